@@ -1,0 +1,254 @@
+import type { BlockReason, DmEvent, FeedFilter, Presence } from '../core/types.js';
+import {
+  parseAdvisor,
+  parseClientPage,
+  parseClientSummary,
+  parseEligibility,
+  parseEvent,
+  parseFeedItem,
+  parseFeedPage,
+  parseOrderDetail,
+  parseUnread,
+} from '../core/validate.js';
+import { type CallOptions, type DmAdapter, DmError, type SubscribeOptions, toDmError } from './adapter.js';
+import { readEventStream } from './sse.js';
+
+/** Headers to add to every request: a value, or a (possibly async) function called per request. */
+export type HeadersSource = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+
+/** Options of the built-in {@link RestAdapter}. */
+export interface RestAdapterOptions {
+  /** Where the API lives, e.g. `/api/dm` or `https://example.com/api/dm`. */
+  baseUrl: string;
+  /** Extra headers, e.g. `async () => ({ Authorization: 'Bearer ' + await token() })`. */
+  headers?: HeadersSource;
+  /** `fetch` credentials mode; default `same-origin`. */
+  credentials?: RequestCredentials;
+  /** Per-request timeout in ms; default 15000. */
+  timeoutMs?: number;
+  /** Delay before the first reconnect of the event stream, doubled up to 30 s; default 1000. */
+  reconnectDelayMs?: number;
+  /** The `fetch` to use; default the global one. */
+  fetch?: typeof fetch;
+}
+
+/**
+ * The adapter for the site's HTTP API (the contract in `docs/api.md`), over `fetch`.
+ * Every response is validated; data that breaks the contract becomes an `invalid-response` error.
+ * Live events are read from `GET /events` as a text/event-stream over `fetch` rather than
+ * `EventSource`, because `EventSource` can send neither the host's auth headers nor a
+ * `Last-Event-ID` on a connection it did not open itself.
+ */
+export class RestAdapter implements DmAdapter {
+  readonly options: Required<Omit<RestAdapterOptions, 'headers' | 'fetch'>> & Pick<RestAdapterOptions, 'headers' | 'fetch'>;
+
+  constructor(options: RestAdapterOptions) {
+    this.options = { credentials: 'same-origin', timeoutMs: 15000, reconnectDelayMs: 1000, ...options };
+  }
+
+  getMe(opts?: CallOptions) {
+    return this.request('GET', '/me', undefined, opts).then(parseAdvisor);
+  }
+
+  listClients(params: { limit?: number; cursor?: string | null; q?: string }, opts?: CallOptions) {
+    return this.request('GET', '/clients' + query({ limit: params.limit, cursor: params.cursor, q: params.q }), undefined, opts).then(
+      parseClientPage,
+    );
+  }
+
+  getClient(clientId: string, opts?: CallOptions) {
+    return this.request('GET', `/clients/${enc(clientId)}`, undefined, opts).then(parseClientSummary);
+  }
+
+  getFeed(clientId: string, params: { type?: FeedFilter; before?: string | null; limit?: number }, opts?: CallOptions) {
+    const q = query({ type: params.type, before: params.before, limit: params.limit });
+    return this.request('GET', `/clients/${enc(clientId)}/feed${q}`, undefined, opts).then(parseFeedPage);
+  }
+
+  sendMessage(clientId: string, body: { body: string; clientMessageId: string }, opts?: CallOptions) {
+    return this.request('POST', `/clients/${enc(clientId)}/messages`, body, opts).then((data) => {
+      const item = parseFeedItem(data);
+      if (item.kind !== 'message') throw new DmError('invalid-response', 'Send answered with an order');
+      return item;
+    });
+  }
+
+  getEligibility(clientId: string, opts?: CallOptions) {
+    return this.request('GET', `/clients/${enc(clientId)}/send-eligibility`, undefined, opts).then(parseEligibility);
+  }
+
+  async markRead(clientId: string, upTo: string, opts?: CallOptions) {
+    await this.request('POST', `/clients/${enc(clientId)}/read`, { upTo }, opts);
+  }
+
+  getOrder(orderId: string, opts?: CallOptions) {
+    return this.request('GET', `/orders/${enc(orderId)}`, undefined, opts).then(parseOrderDetail);
+  }
+
+  getUnread(opts?: CallOptions) {
+    return this.request('GET', '/unread', undefined, opts).then(parseUnread);
+  }
+
+  async putPresence(presence: Presence, opts?: CallOptions) {
+    await this.request('PUT', '/presence', presence, opts);
+  }
+
+  subscribe(onEvent: (event: DmEvent) => void, opts: SubscribeOptions = {}): () => void {
+    const stop = new AbortController();
+    let lastEventId = opts.lastEventId;
+    let delay = this.options.reconnectDelayMs;
+    const run = async () => {
+      for (let attempt = 0; !stop.signal.aborted; attempt++) {
+        opts.onStatus?.(attempt ? 'reconnecting' : 'connecting');
+        try {
+          const headers = await this.headers({ Accept: 'text/event-stream' });
+          if (lastEventId) headers.set('Last-Event-ID', lastEventId);
+          const res = await (this.options.fetch ?? fetch)(this.url('/events'), {
+            headers,
+            credentials: this.options.credentials,
+            signal: stop.signal,
+            cache: 'no-store',
+          });
+          if (!res.ok || !res.body) throw await errorFromResponse(res);
+          opts.onStatus?.('open');
+          delay = this.options.reconnectDelayMs;
+          await readEventStream(res.body, (message) => {
+            if (message.retry) delay = message.retry;
+            if (message.id) lastEventId = message.id;
+            if (!message.event && !message.data) return;
+            let event: DmEvent | null;
+            try {
+              event = parseEvent(message.event || 'message', JSON.parse(message.data));
+            } catch (error) {
+              opts.onInvalid?.(error instanceof DmError ? error : new DmError('invalid-response', 'Event data is not JSON'));
+              return;
+            }
+            if (event) onEvent(message.id ? { ...event, id: message.id } : event);
+          });
+        } catch (error) {
+          if (stop.signal.aborted) break;
+          if (error instanceof DmError && error.kind === 'auth') {
+            opts.onStatus?.('closed');
+            return;
+          }
+        }
+        if (stop.signal.aborted) break;
+        opts.onStatus?.('reconnecting');
+        // Back off with jitter so a fleet of tabs does not reconnect in lockstep.
+        await sleep(delay * (0.75 + Math.random() * 0.5), stop.signal);
+        delay = Math.min(delay * 2, 30000);
+      }
+      opts.onStatus?.('closed');
+    };
+    void run();
+    return () => stop.abort();
+  }
+
+  private url(path: string): string {
+    return this.options.baseUrl.replace(/\/+$/, '') + path;
+  }
+
+  private async headers(extra: Record<string, string>): Promise<Headers> {
+    const src = this.options.headers;
+    const headers = new Headers(typeof src === 'function' ? await src() : src);
+    for (const [k, v] of Object.entries(extra)) headers.set(k, v);
+    return headers;
+  }
+
+  /** Sends one request and returns its parsed JSON body (or undefined for 204), throwing a DmError. */
+  private async request(method: string, path: string, body: unknown, opts?: CallOptions): Promise<unknown> {
+    const controller = new AbortController();
+    const outer = opts?.signal;
+    if (outer?.aborted) throw new DmError('aborted', 'Aborted');
+    const onAbort = () => controller.abort();
+    outer?.addEventListener('abort', onAbort);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.options.timeoutMs);
+    try {
+      const headers = await this.headers(body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' });
+      let res: Response;
+      try {
+        res = await (this.options.fetch ?? fetch)(this.url(path), {
+          method,
+          headers,
+          credentials: this.options.credentials,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: controller.signal,
+        });
+      } catch (error) {
+        if (timedOut) throw new DmError('timeout', `No answer within ${this.options.timeoutMs} ms`);
+        throw toDmError(error);
+      }
+      if (!res.ok) throw await errorFromResponse(res);
+      if (res.status === 204) return undefined;
+      const text = await res.text();
+      if (!text) return undefined;
+      try {
+        return JSON.parse(text);
+      } catch {
+        throw new DmError('invalid-response', `${method} ${path}: the answer is not JSON`, { status: res.status });
+      }
+    } catch (error) {
+      throw timedOut && !(error instanceof DmError && error.kind !== 'aborted')
+        ? new DmError('timeout', `No answer within ${this.options.timeoutMs} ms`)
+        : toDmError(error);
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onAbort);
+    }
+  }
+}
+
+/** Builds a DmError from an HTTP error response (`{error:{code,message}}`, 403 `reason`, 429 `Retry-After`). */
+async function errorFromResponse(res: Response): Promise<DmError> {
+  let code: string | null = null;
+  let message = `HTTP ${res.status}`;
+  let reason: BlockReason | null = null;
+  try {
+    const data = (await res.json()) as { error?: { code?: unknown; message?: unknown }; reason?: unknown };
+    if (typeof data?.error?.code === 'string') code = data.error.code;
+    if (typeof data?.error?.message === 'string') message = data.error.message;
+    if (typeof data?.reason === 'string') reason = data.reason as BlockReason;
+  } catch {
+    // A body that is not JSON still has a status worth reporting.
+  }
+  const init = { status: res.status, code, reason };
+  const s = res.status;
+  if (s === 401) return new DmError('auth', message, init);
+  if (s === 403) return new DmError('blocked', message, init);
+  if (s === 404) return new DmError('not-found', message, init);
+  if (s === 429) {
+    const after = Number(res.headers.get('Retry-After'));
+    return new DmError('rate-limited', message, { ...init, retryAfterMs: Number.isFinite(after) && after >= 0 ? after * 1000 : null });
+  }
+  if (s >= 500) return new DmError('server', message, init);
+  return new DmError('bad-request', message, init);
+}
+
+function enc(s: string): string {
+  return encodeURIComponent(s);
+}
+
+function query(params: Record<string, string | number | null | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? '?' + s : '';
+}
+
+/** Resolves after `ms`, or at once when the signal aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done);
+  });
+}

@@ -1,0 +1,798 @@
+import { upsertClient } from '../core/client-order.js';
+import { matchesFilter, mergeFeed, removeByKey } from '../core/feed-merge.js';
+import { type Notice, noticeDecision, releaseDeferred } from '../core/notify-policy.js';
+import { eligibilityAfterAdvisorSend, eligibilityAfterClientActivity, eligibilityForAdvisorStatus } from '../core/send-block.js';
+import type {
+  Advisor,
+  ClientSummary,
+  DmEvent,
+  Eligibility,
+  FeedEntry,
+  FeedFilter,
+  FeedItem,
+  MessageItem,
+  OrderDetail,
+  Presence,
+} from '../core/types.js';
+import { type DmAdapter, DmError, type LiveStatus, isRetryable, toDmError } from './adapter.js';
+import { DraftStore, safeLocalStorage } from './drafts.js';
+import { sleep } from './rest-adapter.js';
+
+/** Where a piece of remote data stands. */
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** The client list as the store holds it (one list: the current search). */
+export interface ClientListState {
+  readonly query: string;
+  readonly clients: readonly ClientSummary[];
+  readonly nextCursor: string | null;
+  readonly status: LoadStatus;
+  readonly error: DmError | null;
+  readonly loadingMore: boolean;
+}
+
+/** One client's feed under one filter. */
+export interface FeedState {
+  readonly clientId: string;
+  readonly filter: FeedFilter;
+  readonly items: readonly FeedEntry[];
+  readonly olderCursor: string | null;
+  readonly status: LoadStatus;
+  readonly error: DmError | null;
+  readonly loadingOlder: boolean;
+  readonly olderError: DmError | null;
+}
+
+/** A value loaded on demand (eligibility, order details). */
+export interface Loadable<T> {
+  readonly status: LoadStatus;
+  readonly value: T | null;
+  readonly error: DmError | null;
+}
+
+/** What became of a send. */
+export type SendResult =
+  | { status: 'sent'; message: MessageItem }
+  | { status: 'failed'; error: DmError }
+  | { status: 'blocked'; body: string; error: DmError }
+  | { status: 'auth'; body: string; error: DmError };
+
+/** An in-app notice about a client who wrote. */
+export interface StoreNotice extends Notice {
+  readonly key: string;
+}
+
+/** Options of {@link DmStore}. */
+export interface DmStoreOptions {
+  /** Items per feed page; default 50. */
+  feedPageSize?: number;
+  /** Clients per list page; default 50. */
+  clientPageSize?: number;
+  /** Where drafts and the outbox persist; `null` keeps them in memory only. Default `localStorage`. */
+  storage?: Storage | null;
+  /** Attempts per send before it is marked failed; default 5. */
+  maxSendAttempts?: number;
+  /** First retry delay in ms, doubled per attempt; default 500. */
+  retryBaseMs?: number;
+}
+
+interface OutboxEntry {
+  clientId: string;
+  clientMessageId: string;
+  body: string;
+  at: string;
+}
+
+const EMPTY_LIST: ClientListState = { query: '', clients: [], nextCursor: null, status: 'idle', error: null, loadingMore: false };
+const IDLE: Loadable<never> = { status: 'idle', value: null, error: null };
+
+/**
+ * The data layer under every element: caches clients, feeds, eligibility and orders, applies live
+ * events, sends optimistically through an outbox that retries without duplicating, and keeps
+ * notices. Framework-free; elements subscribe and re-render. Events it dispatches:
+ * `change`, `auth-required`, `live-item` (detail: FeedItem), `message-sent` (detail: MessageItem).
+ */
+export class DmStore extends EventTarget {
+  readonly adapter: DmAdapter;
+  readonly drafts: DraftStore;
+  advisor: Advisor | null = null;
+  advisorStatus: LoadStatus = 'idle';
+  clientList: ClientListState = EMPTY_LIST;
+  unreadCount = 0;
+  liveStatus: LiveStatus = 'closed';
+  notices: readonly StoreNotice[] = [];
+  presence: Presence = { active: true, inLiveSession: false };
+
+  private readonly opts: Required<Omit<DmStoreOptions, 'storage'>>;
+  private readonly storage: Storage | null;
+  private feeds = new Map<string, FeedState>();
+  private feedAborts = new Map<string, AbortController>();
+  private eligibilities = new Map<string, Loadable<Eligibility>>();
+  private orders = new Map<string, Loadable<OrderDetail>>();
+  private clientsById = new Map<string, ClientSummary>();
+  private clientFetches = new Map<string, Promise<ClientSummary | null>>();
+  private listAbort: AbortController | null = null;
+  private listeners = new Set<() => void>();
+  private unsubscribeLive: (() => void) | null = null;
+  private seenEventIds = new Set<string>();
+  private deferred: Notice[] = [];
+  private openClients = new Map<string, number>();
+  private queues = new Map<string, Promise<unknown>>();
+  private outbox: OutboxEntry[] = [];
+  private readingUpTo = new Map<string, string>();
+  private presenceSent: string | null = null;
+  private presenceTimer: ReturnType<typeof setTimeout> | null = null;
+  private unreadTimer: ReturnType<typeof setTimeout> | null = null;
+  private notifyScheduled = false;
+  private started = false;
+  private wasOpen = false;
+
+  constructor(adapter: DmAdapter, options: DmStoreOptions = {}) {
+    super();
+    this.adapter = adapter;
+    this.storage = options.storage === undefined ? safeLocalStorage() : options.storage;
+    this.opts = { feedPageSize: 50, clientPageSize: 50, maxSendAttempts: 5, retryBaseMs: 500, ...options };
+    this.drafts = new DraftStore(this.storage);
+  }
+
+  // ---- subscription -------------------------------------------------------------------------
+
+  /** Calls `listener` (batched to a microtask) whenever any state changes. Returns the unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    if (this.notifyScheduled) return;
+    this.notifyScheduled = true;
+    queueMicrotask(() => {
+      this.notifyScheduled = false;
+      for (const l of [...this.listeners]) l();
+      this.dispatchEvent(new Event('change'));
+    });
+  }
+
+  // ---- lifecycle ----------------------------------------------------------------------------
+
+  /** Loads the advisor and the unread count, opens the live stream, resumes the outbox. Idempotent. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    void this.loadAdvisor();
+    void this.refreshUnread();
+    this.unsubscribeLive = this.adapter.subscribe((e) => this.applyEvent(e), {
+      onStatus: (s) => this.handleLiveStatus(s),
+    });
+    if (typeof window !== 'undefined') window.addEventListener('online', this.handleOnline);
+  }
+
+  /** Closes the live stream and cancels pending work. */
+  stop(): void {
+    this.started = false;
+    this.unsubscribeLive?.();
+    this.unsubscribeLive = null;
+    for (const c of this.feedAborts.values()) c.abort();
+    this.listAbort?.abort();
+    if (typeof window !== 'undefined') window.removeEventListener('online', this.handleOnline);
+  }
+
+  private handleOnline = () => this.changed();
+
+  private handleLiveStatus(status: LiveStatus): void {
+    this.liveStatus = status;
+    if (status === 'open') {
+      // After a drop, refetch what the replay may not cover (another tab, a server restart).
+      if (this.wasOpen) void this.refreshAfterReconnect();
+      this.wasOpen = true;
+    }
+    this.changed();
+  }
+
+  private async refreshAfterReconnect(): Promise<void> {
+    void this.refreshUnread();
+    for (const f of this.feeds.values()) if (f.status === 'ready') void this.refreshNewest(f.clientId, f.filter);
+    for (const id of this.openClients.keys()) void this.loadEligibility(id, true);
+    if (this.clientList.status === 'ready') void this.refreshClientsFirstPage();
+  }
+
+  async loadAdvisor(): Promise<void> {
+    this.advisorStatus = 'loading';
+    this.changed();
+    try {
+      this.advisor = await this.adapter.getMe();
+      this.drafts.setAdvisor(this.advisor.id);
+      this.advisorStatus = 'ready';
+      this.restoreOutbox();
+    } catch (e) {
+      this.advisorStatus = 'error';
+      this.handleError(toDmError(e));
+    }
+    this.changed();
+  }
+
+  // ---- clients ------------------------------------------------------------------------------
+
+  /** A client's summary, from the list or an earlier fetch. */
+  client(clientId: string): ClientSummary | undefined {
+    return this.clientsById.get(clientId);
+  }
+
+  /** Loads the first page of clients for `query` (a new query replaces the list). */
+  async loadClients(query = this.clientList.query, force = false): Promise<void> {
+    const cur = this.clientList;
+    if (!force && cur.query === query && (cur.status === 'ready' || cur.status === 'loading')) return;
+    this.listAbort?.abort();
+    const abort = (this.listAbort = new AbortController());
+    this.clientList = { ...EMPTY_LIST, query, status: 'loading', clients: cur.query === query ? cur.clients : [] };
+    this.changed();
+    try {
+      const page = await this.adapter.listClients({ limit: this.opts.clientPageSize, q: query || undefined }, { signal: abort.signal });
+      if (abort.signal.aborted) return;
+      page.clients.forEach((c) => this.clientsById.set(c.id, c));
+      this.clientList = { query, clients: dedupeClients([], page.clients), nextCursor: page.nextCursor, status: 'ready', error: null, loadingMore: false };
+    } catch (e) {
+      if (abort.signal.aborted) return;
+      const error = toDmError(e);
+      this.clientList = { ...this.clientList, status: 'error', error };
+      this.handleError(error);
+    }
+    this.changed();
+  }
+
+  /** Loads the next page of the current list, if there is one. */
+  async loadMoreClients(): Promise<void> {
+    const cur = this.clientList;
+    if (cur.status !== 'ready' || cur.loadingMore || !cur.nextCursor) return;
+    const abort = (this.listAbort = new AbortController());
+    this.clientList = { ...cur, loadingMore: true, error: null };
+    this.changed();
+    try {
+      const page = await this.adapter.listClients(
+        { limit: this.opts.clientPageSize, cursor: cur.nextCursor, q: cur.query || undefined },
+        { signal: abort.signal },
+      );
+      if (abort.signal.aborted) return;
+      page.clients.forEach((c) => this.clientsById.set(c.id, c));
+      this.clientList = { ...this.clientList, clients: dedupeClients(this.clientList.clients, page.clients), nextCursor: page.nextCursor, loadingMore: false };
+    } catch (e) {
+      if (abort.signal.aborted) return;
+      const error = toDmError(e);
+      this.clientList = { ...this.clientList, loadingMore: false, error };
+      this.handleError(error);
+    }
+    this.changed();
+  }
+
+  private async refreshClientsFirstPage(): Promise<void> {
+    const { query } = this.clientList;
+    try {
+      const page = await this.adapter.listClients({ limit: this.opts.clientPageSize, q: query || undefined });
+      if (this.clientList.query !== query) return;
+      let clients = this.clientList.clients;
+      for (const c of page.clients) {
+        this.clientsById.set(c.id, c);
+        clients = upsertClient(clients, c);
+      }
+      this.clientList = { ...this.clientList, clients };
+      this.changed();
+    } catch {
+      // The list keeps what it had; the next event or reload brings it up to date.
+    }
+  }
+
+  /** Makes sure a client's summary is known (a deep link may name one not on the first page). */
+  ensureClient(clientId: string): Promise<ClientSummary | null> {
+    const known = this.clientsById.get(clientId);
+    if (known) return Promise.resolve(known);
+    let p = this.clientFetches.get(clientId);
+    if (!p) {
+      p = this.adapter.getClient(clientId).then(
+        (c) => {
+          this.clientsById.set(c.id, c);
+          this.changed();
+          return c;
+        },
+        (e) => {
+          this.clientFetches.delete(clientId);
+          this.handleError(toDmError(e));
+          return null;
+        },
+      );
+      this.clientFetches.set(clientId, p);
+    }
+    return p;
+  }
+
+  private setClient(client: ClientSummary): void {
+    const before = this.clientsById.get(client.id);
+    this.clientsById.set(client.id, client);
+    const list = this.clientList;
+    const inList = list.clients.some((c) => c.id === client.id);
+    const matches = !list.query || client.displayName.toLowerCase().includes(list.query.toLowerCase());
+    if (list.status === 'ready' && (inList || matches)) {
+      this.clientList = { ...list, clients: upsertClient(list.clients, client) };
+    }
+    if (before && before.hasUnread !== client.hasUnread) {
+      this.unreadCount = Math.max(0, this.unreadCount + (client.hasUnread ? 1 : -1));
+    } else if (!before && client.hasUnread && this.unreadCount === 0) {
+      this.unreadCount = 1;
+    }
+    // The count above is a prompt guess; the server's answer follows shortly.
+    this.scheduleUnreadRefresh();
+    this.changed();
+  }
+
+  // ---- unread -------------------------------------------------------------------------------
+
+  /** Fetches how many clients have unread messages (the menu's bubble). */
+  async refreshUnread(): Promise<void> {
+    try {
+      this.unreadCount = (await this.adapter.getUnread()).clientsWithUnread;
+      this.changed();
+    } catch (e) {
+      this.handleError(toDmError(e));
+    }
+  }
+
+  private scheduleUnreadRefresh(): void {
+    if (this.unreadTimer) clearTimeout(this.unreadTimer);
+    this.unreadTimer = setTimeout(() => void this.refreshUnread(), 400);
+  }
+
+  /** Marks a client read up to and including an item the advisor has seen. */
+  async markRead(clientId: string, upTo: string): Promise<void> {
+    const client = this.clientsById.get(clientId);
+    if (!client?.hasUnread || upTo.startsWith('local:') || this.readingUpTo.get(clientId) === upTo) return;
+    this.readingUpTo.set(clientId, upTo);
+    this.setClient({ ...client, hasUnread: false });
+    try {
+      await this.adapter.markRead(clientId, upTo);
+    } catch (e) {
+      this.handleError(toDmError(e));
+    } finally {
+      this.readingUpTo.delete(clientId);
+    }
+  }
+
+  // ---- feeds --------------------------------------------------------------------------------
+
+  /** The feed state for a client and filter (an idle state until loaded). */
+  feed(clientId: string, filter: FeedFilter = 'all'): FeedState {
+    return this.feeds.get(feedKey(clientId, filter)) ?? idleFeed(clientId, filter);
+  }
+
+  private setFeed(state: FeedState): void {
+    this.feeds.set(feedKey(state.clientId, state.filter), state);
+    this.changed();
+  }
+
+  /** Loads the newest page of a feed unless it is loaded or loading (or `force`). */
+  async loadFeed(clientId: string, filter: FeedFilter = 'all', force = false): Promise<void> {
+    const key = feedKey(clientId, filter);
+    const cur = this.feed(clientId, filter);
+    if (!force && (cur.status === 'ready' || cur.status === 'loading')) return;
+    this.feedAborts.get(key)?.abort();
+    const abort = new AbortController();
+    this.feedAborts.set(key, abort);
+    this.setFeed({ ...cur, status: 'loading', error: null });
+    try {
+      const page = await this.adapter.getFeed(clientId, { type: filter, limit: this.opts.feedPageSize }, { signal: abort.signal });
+      if (abort.signal.aborted) return;
+      const local = this.localEntries(clientId, filter);
+      this.setFeed({ ...this.feed(clientId, filter), items: mergeFeed(page.items, local), olderCursor: page.olderCursor, status: 'ready', error: null });
+    } catch (e) {
+      if (abort.signal.aborted) return;
+      const error = toDmError(e);
+      this.setFeed({ ...this.feed(clientId, filter), status: 'error', error });
+      this.handleError(error);
+    } finally {
+      if (this.feedAborts.get(key) === abort) this.feedAborts.delete(key);
+    }
+  }
+
+  /** Loads the page before the oldest loaded item. */
+  async loadOlder(clientId: string, filter: FeedFilter = 'all'): Promise<void> {
+    const cur = this.feed(clientId, filter);
+    if (cur.status !== 'ready' || cur.loadingOlder || !cur.olderCursor) return;
+    const key = feedKey(clientId, filter) + ':older';
+    const abort = new AbortController();
+    this.feedAborts.set(key, abort);
+    this.setFeed({ ...cur, loadingOlder: true, olderError: null });
+    try {
+      const page = await this.adapter.getFeed(
+        clientId,
+        { type: filter, before: cur.olderCursor, limit: this.opts.feedPageSize },
+        { signal: abort.signal },
+      );
+      if (abort.signal.aborted) return;
+      const now = this.feed(clientId, filter);
+      this.setFeed({ ...now, items: mergeFeed(now.items, page.items), olderCursor: page.olderCursor, loadingOlder: false });
+    } catch (e) {
+      if (abort.signal.aborted) return;
+      const error = toDmError(e);
+      this.setFeed({ ...this.feed(clientId, filter), loadingOlder: false, olderError: error });
+      this.handleError(error);
+    } finally {
+      this.feedAborts.delete(key);
+    }
+  }
+
+  /** Abandons in-flight loads of a feed nobody shows any more (a quick switch of client or filter). */
+  releaseFeed(clientId: string, filter: FeedFilter = 'all'): void {
+    const key = feedKey(clientId, filter);
+    for (const k of [key, key + ':older']) {
+      const c = this.feedAborts.get(k);
+      if (!c) continue;
+      c.abort();
+      this.feedAborts.delete(k);
+      const cur = this.feed(clientId, filter);
+      if (cur.status === 'loading') this.setFeed({ ...cur, status: cur.items.length ? 'ready' : 'idle' });
+      else if (cur.loadingOlder) this.setFeed({ ...cur, loadingOlder: false });
+    }
+  }
+
+  private async refreshNewest(clientId: string, filter: FeedFilter): Promise<void> {
+    try {
+      const page = await this.adapter.getFeed(clientId, { type: filter, limit: this.opts.feedPageSize });
+      const cur = this.feed(clientId, filter);
+      if (cur.status === 'ready') this.setFeed({ ...cur, items: mergeFeed(cur.items, page.items) });
+    } catch {
+      // Best effort; live events keep coming.
+    }
+  }
+
+  /** Puts items into every loaded feed of their client whose filter they match. */
+  private addToFeeds(clientId: string, entries: readonly FeedEntry[]): void {
+    for (const filter of ['all', 'orders', 'messages'] as const) {
+      const cur = this.feeds.get(feedKey(clientId, filter));
+      if (!cur || (cur.status !== 'ready' && cur.status !== 'loading')) continue;
+      const add = entries.filter((e) => matchesFilter(e, filter));
+      if (!add.length) continue;
+      const items = mergeFeed(cur.items, add);
+      if (items !== cur.items) this.setFeed({ ...cur, items });
+    }
+  }
+
+  private removeFromFeeds(clientId: string, key: string): void {
+    for (const filter of ['all', 'orders', 'messages'] as const) {
+      const cur = this.feeds.get(feedKey(clientId, filter));
+      if (cur) this.setFeed({ ...cur, items: removeByKey(cur.items, key) });
+    }
+  }
+
+  /** Marks that a client's card is on screen (no notice for it); returns the undo. */
+  viewing(clientId: string): () => void {
+    this.openClients.set(clientId, (this.openClients.get(clientId) ?? 0) + 1);
+    this.notices = this.notices.filter((n) => n.clientId !== clientId);
+    this.deferred = this.deferred.filter((n) => n.clientId !== clientId);
+    this.changed();
+    return () => {
+      const n = (this.openClients.get(clientId) ?? 1) - 1;
+      if (n > 0) this.openClients.set(clientId, n);
+      else this.openClients.delete(clientId);
+    };
+  }
+
+  // ---- eligibility --------------------------------------------------------------------------
+
+  /** Whether the advisor may send to a client (idle until loaded). */
+  eligibility(clientId: string): Loadable<Eligibility> {
+    return this.eligibilities.get(clientId) ?? IDLE;
+  }
+
+  private setEligibility(clientId: string, value: Eligibility): void {
+    this.eligibilities.set(clientId, { status: 'ready', value, error: null });
+    this.changed();
+  }
+
+  async loadEligibility(clientId: string, force = false): Promise<void> {
+    const cur = this.eligibility(clientId);
+    if (!force && (cur.status === 'ready' || cur.status === 'loading')) return;
+    this.eligibilities.set(clientId, { ...cur, status: 'loading' });
+    this.changed();
+    try {
+      let value = await this.adapter.getEligibility(clientId);
+      // A send may have been optimistically counted while this request was under way.
+      const pending = this.outbox.filter((o) => o.clientId === clientId).length;
+      for (let i = 0; i < pending && value.canSend; i++) value = eligibilityAfterAdvisorSend(value);
+      this.setEligibility(clientId, value);
+    } catch (e) {
+      const error = toDmError(e);
+      this.eligibilities.set(clientId, { status: 'error', value: cur.value, error });
+      this.handleError(error);
+      this.changed();
+    }
+  }
+
+  // ---- orders -------------------------------------------------------------------------------
+
+  /** An order's details (idle until loaded). */
+  order(orderId: string): Loadable<OrderDetail> {
+    return this.orders.get(orderId) ?? IDLE;
+  }
+
+  async loadOrder(orderId: string, force = false): Promise<void> {
+    const cur = this.order(orderId);
+    if (!force && (cur.status === 'ready' || cur.status === 'loading')) return;
+    this.orders.set(orderId, { status: 'loading', value: cur.value, error: null });
+    this.changed();
+    try {
+      this.orders.set(orderId, { status: 'ready', value: await this.adapter.getOrder(orderId), error: null });
+    } catch (e) {
+      const error = toDmError(e);
+      this.orders.set(orderId, { status: 'error', value: null, error });
+      this.handleError(error);
+    }
+    this.changed();
+  }
+
+  // ---- sending ------------------------------------------------------------------------------
+
+  /**
+   * Sends a message: it shows at once as pending, the consecutive count moves at once (so the
+   * 5th send blocks without a refetch), and delivery retries with the same `clientMessageId`.
+   */
+  send(clientId: string, body: string): Promise<SendResult> {
+    const text = body.trim();
+    const entry: OutboxEntry = { clientId, clientMessageId: newClientMessageId(), body: text, at: new Date().toISOString() };
+    this.outbox.push(entry);
+    this.saveOutbox();
+    this.addToFeeds(clientId, [localMessage(entry, 'pending')]);
+    const elig = this.eligibility(clientId).value;
+    if (elig) this.setEligibility(clientId, eligibilityAfterAdvisorSend(elig));
+    return this.enqueue(entry);
+  }
+
+  /** Sends a failed message again, with its original `clientMessageId`. */
+  retrySend(clientId: string, clientMessageId: string): Promise<SendResult> | null {
+    const entry = this.outbox.find((o) => o.clientId === clientId && o.clientMessageId === clientMessageId);
+    if (!entry) return null;
+    this.addToFeeds(clientId, [localMessage(entry, 'pending')]);
+    return this.enqueue(entry);
+  }
+
+  /** Drops a failed message; returns its text so it can go back into the box. */
+  discardSend(clientId: string, clientMessageId: string): string | null {
+    const entry = this.dropOutbox(clientId, clientMessageId);
+    if (entry) void this.loadEligibility(clientId, true);
+    return entry?.body ?? null;
+  }
+
+  /** Messages still waiting for the server (pending or failed). */
+  outboxFor(clientId: string): readonly { clientMessageId: string; body: string }[] {
+    return this.outbox.filter((o) => o.clientId === clientId);
+  }
+
+  private enqueue(entry: OutboxEntry): Promise<SendResult> {
+    // One queue per client keeps that client's messages in the order they were written.
+    const prev = this.queues.get(entry.clientId) ?? Promise.resolve();
+    const next = prev.then(() => this.deliver(entry));
+    this.queues.set(entry.clientId, next.catch(() => undefined));
+    return next;
+  }
+
+  private async deliver(entry: OutboxEntry): Promise<SendResult> {
+    const { clientId, clientMessageId, body } = entry;
+    let attempt = 0;
+    for (;;) {
+      if (!this.outbox.includes(entry)) return { status: 'failed', error: new DmError('aborted', 'Discarded') };
+      await this.whenOnline();
+      try {
+        const message = await this.adapter.sendMessage(clientId, { body, clientMessageId });
+        this.dropOutbox(clientId, clientMessageId, false);
+        this.addToFeeds(clientId, [message]);
+        this.dispatchEvent(new CustomEvent('message-sent', { detail: message }));
+        return { status: 'sent', message };
+      } catch (e) {
+        const error = toDmError(e);
+        if (error.kind === 'blocked') {
+          this.dropOutbox(clientId, clientMessageId);
+          const cur = this.eligibility(clientId).value;
+          this.setEligibility(clientId, {
+            consecutiveLimit: cur?.consecutiveLimit ?? 5,
+            consecutiveSent: cur?.consecutiveSent ?? 0,
+            canSend: false,
+            reason: error.reason ?? cur?.reason ?? null,
+          });
+          void this.loadEligibility(clientId, true);
+          return { status: 'blocked', body, error };
+        }
+        if (error.kind === 'auth') {
+          this.dropOutbox(clientId, clientMessageId);
+          this.handleError(error);
+          return { status: 'auth', body, error };
+        }
+        const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+        // Going offline is not a failed attempt: the queue waits for the network instead.
+        if (!offline) attempt++;
+        if ((isRetryable(error) || offline) && attempt < this.opts.maxSendAttempts) {
+          await sleep(error.retryAfterMs ?? this.opts.retryBaseMs * 2 ** Math.max(0, attempt - 1) * (0.8 + Math.random() * 0.4));
+          continue;
+        }
+        this.addToFeeds(clientId, [localMessage(entry, 'failed')]);
+        void this.loadEligibility(clientId, true);
+        return { status: 'failed', error };
+      }
+    }
+  }
+
+  private whenOnline(): Promise<void> {
+    if (typeof navigator === 'undefined' || navigator.onLine !== false || typeof window === 'undefined') return Promise.resolve();
+    return new Promise((resolve) => window.addEventListener('online', () => resolve(), { once: true }));
+  }
+
+  private dropOutbox(clientId: string, clientMessageId: string, removeFromFeed = true): OutboxEntry | undefined {
+    const i = this.outbox.findIndex((o) => o.clientId === clientId && o.clientMessageId === clientMessageId);
+    if (i < 0) return undefined;
+    const [entry] = this.outbox.splice(i, 1);
+    this.saveOutbox();
+    if (removeFromFeed) this.removeFromFeeds(clientId, 'm:' + clientMessageId);
+    return entry;
+  }
+
+  private localEntries(clientId: string, filter: FeedFilter): FeedEntry[] {
+    if (filter === 'orders') return [];
+    return this.outbox.filter((o) => o.clientId === clientId).map((o) => localMessage(o, 'pending'));
+  }
+
+  private outboxKey(): string {
+    return `dm-widgets:outbox:${this.advisor?.id ?? 'default'}`;
+  }
+
+  private saveOutbox(): void {
+    try {
+      if (this.outbox.length) this.storage?.setItem(this.outboxKey(), JSON.stringify(this.outbox));
+      else this.storage?.removeItem(this.outboxKey());
+    } catch {
+      // Storage full or blocked: the outbox lives on in memory.
+    }
+  }
+
+  /** Picks up messages a previous page load wrote but did not see stored, and sends them (idempotently). */
+  private restoreOutbox(): void {
+    let saved: OutboxEntry[] = [];
+    try {
+      saved = JSON.parse(this.storage?.getItem(this.outboxKey()) ?? '[]') as OutboxEntry[];
+    } catch {
+      return;
+    }
+    for (const e of Array.isArray(saved) ? saved : []) {
+      if (typeof e?.clientId !== 'string' || typeof e.body !== 'string' || typeof e.clientMessageId !== 'string') continue;
+      if (this.outbox.some((o) => o.clientMessageId === e.clientMessageId)) continue;
+      this.outbox.push(e);
+      this.addToFeeds(e.clientId, [localMessage(e, 'pending')]);
+      void this.enqueue(e);
+    }
+  }
+
+  // ---- live events --------------------------------------------------------------------------
+
+  /** Applies one live event (also usable by custom adapters' tests). Replays are ignored. */
+  applyEvent(event: DmEvent): void {
+    if (event.id) {
+      if (this.seenEventIds.has(event.id)) return;
+      this.seenEventIds.add(event.id);
+      if (this.seenEventIds.size > 2000) this.seenEventIds.delete(this.seenEventIds.values().next().value!);
+    }
+    switch (event.type) {
+      case 'feed-item':
+        return this.applyItem(event.item);
+      case 'client':
+        return this.setClient(event.client);
+      case 'eligibility':
+        return this.setEligibility(event.clientId, event.eligibility);
+      case 'advisor': {
+        this.advisor = event.advisor;
+        for (const [id, e] of this.eligibilities) {
+          if (e.value) this.eligibilities.set(id, { ...e, value: eligibilityForAdvisorStatus(e.value, event.advisor.status) });
+          // The server knows about negative reviews that an advisor block was hiding.
+          if (event.advisor.status === 'active') void this.loadEligibility(id, true);
+        }
+        this.changed();
+      }
+    }
+  }
+
+  private applyItem(item: FeedItem): void {
+    if (item.kind === 'message' && item.clientMessageId) this.dropOutbox(item.clientId, item.clientMessageId, false);
+    this.addToFeeds(item.clientId, [item]);
+    const fromClient = item.kind === 'order' || item.sender === 'client';
+    if (fromClient) {
+      const e = this.eligibility(item.clientId).value;
+      if (e) this.setEligibility(item.clientId, eligibilityAfterClientActivity(e));
+    }
+    const known = this.clientsById.get(item.clientId);
+    if (known && Date.parse(item.at) >= Date.parse(known.lastActivityAt)) {
+      // Keep the list order live even before the server's `client` event arrives.
+      this.setClient({
+        ...known,
+        lastActivityAt: item.at,
+        lastItemPreview: (item.kind === 'message' ? item.body : item.title).slice(0, 140),
+        hasUnread: known.hasUnread || (fromClient && !this.openClients.has(item.clientId)),
+      });
+    }
+    this.dispatchEvent(new CustomEvent('live-item', { detail: item }));
+    const decision = noticeDecision({
+      item,
+      openClientId: this.openClients.has(item.clientId) ? item.clientId : null,
+      pageVisible: typeof document === 'undefined' || document.visibilityState !== 'hidden',
+      inLiveSession: this.presence.inLiveSession,
+    });
+    const notice = { clientId: item.clientId, itemId: item.id, at: item.at };
+    if (decision === 'show') this.showNotices([notice]);
+    else if (decision === 'defer') this.deferred.push(notice);
+    if (decision !== 'skip') void this.ensureClient(item.clientId);
+    this.changed();
+  }
+
+  private showNotices(add: Notice[]): void {
+    const ids = new Set(add.map((n) => n.clientId));
+    this.notices = [...this.notices.filter((n) => !ids.has(n.clientId)), ...add.map((n) => ({ ...n, key: n.clientId + ':' + n.itemId }))];
+    this.changed();
+  }
+
+  /** Removes a notice (dismissed or opened). */
+  dismissNotice(key: string): void {
+    this.notices = this.notices.filter((n) => n.key !== key);
+    this.changed();
+  }
+
+  // ---- presence -----------------------------------------------------------------------------
+
+  /** Updates presence; the server hears of a change within about half a second. */
+  setPresence(change: Partial<Presence>): void {
+    const wasLive = this.presence.inLiveSession;
+    this.presence = { ...this.presence, ...change };
+    if (wasLive && !this.presence.inLiveSession && this.deferred.length) {
+      this.showNotices(releaseDeferred(this.deferred).filter((n) => !this.openClients.has(n.clientId)));
+      this.deferred = [];
+    }
+    this.changed();
+    if (!this.presenceTimer) this.presenceTimer = setTimeout(() => void this.flushPresence(), 250);
+  }
+
+  private async flushPresence(): Promise<void> {
+    this.presenceTimer = null;
+    const body = { ...this.presence };
+    const key = JSON.stringify(body);
+    if (key === this.presenceSent) return;
+    try {
+      await this.adapter.putPresence(body);
+      this.presenceSent = key;
+    } catch (e) {
+      const error = toDmError(e);
+      this.handleError(error);
+      if (isRetryable(error) && !this.presenceTimer) this.presenceTimer = setTimeout(() => void this.flushPresence(), 2000);
+    }
+  }
+
+  private handleError(error: DmError): void {
+    if (error.kind === 'auth') this.dispatchEvent(new CustomEvent('auth-required', { detail: error }));
+  }
+}
+
+function feedKey(clientId: string, filter: FeedFilter): string {
+  return clientId + '\u0000' + filter;
+}
+
+function idleFeed(clientId: string, filter: FeedFilter): FeedState {
+  return { clientId, filter, items: [], olderCursor: null, status: 'idle', error: null, loadingOlder: false, olderError: null };
+}
+
+function dedupeClients(existing: readonly ClientSummary[], add: readonly ClientSummary[]): ClientSummary[] {
+  const ids = new Set(add.map((c) => c.id));
+  return [...existing.filter((c) => !ids.has(c.id)), ...add];
+}
+
+function localMessage(o: OutboxEntry, delivery: 'pending' | 'failed'): FeedEntry {
+  return { kind: 'message', id: 'local:' + o.clientMessageId, clientId: o.clientId, at: o.at, sender: 'advisor', body: o.body, clientMessageId: o.clientMessageId, delivery };
+}
+
+/** A fresh idempotency key for a message (UUID where available). */
+export function newClientMessageId(): string {
+  const c = globalThis.crypto;
+  if (c?.randomUUID) return c.randomUUID();
+  return 'cm-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 12);
+}
+

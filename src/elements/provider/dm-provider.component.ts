@@ -1,0 +1,117 @@
+import { provide } from '@lit/context';
+import { LitElement, type PropertyValues, css, html } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { DmAdapter } from '../../data/adapter.js';
+import type { DmError } from '../../data/adapter.js';
+import { dmContext, ensureContextRoot } from '../../data/context.js';
+import { type HeadersSource, RestAdapter } from '../../data/rest-adapter.js';
+import { DmStore, type DmStoreOptions } from '../../data/store.js';
+import { type DmI18n, directionOf, dmI18nContext } from '../../i18n/context.js';
+import { resolveLocale } from '../../i18n/format.js';
+import { type DmStrings, en } from '../../i18n/strings.js';
+
+ensureContextRoot();
+
+/** Fired when the API answers 401: the host should sign the advisor in again. */
+export type DmAuthRequiredEvent = CustomEvent<{ error: DmError }>;
+
+declare global {
+  interface HTMLElementEventMap {
+    'dm-auth-required': DmAuthRequiredEvent;
+  }
+}
+
+/**
+ * @summary Owns the data layer (adapter, store, live updates, presence) and hands it to every `dm-*` element inside it.
+ * @tag dm-provider
+ *
+ * @attr base-url - Base URL of the site's DM API for the built-in REST adapter (default `/api/dm`).
+ * @attr live-session - Present while the advisor is in a live session: in-app notices wait, presence says so.
+ * @attr locale - BCP 47 locale for dates, times and prices (default: the page's `lang`).
+ * @attr credentials - `fetch` credentials mode for the REST adapter (`same-origin` by default).
+ *
+ * @fires dm-auth-required - The API answered 401; `detail.error` tells more.
+ * @slot - The page content, including any `dm-*` elements, at any depth.
+ */
+export class DmProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  @property({ attribute: 'base-url' }) baseUrl = '/api/dm';
+  @property({ type: Boolean, reflect: true, attribute: 'live-session' }) liveSession = false;
+  @property() locale?: string;
+  @property() credentials: RequestCredentials = 'same-origin';
+  /** Extra request headers for the REST adapter: a value, or an (async) function returning them. */
+  @property({ attribute: false }) headers?: HeadersSource;
+  /** A custom adapter instead of the built-in REST one. */
+  @property({ attribute: false }) adapter?: DmAdapter;
+  /** Options for the store (page sizes, storage, retries). */
+  @property({ attribute: false }) storeOptions?: DmStoreOptions;
+  /** Replaces some or all UI strings (see `DmStrings`). */
+  @property({ attribute: false }) strings?: Partial<DmStrings>;
+
+  @provide({ context: dmContext })
+  @state()
+  store?: DmStore;
+
+  @provide({ context: dmI18nContext })
+  @state()
+  protected i18n: DmI18n = { strings: en, locale: 'en', dir: 'ltr' };
+
+  private langObserver?: MutationObserver;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.handleVisibility);
+    // Follow the page's `lang` when no locale is set, e.g. when a host switches language.
+    this.langObserver = new MutationObserver(() => this.updateI18n());
+    this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    if (this.store) this.store.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.handleVisibility);
+    this.langObserver?.disconnect();
+    this.store?.stop();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.store || changed.has('adapter') || changed.has('baseUrl') || changed.has('credentials') || changed.has('headers')) {
+      this.createStore();
+    }
+    if (changed.has('liveSession') || changed.has('store')) {
+      this.store?.setPresence({ inLiveSession: this.liveSession, active: document.visibilityState === 'visible' });
+    }
+    if (!this.hasUpdated || changed.has('locale') || changed.has('strings')) this.updateI18n();
+  }
+
+  private createStore(): void {
+    this.store?.stop();
+    const adapter =
+      this.adapter ?? new RestAdapter({ baseUrl: this.baseUrl, credentials: this.credentials, headers: this.headers });
+    const store = new DmStore(adapter, this.storeOptions);
+    store.addEventListener('auth-required', (e) => {
+      const error = (e as CustomEvent<DmError>).detail;
+      this.dispatchEvent(new CustomEvent('dm-auth-required', { detail: { error }, bubbles: true, composed: true }));
+    });
+    this.store = store;
+    if (this.isConnected) store.start();
+  }
+
+  private updateI18n(): void {
+    const locale = resolveLocale(this.locale);
+    this.i18n = { strings: this.strings ? { ...en, ...this.strings } : en, locale, dir: directionOf(locale) };
+  }
+
+  private handleVisibility = () => {
+    this.store?.setPresence({ active: document.visibilityState === 'visible' });
+  };
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

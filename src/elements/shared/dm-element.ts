@@ -1,0 +1,83 @@
+import { consume } from '@lit/context';
+import { LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { dmContext, ensureContextRoot } from '../../data/context.js';
+import type { DmStore } from '../../data/store.js';
+import { type DmI18n, directionOf, dmI18nContext } from '../../i18n/context.js';
+import { resolveLocale } from '../../i18n/format.js';
+import { type DmStrings, en } from '../../i18n/strings.js';
+
+ensureContextRoot();
+
+/**
+ * Base of every `dm-*` element: receives the store and strings from the nearest `<dm-provider>`
+ * (at any depth, through shadow roots), re-renders when the store changes, and fires events
+ * that bubble and cross shadow roots.
+ */
+export class DmElement extends LitElement {
+  /** The data layer, from the nearest provider; may also be set directly. */
+  @consume({ context: dmContext, subscribe: true })
+  @property({ attribute: false })
+  store?: DmStore;
+
+  @consume({ context: dmI18nContext, subscribe: true })
+  @state()
+  protected i18n?: DmI18n;
+
+  /** Replaces some or all strings for this element only. */
+  @property({ attribute: false }) strings?: Partial<DmStrings>;
+
+  private unsubscribe?: () => void;
+  private subscribedTo?: DmStore;
+
+  /** The strings in force: element overrides, then the provider's table, then English. */
+  protected get t(): DmStrings {
+    const base = this.i18n?.strings ?? en;
+    return this.strings ? { ...base, ...this.strings } : base;
+  }
+
+  /** The locale in force. */
+  protected get locale(): string {
+    return this.i18n?.locale ?? resolveLocale();
+  }
+
+  protected get textDir(): 'ltr' | 'rtl' {
+    return this.i18n?.dir ?? directionOf(this.locale);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.watchStore();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = this.subscribedTo = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('store')) this.watchStore();
+  }
+
+  private watchStore(): void {
+    if (this.subscribedTo === this.store || !this.isConnected) return;
+    this.unsubscribe?.();
+    this.subscribedTo = this.store;
+    this.unsubscribe = this.store?.subscribe(() => this.requestUpdate());
+    if (this.store) this.storeConnected(this.store);
+  }
+
+  /** Called when a store becomes available (or changes): start loading what the element needs. */
+  protected storeConnected(_store: DmStore): void {}
+
+  /** Dispatches a bubbling, composed `CustomEvent`; returns false when a listener cancelled it. */
+  protected emit<K extends keyof HTMLElementEventMap>(
+    name: K,
+    detail: HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never,
+    cancelable = false,
+  ): boolean {
+    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
+  }
+}
