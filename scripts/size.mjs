@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+// `npm run size`: how many bytes each entry costs a page, Lit included.
+// Each entry is bundled ALONE with esbuild (minified, Lit's `production` export condition),
+// then measured raw, gzip (zlib level 9) and brotli (quality 11). The whole set is measured
+// from dist/dm-widgets.js when `npm run build` has produced it (pass --fresh, or have no
+// dist/, to bundle src/index.ts on the fly instead).
+// Budgets: whole set ≤ 20480 B gzip, each element entry ≤ 12288 B gzip, and no element
+// bundle may contain the MSW mock. Exits 1 with the reason when a budget breaks.
+// --json also writes bench/size.json.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { ELEMENT_ENTRIES, EXTRA_ENTRIES, INDEX_ENTRY, ROOT, assertIndexEntry, partitionEntries } from './entries.mjs';
+
+const BUDGET_WHOLE_GZIP = 20480;
+const BUDGET_ELEMENT_GZIP = 12288;
+const args = new Set(process.argv.slice(2));
+const BUNDLE_PATH = resolve(ROOT, 'dist/dm-widgets.js');
+
+/** Strings that only the mock (or MSW itself) contains. */
+const MOCK_MARKERS = ['MockDb', '[MSW]', 'mockServiceWorker', 'setupWorker'];
+
+async function bundleAlone(entry) {
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    platform: 'browser',
+    conditions: ['production'],
+    tsconfig: 'tsconfig.json', // experimentalDecorators, useDefineForClassFields: false
+    legalComments: 'none',
+    metafile: true,
+    write: false,
+    logLevel: 'silent',
+  });
+  const inputs = Object.keys(result.metafile.inputs);
+  return { code: result.outputFiles[0].contents, inputs };
+}
+
+function measure(code) {
+  const buffer = Buffer.from(code);
+  return {
+    min: buffer.length,
+    gzip: gzipSync(buffer, { level: 9 }).length,
+    brotli: brotliCompressSync(buffer, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buffer.length },
+    }).length,
+  };
+}
+
+/** Returns why `code`/`inputs` contain the mock, or null. */
+function mockInside(code, inputs) {
+  const text = Buffer.from(code).toString('utf8');
+  const marker = MOCK_MARKERS.find((m) => text.includes(m));
+  if (marker) return `contains "${marker}"`;
+  const input = inputs?.find((i) => /(^|\/)node_modules\/msw\/|(^|\/)src\/mocks\//.test(i));
+  if (input) return `bundles ${input}`;
+  return null;
+}
+
+assertIndexEntry();
+const rows = [];
+const failures = [];
+const notes = [];
+
+// The whole set.
+const useDist = existsSync(BUNDLE_PATH) && !args.has('--fresh');
+{
+  const { code, inputs } = useDist
+    ? { code: readFileSync(BUNDLE_PATH), inputs: undefined }
+    : await bundleAlone(INDEX_ENTRY);
+  const name = useDist ? `whole set (${relative(ROOT, BUNDLE_PATH)})` : `whole set (${INDEX_ENTRY}, esbuild)`;
+  const m = measure(code);
+  rows.push({ entry: name, kind: 'whole', ...m, budget: BUDGET_WHOLE_GZIP });
+  if (m.gzip > BUDGET_WHOLE_GZIP) failures.push(`${name} is ${m.gzip} B gzip, over the ${BUDGET_WHOLE_GZIP} B budget`);
+  const mock = mockInside(code, inputs);
+  if (mock) failures.push(`${name} ${mock}: the MSW mock must never be in an element bundle`);
+}
+if (!useDist) notes.push('dist/dm-widgets.js not found (or --fresh): measured an esbuild bundle of src/index.ts instead');
+
+// Each element alone.
+const { present: elements, missing } = partitionEntries(ELEMENT_ENTRIES);
+for (const [name, file] of Object.entries(missing)) notes.push(`skipped "${name}": ${file} does not exist yet`);
+for (const [name, file] of Object.entries(elements)) {
+  const { code, inputs } = await bundleAlone(file);
+  const m = measure(code);
+  rows.push({ entry: name, kind: 'element', ...m, budget: BUDGET_ELEMENT_GZIP });
+  if (m.gzip > BUDGET_ELEMENT_GZIP) failures.push(`element entry "${name}" is ${m.gzip} B gzip, over the ${BUDGET_ELEMENT_GZIP} B budget`);
+  const mock = mockInside(code, inputs);
+  if (mock) failures.push(`element entry "${name}" ${mock}: the MSW mock must never be in an element bundle`);
+}
+
+// The data layer alone (informational, no budget).
+const { present: extras } = partitionEntries({ data: EXTRA_ENTRIES.data });
+for (const [name, file] of Object.entries(extras)) {
+  const { code, inputs } = await bundleAlone(file);
+  rows.push({ entry: name, kind: 'data', ...measure(code), budget: null });
+  const mock = mockInside(code, inputs);
+  if (mock) failures.push(`entry "${name}" ${mock}: the data layer must not pull in the mock`);
+}
+
+// Table.
+const header = ['entry', 'min B', 'gzip B', 'brotli B', 'gzip budget'];
+const table = rows.map((r) => [
+  r.entry,
+  String(r.min),
+  String(r.gzip),
+  String(r.brotli),
+  r.budget == null ? '—' : `${r.budget} (${Math.round((100 * r.gzip) / r.budget)}%)`,
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+console.log(line(header));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const row of table) console.log(line(row));
+for (const note of notes) console.log(`note: ${note}`);
+
+if (args.has('--json')) {
+  const lit = JSON.parse(readFileSync(resolve(ROOT, 'node_modules/lit/package.json'), 'utf8')).version;
+  mkdirSync(resolve(ROOT, 'bench'), { recursive: true });
+  const out = resolve(ROOT, 'bench/size.json');
+  const report = {
+    lit,
+    budgets: { wholeGzip: BUDGET_WHOLE_GZIP, elementGzip: BUDGET_ELEMENT_GZIP },
+    entries: rows.map(({ entry, kind, min, gzip, brotli }) => ({ entry, kind, min, gzip, brotli })),
+    skipped: Object.keys(missing),
+    ok: failures.length === 0,
+  };
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`wrote ${relative(ROOT, out)}`);
+}
+
+if (failures.length > 0) {
+  console.error(`\n✖ size budget broken:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
+  process.exit(1);
+}
+console.log('\n✔ all size budgets met');
