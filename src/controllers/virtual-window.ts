@@ -58,6 +58,8 @@ export class VirtualWindow<T> implements ReactiveController {
   private observed = new WeakSet<Element>();
   private observedScroller?: HTMLElement;
   private lastKnownViewport = 600;
+  private lastSetTop: number | null = null;
+  private resizeFrame = 0;
   private readonly overscan: number;
 
   constructor(
@@ -75,6 +77,8 @@ export class VirtualWindow<T> implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    cancelAnimationFrame(this.resizeFrame);
+    this.resizeFrame = 0;
     this.observer?.disconnect();
     this.observer = undefined;
   }
@@ -84,7 +88,7 @@ export class VirtualWindow<T> implements ReactiveController {
     this.anchor = this.captureAnchor();
   }
 
-  /** After the host rendered: observe new rows and put the view where it belongs. */
+  /** After the host rendered: measure new rows, observe them, and put the view where it belongs. */
   hostUpdated(): void {
     const scroller = this.opts.scroller();
     if (!scroller || !this.observer) return;
@@ -92,23 +96,47 @@ export class VirtualWindow<T> implements ReactiveController {
       this.observedScroller = scroller;
       this.observer.observe(scroller);
     }
-    for (const el of scroller.querySelectorAll('[data-vkey]')) {
+    if (this.targetTop !== null) {
+      const top = this.targetTop;
+      this.targetTop = null;
+      this.setTop(scroller, this.opts.stick === 'bottom' && this.atEdge ? scroller.scrollHeight : top);
+    }
+    // Rows are measured here, synchronously, rather than only in the ResizeObserver: a second
+    // update then corrects the spacers and scrollTop before the frame is painted, so the view
+    // never shows a jump (and the observer has nothing left to report for new rows).
+    let changed = false;
+    for (const el of scroller.querySelectorAll<HTMLElement>('[data-vkey]')) {
       if (!this.observed.has(el)) {
         this.observed.add(el);
         this.observer.observe(el);
       }
+      if (this.measure(el)) changed = true;
     }
-    if (this.targetTop !== null) {
-      const top = this.targetTop;
-      this.targetTop = null;
-      if (Math.abs(scroller.scrollTop - top) > 0.5) scroller.scrollTop = top;
+    if (changed) {
+      this.dirty = true;
+      this.host.requestUpdate();
     }
+  }
+
+  private setTop(s: HTMLElement, top: number): void {
+    if (Math.abs(s.scrollTop - top) > 0.5) s.scrollTop = top;
+    // Remember where we put it, so the scroll event this causes is not taken for the user's.
+    this.lastSetTop = s.scrollTop;
+  }
+
+  private measure(el: HTMLElement, h = el.getBoundingClientRect().height): boolean {
+    const key = el.dataset.vkey;
+    if (!key || !el.isConnected || h <= 0 || Math.abs((this.heights.get(key) ?? -1) - h) <= 0.5) return false;
+    this.heights.set(key, h);
+    return true;
   }
 
   /** Call from the scroller's `scroll` listener. */
   handleScroll(): void {
     const s = this.opts.scroller();
     if (!s) return;
+    if (this.lastSetTop !== null && Math.abs(s.scrollTop - this.lastSetTop) < 1) return;
+    this.lastSetTop = null;
     this.atEdge = this.isAtEdge(s);
     this.host.requestUpdate();
   }
@@ -254,22 +282,16 @@ export class VirtualWindow<T> implements ReactiveController {
     let changed = false;
     for (const entry of entries) {
       const el = entry.target as HTMLElement;
-      if (el === s) {
-        if (s.clientHeight !== this.lastKnownViewport) changed = true;
-        continue;
-      }
-      const key = el.dataset.vkey;
-      if (!key || !el.isConnected) continue;
-      const h = entry.borderBoxSize?.[0]?.blockSize ?? el.getBoundingClientRect().height;
-      if (h > 0 && Math.abs((this.heights.get(key) ?? -1) - h) > 0.5) {
-        this.heights.set(key, h);
-        changed = true;
-      }
+      if (el === s) changed ||= s.clientHeight !== this.lastKnownViewport;
+      else if (this.measure(el, entry.borderBoxSize?.[0]?.blockSize)) changed = true;
     }
-    if (!changed) return;
-    // The anchor was taken with the old heights; the update rebuilds offsets and re-places the view.
-    this.anchor = this.captureAnchor();
-    this.dirty = true;
-    this.host.requestUpdate();
+    if (!changed || this.resizeFrame) return;
+    // A row changed size after it was rendered (an image loaded, the width changed). Re-render on
+    // the next frame: updating inside the observer's callback would start a ResizeObserver loop.
+    this.resizeFrame = requestAnimationFrame(() => {
+      this.resizeFrame = 0;
+      this.dirty = true;
+      this.host.requestUpdate();
+    });
   }
 }

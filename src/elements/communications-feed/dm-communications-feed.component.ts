@@ -1,0 +1,475 @@
+import { type PropertyValues, html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { VirtualWindow } from '../../controllers/virtual-window.js';
+import { entryKey, firstUnreadIndex } from '../../core/feed-merge.js';
+import { linkify } from '../../core/links.js';
+import type { FeedEntry, FeedFilter, MessageItem, OrderItem } from '../../core/types.js';
+import type { DmStore, FeedState } from '../../data/store.js';
+import { formatDateTime, formatDay, formatPrice, formatTime } from '../../i18n/format.js';
+import { DmElement } from '../shared/dm-element.js';
+import { tokens } from '../shared/tokens.js';
+import { styles } from './dm-communications-feed.styles.js';
+import { type FeedRow, NEW_ROW_KEY, buildRows, estimateRow } from './rows.js';
+
+/** Fired when an order in the feed is clicked. Cancel it to show your own details view. */
+export type DmOrderOpenEvent = CustomEvent<{ orderId: string }>;
+/** Fired when the advisor changes the filter with the control. */
+export type DmFilterChangeEvent = CustomEvent<{ filter: FeedFilter }>;
+
+declare global {
+  interface HTMLElementEventMap {
+    'dm-order-open': DmOrderOpenEvent;
+    'dm-filter-change': DmFilterChangeEvent;
+  }
+}
+
+const FILTERS: FeedFilter[] = ['all', 'orders', 'messages'];
+
+/**
+ * @summary A client's orders and messages in one chronological, virtualized feed, newest at the bottom.
+ * @tag dm-communications-feed
+ *
+ * @attr client-id - The client whose feed to show.
+ * @attr filter - `all` (default), `orders` or `messages`; reflects the filter control.
+ *
+ * @fires dm-order-open - `{orderId}`; cancelable. Unless cancelled, the order's details open in a dialog.
+ * @fires dm-filter-change - `{filter}` when the advisor uses the filter control.
+ *
+ * @csspart filter - The All / Orders / Messages control.
+ * @csspart scroller - The scrolling box.
+ * @csspart item - Every feed entry; with `message` plus `message-advisor` or `message-client`, or with `order`.
+ * @csspart message - A message entry.
+ * @csspart message-advisor - A message the advisor wrote.
+ * @csspart message-client - A message the client wrote.
+ * @csspart order - An order entry.
+ * @csspart day - A day separator.
+ * @csspart new-divider - The "New" divider above the first unread item.
+ * @csspart new-messages - The pill that jumps to new messages when the advisor has scrolled up.
+ * @csspart order-details - The order details dialog.
+ * @csspart loading - The loading state.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state (with a Retry button).
+ *
+ * @cssproperty --dm-bubble-advisor-bg - Background of the advisor's bubbles (default: the accent).
+ * @cssproperty --dm-bubble-client-bg - Background of the client's bubbles.
+ */
+export class DmCommunicationsFeed extends DmElement {
+  static override styles = [tokens, styles];
+
+  /** The client whose feed is shown. */
+  @property({ attribute: 'client-id' }) clientId = '';
+  /** Which items to show. */
+  @property({ reflect: true }) filter: FeedFilter = 'all';
+
+  @state() private openOrderId: string | null = null;
+  @state() private showPill = false;
+  @state() private announcement = '';
+  @state() private focusKey: string | null = null;
+
+  @query('.scroller') private scroller?: HTMLElement;
+  @query('dialog') private dialog?: HTMLDialogElement;
+
+  private vw = new VirtualWindow<FeedRow>(this, {
+    scroller: () => this.scroller,
+    key: (r) => r.key,
+    estimate: estimateRow,
+    stick: 'bottom',
+  });
+  private rows: FeedRow[] = [];
+  private rowsFor: readonly FeedEntry[] | null = null;
+  private newKey: string | null = null;
+  private positioned = false;
+  private clientPending = false;
+  private newestKey: string | null = null;
+  private releaseView?: () => void;
+  private viewing: { store: DmStore; clientId: string; filter: FeedFilter } | null = null;
+
+  /** The feed state shown now. */
+  private get feed(): FeedState | null {
+    return this.store && this.clientId ? this.store.feed(this.clientId, this.filter) : null;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.leave();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (!FILTERS.includes(this.filter)) this.filter = 'all';
+    const v = this.viewing;
+    if (this.store && this.clientId && this.isConnected && (!v || v.store !== this.store || v.clientId !== this.clientId || v.filter !== this.filter)) {
+      this.enter(this.store, v?.clientId !== this.clientId || v?.store !== this.store);
+    } else if (!this.clientId && v) {
+      this.leave();
+    }
+    const feed = this.feed;
+    if (feed && feed.items !== this.rowsFor) this.onItemsChanged(feed);
+    if (feed) this.position(feed);
+  }
+
+  /** Starts showing the current client and filter; a new client resets the view. */
+  private enter(store: DmStore, newClient: boolean): void {
+    this.leave();
+    this.viewing = { store, clientId: this.clientId, filter: this.filter };
+    this.releaseView = store.viewing(this.clientId);
+    void store.loadFeed(this.clientId, this.filter);
+    if (newClient) {
+      this.openOrderId = null;
+      this.focusKey = null;
+      this.announcement = '';
+    }
+    const id = this.clientId;
+    this.clientPending = !store.client(id);
+    if (this.clientPending) {
+      void store.ensureClient(id).then(() => {
+        if (this.clientId === id) {
+          this.clientPending = false;
+          this.requestUpdate();
+        }
+      });
+    }
+    this.newKey = null;
+    this.positioned = false;
+    this.newestKey = null;
+    this.showPill = false;
+    this.rowsFor = null;
+    this.vw.scrollToEdge();
+  }
+
+  private leave(): void {
+    const v = this.viewing;
+    if (!v) return;
+    // A quick switch abandons the old feed's requests: a slow answer for A never paints over B.
+    v.store.releaseFeed(v.clientId, v.filter);
+    this.releaseView?.();
+    this.releaseView = undefined;
+    this.viewing = null;
+  }
+
+  /** Opens at the first unread item under a "New" divider, otherwise at the bottom. */
+  private position(feed: FeedState): void {
+    if (this.positioned || feed.status !== 'ready') return;
+    const client = this.store?.client(this.clientId);
+    // Whether the client has unread is in its summary: wait for it (it is fetched on open).
+    if (!client && this.clientPending) return;
+    this.positioned = true;
+    const items = feed.items;
+    const i = client?.hasUnread && this.filter !== 'orders' ? firstUnreadIndex(items) : -1;
+    this.newKey = i >= 0 ? entryKey(items[i]) : null;
+    this.rows = buildRows(items, this.newKey);
+    if (this.newKey) this.vw.scrollToKey(NEW_ROW_KEY, 'start');
+  }
+
+  private onItemsChanged(feed: FeedState): void {
+    const items = feed.items;
+    const newest = items[items.length - 1];
+    const newestKey = newest ? entryKey(newest) : null;
+    if (this.positioned && this.newestKey && newestKey !== this.newestKey && newest) {
+      const grewAtEnd = this.rowsFor?.some((e) => entryKey(e) === this.newestKey) ?? false;
+      if (grewAtEnd && this.rowsFor && items.length > this.rowsFor.length) {
+        const mine = newest.kind === 'message' && newest.sender === 'advisor';
+        if (mine) this.vw.scrollToEdge();
+        else {
+          if (!this.vw.atEdge) this.showPill = true;
+          this.announcement = newest.kind === 'message' ? newest.body.slice(0, 200) : newest.title;
+        }
+      }
+    }
+    this.newestKey = newestKey;
+    this.rows = buildRows(items, this.newKey);
+    this.rowsFor = items;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const feed = this.feed;
+    if (this.openOrderId && this.dialog && !this.dialog.open) this.dialog.showModal();
+    if (!feed || feed.status !== 'ready' || !this.scroller) return;
+    if (this.vw.atEdge && this.showPill) this.showPill = false;
+    // Near the top: fetch the page before (the anchor keeps the view still when it arrives).
+    if (feed.olderCursor && !feed.loadingOlder && !feed.olderError && this.scroller.scrollTop < 600 && this.positioned) {
+      void this.store!.loadOlder(this.clientId, this.filter);
+    }
+    this.maybeMarkRead(feed);
+  }
+
+  /** Marks the client read once the newest item has been on screen. */
+  private maybeMarkRead(feed: FeedState): void {
+    const client = this.store?.client(this.clientId);
+    if (!client?.hasUnread || document.visibilityState === 'hidden' || this.filter === 'orders') return;
+    if (this.vw.lastVisibleIndex() < this.rows.length - 1) return;
+    for (let i = feed.items.length - 1; i >= 0; i--) {
+      const e = feed.items[i];
+      if (!e.delivery) {
+        void this.store!.markRead(this.clientId, e.id);
+        return;
+      }
+    }
+  }
+
+  // ---- public API ---------------------------------------------------------------------------
+
+  /** Scrolls to an item by id, loading older pages until it is found; resolves whether it was. */
+  async scrollToItem(itemId: string): Promise<boolean> {
+    for (let pages = 0; pages < 200 && this.store; pages++) {
+      const feed = this.feed;
+      if (!feed) return false;
+      const item = feed.items.find((e) => e.id === itemId);
+      if (item) {
+        const key = entryKey(item);
+        this.vw.scrollToKey(key, 'center');
+        this.focusKey = key;
+        await this.updateComplete;
+        return true;
+      }
+      if (!feed.olderCursor || feed.status !== 'ready') return false;
+      await this.store.loadOlder(this.clientId, this.filter);
+      if (this.feed?.olderError) return false;
+    }
+    return false;
+  }
+
+  /** Jumps to the newest item and stays there as new ones arrive. */
+  scrollToBottom(): void {
+    this.showPill = false;
+    this.vw.scrollToEdge();
+  }
+
+  /** Shows an order's details (what a click on the order does unless `dm-order-open` is cancelled). */
+  openOrder(orderId: string): void {
+    this.openOrderId = orderId;
+    void this.store?.loadOrder(orderId);
+  }
+
+  /** Closes the order details. */
+  closeOrder(): void {
+    this.dialog?.close();
+  }
+
+  // ---- events -------------------------------------------------------------------------------
+
+  private handleFilter(filter: FeedFilter): void {
+    if (filter === this.filter) return;
+    this.filter = filter;
+    this.emit('dm-filter-change', { filter });
+  }
+
+  private handleOrderClick(order: OrderItem): void {
+    if (this.emit('dm-order-open', { orderId: order.id }, true)) this.openOrder(order.id);
+  }
+
+  private handleDialogClose = () => {
+    const id = this.openOrderId;
+    this.openOrderId = null;
+    // Give focus back to the order that opened the dialog.
+    const row = id && this.renderRoot.querySelector<HTMLElement>(`[data-order-id="${CSS.escape(id)}"]`);
+    if (row) row.focus();
+  };
+
+  private handleKeydown(e: KeyboardEvent): void {
+    const rowEl = (e.target as HTMLElement).closest<HTMLElement>('[data-vkey]');
+    if (!rowEl || (e.target as HTMLElement).closest('button, a') !== null && e.key !== 'PageDown' && e.key !== 'PageUp') {
+      if (!rowEl) return;
+    }
+    const items = this.rows.filter((r) => r.t === 'item');
+    const at = items.findIndex((r) => r.key === rowEl.dataset.vkey);
+    if (at < 0) return;
+    const step: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 5, PageUp: -5, Home: -Infinity, End: Infinity };
+    if (!(e.key in step)) return;
+    e.preventDefault();
+    const next = Math.min(items.length - 1, Math.max(0, at + step[e.key]));
+    void this.focusRow(items[next].key);
+    if (next === 0 && e.key !== 'End') void this.store?.loadOlder(this.clientId, this.filter);
+  }
+
+  private async focusRow(key: string): Promise<void> {
+    this.focusKey = key;
+    this.vw.scrollToKey(key, 'nearest');
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-vkey="${CSS.escape(key)}"]`)?.focus({ preventScroll: true });
+  }
+
+  // ---- render -------------------------------------------------------------------------------
+
+  protected override render() {
+    const t = this.t;
+    const feed = this.feed;
+    const name = this.store?.client(this.clientId)?.displayName ?? t.aClient;
+    return html`
+      <div class="toolbar">
+        <div part="filter" role="group" aria-label=${t.filterLabel}>
+          ${FILTERS.map(
+            (f) => html`<button type="button" aria-pressed=${f === this.filter ? 'true' : 'false'} @click=${() => this.handleFilter(f)}>
+              ${f === 'all' ? t.filterAll : f === 'orders' ? t.filterOrders : t.filterMessages}
+            </button>`,
+          )}
+        </div>
+      </div>
+      ${feed?.loadingOlder ? html`<div class="older" role="status">${t.loadingOlder}</div>` : nothing}
+      ${feed?.olderError
+        ? html`<div class="older" part="error older-error">
+            ${t.olderError} <button class="btn" @click=${() => this.store?.loadOlder(this.clientId, this.filter)}>${t.retry}</button>
+          </div>`
+        : nothing}
+      ${this.renderBody(feed, name)}
+      ${this.showPill
+        ? html`<button part="new-messages" type="button" @click=${this.scrollToBottom}>${t.newMessagesPill}</button>`
+        : nothing}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.openOrderId ? this.renderOrderDetails(this.openOrderId) : nothing}
+    `;
+  }
+
+  private renderBody(feed: FeedState | null, name: string) {
+    const t = this.t;
+    if (!feed || feed.status === 'idle' || (feed.status === 'loading' && !feed.items.length)) {
+      return html`<div class="state" part="loading" role="status">${this.clientId ? t.loadingFeed : t.chooseClient}</div>`;
+    }
+    if (feed.status === 'error' && !feed.items.length) {
+      return html`<div class="state" part="error" role="alert">
+        <p>${t.feedError}</p>
+        <button class="btn" @click=${() => this.store?.loadFeed(this.clientId, this.filter, true)}>${t.retry}</button>
+      </div>`;
+    }
+    if (!feed.items.length) {
+      const text = this.filter === 'orders' ? t.feedEmptyOrders : this.filter === 'messages' ? t.feedEmptyMessages : t.feedEmpty;
+      return html`<div class="state" part="empty">${text}</div>`;
+    }
+    const slice = this.vw.slice(this.rows);
+    const setSize = feed.olderCursor ? -1 : feed.items.length;
+    const focusKey = this.focusKey ?? this.rows[this.rows.length - 1]?.key;
+    return html`<div class="scroller" part="scroller" @scroll=${this.handleScroll} @keydown=${this.handleKeydown}>
+      <div class="content" role="feed" aria-label=${t.feedLabel(name)} aria-busy=${feed.loadingOlder ? 'true' : 'false'}>
+        <div style="height:${slice.before}px" aria-hidden="true"></div>
+        ${repeat(
+          this.rows.slice(slice.start, slice.end),
+          (r) => r.key,
+          (r) => this.renderRow(r, setSize, focusKey),
+        )}
+        <div style="height:${slice.after}px" aria-hidden="true"></div>
+      </div>
+    </div>`;
+  }
+
+  private handleScroll = () => {
+    this.vw.handleScroll();
+  };
+
+  private renderRow(row: FeedRow, setSize: number, focusKey: string | undefined) {
+    const t = this.t;
+    if (row.t === 'day') {
+      return html`<div class="row day" part="day" data-vkey=${row.key} aria-hidden="true">${formatDay(row.at, this.locale, t)}</div>`;
+    }
+    if (row.t === 'new') {
+      return html`<div class="row new-divider" part="new-divider" data-vkey=${row.key}>${t.newDivider}</div>`;
+    }
+    const e = row.entry;
+    const tabindex = row.key === focusKey ? '0' : '-1';
+    if (e.kind === 'order') {
+      return html`<div
+        class="row"
+        part="item order"
+        role="article"
+        data-vkey=${row.key}
+        data-order-id=${e.id}
+        aria-posinset=${row.pos}
+        aria-setsize=${setSize}
+        aria-label=${`${t.orderTypes[e.orderType] ?? e.orderType}: ${e.title}`}
+        tabindex=${tabindex}
+        @keydown=${(ev: KeyboardEvent) => {
+          if (ev.target === ev.currentTarget && (ev.key === 'Enter' || ev.key === ' ')) {
+            ev.preventDefault();
+            this.handleOrderClick(e);
+          }
+        }}
+      >
+        <button type="button" class="order" tabindex="-1" @click=${() => this.handleOrderClick(e)}>
+          <span class="type">${t.orderTypes[e.orderType] ?? e.orderType}</span>
+          <span class="price">${formatPrice(e.price, this.locale)}</span>
+          <span class="title">${e.title}</span>
+          <span class="sub"
+            ><span class="status ${e.status}">${t.orderStatuses[e.status] ?? e.status}</span>
+            ${e.durationMinutes ? html` · ${t.duration(e.durationMinutes)}` : nothing}</span
+          >
+          <time class="sub" datetime=${e.at}>${formatTime(e.at, this.locale)}</time>
+        </button>
+      </div>`;
+    }
+    return this.renderMessage(row, e, setSize, tabindex);
+  }
+
+  private renderMessage(row: FeedRow & { t: 'item' }, e: MessageItem & { delivery?: string }, setSize: number, tabindex: string) {
+    const t = this.t;
+    const side = e.sender === 'advisor' ? 'advisor' : 'client';
+    const who = side === 'advisor' ? t.you : (this.store?.client(this.clientId)?.displayName ?? t.aClient);
+    return html`<div
+      class="row msg ${side} ${e.delivery ?? ''}"
+      part="item message message-${side}"
+      role="article"
+      data-vkey=${row.key}
+      aria-posinset=${row.pos}
+      aria-setsize=${setSize}
+      tabindex=${tabindex}
+    >
+      <span class="visually-hidden">${who}:</span>
+      <div class="bubble" dir="auto">${linkify(e.body).map((s) =>
+        s.href ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.text}</a>` : s.text,
+      )}</div>
+      <div class="meta">
+        ${e.delivery === 'pending'
+          ? html`<span>${t.sending}</span>`
+          : e.delivery === 'failed'
+            ? html`<span class="fail">${t.notSent}</span>
+                <button type="button" @click=${() => this.store?.retrySend(this.clientId, e.clientMessageId!)}>${t.retrySend}</button>
+                <button type="button" @click=${() => this.store?.discardSend(this.clientId, e.clientMessageId!)}>${t.discard}</button>`
+            : html`<time datetime=${e.at}>${formatTime(e.at, this.locale)}</time>`}
+      </div>
+    </div>`;
+  }
+
+  private renderOrderDetails(orderId: string) {
+    const t = this.t;
+    const state = this.store?.order(orderId);
+    const o = state?.value;
+    return html`<dialog part="order-details" aria-labelledby="order-title" @close=${this.handleDialogClose}>
+      <div class="details">
+        <header>
+          <h2 id="order-title">${o ? o.title : t.orderDetails}</h2>
+          <button class="close" type="button" aria-label=${t.close} @click=${() => this.closeOrder()}>×</button>
+        </header>
+        ${!state || state.status === 'loading' || state.status === 'idle'
+          ? html`<p role="status">${t.loadingOrder}</p>`
+          : state.status === 'error' || !o
+            ? html`<div part="error" role="alert">
+                <p>${t.orderError}</p>
+                <button class="btn" @click=${() => this.store?.loadOrder(orderId, true)}>${t.retry}</button>
+              </div>`
+            : html`<dl>
+                <dt>${t.orderDetails}</dt>
+                <dd>${t.orderTypes[o.orderType] ?? o.orderType} · <span class="status ${o.status}">${t.orderStatuses[o.status] ?? o.status}</span></dd>
+                <dt>${t.price}</dt>
+                <dd>${formatPrice(o.price, this.locale)}${o.durationMinutes ? ` · ${t.duration(o.durationMinutes)}` : ''}</dd>
+                <dt>${t.ordered}</dt>
+                <dd><time datetime=${o.at}>${formatDateTime(o.at, this.locale)}</time></dd>
+                <dt>${t.delivered}</dt>
+                <dd>${o.deliveredAt ? html`<time datetime=${o.deliveredAt}>${formatDateTime(o.deliveredAt, this.locale)}</time>` : t.notDelivered}</dd>
+                <dt>${t.question}</dt>
+                <dd dir="auto">${o.question || t.noQuestion}</dd>
+                <dt>${t.review}</dt>
+                <dd dir="auto">
+                  ${o.review
+                    ? html`<strong>${o.review.rating === 'positive' ? t.reviewPositive : t.reviewNegative}</strong>${o.review.comment ? html` — ${o.review.comment}` : nothing}`
+                    : t.noReview}
+                </dd>
+              </dl>`}
+      </div>
+    </dialog>`;
+  }
+}

@@ -1,0 +1,283 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    position: relative;
+    min-height: 0;
+    height: 100%;
+    background: var(--_bg);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .toolbar {
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border-block-end: 1px solid var(--_border);
+    flex: none;
+  }
+  [part~='filter'] {
+    display: inline-flex;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    padding: 2px;
+    background: var(--_surface);
+  }
+  [part~='filter'] button {
+    border: 0;
+    background: transparent;
+    border-radius: 999px;
+    padding: 4px 12px;
+    min-height: 28px;
+    cursor: pointer;
+    color: var(--_muted);
+  }
+  [part~='filter'] button[aria-pressed='true'] {
+    background: var(--_bg);
+    color: var(--_text);
+    box-shadow: 0 1px 2px rgb(0 0 0 / 0.12);
+    font-weight: 600;
+  }
+  .scroller {
+    flex: 1 1 auto;
+    min-height: 0;
+    overflow-y: auto;
+    overflow-anchor: none;
+    display: flex;
+    flex-direction: column;
+    overscroll-behavior: contain;
+  }
+  .content {
+    margin-block-start: auto;
+  }
+  .row {
+    padding: 3px calc(var(--_space) * 1.5);
+  }
+  .row:focus-visible {
+    outline: var(--_focus);
+    outline-offset: -2px;
+  }
+  .day,
+  .new-divider {
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+    color: var(--_muted);
+    font-size: 0.85em;
+    padding-block: 10px 6px;
+  }
+  .day::before,
+  .day::after,
+  .new-divider::before,
+  .new-divider::after {
+    content: '';
+    flex: 1;
+    border-block-start: 1px solid var(--_border);
+  }
+  .new-divider {
+    color: var(--_unread);
+    font-weight: 600;
+  }
+  .new-divider::before,
+  .new-divider::after {
+    border-color: var(--_unread);
+  }
+  .msg {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+  }
+  .msg.advisor {
+    align-items: flex-end;
+  }
+  .bubble {
+    max-width: min(75%, 36em);
+    padding: 8px 12px;
+    border-radius: var(--_radius);
+    background: var(--_bubble-client);
+    color: var(--_bubble-client-text);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    line-height: 1.4;
+    border-end-start-radius: 4px;
+  }
+  .advisor .bubble {
+    background: var(--_bubble-advisor);
+    color: var(--_bubble-advisor-text);
+    border-end-start-radius: var(--_radius);
+    border-end-end-radius: 4px;
+  }
+  .advisor .bubble a {
+    color: inherit;
+  }
+  .pending .bubble {
+    opacity: 0.7;
+  }
+  .failed .bubble {
+    outline: 2px solid var(--_danger);
+  }
+  .meta {
+    font-size: 0.78em;
+    color: var(--_muted);
+    margin-block-start: 2px;
+    display: flex;
+    gap: 6px;
+    align-items: center;
+  }
+  .meta .fail {
+    color: var(--_danger);
+  }
+  .meta button {
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    text-decoration: underline;
+    cursor: pointer;
+    padding: 2px 4px;
+    font-size: inherit;
+  }
+  .order {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 2px 12px;
+    width: min(100%, 30em);
+    margin-inline: auto;
+    text-align: start;
+    padding: 10px 14px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    cursor: pointer;
+  }
+  .order:hover {
+    border-color: var(--_accent);
+  }
+  .order .type {
+    font-size: 0.8em;
+    color: var(--_muted);
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+  }
+  .order .title {
+    font-weight: 600;
+    grid-column: 1 / -1;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .order .price {
+    font-weight: 600;
+    text-align: end;
+  }
+  .order .sub {
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+  .status {
+    display: inline-block;
+    padding: 0 8px;
+    border-radius: 999px;
+    font-size: 0.78em;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+  }
+  .status.completed {
+    color: #1a7f37;
+    border-color: #1a7f37;
+  }
+  .status.cancelled,
+  .status.refunded {
+    color: var(--_danger);
+    border-color: var(--_danger);
+  }
+  .older {
+    position: absolute;
+    inset-block-start: 56px;
+    inset-inline: 0;
+    margin-inline: auto;
+    width: max-content;
+    padding: 4px 12px;
+    border-radius: 999px;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    font-size: 0.85em;
+    color: var(--_muted);
+    box-shadow: 0 1px 3px rgb(0 0 0 / 0.1);
+    z-index: 1;
+  }
+  [part~='new-messages'] {
+    position: absolute;
+    inset-block-end: 12px;
+    inset-inline: 0;
+    margin-inline: auto;
+    width: max-content;
+    border: 0;
+    border-radius: 999px;
+    padding: 6px 16px;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    cursor: pointer;
+    box-shadow: 0 2px 6px rgb(0 0 0 / 0.2);
+    z-index: 1;
+  }
+  .state {
+    margin-block: auto;
+  }
+  dialog {
+    border: 0;
+    border-radius: var(--_radius);
+    padding: 0;
+    width: min(32rem, calc(100vw - 2rem));
+    max-height: calc(100vh - 2rem);
+    color: var(--_text);
+    background: var(--_bg);
+    font: inherit;
+    box-shadow: 0 10px 40px rgb(0 0 0 / 0.3);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+  .details {
+    padding: calc(var(--_space) * 2.5);
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+  }
+  .details header {
+    display: flex;
+    align-items: start;
+    justify-content: space-between;
+    gap: var(--_space);
+  }
+  .details h2 {
+    margin: 0;
+    font-size: 1.15em;
+    overflow-wrap: anywhere;
+  }
+  .details dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 6px 16px;
+    margin: 0;
+  }
+  .details dt {
+    color: var(--_muted);
+  }
+  .details dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+    white-space: pre-wrap;
+  }
+  .close {
+    border: 0;
+    background: none;
+    font-size: 1.4em;
+    line-height: 1;
+    cursor: pointer;
+    padding: 4px 8px;
+    border-radius: var(--_radius-sm);
+  }
+`;

@@ -1,0 +1,13 @@
+import { define } from '../shared/define.js';
+import { DmCommunicationsFeed } from './dm-communications-feed.component.js';
+
+export { DmCommunicationsFeed };
+export type { DmFilterChangeEvent, DmOrderOpenEvent } from './dm-communications-feed.component.js';
+
+define('dm-communications-feed', DmCommunicationsFeed);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dm-communications-feed': DmCommunicationsFeed;
+  }
+}

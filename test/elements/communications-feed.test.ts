@@ -1,0 +1,212 @@
+import { expect, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/elements/communications-feed/dm-communications-feed.js';
+import type { DmCommunicationsFeed } from '../../src/elements/communications-feed/dm-communications-feed.js';
+import { MOCK_CLIENTS } from '../../src/mocks/index.js';
+import { liveOpen, part, parts, providerOf, renderInProvider, startMock, textOf, waitFor } from '../helpers/render.js';
+
+const { db } = await startMock();
+
+async function renderFeed(clientId: string, filter = 'all', height = 500) {
+  const wrapper = await renderInProvider<HTMLElement>(
+    html`<div style="height:${height}px;width:600px;display:flex;flex-direction:column">
+      <dm-communications-feed client-id=${clientId} filter=${filter}></dm-communications-feed>
+    </div>`,
+  );
+  const feed = wrapper.querySelector('dm-communications-feed') as DmCommunicationsFeed;
+  await waitFor(() => parts(feed, 'item').length > 0 || part(feed, 'empty') || part(feed, 'error'), 5000, 'feed rendered');
+  await nextFrames();
+  return feed;
+}
+
+function nextFrames(n = 3): Promise<void> {
+  return new Promise((resolve) => {
+    const step = () => (--n <= 0 ? resolve() : requestAnimationFrame(step));
+    requestAnimationFrame(step);
+  });
+}
+
+function scroller(feed: DmCommunicationsFeed): HTMLElement {
+  return part(feed, 'scroller')!;
+}
+
+function isAtBottom(s: HTMLElement): boolean {
+  return s.scrollHeight - s.scrollTop - s.clientHeight < 4;
+}
+
+describe('<dm-communications-feed>', () => {
+  beforeEach(() => db.reset());
+
+  it('shows orders and messages in chronological order, newest at the bottom, scrolled to the bottom', async () => {
+    const feed = await renderFeed(MOCK_CLIENTS.fiveInARow);
+    const items = parts(feed, 'item');
+    expect(items.length).to.be.greaterThan(3);
+    const times = items.map((i) => Date.parse(i.querySelector('time')?.getAttribute('datetime') ?? ''));
+    const known = times.filter((t) => Number.isFinite(t));
+    expect(known).to.deep.equal([...known].sort((a, b) => a - b));
+    const expected = db.feedItems(MOCK_CLIENTS.fiveInARow).at(-1)!;
+    const last = items[items.length - 1];
+    expect(textOf(last)).to.contain(expected.kind === 'message' ? expected.body.slice(0, 20).trim() : expected.title);
+    expect(isAtBottom(scroller(feed))).to.equal(true);
+  });
+
+  it('renders advisor and client messages on distinct sides with their parts', async () => {
+    const feed = await renderFeed(MOCK_CLIENTS.dana);
+    expect(parts(feed, 'message-advisor').length).to.be.greaterThan(0);
+    expect(parts(feed, 'message-client').length).to.be.greaterThan(0);
+    for (const m of parts(feed, 'message')) expect(m.getAttribute('part')).to.match(/\bitem\b/);
+  });
+
+  it('filters orders and messages through the control and reflects the filter attribute', async () => {
+    const feed = await renderFeed(MOCK_CLIENTS.dana);
+    const control = part(feed, 'filter')!;
+    const ordersButton = [...control.querySelectorAll('button')].find((b) => textOf(b) === 'Orders')!;
+    setTimeout(() => ordersButton.click());
+    const ev = await oneEvent(feed, 'dm-filter-change');
+    expect(ev.detail.filter).to.equal('orders');
+    expect(feed.getAttribute('filter')).to.equal('orders');
+    await waitFor(() => parts(feed, 'item').length > 0 && parts(feed, 'message').length === 0, 4000, 'orders only');
+    expect(parts(feed, 'order').length).to.equal(parts(feed, 'item').length);
+    feed.setAttribute('filter', 'messages');
+    await waitFor(() => parts(feed, 'item').length > 0 && parts(feed, 'order').length === 0, 4000, 'messages only');
+    expect(db.requestLog.some((r) => r.path.endsWith('/feed') && r.search.includes('type=messages'))).to.equal(true);
+  });
+
+  it('keeps the DOM bounded for a 10,000-item history', async () => {
+    const feed = await renderFeed(MOCK_CLIENTS.huge);
+    const rendered = parts(feed, 'item').length;
+    expect(rendered).to.be.greaterThan(3);
+    expect(rendered).to.be.lessThan(60);
+  });
+
+  it('loads older pages when scrolled up without moving the item on screen (0 px)', async () => {
+    const feed = await renderFeed(MOCK_CLIENTS.longHistory);
+    const s = scroller(feed);
+    const before = parts(feed, 'item').length;
+    const requestsBefore = db.requestLog.filter((r) => r.path.endsWith('/feed')).length;
+    // Scroll up to near the top of what is loaded, then pick the first fully visible item.
+    s.scrollTop = 200;
+    s.dispatchEvent(new Event('scroll'));
+    await nextFrames(2);
+    const box = s.getBoundingClientRect();
+    const target = parts(feed, 'item').find((i) => i.getBoundingClientRect().top >= box.top)!;
+    const key = target.dataset.vkey!;
+    const topBefore = target.getBoundingClientRect().top;
+    await waitFor(() => db.requestLog.filter((r) => r.path.endsWith('/feed')).length > requestsBefore, 4000, 'older page requested');
+    await waitFor(() => !feed.store!.feed(MOCK_CLIENTS.longHistory).loadingOlder, 4000, 'older page loaded');
+    await nextFrames(4);
+    const same = feed.shadowRoot!.querySelector<HTMLElement>(`[data-vkey="${CSS.escape(key)}"]`)!;
+    expect(same, 'the anchored item is still rendered').to.exist;
+    expect(Math.abs(same.getBoundingClientRect().top - topBefore)).to.be.lessThan(1);
+    expect(feed.store!.feed(MOCK_CLIENTS.longHistory).items.length).to.be.greaterThan(before);
+  });
+
+  it('opens order details on click unless dm-order-open is cancelled', async () => {
+    const feed = await renderFeed(MOCK_CLIENTS.dana);
+    const order = parts(feed, 'order').at(-1)!;
+    const orderId = order.dataset.orderId!;
+    setTimeout(() => order.querySelector('button')!.click());
+    const ev = await oneEvent(feed, 'dm-order-open');
+    expect(ev.detail.orderId).to.equal(orderId);
+    expect(ev.cancelable).to.equal(true);
+    await waitFor(() => textOf(part(feed, 'order-details')).includes('Question'), 4000, 'details shown');
+    const details = part<HTMLDialogElement>(feed, 'order-details')!;
+    expect(details.open).to.equal(true);
+    expect(textOf(details)).to.contain(db.feedItems(MOCK_CLIENTS.dana).find((i) => i.id === orderId)!.kind === 'order' ? 'Price' : '');
+    feed.closeOrder();
+    await waitFor(() => !part(feed, 'order-details'), 2000, 'details closed');
+
+    feed.addEventListener('dm-order-open', (e) => e.preventDefault(), { once: true });
+    order.querySelector('button')!.click();
+    await nextFrames(2);
+    expect(part(feed, 'order-details')).to.equal(null);
+  });
+
+  it('shows a new client message live, and a pill when scrolled up', async () => {
+    const feed = await renderFeed(MOCK_CLIENTS.longHistory);
+    await liveOpen(feed);
+    db.clientWrites(MOCK_CLIENTS.longHistory, 'Are you there? (live)');
+    await waitFor(() => parts(feed, 'item').some((i) => textOf(i).includes('Are you there? (live)')), 4000, 'live message');
+    await nextFrames(3);
+    expect(isAtBottom(scroller(feed)), 'stays at the bottom').to.equal(true);
+    expect(part(feed, 'new-messages')).to.equal(null);
+
+    const s = scroller(feed);
+    s.scrollTop = Math.max(0, s.scrollTop - 1500);
+    s.dispatchEvent(new Event('scroll'));
+    await nextFrames(2);
+    db.clientWrites(MOCK_CLIENTS.longHistory, 'Second live message');
+    await waitFor(() => part(feed, 'new-messages'), 4000, 'pill');
+    part(feed, 'new-messages')!.click();
+    await waitFor(() => isAtBottom(scroller(feed)) && !part(feed, 'new-messages'), 4000, 'jumped to bottom');
+    expect(parts(feed, 'item').some((i) => textOf(i).includes('Second live message'))).to.equal(true);
+  });
+
+  it('opens at the first unread message under a "New" divider and marks read once the newest is seen', async () => {
+    const feed = await renderFeed(MOCK_CLIENTS.sevenUnread, 'all', 300);
+    await waitFor(() => part(feed, 'new-divider'), 4000, 'New divider');
+    const divider = part(feed, 'new-divider')!;
+    const box = scroller(feed).getBoundingClientRect();
+    expect(divider.getBoundingClientRect().top).to.be.within(box.top - 1, box.top + 40);
+    scrollToBottomAndWait(feed);
+    await waitFor(() => db.client(MOCK_CLIENTS.sevenUnread)?.hasUnread === false, 4000, 'marked read on the server');
+  });
+
+  it('moves keyboard focus through items beyond the rendered window', async () => {
+    const feed = await renderFeed(MOCK_CLIENTS.huge);
+    const last = parts(feed, 'item').at(-1)!;
+    last.focus();
+    await sendKeys({ press: 'Home' });
+    await nextFrames(2);
+    const first = feed.shadowRoot!.activeElement as HTMLElement;
+    expect(first.getAttribute('aria-posinset'), 'Home reaches the first loaded item').to.equal('1');
+    // Home also asks for the page before; wait for it so positions stop shifting.
+    await waitFor(() => !feed.store!.feed(MOCK_CLIENTS.huge).loadingOlder, 4000, 'older page');
+    await nextFrames(2);
+    expect(feed.shadowRoot!.activeElement, 'focus stays on the same item').to.equal(first);
+    const start = Number(first.getAttribute('aria-posinset'));
+    for (let i = 0; i < 3; i++) await sendKeys({ press: 'ArrowDown' });
+    await nextFrames(2);
+    expect(Number((feed.shadowRoot!.activeElement as HTMLElement).getAttribute('aria-posinset'))).to.equal(start + 3);
+  });
+
+  it('jumps to an item by id, loading older pages as needed', async () => {
+    const feed = await renderFeed(MOCK_CLIENTS.longHistory);
+    const oldItem = db.feedItems(MOCK_CLIENTS.longHistory)[120];
+    expect(await feed.scrollToItem(oldItem.id)).to.equal(true);
+    await nextFrames(3);
+    const el = parts(feed, 'item').find((i) => i.dataset.orderId === oldItem.id || textOf(i).includes(oldItem.kind === 'message' ? oldItem.body.slice(0, 15).trim() : oldItem.title));
+    expect(el).to.exist;
+  });
+
+  it('shows an empty state and an error state with Retry', async () => {
+    const empty = await renderFeed(MOCK_CLIENTS.noHistory);
+    expect(part(empty, 'empty')).to.exist;
+    db.failNext('feed', 1, 500);
+    const failing = await renderFeed(MOCK_CLIENTS.dana);
+    expect(part(failing, 'error')).to.exist;
+    part(failing, 'error')!.querySelector('button')!.click();
+    await waitFor(() => parts(failing, 'item').length > 0, 4000, 'retried');
+  });
+
+  it('renders HTML-looking bodies as text and links only http(s)', async () => {
+    const feed = await renderFeed(MOCK_CLIENTS.html);
+    expect(feed.shadowRoot!.querySelector('script, img[onerror], b')).to.equal(null);
+    for (const a of feed.shadowRoot!.querySelectorAll('a')) {
+      expect(a.getAttribute('href')).to.match(/^https?:/);
+      expect(a.getAttribute('rel')).to.equal('noopener noreferrer');
+    }
+  });
+
+  it('has no axe violations', async () => {
+    const feed = await renderFeed(MOCK_CLIENTS.dana);
+    await expect(feed).to.be.accessible();
+    expect(providerOf(feed)).to.exist;
+  });
+});
+
+function scrollToBottomAndWait(feed: DmCommunicationsFeed) {
+  const s = scroller(feed);
+  s.scrollTop = s.scrollHeight;
+  s.dispatchEvent(new Event('scroll'));
+}
