@@ -1,0 +1,275 @@
+import { type PropertyValues, html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { live } from 'lit/directives/live.js';
+import { isOneMessageLeft } from '../../core/send-block.js';
+import type { DmStore } from '../../data/store.js';
+import { DmElement } from '../shared/dm-element.js';
+import { tokens } from '../shared/tokens.js';
+import { composerStyles } from './dm-composer.styles.js';
+import './dm-composer.events.js';
+
+/** Longest message the API accepts, in characters (code points) after trimming. */
+export const MAX_MESSAGE_LENGTH = 2000;
+/** From this length on the composer shows (and announces) a character counter. */
+const COUNTER_FROM = 1800;
+/** How long typing must pause before the draft is saved. */
+const DRAFT_DELAY_MS = 300;
+
+const codePoints = (s: string) => {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+};
+
+/**
+ * @summary The keyboard of a client card: a text box and Send, disabled with a reason when sending is blocked.
+ * @tag dm-composer
+ *
+ * @attr client-id - The client to write to. Without it the composer is disabled (and says nothing).
+ *
+ * @fires dm-message-sent - The server stored a message; `detail.message` is the stored `MessageItem`.
+ *
+ * @csspart base - The wrapper of everything below.
+ * @csspart input - The text box (a `<textarea>`): grows with its text up to about 8 lines, then scrolls.
+ * @csspart send - The Send button.
+ * @csspart blocked-reason - Why sending is blocked (present only while it is); it describes the text box.
+ * @csspart warning - "One message left" before the consecutive limit (present only then).
+ * @csspart counter - The character counter, filled in from 1,800 characters.
+ * @csspart status - A polite status line for problems with sending (session ended, offline).
+ *
+ * @cssproperty [--dm-composer-bg=var(--dm-color-bg)] - Background behind the text box.
+ * @cssproperty [--dm-composer-max-height=about 8 lines] - Height from which the text box scrolls instead of growing.
+ *
+ * Enter sends and Shift+Enter starts a new line (never while an IME composition is active).
+ * What is typed is kept as a draft per client (it survives switching clients and reloading).
+ * The text box empties as soon as Send is pressed: the message shows as pending in the feed, which
+ * offers Retry/Discard if it fails. A send the server refuses (blocked, or the session ended) puts
+ * the text back.
+ */
+export class DmComposer extends DmElement {
+  static override styles = [tokens, composerStyles];
+  static override shadowRootOptions: ShadowRootInit = { ...DmElement.shadowRootOptions, delegatesFocus: true };
+
+  /** The client to write to. */
+  @property({ attribute: 'client-id', reflect: true }) clientId: string | null = null;
+
+  @state() private text = '';
+  @state() private problem = '';
+  @state() private offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+
+  @query('textarea') private textarea?: HTMLTextAreaElement;
+
+  /** Which client (and advisor) the text box's draft belongs to. */
+  private draftClient: string | null = null;
+  private draftAdvisor: string | null = null;
+  private draftTimer: ReturnType<typeof setTimeout> | null = null;
+  private requested: { store: DmStore; clientId: string } | null = null;
+
+  /** Focuses the text box. */
+  override focus(options?: FocusOptions): void {
+    if (this.textarea) this.textarea.focus(options);
+    else super.focus(options);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.handleConnectivity);
+    window.addEventListener('offline', this.handleConnectivity);
+    window.addEventListener('pagehide', this.handlePageHide);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.handleConnectivity);
+    window.removeEventListener('offline', this.handleConnectivity);
+    window.removeEventListener('pagehide', this.handlePageHide);
+    this.flushDraft();
+    this.requested = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const store = this.store;
+    if (changed.has('clientId')) this.problem = '';
+    if (!store) return;
+    this.syncDraft(store);
+    const clientId = this.clientId;
+    if (clientId && (this.requested?.store !== store || this.requested.clientId !== clientId)) {
+      this.requested = { store, clientId };
+      // An idle or loading eligibility leaves the box usable: no flash of "disabled" on every switch.
+      void store.loadEligibility(clientId);
+      void store.ensureClient(clientId);
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (changed.has('text')) this.fitHeight();
+  }
+
+  /** Keeps the box and the saved drafts in step when the client or the signed-in advisor changes. */
+  private syncDraft(store: DmStore): void {
+    const clientId = this.clientId;
+    // Drafts are keyed by advisor, who is known only once `/me` answered.
+    const advisor = store.advisor?.id ?? null;
+    if (clientId === this.draftClient && advisor === this.draftAdvisor) return;
+    if (clientId !== this.draftClient) {
+      this.flushDraft();
+      this.text = clientId ? store.drafts.get(clientId) : '';
+    } else if (clientId) {
+      // Same client, the advisor just became known: read their saved draft, or keep what was typed meanwhile.
+      if (this.text) store.drafts.set(clientId, this.text);
+      else this.text = store.drafts.get(clientId);
+    }
+    this.draftClient = clientId;
+    this.draftAdvisor = advisor;
+  }
+
+  private scheduleDraft(): void {
+    if (this.draftTimer) clearTimeout(this.draftTimer);
+    this.draftTimer = setTimeout(() => this.flushDraft(), DRAFT_DELAY_MS);
+  }
+
+  /** Saves the pending draft of the client the box belongs to, at once. */
+  private flushDraft(): void {
+    if (!this.draftTimer) return;
+    clearTimeout(this.draftTimer);
+    this.draftTimer = null;
+    if (this.store && this.draftClient) this.store.drafts.set(this.draftClient, this.text);
+  }
+
+  private cancelDraft(): void {
+    if (this.draftTimer) clearTimeout(this.draftTimer);
+    this.draftTimer = null;
+  }
+
+  private handlePageHide = () => this.flushDraft();
+
+  private handleConnectivity = () => {
+    this.offline = navigator.onLine === false;
+  };
+
+  private handleInput(e: InputEvent): void {
+    this.text = (e.target as HTMLTextAreaElement).value;
+    this.scheduleDraft();
+  }
+
+  private handleKeydown(e: KeyboardEvent): void {
+    // keyCode 229: some browsers report the Enter that confirms an IME composition this way.
+    if (e.key !== 'Enter' || e.shiftKey || e.altKey || e.isComposing || e.keyCode === 229) return;
+    e.preventDefault();
+    void this.send();
+  }
+
+  private handleSendClick(): void {
+    void this.send();
+    // The button disables itself once the box is empty; keep the keyboard in the box.
+    this.textarea?.focus();
+  }
+
+  /** Sends what is in the box (trimmed), if sending is allowed. Resolves when the server answered. */
+  async send(): Promise<void> {
+    const store = this.store;
+    const clientId = this.clientId;
+    const body = this.text.trim();
+    if (!store || !clientId || !body || codePoints(body) > MAX_MESSAGE_LENGTH || this.blockedFor(store, clientId)) return;
+    this.cancelDraft();
+    store.drafts.clear(clientId);
+    this.text = '';
+    this.problem = '';
+    const result = await store.send(clientId, body);
+    switch (result.status) {
+      case 'sent':
+        this.emit('dm-message-sent', { message: result.message });
+        break;
+      case 'blocked':
+      case 'auth':
+        // The server refused it: nothing typed is lost. The reason comes with the (now blocked) eligibility.
+        this.restoreText(store, clientId, result.body);
+        if (result.status === 'auth' && this.clientId === clientId) this.problem = this.t.signInAgain;
+        break;
+      case 'failed':
+        // The feed shows the failed message with Retry and Discard.
+        break;
+    }
+  }
+
+  private restoreText(store: DmStore, clientId: string, body: string): void {
+    if (this.clientId === clientId) {
+      if (this.text.trim()) return;
+      this.text = body;
+      store.drafts.set(clientId, body);
+    } else if (!store.drafts.get(clientId)) {
+      store.drafts.set(clientId, body);
+    }
+  }
+
+  private blockedFor(store: DmStore, clientId: string): boolean {
+    const value = store.eligibility(clientId).value;
+    return !!value && !value.canSend;
+  }
+
+  private fitHeight(): void {
+    const ta = this.textarea;
+    if (!ta) return;
+    ta.style.height = 'auto';
+    // scrollHeight leaves out the borders; CSS max-height caps the growth, then the box scrolls.
+    ta.style.height = `${ta.scrollHeight + ta.offsetHeight - ta.clientHeight}px`;
+  }
+
+  protected override render() {
+    const t = this.t;
+    const store = this.store;
+    const clientId = this.clientId;
+    const eligibility = store && clientId ? store.eligibility(clientId).value : null;
+    const name = (clientId && store?.client(clientId)?.displayName) || t.aClient;
+    const blocked = !!eligibility && !eligibility.canSend;
+    const disabled = !store || !clientId || blocked;
+    const reason = blocked && eligibility.reason ? t.blocked[eligibility.reason](name) : '';
+    const warning = !!eligibility && !disabled && isOneMessageLeft(eligibility);
+    const length = codePoints(this.text.trim());
+    const nearLimit = length >= COUNTER_FROM;
+    const tooLong = length > MAX_MESSAGE_LENGTH;
+    const canSend = !disabled && length > 0 && !tooLong;
+    const describedBy = [reason && 'reason', warning && 'warning', nearLimit && 'counter', tooLong && 'too-long']
+      .filter(Boolean)
+      .join(' ');
+    const status = this.problem || (this.offline ? t.offline : '');
+
+    return html`
+      <div class="composer" part="base" dir=${this.textDir}>
+        ${reason ? html`<p id="reason" class="notice reason" part="blocked-reason">${reason}</p>` : nothing}
+        ${warning ? html`<p id="warning" class="notice warning" part="warning">${t.oneLeft(name)}</p>` : nothing}
+        <div class="row">
+          <textarea
+            part="input"
+            rows="1"
+            aria-label=${t.messageLabel(name)}
+            placeholder=${t.placeholder}
+            aria-describedby=${describedBy || nothing}
+            aria-invalid=${tooLong ? 'true' : nothing}
+            ?disabled=${disabled}
+            .value=${live(this.text)}
+            @input=${this.handleInput}
+            @keydown=${this.handleKeydown}
+          ></textarea>
+          <button type="button" class="btn primary send" part="send" ?disabled=${!canSend} @click=${this.handleSendClick}>
+            ${t.send}
+          </button>
+        </div>
+        <div class="meta">
+          ${tooLong ? html`<span id="too-long" class="too-long">${t.tooLong(MAX_MESSAGE_LENGTH)}</span>` : nothing}
+          <span
+            id="counter"
+            part="counter"
+            class=${classMap({ counter: true, over: tooLong })}
+            aria-live=${nearLimit ? 'polite' : 'off'}
+            >${nearLimit ? t.characters(length, MAX_MESSAGE_LENGTH) : ''}</span
+          >
+        </div>
+        <div class="status" part="status" role="status">${status}</div>
+      </div>
+    `;
+  }
+}

@@ -1,0 +1,384 @@
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/elements/composer/dm-composer.js';
+import type { DmComposer } from '../../src/elements/composer/dm-composer.js';
+import type { AdvisorStatus, BlockReason } from '../../src/core/types.js';
+import { en } from '../../src/i18n/strings.js';
+import { MOCK_CLIENTS } from '../../src/mocks/index.js';
+import { liveOpen, part, providerOf, renderInProvider, startMock, textOf, waitFor } from '../helpers/render.js';
+
+const { db } = await startMock();
+
+const input = (el: DmComposer) => part<HTMLTextAreaElement>(el, 'input')!;
+const sendButton = (el: DmComposer) => part<HTMLButtonElement>(el, 'send')!;
+const reasonOf = (el: DmComposer) => part(el, 'blocked-reason');
+const nameOf = (id: string) => db.client(id)!.displayName;
+
+function render(clientId: string | null, opts: { keepStorage?: boolean } = {}): Promise<DmComposer> {
+  return renderInProvider<DmComposer>(html`<dm-composer client-id=${clientId ?? ''}></dm-composer>`, opts).then(async (el) => {
+    if (clientId === null) el.removeAttribute('client-id');
+    await el.updateComplete;
+    return el;
+  });
+}
+
+/** Renders a composer for a client and waits until its eligibility has been loaded. */
+async function renderReady(clientId: string): Promise<DmComposer> {
+  const el = await render(clientId);
+  await waitFor(() => el.store?.eligibility(clientId).status === 'ready', 4000, 'eligibility');
+  await el.updateComplete;
+  return el;
+}
+
+/** Types like a user: focus the box, then real key presses. */
+async function type(el: DmComposer, text: string): Promise<void> {
+  el.focus();
+  await sendKeys({ type: text });
+  await el.updateComplete;
+}
+
+/** Presses a key, e.g. `Enter` or `Shift+Enter`. */
+async function press(el: DmComposer, key: string): Promise<void> {
+  el.focus();
+  const [modifier, main] = key.includes('+') ? key.split('+') : [null, key];
+  if (modifier) await sendKeys({ down: modifier });
+  await sendKeys({ press: main! });
+  if (modifier) await sendKeys({ up: modifier });
+  await el.updateComplete;
+}
+
+/** Sets the box's text the way a paste would (one input event). */
+async function paste(el: DmComposer, text: string): Promise<void> {
+  const ta = input(el);
+  ta.value = text;
+  ta.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
+  await el.updateComplete;
+}
+
+/** Asserts the composer is blocked with exactly this text, tied to the box. */
+function expectBlocked(el: DmComposer, text: string): void {
+  const reason = reasonOf(el);
+  expect(reason, 'blocked-reason part').to.exist;
+  expect(textOf(reason)).to.equal(text);
+  expect(input(el).disabled, 'text box disabled').to.be.true;
+  expect(sendButton(el).disabled, 'Send disabled').to.be.true;
+  expect(reason!.id).to.not.equal('');
+  expect(input(el).getAttribute('aria-describedby')?.split(' ')).to.include(reason!.id);
+  // The id resolves inside the same shadow root as the text box.
+  expect(el.shadowRoot!.getElementById(reason!.id)).to.equal(reason);
+}
+
+describe('<dm-composer>', () => {
+  beforeEach(() => db.reset());
+
+  describe('without a client', () => {
+    it('is disabled and gives no reason', async () => {
+      const el = await render(null);
+      expect(input(el).disabled).to.be.true;
+      expect(sendButton(el).disabled).to.be.true;
+      expect(reasonOf(el)).to.be.null;
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('blocked', () => {
+    const advisorCases: Array<[AdvisorStatus, BlockReason]> = [
+      ['suspended', 'advisor_suspended'],
+      ['rejected', 'advisor_rejected'],
+      ['needs_improvement', 'advisor_needs_improvement'],
+    ];
+    for (const [status, reason] of advisorCases) {
+      it(`says why when the advisor is ${status}`, async () => {
+        db.setAdvisorStatus(status);
+        const el = await render(MOCK_CLIENTS.dana);
+        await waitFor(() => reasonOf(el), 4000, 'reason');
+        expectBlocked(el, en.blocked[reason](nameOf(MOCK_CLIENTS.dana)));
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('names the client after a negative review', async () => {
+      const id = MOCK_CLIENTS.negativeReview;
+      const el = await render(id);
+      const expected = en.blocked.negative_review(nameOf(id));
+      await waitFor(() => textOf(reasonOf(el)) === expected, 4000, 'negative review reason');
+      expectBlocked(el, expected);
+      expect(expected).to.contain(nameOf(id));
+    });
+
+    it('names the client after 5 in a row, and says a reply or an order lifts it', async () => {
+      const id = MOCK_CLIENTS.fiveInARow;
+      const el = await render(id);
+      const expected = en.blocked.consecutive_limit(nameOf(id));
+      await waitFor(() => textOf(reasonOf(el)) === expected, 4000, 'consecutive reason');
+      expectBlocked(el, expected);
+      expect(expected).to.contain(nameOf(id)).and.to.match(/replies or places an order/);
+      await expect(el).to.be.accessible();
+    });
+
+    it('unblocks live when the client replies', async () => {
+      const id = MOCK_CLIENTS.fiveInARow;
+      const el = await render(id);
+      await waitFor(() => reasonOf(el), 4000, 'reason');
+      await liveOpen(el);
+      db.clientWrites(id, 'Thanks, tell me more!');
+      await waitFor(() => !input(el).disabled, 4000, 'text box enabled');
+      expect(reasonOf(el)).to.be.null;
+      expect(input(el).hasAttribute('aria-describedby')).to.be.false;
+    });
+
+    it('unblocks live when the client orders', async () => {
+      const id = MOCK_CLIENTS.fiveInARow;
+      const el = await render(id);
+      await waitFor(() => reasonOf(el), 4000, 'reason');
+      await liveOpen(el);
+      db.clientOrders(id);
+      await waitFor(() => !input(el).disabled, 4000, 'text box enabled');
+    });
+
+    it('does not flash disabled while eligibility loads', async () => {
+      db.setLatency(800, 'eligibility');
+      const el = await render(MOCK_CLIENTS.dana);
+      expect(el.store!.eligibility(MOCK_CLIENTS.dana).status).to.equal('loading');
+      expect(input(el).disabled).to.be.false;
+    });
+  });
+
+  describe('the consecutive limit', () => {
+    it('warns when one message is left, and the next send blocks at once', async () => {
+      const id = MOCK_CLIENTS.oneLeft;
+      const el = await renderReady(id);
+      const warning = part(el, 'warning');
+      expect(warning).to.exist;
+      expect(textOf(warning)).to.equal(en.oneLeft(nameOf(id)));
+      expect(input(el).getAttribute('aria-describedby')?.split(' ')).to.include(warning!.id);
+      await expect(el).to.be.accessible();
+
+      db.setLatency(1500, 'send');
+      await type(el, 'One last thing');
+      await press(el, 'Enter');
+      expectBlocked(el, en.blocked.consecutive_limit(nameOf(id)));
+      expect(part(el, 'warning')).to.be.null;
+      expect(db.storedMessages(id)).to.have.length(0);
+      await waitFor(() => db.storedMessages(id).length === 1, 4000, 'stored');
+    });
+
+    it('blocks on the 5th send in a row without waiting for the server', async () => {
+      const id = MOCK_CLIENTS.dana;
+      const el = await renderReady(id);
+      // Neither a refetch nor the server's own count could arrive in time.
+      db.setLatency(2000, 'eligibility');
+      db.setLatency(1500, 'send');
+      for (let i = 1; i <= 4; i++) {
+        await type(el, `Message ${i}`);
+        await press(el, 'Enter');
+        expect(input(el).disabled, `after send ${i}`).to.be.false;
+      }
+      expect(part(el, 'warning'), 'one left after 4').to.exist;
+      await type(el, 'Message 5');
+      await press(el, 'Enter');
+      expectBlocked(el, en.blocked.consecutive_limit(nameOf(id)));
+      expect(db.storedMessages(id).length, 'stored by the server so far').to.be.lessThan(5);
+      // Let the queue drain so no request of this test lands in the next one.
+      db.setLatency(0, 'send');
+      await waitFor(() => db.storedMessages(id).length === 5, 8000, 'all stored');
+    });
+  });
+
+  describe('typing and sending', () => {
+    it('sends on Enter and starts a new line on Shift+Enter', async () => {
+      const id = MOCK_CLIENTS.dana;
+      const el = await renderReady(id);
+      await type(el, 'Line one');
+      await press(el, 'Shift+Enter');
+      await type(el, 'Line two');
+      expect(input(el).value).to.equal('Line one\nLine two');
+      expect(db.storedMessages(id)).to.have.length(0);
+
+      const sent = oneEvent(el, 'dm-message-sent');
+      await press(el, 'Enter');
+      expect(input(el).value, 'empty at once').to.equal('');
+      const event = await sent;
+      expect(event.detail.message.body).to.equal('Line one\nLine two');
+      expect(event.bubbles && event.composed).to.be.true;
+      expect(event.detail.message).to.deep.equal(db.storedMessages(id)[0]);
+    });
+
+    it('sends with the Send button and keeps focus in the box', async () => {
+      const id = MOCK_CLIENTS.dana;
+      const el = await renderReady(id);
+      await type(el, 'Hello there');
+      const sent = oneEvent(el, 'dm-message-sent');
+      sendButton(el).click();
+      await el.updateComplete;
+      expect(input(el).value).to.equal('');
+      expect(el.shadowRoot!.activeElement).to.equal(input(el));
+      expect((await sent).detail.message.body).to.equal('Hello there');
+    });
+
+    it('empties the box while the message is still on its way', async () => {
+      const id = MOCK_CLIENTS.dana;
+      const el = await renderReady(id);
+      db.setLatency(1000, 'send');
+      await type(el, 'Slow one');
+      await press(el, 'Enter');
+      expect(input(el).value).to.equal('');
+      expect(db.storedMessages(id)).to.have.length(0);
+      await waitFor(() => db.storedMessages(id).length === 1, 4000, 'stored');
+      expect(input(el).value).to.equal('');
+    });
+
+    it('trims, and cannot send whitespace only', async () => {
+      const id = MOCK_CLIENTS.dana;
+      const el = await renderReady(id);
+      await type(el, '   ');
+      expect(sendButton(el).disabled, 'Send disabled for spaces').to.be.true;
+      await press(el, 'Enter');
+      expect(input(el).value, 'nothing sent, text kept').to.equal('   ');
+      await paste(el, '  \n  hi there \n ');
+      expect(sendButton(el).disabled).to.be.false;
+      const sent = oneEvent(el, 'dm-message-sent');
+      await press(el, 'Enter');
+      expect((await sent).detail.message.body).to.equal('hi there');
+      expect(db.storedMessages(id)).to.have.length(1);
+    });
+
+    it('enforces 2,000 characters with a counter near the limit', async () => {
+      const el = await renderReady(MOCK_CLIENTS.dana);
+      const counter = () => part(el, 'counter')!;
+      await paste(el, 'a'.repeat(1799));
+      expect(textOf(counter())).to.equal('');
+      expect(counter().getAttribute('aria-live')).to.equal('off');
+
+      await paste(el, 'a'.repeat(1800));
+      expect(textOf(counter())).to.equal(en.characters(1800, 2000));
+      expect(counter().getAttribute('aria-live')).to.equal('polite');
+
+      await paste(el, 'a'.repeat(2000));
+      expect(sendButton(el).disabled, '2,000 is allowed').to.be.false;
+      expect(input(el).getAttribute('aria-invalid')).to.be.null;
+
+      await paste(el, 'a'.repeat(2001));
+      expect(sendButton(el).disabled, '2,001 is not').to.be.true;
+      expect(input(el).getAttribute('aria-invalid')).to.equal('true');
+      expect(textOf(el.shadowRoot!.querySelector('.meta'))).to.contain(en.tooLong(2000));
+      expect(input(el).getAttribute('aria-describedby')).to.contain(counter().id);
+      await press(el, 'Enter');
+      expect(input(el).value).to.have.length(2001);
+      await aTimeout(100);
+      expect(db.storedMessages(MOCK_CLIENTS.dana)).to.have.length(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('grows with its text up to a limit, then scrolls', async () => {
+      const el = await renderReady(MOCK_CLIENTS.dana);
+      const ta = input(el);
+      const one = ta.offsetHeight;
+      await paste(el, 'a\nb\nc');
+      expect(ta.offsetHeight).to.be.greaterThan(one);
+      await paste(el, Array.from({ length: 30 }, (_, i) => `line ${i}`).join('\n'));
+      const capped = ta.offsetHeight;
+      expect(capped).to.be.lessThan(one * 10);
+      expect(ta.scrollHeight).to.be.greaterThan(ta.clientHeight);
+    });
+
+    it('focus() puts the caret in the text box', async () => {
+      const el = await renderReady(MOCK_CLIENTS.dana);
+      el.focus();
+      expect(el.shadowRoot!.activeElement).to.equal(input(el));
+    });
+
+    it('has an accessible name that names the client', async () => {
+      const id = MOCK_CLIENTS.dana;
+      const el = await renderReady(id);
+      await waitFor(() => input(el).getAttribute('aria-label') === en.messageLabel(nameOf(id)), 4000, 'label');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('when the server refuses', () => {
+    it('puts the text back and says why on 403', async () => {
+      const id = MOCK_CLIENTS.dana;
+      const el = await renderReady(id);
+      // Keep the refetch that follows a 403 from answering during the test.
+      db.setLatency(3000, 'eligibility');
+      db.failNext('send', 1, 403, { reason: 'negative_review' });
+      await type(el, 'Are you there?');
+      await press(el, 'Enter');
+      const expected = en.blocked.negative_review(nameOf(id));
+      await waitFor(() => textOf(reasonOf(el)) === expected, 4000, 'reason');
+      expectBlocked(el, expected);
+      expect(input(el).value).to.equal('Are you there?');
+    });
+
+    it('fires dm-auth-required and keeps the text on 401', async () => {
+      const id = MOCK_CLIENTS.dana;
+      const el = await renderReady(id);
+      db.failNext('send', 1, 401);
+      const auth = oneEvent(providerOf(el), 'dm-auth-required');
+      await type(el, 'Keep me');
+      await press(el, 'Enter');
+      await auth;
+      await waitFor(() => input(el).value === 'Keep me', 4000, 'text restored');
+      const status = part(el, 'status')!;
+      expect(status.getAttribute('role')).to.equal('status');
+      expect(textOf(status)).to.equal(en.signInAgain);
+      expect(db.storedMessages(id)).to.have.length(0);
+    });
+  });
+
+  describe('drafts', () => {
+    it('keep what was typed per client across switches', async () => {
+      const a = MOCK_CLIENTS.dana;
+      const b = MOCK_CLIENTS.sevenUnread;
+      const el = await renderReady(a);
+      await type(el, 'Draft for Dana');
+      // Switch at once: the pending draft must be saved on the switch, not lost to the debounce.
+      el.clientId = b;
+      await el.updateComplete;
+      expect(input(el).value).to.equal('');
+      await type(el, 'Draft for B');
+      el.clientId = a;
+      await el.updateComplete;
+      expect(input(el).value).to.equal('Draft for Dana');
+      el.clientId = b;
+      await el.updateComplete;
+      expect(input(el).value).to.equal('Draft for B');
+    });
+
+    it('survive a reload (a new provider)', async () => {
+      const id = MOCK_CLIENTS.dana;
+      const first = await renderReady(id);
+      await waitFor(() => first.store?.advisor, 4000, 'advisor');
+      await type(first, 'Half-written thought');
+      await aTimeout(400);
+      providerOf(first).remove();
+
+      const second = await render(id, { keepStorage: true });
+      await waitFor(() => input(second).value === 'Half-written thought', 4000, 'draft restored');
+    });
+
+    it('are cleared by sending', async () => {
+      const id = MOCK_CLIENTS.dana;
+      const el = await renderReady(id);
+      await waitFor(() => el.store?.advisor, 4000, 'advisor');
+      await type(el, 'Sent soon');
+      await aTimeout(400);
+      expect(el.store!.drafts.get(id)).to.equal('Sent soon');
+      const sent = oneEvent(el, 'dm-message-sent');
+      await press(el, 'Enter');
+      await sent;
+      await aTimeout(400);
+      providerOf(el).remove();
+      const again = await render(id, { keepStorage: true });
+      await waitFor(() => again.store?.advisor, 4000, 'advisor');
+      await again.updateComplete;
+      expect(input(again).value).to.equal('');
+    });
+  });
+
+  it('works on its own without a provider: disabled', async () => {
+    const el = await fixture<DmComposer>(html`<dm-composer client-id="x"></dm-composer>`);
+    expect(input(el).disabled).to.be.true;
+  });
+});
