@@ -64,7 +64,13 @@ describe('mocks: GET /events', () => {
     let events = namedEvents(await c.waitFor((b) => namedEvents(b).length >= 3));
     expect(events[2]!.data.eligibility).to.deep.equal({ canSend: false, reason: 'consecutive_limit', consecutiveSent: 5, consecutiveLimit: 5 });
     db.setAdvisorStatus('suspended');
-    events = namedEvents(await c.waitFor((b) => namedEvents(b).some((e) => e.event === 'advisor')));
+    const total = db.clients().length;
+    const afterAdvisor = (b: typeof c.blocks) => {
+      const ev = namedEvents(b);
+      const i = ev.findIndex((e) => e.event === 'advisor');
+      return i >= 0 && ev.length - i - 1 >= total;
+    };
+    events = namedEvents(await c.waitFor(afterAdvisor, 5000));
     await new Promise((r) => setTimeout(r, 50));
     events = namedEvents(c.blocks);
     const adv = events.find((e) => e.event === 'advisor')!;
