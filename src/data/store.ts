@@ -81,6 +81,8 @@ interface OutboxEntry {
   clientMessageId: string;
   body: string;
   at: string;
+  /** Retries were spent (or an earlier message to the same client failed): waits for Retry. */
+  failed?: boolean;
 }
 
 const EMPTY_LIST: ClientListState = { query: '', clients: [], nextCursor: null, status: 'idle', error: null, loadingMore: false };
@@ -544,12 +546,22 @@ export class DmStore extends EventTarget {
     return this.enqueue(entry);
   }
 
-  /** Sends a failed message again, with its original `clientMessageId`. */
+  /**
+   * Sends a failed message again, with its original `clientMessageId`. Failed messages written
+   * before it to the same client go first, so the client receives them in the order written.
+   */
   retrySend(clientId: string, clientMessageId: string): Promise<SendResult> | null {
     const entry = this.outbox.find((o) => o.clientId === clientId && o.clientMessageId === clientMessageId);
     if (!entry) return null;
-    this.addToFeeds(clientId, [localMessage(entry, 'pending')]);
-    return this.enqueue(entry);
+    let result: Promise<SendResult> | null = null;
+    for (const o of this.outbox) {
+      if (o.clientId !== clientId || !o.failed) continue;
+      o.failed = false;
+      this.addToFeeds(clientId, [localMessage(o, 'pending')]);
+      const p = this.enqueue(o);
+      if (o === entry) result = p;
+    }
+    return result ?? this.enqueue(entry);
   }
 
   /** Drops a failed message; returns its text so it can go back into the box. */
@@ -577,6 +589,9 @@ export class DmStore extends EventTarget {
     let attempt = 0;
     for (;;) {
       if (!this.outbox.includes(entry)) return { status: 'failed', error: new DmError('aborted', 'Discarded') };
+      // Never overtake a failed message to the same client: the order written is the order stored.
+      const i = this.outbox.indexOf(entry);
+      if (this.outbox.some((o, j) => j < i && o.clientId === clientId && o.failed)) return this.markFailed(entry, new DmError('aborted', 'Waiting for an earlier message'));
       await this.whenOnline();
       try {
         const message = await this.adapter.sendMessage(clientId, { body, clientMessageId });
@@ -610,11 +625,17 @@ export class DmStore extends EventTarget {
           await sleep(error.retryAfterMs ?? this.opts.retryBaseMs * 2 ** Math.max(0, attempt - 1) * (0.8 + Math.random() * 0.4));
           continue;
         }
-        this.addToFeeds(clientId, [localMessage(entry, 'failed')]);
         void this.loadEligibility(clientId, true);
-        return { status: 'failed', error };
+        return this.markFailed(entry, error);
       }
     }
+  }
+
+  private markFailed(entry: OutboxEntry, error: DmError): SendResult {
+    entry.failed = true;
+    this.saveOutbox();
+    this.addToFeeds(entry.clientId, [localMessage(entry, 'failed')]);
+    return { status: 'failed', error };
   }
 
   private whenOnline(): Promise<void> {
@@ -633,7 +654,7 @@ export class DmStore extends EventTarget {
 
   private localEntries(clientId: string, filter: FeedFilter): FeedEntry[] {
     if (filter === 'orders') return [];
-    return this.outbox.filter((o) => o.clientId === clientId).map((o) => localMessage(o, 'pending'));
+    return this.outbox.filter((o) => o.clientId === clientId).map((o) => localMessage(o, o.failed ? 'failed' : 'pending'));
   }
 
   private outboxKey(): string {

@@ -1,0 +1,205 @@
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { DmError } from '../../src/data/adapter.js';
+import type { DmAdapter } from '../../src/data/adapter.js';
+import { DmStore } from '../../src/data/store.js';
+import type { ClientSummary, Eligibility, FeedItem, MessageItem } from '../../src/core/types.js';
+
+type Fault = 'ok' | 'network' | 'server' | 'rate' | 'lost-reply';
+
+/**
+ * A server in memory with the contract's idempotency: the same clientMessageId stores once.
+ * Each call to sendMessage takes the next fault from `faults` ('lost-reply' stores the message
+ * but the answer never arrives, the worst case for duplicates).
+ */
+class FakeServer implements DmAdapter {
+  stored: MessageItem[] = [];
+  faults: Fault[] = [];
+  calls = 0;
+  eligibilityValue: Eligibility = { canSend: true, reason: null, consecutiveSent: 0, consecutiveLimit: 5 };
+  private n = 0;
+
+  async sendMessage(clientId: string, body: { body: string; clientMessageId: string }): Promise<MessageItem> {
+    this.calls++;
+    const fault = this.faults.shift() ?? 'ok';
+    await Promise.resolve();
+    if (fault === 'network') throw new DmError('network', 'Failed to fetch');
+    if (fault === 'server') throw new DmError('server', 'HTTP 503', { status: 503 });
+    if (fault === 'rate') throw new DmError('rate-limited', 'Slow down', { status: 429, retryAfterMs: 1 });
+    let msg = this.stored.find((m) => m.clientMessageId === body.clientMessageId);
+    if (!msg) {
+      msg = { kind: 'message', id: `m${++this.n}`, clientId, at: new Date(1700000000000 + this.n * 1000).toISOString(), sender: 'advisor', body: body.body, clientMessageId: body.clientMessageId };
+      this.stored.push(msg);
+    }
+    if (fault === 'lost-reply') throw new DmError('network', 'Connection reset');
+    return msg;
+  }
+  async getMe() {
+    return { id: 'a-test', displayName: 'Test', status: 'active' as const };
+  }
+  async listClients() {
+    return { clients: [] as ClientSummary[], nextCursor: null };
+  }
+  async getClient(): Promise<ClientSummary> {
+    throw new DmError('not-found', 'no');
+  }
+  async getFeed() {
+    return { items: [] as FeedItem[], olderCursor: null };
+  }
+  async getEligibility() {
+    return this.eligibilityValue;
+  }
+  async markRead() {}
+  async getOrder(): Promise<never> {
+    throw new DmError('not-found', 'no');
+  }
+  async getUnread() {
+    return { clientsWithUnread: 0 };
+  }
+  async putPresence() {}
+  subscribe() {
+    return () => {};
+  }
+}
+
+function newStore(server: FakeServer, maxSendAttempts = 4) {
+  return new DmStore(server, { storage: null, retryBaseMs: 1, maxSendAttempts });
+}
+
+describe('DmStore sending', () => {
+  it('shows a message at once as pending, then replaces it with the stored one (same row key)', async () => {
+    const server = new FakeServer();
+    const store = newStore(server);
+    await store.loadFeed('c1');
+    const sending = store.send('c1', '  Hello there  ');
+    const pending = store.feed('c1').items;
+    expect(pending).to.have.length(1);
+    expect(pending[0]).to.include({ body: 'Hello there', delivery: 'pending', sender: 'advisor' });
+    const result = await sending;
+    expect(result.status).to.equal('sent');
+    const items = store.feed('c1').items;
+    expect(items).to.have.length(1);
+    expect(items[0].delivery).to.equal(undefined);
+    expect(items[0].id).to.equal('m1');
+  });
+
+  it('retries network errors, 5xx and 429 with the same clientMessageId and stores once', async () => {
+    const server = new FakeServer();
+    server.faults = ['network', 'server', 'rate', 'lost-reply'];
+    const store = newStore(server, 6);
+    const result = await store.send('c1', 'Once only');
+    expect(result.status).to.equal('sent');
+    expect(server.calls).to.equal(5);
+    expect(server.stored.map((m) => m.body)).to.deep.equal(['Once only']);
+  });
+
+  it('marks a message failed when retries are spent; Retry sends it with the same id', async () => {
+    const server = new FakeServer();
+    server.faults = ['server', 'server'];
+    const store = newStore(server, 2);
+    await store.loadFeed('c1');
+    const result = await store.send('c1', 'Flaky');
+    expect(result.status).to.equal('failed');
+    const [failed] = store.feed('c1').items;
+    expect(failed.delivery).to.equal('failed');
+    expect(store.outboxFor('c1')).to.have.length(1);
+    const retry = await store.retrySend('c1', failed.kind === 'message' ? failed.clientMessageId! : '');
+    expect(retry?.status).to.equal('sent');
+    expect(server.stored).to.have.length(1);
+    expect(server.stored[0].clientMessageId).to.equal(failed.kind === 'message' ? failed.clientMessageId : null);
+    expect(store.feed('c1').items.map((i) => i.delivery)).to.deep.equal([undefined]);
+  });
+
+  it('turns 403 into the block reason and gives the text back', async () => {
+    const server = new FakeServer();
+    server.sendMessage = async () => {
+      throw new DmError('blocked', 'blocked', { status: 403, reason: 'negative_review' });
+    };
+    server.eligibilityValue = { canSend: false, reason: 'negative_review', consecutiveSent: 0, consecutiveLimit: 5 };
+    const store = newStore(server);
+    await store.loadFeed('c1');
+    const result = await store.send('c1', 'Please come back');
+    expect(result).to.deep.include({ status: 'blocked', body: 'Please come back' });
+    expect(store.eligibility('c1').value).to.include({ canSend: false, reason: 'negative_review' });
+    expect(store.feed('c1').items).to.have.length(0);
+  });
+
+  it('fires auth-required on 401 and gives the text back', async () => {
+    const server = new FakeServer();
+    server.sendMessage = async () => {
+      throw new DmError('auth', 'Sign in', { status: 401 });
+    };
+    const store = newStore(server);
+    let fired = 0;
+    store.addEventListener('auth-required', () => fired++);
+    const result = await store.send('c1', 'Hi');
+    expect(result).to.deep.include({ status: 'auth', body: 'Hi' });
+    expect(fired).to.equal(1);
+  });
+
+  it('counts sends at once so the 5th blocks without a refetch', async () => {
+    const server = new FakeServer();
+    const store = newStore(server);
+    await store.loadEligibility('c1');
+    for (let i = 0; i < 4; i++) void store.send('c1', `m${i}`);
+    expect(store.eligibility('c1').value).to.include({ canSend: true, consecutiveSent: 4 });
+    void store.send('c1', 'fifth');
+    expect(store.eligibility('c1').value).to.include({ canSend: false, reason: 'consecutive_limit' });
+  });
+
+  it('survives a reload: the outbox is saved and re-sent with the same id', async () => {
+    const storage = new Map<string, string>();
+    const fakeStorage = {
+      getItem: (k: string) => storage.get(k) ?? null,
+      setItem: (k: string, v: string) => void storage.set(k, v),
+      removeItem: (k: string) => void storage.delete(k),
+      key: (i: number) => [...storage.keys()][i] ?? null,
+      get length() {
+        return storage.size;
+      },
+      clear: () => storage.clear(),
+    } as Storage;
+    const server = new FakeServer();
+    server.faults = ['lost-reply', 'network', 'network', 'network'];
+    const first = new DmStore(server, { storage: fakeStorage, retryBaseMs: 1, maxSendAttempts: 1 });
+    await first.loadAdvisor();
+    expect((await first.send('c1', 'Across reloads')).status).to.equal('failed');
+    first.stop();
+    // A new page load: the store finds the outbox and delivers it; the server still stores one copy.
+    const second = new DmStore(server, { storage: fakeStorage, retryBaseMs: 1 });
+    await second.loadAdvisor();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(server.stored.map((m) => m.body)).to.deep.equal(['Across reloads']);
+    expect(second.outboxFor('c1')).to.have.length(0);
+  });
+
+  it('property: for any sends and faults, the server ends with exactly the sent messages, in order, once each', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim().length > 0), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.constantFrom<Fault>('ok', 'network', 'server', 'rate', 'lost-reply'), { maxLength: 30 }),
+        async (bodies, faults) => {
+          const server = new FakeServer();
+          server.faults = [...faults];
+          const store = newStore(server, 3);
+          await store.loadFeed('c1');
+          const results = await Promise.all(bodies.map((b) => store.send('c1', b)));
+          // Whatever failed is retried by the advisor (the Retry button) until it is stored.
+          for (let round = 0; round < 20 && store.outboxFor('c1').length; round++) {
+            await store.retrySend('c1', store.outboxFor('c1').at(-1)!.clientMessageId);
+          }
+          expect(results).to.have.length(bodies.length);
+          const storedBodies = server.stored.map((m) => m.body);
+          const ids = server.stored.map((m) => m.clientMessageId);
+          expect(new Set(ids).size, 'no duplicates').to.equal(ids.length);
+          expect([...storedBodies].sort(), 'nothing lost').to.deep.equal(bodies.map((b) => b.trim()).sort());
+          expect(storedBodies, 'in the order written').to.deep.equal(bodies.map((b) => b.trim()));
+          const feed = store.feed('c1').items;
+          expect(feed.filter((i) => i.delivery)).to.have.length(0);
+          expect(feed).to.have.length(bodies.length);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
