@@ -1,0 +1,218 @@
+import { type PropertyValues, css, html } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { DEEP_LINK_PARAM, clientCardUrl, clientIdFromUrl } from '../../core/deep-link.js';
+import { DmElement } from '../shared/dm-element.js';
+import { tokens } from '../shared/tokens.js';
+import '../client-list/dm-client-list.js';
+import '../communications-feed/dm-communications-feed.js';
+import '../composer/dm-composer.js';
+
+const LIST_PARTS = 'search, client, client-selected, unread-badge, avatar, name, preview, time';
+const FEED_PARTS =
+  'filter, scroller, item, message, message-advisor, message-client, order, day, new-divider, new-messages, order-details, empty, error, loading';
+const COMPOSER_PARTS = 'input, send, blocked-reason, warning, counter';
+
+/**
+ * @summary The whole Communications tab: the client list beside the client card (feed and composer), or one after the other on a phone.
+ * @tag dm-communications
+ *
+ * @attr client - The client whose card is open. Defaults to the page URL's `?dm-client=` (the deep link of emails and push notifications).
+ * @attr sync-url - When present, the open client is kept in the page URL (`?dm-client=ID`) so reloads and shared links reopen it.
+ * @attr filter - The feed's filter (`all`, `orders`, `messages`).
+ *
+ * @fires dm-client-select - Re-fired from the list when the advisor picks a client.
+ *
+ * @csspart list - The client list column. @csspart card - The client card. @csspart back - The phone's back control.
+ * @csspart card-header - The card's header with the client's name.
+ * Every part of `dm-client-list`, `dm-communications-feed` and `dm-composer` is re-exported.
+ *
+ * @cssproperty [--dm-list-width=320px] - Width of the list column on wide layouts.
+ * @cssproperty [--dm-wide-min=720px] - (Informational) the container width from which list and card sit side by side.
+ */
+export class DmCommunications extends DmElement {
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: block;
+        container-type: inline-size;
+        container-name: dm-communications;
+        height: 100%;
+        min-height: 320px;
+        background: var(--_bg);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        overflow: hidden;
+      }
+      .layout {
+        display: grid;
+        grid-template-columns: var(--dm-list-width, 320px) 1fr;
+        height: 100%;
+        min-height: inherit;
+      }
+      .list {
+        border-inline-end: 1px solid var(--_border);
+        min-height: 0;
+        display: flex;
+        flex-direction: column;
+      }
+      dm-client-list {
+        flex: 1;
+        min-height: 0;
+      }
+      .card {
+        display: flex;
+        flex-direction: column;
+        min-width: 0;
+        min-height: 0;
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: var(--_space);
+        padding: var(--_space) calc(var(--_space) * 1.5);
+        border-block-end: 1px solid var(--_border);
+        min-height: 52px;
+      }
+      h2 {
+        margin: 0;
+        font-size: 1.05em;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      [part~='back'] {
+        display: none;
+        border: 0;
+        background: none;
+        padding: 8px;
+        min-width: 44px;
+        min-height: 44px;
+        cursor: pointer;
+        border-radius: var(--_radius-sm);
+      }
+      [part~='back'] span {
+        display: inline-block;
+      }
+      :host(:dir(rtl)) [part~='back'] span {
+        transform: scaleX(-1);
+      }
+      dm-communications-feed {
+        flex: 1;
+        min-height: 0;
+      }
+      .placeholder {
+        margin: auto;
+        padding: calc(var(--_space) * 3);
+        color: var(--_muted);
+        text-align: center;
+      }
+      @container dm-communications (max-width: 719px) {
+        .layout {
+          grid-template-columns: 1fr;
+        }
+        .list {
+          border: 0;
+        }
+        .layout.card-open .list,
+        .layout:not(.card-open) .card {
+          display: none;
+        }
+        [part~='back'] {
+          display: inline-flex;
+        }
+      }
+    `,
+  ];
+
+  /** The client whose card is open. */
+  @property({ reflect: true }) client = '';
+  /** Keep the open client in the URL (`?dm-client=`). */
+  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+  /** The feed's filter. */
+  @property() filter: 'all' | 'orders' | 'messages' = 'all';
+
+  /** On a narrow layout, whether the card (rather than the list) is showing. */
+  @state() private cardOpen = false;
+  @query('dm-client-list') private list?: HTMLElement & { focus(): void };
+  @query('dm-composer') private composer?: HTMLElement;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.client && typeof location !== 'undefined') {
+      const fromUrl = clientIdFromUrl(location.href);
+      if (fromUrl) this.client = fromUrl;
+    }
+    if (this.client) this.cardOpen = true;
+    document.addEventListener('dm-notice-open', this.handleNoticeOpen);
+    window.addEventListener('popstate', this.handlePopState);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('dm-notice-open', this.handleNoticeOpen);
+    window.removeEventListener('popstate', this.handlePopState);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('client') && this.client) {
+      void this.store?.ensureClient(this.client);
+    }
+  }
+
+  /** Opens a client's card (as a deep link or a notice would). */
+  open(clientId: string): void {
+    this.client = clientId;
+    this.cardOpen = true;
+    if (this.syncUrl) history.pushState(history.state, '', clientCardUrl(location.href, clientId));
+    void this.updateComplete.then(() => this.composer?.focus());
+  }
+
+  private handleSelect = (e: CustomEvent<{ clientId: string }>) => {
+    if (e.detail.clientId !== this.client || !this.cardOpen) this.open(e.detail.clientId);
+  };
+
+  private handleNoticeOpen = (e: Event) => {
+    const id = (e as CustomEvent<{ clientId: string }>).detail?.clientId;
+    if (id) this.open(id);
+  };
+
+  private handlePopState = () => {
+    if (!this.syncUrl) return;
+    const id = clientIdFromUrl(location.href);
+    this.client = id ?? '';
+    this.cardOpen = !!id;
+  };
+
+  private handleBack(): void {
+    this.cardOpen = false;
+    if (this.syncUrl) {
+      const url = new URL(location.href);
+      url.searchParams.delete(DEEP_LINK_PARAM);
+      history.pushState(history.state, '', url);
+    }
+    void this.updateComplete.then(() => this.list?.focus());
+  }
+
+  protected override render() {
+    const t = this.t;
+    const name = this.client ? (this.store?.client(this.client)?.displayName ?? '') : '';
+    return html`<div class="layout ${this.cardOpen && this.client ? 'card-open' : ''}">
+      <section class="list" part="list" aria-label=${t.clientsLabel}>
+        <dm-client-list exportparts=${LIST_PARTS} .selected=${this.client} @dm-client-select=${this.handleSelect}></dm-client-list>
+      </section>
+      <section class="card" part="card" aria-label=${name ? t.feedLabel(name) : t.communications}>
+        ${this.client
+          ? html`<header part="card-header">
+                <button part="back" type="button" aria-label=${t.back} @click=${this.handleBack}><span aria-hidden="true">←</span></button>
+                <h2 dir="auto">${name}</h2>
+              </header>
+              <dm-communications-feed exportparts=${FEED_PARTS} client-id=${this.client} .filter=${this.filter}></dm-communications-feed>
+              <dm-composer exportparts=${COMPOSER_PARTS} client-id=${this.client}></dm-composer>`
+          : html`<p class="placeholder">${t.chooseClient}</p>`}
+      </section>
+    </div>`;
+  }
+}
+

@@ -1,0 +1,12 @@
+import { define } from '../shared/define.js';
+import { DmCommunications } from './dm-communications.component.js';
+
+export { DmCommunications };
+
+define('dm-communications', DmCommunications);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dm-communications': DmCommunications;
+  }
+}
