@@ -1,0 +1,46 @@
+import { html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { DmElement } from '../shared/dm-element.js';
+import { tokens } from '../shared/tokens.js';
+import { unreadIndicatorStyles } from './dm-unread-indicator.styles.js';
+
+/**
+ * @summary The bubble for the site's menu: shown while any client has unread messages.
+ * @tag dm-unread-indicator
+ *
+ * @attr show-count - Show how many clients have unread messages instead of a plain dot.
+ *
+ * @slot - Optional label beside the bubble, e.g. the menu entry's text "Messages".
+ *
+ * @csspart bubble - The bubble; present only while at least one client has unread messages.
+ *
+ * @cssproperty [--dm-unread-indicator-size=10px] - Diameter of the dot (the count bubble scales from it).
+ * @cssproperty [--dm-unread-indicator-color=var(--dm-color-unread)] - Colour of the bubble.
+ * @cssproperty [--dm-unread-indicator-text=#ffffff] - Colour of the count.
+ *
+ * Screen readers hear "N clients with unread messages" (or "No unread messages") from a polite
+ * status region that updates live as clients write and as conversations are read.
+ */
+export class DmUnreadIndicator extends DmElement {
+  static override styles = [tokens, unreadIndicatorStyles];
+
+  /** Whether the bubble shows the number of clients with unread messages. */
+  @property({ type: Boolean, reflect: true, attribute: 'show-count' }) showCount = false;
+
+  protected override render() {
+    const t = this.t;
+    const count = this.store?.unreadCount ?? 0;
+    // One persistent live region whose content changes, so changes are announced.
+    return html`<slot></slot
+      ><span role="status"
+        >${count > 0
+          ? html`<span part="bubble" class=${this.showCount ? 'bubble count' : 'bubble'}
+              >${this.showCount ? html`<span aria-hidden="true">${count.toLocaleString(this.locale)}</span>` : ''}<span
+                class="visually-hidden"
+                >${t.unreadClients(count)}</span
+              ></span
+            >`
+          : html`<span class="visually-hidden">${t.noUnread}</span>`}</span
+      >`;
+  }
+}

@@ -1,0 +1,151 @@
+import { aTimeout, expect, html, oneEvent } from '@open-wc/testing';
+import '../../src/elements/notifier/dm-notifier.js';
+import type { DmNotifier } from '../../src/elements/notifier/dm-notifier.js';
+import { en } from '../../src/i18n/strings.js';
+import { MOCK_CLIENTS } from '../../src/mocks/index.js';
+import { liveOpen, part, parts, providerOf, renderInProvider, startMock, textOf, waitFor } from '../helpers/render.js';
+
+const { db } = await startMock();
+
+const notices = (el: DmNotifier) => parts(el, 'notice');
+const nameOf = (id: string) => db.client(id)!.displayName;
+const dismissButton = (notice: HTMLElement) =>
+  [...notice.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === en.dismiss)!;
+
+async function render(opts: { duration?: number; liveSession?: boolean } = {}): Promise<DmNotifier> {
+  const el = await renderInProvider<DmNotifier>(html`<dm-notifier duration=${opts.duration ?? 8000}></dm-notifier>`, {
+    liveSession: opts.liveSession,
+  });
+  await liveOpen(el);
+  return el;
+}
+
+describe('<dm-notifier>', () => {
+  beforeEach(() => db.reset());
+
+  it('shows nothing until a client writes, in a polite live region', async () => {
+    const el = await render();
+    expect(notices(el)).to.have.length(0);
+    const region = part(el, 'base')!;
+    expect(region.getAttribute('role')).to.equal('status');
+    expect(region.getAttribute('aria-live')).to.equal('polite');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says "New message from <name>" when a client writes, without taking focus', async () => {
+    const el = await render();
+    const before = document.activeElement;
+    db.clientWrites(MOCK_CLIENTS.dana, 'Hello!');
+    await waitFor(() => notices(el).length === 1, 4000, 'notice');
+    expect(textOf(notices(el)[0]!.querySelector('button'))).to.equal(en.newMessageFrom(nameOf(MOCK_CLIENTS.dana)));
+    expect(document.activeElement).to.equal(before);
+    expect(part(el, 'base')!.contains(notices(el)[0]!)).to.be.true;
+    await expect(el).to.be.accessible();
+  });
+
+  it('says "New order from <name>" when a client orders', async () => {
+    const el = await render();
+    db.clientOrders(MOCK_CLIENTS.dana, 'rush_reading');
+    await waitFor(() => notices(el).length === 1, 4000, 'notice');
+    expect(textOf(notices(el)[0]!.querySelector('button'))).to.equal(en.newOrderFrom(nameOf(MOCK_CLIENTS.dana)));
+  });
+
+  it('names a client that is not loaded yet', async () => {
+    const el = await render();
+    db.clientWrites(MOCK_CLIENTS.longName, 'Hi');
+    await waitFor(() => notices(el).length === 1, 4000, 'notice');
+    expect(textOf(notices(el)[0]!)).to.equal(en.newMessageFrom(nameOf(MOCK_CLIENTS.longName)));
+  });
+
+  it('keeps one notice per client', async () => {
+    const el = await render();
+    db.clientWrites(MOCK_CLIENTS.dana, 'One');
+    await waitFor(() => notices(el).length === 1, 4000, 'first');
+    db.clientWrites(MOCK_CLIENTS.dana, 'Two');
+    db.clientWrites(MOCK_CLIENTS.emoji, 'Three');
+    await waitFor(() => notices(el).length === 2, 4000, 'second client');
+    await aTimeout(200);
+    expect(notices(el)).to.have.length(2);
+  });
+
+  it('says nothing about the client whose card is open', async () => {
+    const el = await render();
+    const stopViewing = el.store!.viewing(MOCK_CLIENTS.dana);
+    db.clientWrites(MOCK_CLIENTS.dana, 'You can see this already');
+    await aTimeout(500);
+    expect(notices(el)).to.have.length(0);
+    db.clientWrites(MOCK_CLIENTS.emoji, 'But not this');
+    await waitFor(() => notices(el).length === 1, 4000, 'notice for the other client');
+    expect(textOf(notices(el)[0]!)).to.equal(en.newMessageFrom(nameOf(MOCK_CLIENTS.emoji)));
+    stopViewing();
+  });
+
+  it('waits for the end of a live session', async () => {
+    const el = await render({ liveSession: true });
+    db.clientWrites(MOCK_CLIENTS.dana, 'During the session');
+    await aTimeout(600);
+    expect(notices(el)).to.have.length(0);
+    providerOf(el).removeAttribute('live-session');
+    await waitFor(() => notices(el).length === 1, 4000, 'notice after the session');
+    expect(textOf(notices(el)[0]!)).to.equal(en.newMessageFrom(nameOf(MOCK_CLIENTS.dana)));
+  });
+
+  it('fires dm-notice-open when clicked, and goes away', async () => {
+    const el = await render();
+    db.clientWrites(MOCK_CLIENTS.dana, 'Click me');
+    await waitFor(() => notices(el).length === 1, 4000, 'notice');
+    const opened = oneEvent(el, 'dm-notice-open');
+    notices(el)[0]!.querySelector('button')!.click();
+    const event = await opened;
+    expect(event.detail).to.deep.equal({ clientId: MOCK_CLIENTS.dana });
+    expect(event.bubbles && event.composed).to.be.true;
+    await el.updateComplete;
+    await waitFor(() => notices(el).length === 0, 1000, 'notice gone');
+  });
+
+  it('is dismissed by its Dismiss button without opening', async () => {
+    const el = await render();
+    db.clientWrites(MOCK_CLIENTS.dana, 'Dismiss me');
+    await waitFor(() => notices(el).length === 1, 4000, 'notice');
+    let opened = false;
+    el.addEventListener('dm-notice-open', () => (opened = true));
+    dismissButton(notices(el)[0]!).click();
+    await waitFor(() => notices(el).length === 0, 1000, 'notice gone');
+    expect(opened).to.be.false;
+  });
+
+  it('hides itself after `duration`, but not while focused', async () => {
+    const el = await render({ duration: 300 });
+    db.clientWrites(MOCK_CLIENTS.dana, 'Short-lived');
+    await waitFor(() => notices(el).length === 1, 4000, 'notice');
+    notices(el)[0]!.querySelector('button')!.focus();
+    await aTimeout(600);
+    expect(notices(el), 'kept while focused').to.have.length(1);
+    (el.shadowRoot!.activeElement as HTMLElement).blur();
+    await waitFor(() => notices(el).length === 0, 2000, 'hidden after the pause');
+  });
+
+  it('hides itself after `duration`, but not while hovered', async () => {
+    const el = await render({ duration: 300 });
+    db.clientWrites(MOCK_CLIENTS.dana, 'Short-lived');
+    await waitFor(() => notices(el).length === 1, 4000, 'notice');
+    part(el, 'base')!.dispatchEvent(new PointerEvent('pointerenter'));
+    await aTimeout(600);
+    expect(notices(el), 'kept while hovered').to.have.length(1);
+    part(el, 'base')!.dispatchEvent(new PointerEvent('pointerleave'));
+    await waitFor(() => notices(el).length === 0, 2000, 'hidden after the pointer left');
+  });
+
+  it('stays with duration 0', async () => {
+    const el = await render({ duration: 0 });
+    db.clientWrites(MOCK_CLIENTS.dana, 'Stay');
+    await waitFor(() => notices(el).length === 1, 4000, 'notice');
+    await aTimeout(800);
+    expect(notices(el)).to.have.length(1);
+  });
+
+  it('sits fixed at the bottom-end corner', async () => {
+    const el = await render();
+    expect(getComputedStyle(el).position).to.equal('fixed');
+  });
+});
