@@ -1,0 +1,128 @@
+import { expect, html, fixture } from '@open-wc/testing';
+import '../../src/index.js';
+import type { DmCommunications } from '../../src/elements/communications/dm-communications.js';
+import type { DmProvider } from '../../src/elements/provider/dm-provider.js';
+import { MOCK_CLIENTS } from '../../src/mocks/index.js';
+import { clearDmStorage, liveOpen, part, parts, startMock, textOf, waitFor } from '../helpers/render.js';
+
+const { db } = await startMock();
+
+async function renderTab(opts: { width?: number; client?: string; syncUrl?: boolean } = {}) {
+  clearDmStorage();
+  const provider = await fixture<DmProvider>(html`<dm-provider base-url="/api/dm">
+    <div style="width:${opts.width ?? 1000}px;height:600px">
+      <dm-communications client=${opts.client ?? ''} ?sync-url=${opts.syncUrl ?? false}></dm-communications>
+    </div>
+  </dm-provider>`);
+  const tab = provider.querySelector('dm-communications') as DmCommunications;
+  await tab.updateComplete;
+  return { provider, tab };
+}
+
+const list = (tab: DmCommunications) => tab.shadowRoot!.querySelector('dm-client-list')!;
+const feed = (tab: DmCommunications) => tab.shadowRoot!.querySelector('dm-communications-feed');
+const visible = (el: Element | null) => !!el && (el as HTMLElement).offsetParent !== null && el.getBoundingClientRect().width > 0;
+
+function feedHasText(tab: DmCommunications, text: string) {
+  const f = feed(tab);
+  return !!f && parts(f, 'item').some((i) => textOf(i).includes(text));
+}
+
+describe('<dm-communications>', () => {
+  const originalUrl = location.href;
+  beforeEach(() => db.reset());
+  afterEach(() => history.replaceState(null, '', originalUrl));
+
+  it('shows the list beside the card on a wide container', async () => {
+    const { tab } = await renderTab({ width: 1000, client: MOCK_CLIENTS.dana });
+    await waitFor(() => parts(list(tab), 'client').length > 0 && feed(tab) && parts(feed(tab)!, 'item').length > 0, 5000, 'list and feed');
+    expect(visible(list(tab))).to.equal(true);
+    expect(visible(feed(tab))).to.equal(true);
+    expect(visible(part(tab, 'back'))).to.equal(false);
+    expect(tab.shadowRoot!.querySelector('dm-composer')).to.exist;
+  });
+
+  it('on a phone shows the list, then the card with a Back control', async () => {
+    const { tab } = await renderTab({ width: 375 });
+    await waitFor(() => parts(list(tab), 'client').length > 0, 5000, 'list');
+    expect(visible(list(tab))).to.equal(true);
+    parts(list(tab), 'client')[0].click();
+    await waitFor(() => visible(feed(tab)), 4000, 'card shown');
+    expect(visible(list(tab))).to.equal(false);
+    const back = part(tab, 'back')!;
+    expect(visible(back)).to.equal(true);
+    expect(back.getAttribute('aria-label') ?? textOf(back)).to.contain('Back');
+    back.click();
+    await waitFor(() => visible(list(tab)), 4000, 'list again');
+    expect(visible(feed(tab))).to.equal(false);
+  });
+
+  it('opens the card named by ?dm-client=, also for a client beyond the first page', async () => {
+    const far = db.clients().at(-1)!;
+    history.replaceState(null, '', `?dm-client=${far.id}`);
+    const { tab } = await renderTab();
+    expect(tab.client).to.equal(far.id);
+    await waitFor(() => textOf(tab.shadowRoot!.querySelector('h2')) === far.displayName, 5000, 'card header');
+    const items = db.feedItems(far.id);
+    if (items.length) await waitFor(() => parts(feed(tab)!, 'item').length > 0, 5000, 'feed items');
+  });
+
+  it('keeps the open client in the URL when sync-url is set, and opens a card from a notice', async () => {
+    const { tab } = await renderTab({ syncUrl: true });
+    await waitFor(() => parts(list(tab), 'client').length > 0, 5000, 'list');
+    parts(list(tab), 'client')[2].click();
+    await waitFor(() => new URL(location.href).searchParams.get('dm-client') === tab.client && !!tab.client, 4000, 'url');
+    document.dispatchEvent(new CustomEvent('dm-notice-open', { detail: { clientId: MOCK_CLIENTS.emoji }, bubbles: true, composed: true }));
+    await waitFor(() => tab.client === MOCK_CLIENTS.emoji, 2000, 'notice opened the card');
+    expect(new URL(location.href).searchParams.get('dm-client')).to.equal(MOCK_CLIENTS.emoji);
+  });
+
+  it('updates the list live: the writer moves to the top with one bubble; the open feed gets it without reload', async () => {
+    const quiet = db.clients().find((c) => !c.hasUnread && c.id !== MOCK_CLIENTS.dana)!;
+    const { tab } = await renderTab({ client: quiet.id });
+    await liveOpen(tab);
+    await waitFor(() => parts(list(tab), 'client').length > 0 && feed(tab) && (parts(feed(tab)!, 'item').length > 0 || part(feed(tab)!, 'empty')), 5000, 'ready');
+    const other = db.clients().filter((c) => !c.hasUnread && c.id !== quiet.id).at(-1)!;
+    db.clientWrites(other.id, 'Hello from far away');
+    await waitFor(() => textOf(parts(list(tab), 'client')[0]).includes(other.displayName), 4000, 'moved to top');
+    const top = parts(list(tab), 'client')[0];
+    expect(top.querySelectorAll('[part~="unread-badge"]').length + (top.matches('[part~="unread-badge"]') ? 1 : 0)).to.equal(1);
+    db.clientWrites(quiet.id, 'Message for the open card');
+    await waitFor(() => feedHasText(tab, 'Message for the open card'), 4000, 'live in the open feed');
+  });
+
+  it('after a dropped stream, reconnects and shows a missed message exactly once', async () => {
+    const { tab } = await renderTab({ client: MOCK_CLIENTS.dana });
+    await liveOpen(tab);
+    await waitFor(() => feed(tab) && parts(feed(tab)!, 'item').length > 0, 5000, 'feed');
+    db.dropConnections();
+    db.clientWrites(MOCK_CLIENTS.dana, 'Written while you were disconnected');
+    await waitFor(() => feedHasText(tab, 'Written while you were disconnected'), 8000, 'missed message');
+    await new Promise((r) => setTimeout(r, 300));
+    const copies = parts(feed(tab)!, 'item').filter((i) => textOf(i).includes('Written while you were disconnected'));
+    expect(copies.length).to.equal(1);
+  });
+});
+
+describe('presence', () => {
+  beforeEach(() => db.reset());
+
+  it('reports active on start, the live session as it changes, and hidden pages as inactive', async () => {
+    const { provider } = await renderTab();
+    await waitFor(() => db.presenceLog.length > 0, 3000, 'first presence');
+    expect(db.presenceLog.at(-1)).to.include({ active: true, inLiveSession: false });
+    provider.liveSession = true;
+    await waitFor(() => db.presenceLog.at(-1)?.inLiveSession === true, 2000, 'live session within 2 s');
+    provider.liveSession = false;
+    await waitFor(() => db.presenceLog.at(-1)?.inLiveSession === false, 2000, 'session ended within 2 s');
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    try {
+      await waitFor(() => db.presenceLog.at(-1)?.active === false, 2000, 'inactive within 2 s');
+    } finally {
+      delete (document as unknown as { visibilityState?: string }).visibilityState;
+      document.dispatchEvent(new Event('visibilitychange'));
+    }
+    await waitFor(() => db.presenceLog.at(-1)?.active === true, 2000, 'active again');
+  });
+});
