@@ -46,13 +46,14 @@ export class DmCommunications extends DmElement {
       }
       .layout {
         display: grid;
-        grid-template-columns: var(--dm-list-width, 320px) 1fr;
+        grid-template-columns: var(--dm-list-width, 320px) minmax(0, 1fr);
         height: 100%;
         min-height: inherit;
       }
       .list {
         border-inline-end: 1px solid var(--_border);
         min-height: 0;
+        min-width: 0;
         display: flex;
         flex-direction: column;
       }
@@ -109,7 +110,7 @@ export class DmCommunications extends DmElement {
       }
       @container dm-communications (max-width: 719px) {
         .layout {
-          grid-template-columns: 1fr;
+          grid-template-columns: minmax(0, 1fr);
         }
         .list {
           border: 0;
