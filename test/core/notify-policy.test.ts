@@ -1,0 +1,103 @@
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { isPushSuppressed, noticeDecision, releaseDeferred } from '../../src/core/notify-policy.js';
+import type { Notice } from '../../src/core/notify-policy.js';
+import type { FeedItem, OrderStatus } from '../../src/core/types.js';
+import { describe, iso, it } from './support.js';
+
+const msg = (sender: 'client' | 'advisor', clientId = 'c1'): FeedItem => ({
+  kind: 'message',
+  id: 'm1',
+  clientId,
+  at: '2024-01-01T00:00:00Z',
+  sender,
+  body: 'hi',
+});
+const order = (status: OrderStatus, clientId = 'c1'): FeedItem => ({
+  kind: 'order',
+  id: 'o1',
+  clientId,
+  at: '2024-01-01T00:00:00Z',
+  orderType: 'live_chat',
+  status,
+  title: 'Chat',
+  price: { amountMinor: 100, currency: 'USD' },
+});
+const ctx = { openClientId: null, pageVisible: true, inLiveSession: false };
+
+describe('noticeDecision', () => {
+  it('shows a client message or a new order while another card is open', () => {
+    expect(noticeDecision({ ...ctx, item: msg('client') })).to.equal('show');
+    expect(noticeDecision({ ...ctx, openClientId: 'c2', item: msg('client') })).to.equal('show');
+    expect(noticeDecision({ ...ctx, item: order('pending') })).to.equal('show');
+  });
+  it('skips the advisor’s own messages and order changes', () => {
+    expect(noticeDecision({ ...ctx, item: msg('advisor') })).to.equal('skip');
+    for (const s of ['in_progress', 'completed', 'cancelled', 'refunded'] as const)
+      expect(noticeDecision({ ...ctx, item: order(s) })).to.equal('skip');
+    expect(noticeDecision({ ...ctx, inLiveSession: true, item: msg('advisor') })).to.equal('skip');
+  });
+  it('skips when that client’s card is open on a visible page, shows when hidden', () => {
+    expect(noticeDecision({ ...ctx, openClientId: 'c1', item: msg('client') })).to.equal('skip');
+    expect(noticeDecision({ ...ctx, openClientId: 'c1', pageVisible: false, item: msg('client') })).to.equal('show');
+  });
+  it('defers during a live session', () => {
+    expect(noticeDecision({ ...ctx, inLiveSession: true, item: msg('client') })).to.equal('defer');
+    expect(noticeDecision({ ...ctx, inLiveSession: true, pageVisible: false, openClientId: 'c1', item: order('pending') })).to.equal('defer');
+  });
+  it('matches the rule for every combination (exhaustive)', () => {
+    const items = [msg('client'), msg('advisor'), order('pending'), order('completed')];
+    for (const item of items)
+      for (const openClientId of [null, 'c1', 'c2'])
+        for (const pageVisible of [true, false])
+          for (const inLiveSession of [true, false]) {
+            const notable = item.kind === 'message' ? item.sender === 'client' : item.status === 'pending';
+            const expected = !notable || (openClientId === 'c1' && pageVisible) ? 'skip' : inLiveSession ? 'defer' : 'show';
+            expect(noticeDecision({ item, openClientId, pageVisible, inLiveSession })).to.equal(expected);
+          }
+  });
+});
+
+describe('isPushSuppressed', () => {
+  it('suppresses while active or in a live session', () => {
+    expect(isPushSuppressed({ active: false, inLiveSession: false })).to.equal(false);
+    expect(isPushSuppressed({ active: true, inLiveSession: false })).to.equal(true);
+    expect(isPushSuppressed({ active: false, inLiveSession: true })).to.equal(true);
+    expect(isPushSuppressed({ active: true, inLiveSession: true })).to.equal(true);
+  });
+});
+
+describe('releaseDeferred', () => {
+  it('keeps each client’s latest notice, ordered by time', () => {
+    const n = (clientId: string, itemId: string, at: string): Notice => ({ clientId, itemId, at });
+    const out = releaseDeferred([
+      n('a', 'a1', '2024-01-01T10:00:00Z'),
+      n('b', 'b1', '2024-01-01T10:01:00Z'),
+      n('a', 'a2', '2024-01-01T10:05:00Z'),
+      n('c', 'c1', '2024-01-01T12:02:00+02:00'), // 10:02Z
+      n('b', 'b0', '2024-01-01T09:00:00Z'), // arrived late but older
+    ]);
+    expect(out.map((x) => x.itemId)).to.deep.equal(['b1', 'c1', 'a2']);
+    expect(releaseDeferred([])).to.deep.equal([]);
+  });
+  it('one per client, each the latest, sorted ascending (property)', () => {
+    const noticeArb = fc.record({
+      clientId: fc.constantFrom('a', 'b', 'c', 'd'),
+      itemId: fc.string(),
+      at: fc.tuple(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 0, max: 3 })).map(([t, s]) => iso(Date.UTC(2024, 0, 1) + t * 1000, s)),
+    });
+    fc.assert(
+      fc.property(fc.array(noticeArb), (list) => {
+        const out = releaseDeferred(list);
+        const t = (x: Notice) => Date.parse(x.at);
+        expect(new Set(out.map((x) => x.clientId))).to.deep.equal(new Set(list.map((x) => x.clientId)));
+        expect(out.length).to.equal(new Set(list.map((x) => x.clientId)).size);
+        for (const x of out) {
+          expect(list).to.include(x);
+          for (const y of list) if (y.clientId === x.clientId) expect(t(y)).to.be.at.most(t(x));
+        }
+        for (let i = 1; i < out.length; i++) expect(t(out[i - 1]!)).to.be.at.most(t(out[i]!));
+      }),
+    );
+  });
+});
