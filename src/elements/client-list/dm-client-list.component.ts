@@ -1,0 +1,463 @@
+import { type PropertyValues, html, nothing } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { VirtualWindow, type WindowSlice } from '../../controllers/virtual-window.js';
+import { safeImageUrl } from '../../core/links.js';
+import type { ClientSummary } from '../../core/types.js';
+import type { ClientListState, DmStore } from '../../data/store.js';
+import { formatDateTime, formatRelative } from '../../i18n/format.js';
+import { DmElement } from '../shared/dm-element.js';
+import { tokens } from '../shared/tokens.js';
+import { avatarColor, initialsOf } from './avatar.js';
+import { clientListStyles } from './dm-client-list.styles.js';
+import './dm-client-list.events.js';
+
+/** How long typing must pause before the search goes to the server. */
+const SEARCH_DELAY_MS = 250;
+/** A row's height before any row has been measured (the styles' minimum). */
+const ROW_ESTIMATE_PX = 64;
+/** The next page is requested once the rendered window reaches this close to the last loaded row. */
+const LOAD_MORE_WITHIN_ROWS = 10;
+/** Relative times ("5 min ago") are refreshed this often. */
+const CLOCK_MS = 60_000;
+
+const NO_SLICE: WindowSlice = { start: 0, end: 0, before: 0, after: 0 };
+
+/**
+ * @summary The advisor's clients, unread first then most recent, with search; virtualized for thousands of rows.
+ * @tag dm-client-list
+ *
+ * @attr selected - The selected client's id (reflected). Set it to mark a client; the list scrolls it into view once.
+ *
+ * @fires dm-client-select - The advisor picked a client (click, Enter or Space); `detail.clientId`. `selected` is already set.
+ *
+ * @csspart base - The wrapper of the search box and the scroller.
+ * @csspart search - The search box (an `<input type="search">`); searches by name on the server.
+ * @csspart scroller - The scrolling box around the rows and the states.
+ * @csspart list - The `role="listbox"` holding the rows.
+ * @csspart client - Each client row (`role="option"`).
+ * @csspart client-selected - Added to the selected client's row.
+ * @csspart avatar - The round avatar: the client's picture, or initials on a colour derived from the id.
+ * @csspart name - The client's display name (one line, cut with an ellipsis).
+ * @csspart time - The relative time of the client's last activity (a `<time>`).
+ * @csspart preview - The last item's preview (one line, plain text).
+ * @csspart unread-badge - The one unread bubble, present only on rows of clients with unread messages.
+ * @csspart loading - Shown while the first page loads.
+ * @csspart loading-more - The row shown at the end while the next page loads.
+ * @csspart empty - No clients at all, or none matching the search.
+ * @csspart error - The list (or the next page) could not be loaded; holds a Retry button.
+ *
+ * @cssproperty [--dm-client-list-bg=var(--dm-color-bg)] - Background of the list.
+ * @cssproperty [--dm-client-list-divider=#eaeef2] - The line between rows.
+ * @cssproperty [--dm-client-list-row-padding=10px 16px] - Padding of each row.
+ * @cssproperty [--dm-unread-badge-size=10px] - Diameter of the unread bubble.
+ * @cssproperty [--dm-avatar-size=40px] - Diameter of the avatars.
+ * @cssproperty [--dm-color-selected=#ece8fb] - Background of the selected row (its edge uses `--dm-color-accent`).
+ * @cssproperty [--dm-color-hover=#f3f4f6] - Background of a row under the pointer.
+ * @cssproperty [--dm-color-unread=#d1242f] - Colour of the unread bubble.
+ *
+ * The element fills the height its host gives it (and never grows past the screen); only the rows
+ * in view plus a margin are in the DOM. The order is the store's, kept live as events arrive.
+ * Keyboard: the rows form a listbox with one tab stop; arrows, Home, End, Page Up and Page Down
+ * move focus (to rows not rendered yet too), Enter or Space selects. Focus stays on the same client
+ * when the list re-orders. From the search box, Arrow Down moves into the list.
+ */
+export class DmClientList extends DmElement {
+  static override styles = [tokens, clientListStyles];
+
+  /** The selected client's id. */
+  @property({ reflect: true }) selected: string | null = null;
+
+  @query('.scroller') private scroller?: HTMLElement | null;
+  @query('[role="listbox"]') private listbox?: HTMLElement | null;
+
+  private readonly window = new VirtualWindow<ClientSummary>(this, {
+    scroller: () => this.scroller,
+    key: (c) => c.id,
+    // Every row has the same structure, so one measured row is a near-exact guess for the others:
+    // rows reached by End or Page Down then land where they are expected.
+    estimate: () => this.rowEstimate,
+    stick: 'top',
+  });
+
+  /** What the search box holds (the store's query follows it after the debounce). */
+  private searchText = '';
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  private clock?: ReturnType<typeof setInterval>;
+  /** The client whose row is the list's tab stop (last focused, else the selected one). */
+  private activeKey: string | null = null;
+  /** A row to focus as soon as it is rendered. */
+  private pendingFocus: string | null = null;
+  /** The row that had focus when the current update started. */
+  private focusedBeforeUpdate: string | null = null;
+  private lastClients?: readonly ClientSummary[];
+  private clientsChanged = false;
+  private lastQuery: string | null = null;
+  private lastSlice: WindowSlice = NO_SLICE;
+  private revealSelected = false;
+  private selectingFromUi = false;
+  private rowEstimate = ROW_ESTIMATE_PX;
+  /** Avatar URLs that failed to load: their rows show initials. */
+  private failedAvatars = new Set<string>();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.clock = setInterval(() => this.requestUpdate(), CLOCK_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.clock);
+    clearTimeout(this.searchTimer);
+    this.searchTimer = undefined;
+  }
+
+  protected override storeConnected(store: DmStore): void {
+    // Another element on the same store may already have searched: show its query, don't reset it.
+    this.searchText = store.clientList.query;
+    void store.loadClients();
+  }
+
+  /** Moves keyboard focus to a client's row, scrolling it into view first when it is not rendered. */
+  async focusClient(clientId: string): Promise<void> {
+    this.activeKey = clientId;
+    this.pendingFocus = clientId;
+    this.window.scrollToKey(clientId, 'nearest');
+    await this.updateComplete;
+    this.applyPendingFocus();
+  }
+
+  // ---- lifecycle ------------------------------------------------------------------------------
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const list = this.store?.clientList;
+    this.clientsChanged = list?.clients !== this.lastClients;
+    this.lastClients = list?.clients;
+    if (list && list.query !== this.lastQuery) {
+      // A new search is a new list: start at its top.
+      if (this.lastQuery !== null) this.window.scrollToEdge();
+      this.lastQuery = list.query;
+      if (!this.searchTimer && list.query !== this.searchText.trim()) this.searchText = list.query;
+    }
+    if (changed.has('selected')) {
+      if (this.selected) this.activeKey = this.selected;
+      this.revealSelected = !this.selectingFromUi && !!this.selected;
+      this.selectingFromUi = false;
+    }
+    if (this.revealSelected && list?.status === 'ready') {
+      // Once, when the list is there: bring a selection made from outside (a deep link) into view.
+      this.revealSelected = false;
+      if (list.clients.some((c) => c.id === this.selected)) this.window.scrollToKey(this.selected!, 'nearest');
+    }
+    this.focusedBeforeUpdate = this.focusedRowKey();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const hadFocus = this.focusedBeforeUpdate;
+    this.focusedBeforeUpdate = null;
+    if (this.pendingFocus) this.applyPendingFocus();
+    else if (hadFocus && this.focusedRowKey() !== hadFocus) this.restoreFocus(hadFocus);
+    const row = this.renderRoot.querySelector<HTMLElement>('[data-vkey]');
+    if (row?.offsetHeight) this.rowEstimate = row.offsetHeight;
+    this.maybeLoadMore(this.store?.clientList);
+  }
+
+  // ---- rendering ------------------------------------------------------------------------------
+
+  protected override render() {
+    const t = this.t;
+    const list = this.store?.clientList;
+    // Always slice, even while a state replaces the rows, so the window knows the current rows.
+    const slice = (this.lastSlice = this.window.slice(list?.clients ?? []));
+    return html`
+      <div part="base" class="base">
+        <div class="search">
+          <label class="visually-hidden" for="search">${t.searchLabel}</label>
+          <input
+            id="search"
+            part="search"
+            type="search"
+            autocomplete="off"
+            spellcheck="false"
+            enterkeyhint="search"
+            placeholder=${t.searchPlaceholder}
+            .value=${live(this.searchText)}
+            @input=${this.handleSearchInput}
+            @keydown=${this.handleSearchKeydown}
+          />
+        </div>
+        <div part="scroller" class="scroller" @scroll=${this.handleScroll}>${this.renderBody(list, slice)}</div>
+      </div>
+    `;
+  }
+
+  private renderBody(list: ClientListState | undefined, slice: WindowSlice) {
+    const t = this.t;
+    if (!list || list.status === 'idle' || (list.status === 'loading' && !list.clients.length)) {
+      return html`<div part="loading" class="state" role="status">${t.loadingClients}</div>`;
+    }
+    const error =
+      list.status === 'error'
+        ? html`<div part="error" class="state" role="alert">
+            ${t.clientsError}<button class="btn" type="button" @click=${this.handleRetry}>${t.retry}</button>
+          </div>`
+        : nothing;
+    if (!list.clients.length) {
+      if (list.status === 'error') return error;
+      return html`<div part="empty" class="state" role="status">${list.query ? t.noMatches(list.query) : t.noClients}</div>`;
+    }
+    return html`${error}${this.renderList(list, slice)}${this.renderListEnd(list)}`;
+  }
+
+  private renderList(list: ClientListState, slice: WindowSlice) {
+    const { clients } = list;
+    const rows = clients.slice(slice.start, slice.end);
+    const setSize = list.nextCursor ? -1 : clients.length;
+    const now = Date.now();
+    const isRendered = (key: string | null) => !!key && rows.some((c) => c.id === key);
+    // Roving tab stop: the last focused client, else the selected one, else the first row in view.
+    const firstInView = Math.min(Math.max(this.window.firstVisibleIndex(), slice.start), slice.end - 1);
+    const tabKey = isRendered(this.activeKey)
+      ? this.activeKey
+      : isRendered(this.selected)
+        ? this.selected
+        : (clients[firstInView]?.id ?? null);
+    return html`
+      <div
+        part="list"
+        class="list"
+        role="listbox"
+        aria-label=${this.t.clientsLabel}
+        aria-busy=${list.status === 'loading' ? 'true' : 'false'}
+        tabindex="-1"
+        @keydown=${this.handleListKeydown}
+        @click=${this.handleListClick}
+        @focusin=${this.handleListFocusin}
+      >
+        <div aria-hidden="true" style=${styleMap({ blockSize: `${slice.before}px` })}></div>
+        ${repeat(
+          rows,
+          (c) => c.id,
+          (c, i) => this.renderRow(c, slice.start + i, setSize, c.id === tabKey, now),
+        )}
+        <div aria-hidden="true" style=${styleMap({ blockSize: `${slice.after}px` })}></div>
+      </div>
+    `;
+  }
+
+  private renderRow(c: ClientSummary, index: number, setSize: number, isTabStop: boolean, now: number) {
+    const isSelected = c.id === this.selected;
+    const src = safeImageUrl(c.avatarUrl);
+    const showImage = src !== null && !this.failedAvatars.has(src);
+    return html`
+      <div
+        part=${isSelected ? 'client client-selected' : 'client'}
+        class=${c.hasUnread ? 'row unread' : 'row'}
+        role="option"
+        data-vkey=${c.id}
+        aria-selected=${isSelected ? 'true' : 'false'}
+        aria-setsize=${setSize}
+        aria-posinset=${index + 1}
+        tabindex=${isTabStop ? '0' : '-1'}
+      >
+        <span part="avatar" class="avatar" aria-hidden="true" style=${styleMap({ backgroundColor: avatarColor(c.id) })}>
+          ${initialsOf(c.displayName)}
+          ${showImage
+            ? html`<img
+                src=${src}
+                alt=""
+                referrerpolicy="no-referrer"
+                loading="lazy"
+                decoding="async"
+                @error=${() => this.handleAvatarError(src)}
+              />`
+            : nothing}
+        </span>
+        <span class="text">
+          <span class="line">
+            <span part="name" class="name" dir="auto">${c.displayName}</span>
+            <time part="time" class="time" dir=${this.textDir} datetime=${c.lastActivityAt} title=${this.fullDate(c.lastActivityAt)}
+              >${formatRelative(c.lastActivityAt, this.locale, now)}</time
+            >
+          </span>
+          <span class="line">
+            <span part="preview" class="preview" dir="auto">${c.lastItemPreview ?? ''}</span>
+            ${c.hasUnread
+              ? html`<span part="unread-badge" class="badge"><span class="visually-hidden">${this.t.unread}</span></span>`
+              : nothing}
+          </span>
+        </span>
+      </div>
+    `;
+  }
+
+  private renderListEnd(list: ClientListState) {
+    if (list.loadingMore) return html`<div part="loading-more" class="more" role="status">${this.t.loadingMore}</div>`;
+    if (list.error && list.status === 'ready') {
+      return html`<div part="error" class="more" role="alert">
+        ${this.t.clientsError}<button class="btn" type="button" @click=${this.handleRetryMore}>${this.t.retry}</button>
+      </div>`;
+    }
+    return nothing;
+  }
+
+  private fullDate(iso: string): string {
+    return Number.isFinite(Date.parse(iso)) ? formatDateTime(iso, this.locale) : '';
+  }
+
+  // ---- focus ------------------------------------------------------------------------------
+
+  private rowFor(key: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`[data-vkey="${CSS.escape(key)}"]`);
+  }
+
+  private focusedRowKey(): string | null {
+    const active = this.shadowRoot?.activeElement as HTMLElement | null | undefined;
+    return active?.dataset?.vkey ?? null;
+  }
+
+  private applyPendingFocus(): void {
+    const key = this.pendingFocus;
+    const row = key && this.rowFor(key);
+    if (!row) return;
+    this.pendingFocus = null;
+    row.focus({ preventScroll: true });
+    // A scroll to a target clears the window's top-edge flag even when the view stayed at the top.
+    const s = this.scroller;
+    if (s) this.window.atEdge = this.window.isAtEdge(s);
+  }
+
+  /** The focused row left the DOM during an update (moved by a re-order, or scrolled out of the window). */
+  private restoreFocus(key: string): void {
+    // Only when focus really was lost: the user may have moved it elsewhere on purpose.
+    if (this.shadowRoot?.activeElement || (document.activeElement && document.activeElement !== document.body)) return;
+    const row = this.rowFor(key);
+    if (row) {
+      row.focus({ preventScroll: true });
+    } else if (this.clientsChanged && this.store?.clientList.clients.some((c) => c.id === key)) {
+      // A live re-order carried the focused client out of the window: follow it.
+      void this.focusClient(key);
+    } else {
+      // Scrolled away (or the client left the list): keep focus in the list rather than on <body>.
+      this.listbox?.focus({ preventScroll: true });
+    }
+  }
+
+  // ---- data -------------------------------------------------------------------------------
+
+  private maybeLoadMore(list: ClientListState | undefined): void {
+    // `error` on a ready list is a failed next page: wait for Retry instead of looping.
+    if (!list || list.status !== 'ready' || list.loadingMore || list.error || !list.nextCursor) return;
+    if (this.lastSlice.end >= list.clients.length - LOAD_MORE_WITHIN_ROWS) void this.store?.loadMoreClients();
+  }
+
+  private runSearch(): void {
+    clearTimeout(this.searchTimer);
+    this.searchTimer = undefined;
+    void this.store?.loadClients(this.searchText.trim());
+  }
+
+  private select(clientId: string): void {
+    this.activeKey = clientId;
+    if (this.selected !== clientId) {
+      this.selectingFromUi = true;
+      this.selected = clientId;
+    }
+    this.emit('dm-client-select', { clientId });
+  }
+
+  // ---- handlers ---------------------------------------------------------------------------
+
+  private handleScroll = () => this.window.handleScroll();
+
+  private handleSearchInput = (e: Event) => {
+    this.searchText = (e.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => this.runSearch(), SEARCH_DELAY_MS);
+  };
+
+  private handleSearchKeydown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      this.runSearch();
+    } else if (e.key === 'ArrowDown' && !e.altKey) {
+      const clients = this.store?.clientList.clients ?? [];
+      const key = this.activeKey && clients.some((c) => c.id === this.activeKey) ? this.activeKey : clients[0]?.id;
+      if (key) {
+        e.preventDefault();
+        void this.focusClient(key);
+      }
+    }
+  };
+
+  private handleRetry = () => {
+    const store = this.store;
+    if (store) void store.loadClients(store.clientList.query, true);
+  };
+
+  private handleRetryMore = () => void this.store?.loadMoreClients();
+
+  private handleAvatarError(src: string): void {
+    this.failedAvatars.add(src);
+    this.requestUpdate();
+  }
+
+  private handleListClick = (e: MouseEvent) => {
+    const key = (e.target as Element).closest<HTMLElement>('[data-vkey]')?.dataset.vkey;
+    if (key) this.select(key);
+  };
+
+  private handleListFocusin = (e: FocusEvent) => {
+    const key = (e.target as HTMLElement).dataset?.vkey;
+    if (key && key !== this.activeKey) {
+      this.activeKey = key;
+      this.requestUpdate();
+    }
+  };
+
+  private handleListKeydown = (e: KeyboardEvent) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const clients = this.store?.clientList.clients ?? [];
+    if (!clients.length) return;
+    const current = (e.target as HTMLElement).dataset?.vkey ?? this.activeKey;
+    const i = current ? clients.findIndex((c) => c.id === current) : -1;
+    const page = Math.max(1, this.window.lastVisibleIndex() - this.window.firstVisibleIndex());
+    let next: number;
+    switch (e.key) {
+      case 'ArrowDown':
+        next = i + 1;
+        break;
+      case 'ArrowUp':
+        next = i < 0 ? 0 : i - 1;
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = clients.length - 1;
+        break;
+      case 'PageDown':
+        next = i + page;
+        break;
+      case 'PageUp':
+        next = i - page;
+        break;
+      case 'Enter':
+      case ' ':
+        if (i >= 0) {
+          e.preventDefault();
+          this.select(clients[i]!.id);
+        }
+        return;
+      default:
+        return;
+    }
+    e.preventDefault();
+    next = Math.min(Math.max(next, 0), clients.length - 1);
+    void this.focusClient(clients[next]!.id);
+  };
+}
