@@ -60,7 +60,10 @@ console.log('  dist/types/');
 
 step('custom-elements.json');
 const cem = resolve(ROOT, 'node_modules/.bin/cem');
-if (existsSync(cem)) {
+const { scripts = {} } = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8'));
+if (process.env.npm_lifecycle_event === 'build' && /\banalyze\b/.test(scripts.prebuild ?? '')) {
+  console.log('  already written by the prebuild script');
+} else if (existsSync(cem)) {
   run('npm', ['run', '--silent', 'analyze']);
   console.log('  custom-elements.json');
 } else if (existsSync(resolve(ROOT, 'custom-elements.json'))) {
