@@ -47,7 +47,8 @@ export function linkify(text: string): TextSegment[] {
 
 /** The URL if it is http(s) or relative (safe as an image source), else null. */
 export function safeImageUrl(url: string | null): string | null {
-  if (!url?.trim()) return null;
+  // Markup-like or spaced strings are never image addresses, even where they would parse as relative paths.
+  if (!url?.trim() || /[\s<>"'`\\]/.test(url)) return null;
   try {
     return /^https?:$/.test(new URL(url, 'http://base.invalid/').protocol) ? url : null;
   } catch {
