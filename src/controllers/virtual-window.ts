@@ -173,7 +173,7 @@ export class VirtualWindow<T> implements ReactiveController {
         else if (rowTop + h > top + viewport) top = rowTop + h - viewport;
         this.atEdge = false;
         this.targetTop = top = Math.min(Math.max(0, top), maxTop);
-        if (this.opts.stick === 'bottom' && top >= maxTop - 1) this.atEdge = true;
+        this.atEdge = this.opts.stick === 'bottom' ? top >= maxTop - 1 : top <= 1;
       }
       this.pendingTarget = null;
     } else if (this.atEdge) {
