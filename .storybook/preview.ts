@@ -2,8 +2,14 @@
 // Stories give handlers with `parameters: { msw: [...] }` or `beforeEach({ msw }) { msw.use(...) }`;
 // handlers are reset between stories.
 import type { Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest } from '@storybook/web-components';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
+import manifest from '../custom-elements.json';
+
+// The docs pages' attribute, property, event, slot, CSS part and custom property tables (and the
+// controls) come from the custom-elements manifest that `npm run analyze` writes.
+setCustomElementsManifest(manifest);
 
 const preview: Preview = {
   loaders: [
@@ -22,6 +28,9 @@ const preview: Preview = {
     // Zero axe violations is a product requirement: a11y failures fail story tests.
     a11y: { test: 'error' },
     controls: { expanded: true },
+    // Docs pages render each story in its own iframe (own page, own MSW handlers and mock); the
+    // stories set the iframe height. See stories/support/story-kit.ts.
+    docs: { story: { inline: false } },
   },
   tags: ['autodocs'],
 };

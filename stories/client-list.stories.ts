@@ -1,0 +1,105 @@
+/**
+ * `<dm-client-list selected>`: the advisor's clients, unread first, then most recent, with search.
+ */
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { MOCK_CLIENTS } from '../src/mocks/index.js';
+import { FOREVER_MS, deepQuery, deepQueryAll, dmStory, liveOpen, pause, settled, waitFor } from './support/story-kit.js';
+
+type Args = { selected: string };
+
+const meta: Meta<Args> = {
+  title: 'Elements/dm-client-list',
+  component: 'dm-client-list',
+  args: { selected: '' },
+  argTypes: { selected: { control: 'select', options: ['', ...Object.values(MOCK_CLIENTS)] } },
+  render: (args) => html`<dm-client-list selected=${args.selected}></dm-client-list>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+/** Types a query into the search box. */
+async function search(root: HTMLElement, query: string) {
+  await settled(root);
+  const input = deepQuery<HTMLInputElement>(root, '[part~="search"]')!;
+  input.value = query;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  // The element waits for typing to pause before asking the server.
+  await pause(400);
+  await settled(root);
+}
+
+const W = '360px';
+
+export const Default: Story = { name: 'Unread first, then most recent', ...dmStory({ width: W }) };
+
+export const Selected: Story = { name: 'Selected client', args: { selected: MOCK_CLIENTS.dana }, ...dmStory({ width: W }) };
+
+export const Loading: Story = {
+  name: 'Loading',
+  ...dmStory({ width: W, setup: (db) => db.setLatency(FOREVER_MS, 'clients'), staysLoading: true }),
+};
+
+export const Empty: Story = { name: 'Empty (no clients yet)', ...dmStory({ width: W, db: { scenario: 'empty' } }) };
+
+export const ErrorWithRetry: Story = {
+  name: 'Error with retry',
+  ...dmStory({ width: W, setup: (db) => db.failNext('clients', 1, 500) }),
+};
+
+export const SearchResults: Story = {
+  name: 'Search: results',
+  ...dmStory({ width: W }),
+  play: ({ canvasElement }) => search(canvasElement, 'an'),
+};
+
+export const SearchNoMatch: Story = {
+  name: 'Search: no matches',
+  ...dmStory({ width: W }),
+  play: ({ canvasElement }) => search(canvasElement, 'Zebedee'),
+};
+
+export const LongName: Story = {
+  name: 'Long name (selected, narrow)',
+  args: { selected: MOCK_CLIENTS.longName },
+  ...dmStory({ width: '280px' }),
+};
+
+export const EmojiAndRtl: Story = {
+  name: 'Emoji and right-to-left names',
+  ...dmStory({ width: W }),
+  play: async ({ canvasElement }) => {
+    await settled(canvasElement);
+    // Both are among the first rows (unread or recent); make sure they rendered.
+    await waitFor(() => deepQueryAll(canvasElement, '[part~="client"]').length > 5, 8000, 'the rows');
+  },
+};
+
+export const ThousandsOfClients: Story = {
+  name: 'Thousands of clients (virtualized)',
+  ...dmStory({ width: W, db: { clientCount: 3000 } }),
+};
+
+const arrival = dmStory({ width: W });
+/** A client who was read writes again: the row gets its bubble and moves to the top, live. */
+export const NewMessageArrives: Story = {
+  name: 'New message arrives (live: moves to the top)',
+  ...arrival,
+  play: async ({ canvasElement }) => {
+    await settled(canvasElement);
+    await liveOpen(canvasElement);
+    await pause(500);
+    arrival.db.clientWrites('c-040', 'Hello again! Do you have time this week?');
+    await waitFor(() => deepQuery(canvasElement, '[part~="client"]')?.textContent?.includes('Hello again'), 8000, 'the row to move up');
+  },
+};
+
+export const Phone: Story = { name: 'Phone width', args: { selected: MOCK_CLIENTS.dana }, ...dmStory({ width: '375px', height: '640px' }) };
+
+export const Dark: Story = { name: 'Dark theme', args: { selected: MOCK_CLIENTS.dana }, ...dmStory({ width: W, theme: 'dark' }) };
+
+export const CustomTheme: Story = {
+  name: 'Custom theme (--dm-* and ::part)',
+  args: { selected: MOCK_CLIENTS.dana },
+  ...dmStory({ width: W, theme: 'custom' }),
+};

@@ -1,0 +1,176 @@
+/**
+ * `<dm-communications-feed client-id filter>`: a client's orders and messages, newest at the bottom.
+ */
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { DmCommunicationsFeed } from '../src/elements/communications-feed/dm-communications-feed.js';
+import { MOCK_CLIENTS, type MockDb } from '../src/mocks/index.js';
+import { FOREVER_MS, deepQuery, deepQueryAll, dmStory, liveOpen, pause, settled, waitFor } from './support/story-kit.js';
+
+type Args = { 'client-id': string; filter: 'all' | 'orders' | 'messages' };
+
+const meta: Meta<Args> = {
+  title: 'Elements/dm-communications-feed',
+  component: 'dm-communications-feed',
+  args: { 'client-id': MOCK_CLIENTS.dana, filter: 'all' },
+  argTypes: {
+    'client-id': { control: 'select', options: Object.values(MOCK_CLIENTS) },
+    filter: { control: 'inline-radio', options: ['all', 'orders', 'messages'] },
+  },
+  render: (args) => html`<dm-communications-feed client-id=${args['client-id']} filter=${args.filter}></dm-communications-feed>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+const feedIn = (root: HTMLElement) => root.querySelector<DmCommunicationsFeed>('dm-communications-feed')!;
+
+/** Opens the details of the `pick`ed order of a client, the way a click on it does. */
+async function openOrderOf(root: HTMLElement, db: MockDb, clientId: string, pick: (orders: Array<{ id: string; status: string; review?: unknown }>) => { id: string } | undefined) {
+  await settled(root);
+  const orders = db.feedItems(clientId).filter((i) => i.kind === 'order') as unknown as Array<{ id: string; status: string; review?: unknown }>;
+  const order = pick(orders) ?? orders[orders.length - 1];
+  feedIn(root).openOrder(order.id);
+  await waitFor(() => deepQuery(root, '[part~="order-details"] dl, [part~="order-details"] [part~="error"]'), 8000, 'the order details');
+}
+
+export const Default: Story = { name: 'Unread messages under a "New" divider', ...dmStory() };
+
+export const Loading: Story = {
+  name: 'Loading',
+  ...dmStory({ setup: (db) => db.setLatency(FOREVER_MS, 'feed'), staysLoading: true }),
+};
+
+export const NoClient: Story = { name: 'No client chosen', args: { 'client-id': '' }, ...dmStory({ staysLoading: true }) };
+
+export const Empty: Story = { name: 'Empty (no history)', args: { 'client-id': MOCK_CLIENTS.noHistory }, ...dmStory() };
+
+const failing = dmStory({ setup: (db) => db.failNext('feed', 1, 503) });
+/** The feed could not be loaded; Retry loads it (the mock fails only once). */
+export const ErrorWithRetry: Story = { name: 'Error with retry', ...failing };
+
+const retried = dmStory({ setup: (db) => db.failNext('feed', 1, 503) });
+export const ErrorRetried: Story = {
+  name: 'Error, then Retry succeeds',
+  ...retried,
+  play: async ({ canvasElement }) => {
+    await waitFor(() => deepQuery(canvasElement, '[part~="error"] button'), 8000, 'the error state');
+    deepQuery<HTMLButtonElement>(canvasElement, '[part~="error"] button')!.click();
+    await waitFor(() => deepQuery(canvasElement, '[part~="item"]'), 8000, 'the items');
+  },
+};
+
+export const FilterAll: Story = { name: 'Filter: all', args: { 'client-id': MOCK_CLIENTS.longHistory, filter: 'all' }, ...dmStory() };
+
+export const FilterOrders: Story = {
+  name: 'Filter: orders (every order type and status)',
+  args: { filter: 'orders' },
+  ...dmStory({ height: '720px' }),
+};
+
+export const FilterMessages: Story = { name: 'Filter: messages', args: { filter: 'messages' }, ...dmStory() };
+
+export const FilterOrdersEmpty: Story = {
+  name: 'Filter: orders, none',
+  args: { 'client-id': MOCK_CLIENTS.noHistory, filter: 'orders' },
+  ...dmStory(),
+};
+
+export const AllOrderCombos: Story = {
+  name: 'Every order type × status (long history, orders)',
+  args: { 'client-id': MOCK_CLIENTS.longHistory, filter: 'orders' },
+  ...dmStory(),
+};
+
+export const LongMessages: Story = {
+  name: 'Long messages (long feed, 2,500 items)',
+  args: { 'client-id': MOCK_CLIENTS.longHistory, filter: 'messages' },
+  ...dmStory(),
+};
+
+export const HugeFeed: Story = { name: 'Huge feed (10,000 items)', args: { 'client-id': MOCK_CLIENTS.huge }, ...dmStory() };
+
+export const SevenUnread: Story = { name: 'Seven unread', args: { 'client-id': MOCK_CLIENTS.sevenUnread }, ...dmStory() };
+
+export const Emoji: Story = { name: 'Emoji', args: { 'client-id': MOCK_CLIENTS.emoji }, ...dmStory() };
+
+export const RightToLeft: Story = { name: 'Right-to-left text', args: { 'client-id': MOCK_CLIENTS.rtl }, ...dmStory() };
+
+export const HtmlIsText: Story = { name: 'HTML in messages stays text', args: { 'client-id': MOCK_CLIENTS.html }, ...dmStory() };
+
+export const Links: Story = { name: 'Links (only http(s) clickable)', args: { 'client-id': MOCK_CLIENTS.links }, ...dmStory() };
+
+export const LongName: Story = { name: 'Long client name', args: { 'client-id': MOCK_CLIENTS.longName }, ...dmStory() };
+
+const details = dmStory();
+export const OrderDetails: Story = {
+  name: 'Order details',
+  ...details,
+  play: ({ canvasElement }) => openOrderOf(canvasElement, details.db, MOCK_CLIENTS.dana, (o) => o.find((x) => x.status === 'completed')),
+};
+
+const negative = dmStory();
+export const OrderDetailsNegativeReview: Story = {
+  name: 'Order details: negative review',
+  args: { 'client-id': MOCK_CLIENTS.negativeReview },
+  ...negative,
+  play: ({ canvasElement }) =>
+    openOrderOf(canvasElement, negative.db, MOCK_CLIENTS.negativeReview, (o) => {
+      const reviewed = o.filter((x) => x.status === 'completed');
+      return reviewed.find((x) => negative.db.order(x.id)?.review?.rating === 'negative');
+    }),
+};
+
+const pendingDetails = dmStory();
+export const OrderDetailsPending: Story = {
+  name: 'Order details: pending, not delivered',
+  ...pendingDetails,
+  play: ({ canvasElement }) => openOrderOf(canvasElement, pendingDetails.db, MOCK_CLIENTS.dana, (o) => o.find((x) => x.status === 'pending')),
+};
+
+const detailsError = dmStory({ setup: (db) => db.failNext('order', 1, 500) });
+export const OrderDetailsError: Story = {
+  name: 'Order details: error with retry',
+  ...detailsError,
+  play: ({ canvasElement }) => openOrderOf(canvasElement, detailsError.db, MOCK_CLIENTS.dana, (o) => o[0]),
+};
+
+const arriving = dmStory({ setup: (db) => db.setUnread(MOCK_CLIENTS.dana, false) });
+/** The client writes while the feed is open: the message appears live, at the bottom. */
+export const NewMessageArrives: Story = {
+  name: 'New message arrives (live)',
+  ...arriving,
+  play: async ({ canvasElement }) => {
+    await settled(canvasElement);
+    await liveOpen(canvasElement);
+    await pause(600);
+    arriving.db.clientWrites(MOCK_CLIENTS.dana, 'I just booked a live call for tomorrow! ✨');
+    await waitFor(
+      () => deepQueryAll(canvasElement, '[part~="message-client"]').some((m) => m.textContent?.includes('booked a live call')),
+      8000,
+      'the new message',
+    );
+  },
+};
+
+const pill = dmStory({ setup: (db) => db.setUnread(MOCK_CLIENTS.longHistory, false) });
+/** The advisor has scrolled up when the client writes: a "new messages" pill offers to jump down. */
+export const NewMessagePill: Story = {
+  name: 'New message while scrolled up (pill)',
+  args: { 'client-id': MOCK_CLIENTS.longHistory },
+  ...pill,
+  play: async ({ canvasElement }) => {
+    await settled(canvasElement);
+    await liveOpen(canvasElement);
+    const scroller = deepQuery<HTMLElement>(canvasElement, '[part~="scroller"]')!;
+    scroller.scrollTop = Math.max(0, scroller.scrollTop - 1500);
+    await pause(300);
+    pill.db.clientWrites(MOCK_CLIENTS.longHistory, 'Are you there? Something happened today.');
+    await waitFor(() => deepQuery(canvasElement, '[part~="new-messages"]'), 8000, 'the pill');
+  },
+};
+
+export const Phone: Story = { name: 'Phone width', ...dmStory({ width: '375px', height: '640px' }) };
+
+export const Dark: Story = { name: 'Dark theme', ...dmStory({ theme: 'dark' }) };
+
+export const CustomTheme: Story = { name: 'Custom theme (--dm-* and ::part)', ...dmStory({ theme: 'custom' }) };
