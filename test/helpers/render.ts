@@ -23,19 +23,54 @@ export function startMock(options: MockDbOptions = {}): Promise<{ db: MockDb }> 
   return started;
 }
 
+/**
+ * A `Storage` held in memory. Test files run in parallel pages of one origin, which share
+ * `localStorage`: a store in another page would pick up this page's pending outbox and resend it.
+ */
+export class MemoryStorage implements Storage {
+  private map = new Map<string, string>();
+  get length(): number {
+    return this.map.size;
+  }
+  key(index: number): string | null {
+    return [...this.map.keys()][index] ?? null;
+  }
+  getItem(key: string): string | null {
+    return this.map.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.map.set(key, String(value));
+  }
+  removeItem(key: string): void {
+    this.map.delete(key);
+  }
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+/** This test page's own storage: it outlives fixtures (a "reload" finds it) but no other page sees it. */
+export const pageStorage = new MemoryStorage();
+
 /** Options of {@link renderInProvider}. */
 export interface RenderOptions {
-  /** Keep the `dm-widgets:*` keys in localStorage (simulates a reload that finds saved drafts). */
+  /** Keep saved drafts and outbox (simulates a reload that finds them). */
   keepStorage?: boolean;
+  /**
+   * Where the store keeps drafts and the outbox: `page` (default) is {@link pageStorage}, private to this
+   * test page; `local` is the real `localStorage`, as in production, shared with test files running in parallel.
+   */
+  storage?: 'page' | 'local';
   /** Sets the provider's `live-session` attribute. */
   liveSession?: boolean;
   /** Base URL of the API (default `/api/dm`). */
   baseUrl?: string;
 }
 
-/** Removes every `dm-widgets:*` key from localStorage (drafts, outbox). */
+/** Removes every `dm-widgets:*` key (drafts, outbox) from localStorage and from {@link pageStorage}. */
 export function clearDmStorage(): void {
   for (const key of Object.keys(localStorage)) if (key.startsWith('dm-widgets:')) localStorage.removeItem(key);
+  pageStorage.clear();
 }
 
 /**
@@ -44,8 +79,14 @@ export function clearDmStorage(): void {
  */
 export async function renderInProvider<T extends Element>(template: TemplateResult, opts: RenderOptions = {}): Promise<T> {
   if (!opts.keepStorage) clearDmStorage();
+  const storeOptions = { storage: opts.storage === 'local' ? localStorage : pageStorage };
   const provider = await fixture<DmProvider>(
-    html`<dm-provider base-url=${opts.baseUrl ?? '/api/dm'} ?live-session=${opts.liveSession ?? false}>${template}</dm-provider>`,
+    html`<dm-provider
+      base-url=${opts.baseUrl ?? '/api/dm'}
+      ?live-session=${opts.liveSession ?? false}
+      .storeOptions=${storeOptions}
+      >${template}</dm-provider
+    >`,
   );
   const el = provider.firstElementChild as T | null;
   if (!el) throw new Error('renderInProvider: the template rendered no element');
