@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { MANGLE_PROPS, minifyLiteralsRollup } from './scripts/minify-options.mjs';
 import { ALL_ENTRIES, INDEX_ENTRY, assertIndexEntry, partitionEntries } from './scripts/entries.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -50,11 +51,13 @@ export default [
     plugins: [
       // `production` picks Lit's production build (no dev-mode warnings, smaller).
       nodeResolve({ browser: true, exportConditions: ['production'] }),
+      minifyLiteralsRollup(),
       ts(),
       terser({
         module: true,
         ecma: 2020,
-        compress: { passes: 2 },
+        compress: { passes: 3 },
+        mangle: { properties: { regex: MANGLE_PROPS } },
         format: { comments: /^!/ },
       }),
     ],

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { MANGLE_PROPS, minifyLiteralsEsbuild } from './minify-options.mjs';
 import { ELEMENT_ENTRIES, EXTRA_ENTRIES, INDEX_ENTRY, ROOT, assertIndexEntry, partitionEntries } from './entries.mjs';
 
 const BUDGET_WHOLE_GZIP = 20480;
@@ -33,6 +34,8 @@ async function bundleAlone(entry) {
     conditions: ['production'],
     tsconfig: 'tsconfig.json', // experimentalDecorators, useDefineForClassFields: false
     legalComments: 'none',
+    mangleProps: MANGLE_PROPS,
+    plugins: [minifyLiteralsEsbuild],
     metafile: true,
     write: false,
     logLevel: 'silent',

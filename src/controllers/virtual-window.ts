@@ -46,104 +46,104 @@ export class VirtualWindow<T> implements ReactiveController {
   /** Whether the view is at its sticky edge (kept there as rows arrive or grow). */
   atEdge = true;
 
-  private rows: readonly T[] = [];
-  private heights = new Map<string, number>();
-  private offsets = new Float64Array(1);
-  private offsetsFor: readonly T[] | null = null;
-  private dirty = true;
-  private anchor: Anchor | null = null;
-  private pendingTarget: { key: string; align: 'start' | 'center' | 'end' | 'nearest' } | null = null;
-  private targetTop: number | null = null;
-  private observer?: ResizeObserver;
-  private observed = new WeakSet<Element>();
-  private observedScroller?: HTMLElement;
-  private lastKnownViewport = 600;
-  private lastSetTop: number | null = null;
-  private resizeFrame = 0;
-  private readonly overscan: number;
+  private rows_: readonly T[] = [];
+  private heights_ = new Map<string, number>();
+  private offsets_ = new Float64Array(1);
+  private offsetsFor_: readonly T[] | null = null;
+  private dirty_ = true;
+  private anchor_: Anchor | null = null;
+  private pendingTarget_: { key: string; align: 'start' | 'center' | 'end' | 'nearest' } | null = null;
+  private targetTop_: number | null = null;
+  private observer_?: ResizeObserver;
+  private observed_ = new WeakSet<Element>();
+  private observedScroller_?: HTMLElement;
+  private lastKnownViewport_ = 600;
+  private lastSetTop_: number | null = null;
+  private resizeFrame_ = 0;
+  private readonly overscan_: number;
 
   constructor(
-    private host: ReactiveControllerHost & HTMLElement,
-    private opts: VirtualWindowOptions<T>,
+    private host_: ReactiveControllerHost & HTMLElement,
+    private opts_: VirtualWindowOptions<T>,
   ) {
-    host.addController(this);
-    this.overscan = opts.overscan ?? 400;
+    host_.addController(this);
+    this.overscan_ = opts_.overscan ?? 400;
   }
 
   hostConnected(): void {
-    this.observer = new ResizeObserver((entries) => this.handleResize(entries));
-    this.observed = new WeakSet();
-    this.observedScroller = undefined;
+    this.observer_ = new ResizeObserver((entries) => this.handleResize_(entries));
+    this.observed_ = new WeakSet();
+    this.observedScroller_ = undefined;
   }
 
   hostDisconnected(): void {
-    cancelAnimationFrame(this.resizeFrame);
-    this.resizeFrame = 0;
-    this.observer?.disconnect();
-    this.observer = undefined;
+    cancelAnimationFrame(this.resizeFrame_);
+    this.resizeFrame_ = 0;
+    this.observer_?.disconnect();
+    this.observer_ = undefined;
   }
 
   /** Before the host renders: note which row is at the top of the view. */
   hostUpdate(): void {
-    this.anchor = this.captureAnchor();
+    this.anchor_ = this.captureAnchor_();
   }
 
   /** After the host rendered: measure new rows, observe them, and put the view where it belongs. */
   hostUpdated(): void {
-    const scroller = this.opts.scroller();
-    if (!scroller || !this.observer) return;
-    if (this.observedScroller !== scroller) {
-      this.observedScroller = scroller;
-      this.observer.observe(scroller);
+    const scroller = this.opts_.scroller();
+    if (!scroller || !this.observer_) return;
+    if (this.observedScroller_ !== scroller) {
+      this.observedScroller_ = scroller;
+      this.observer_.observe(scroller);
     }
-    if (this.targetTop !== null) {
-      const top = this.targetTop;
-      this.targetTop = null;
-      this.setTop(scroller, this.opts.stick === 'bottom' && this.atEdge ? scroller.scrollHeight : top);
+    if (this.targetTop_ !== null) {
+      const top = this.targetTop_;
+      this.targetTop_ = null;
+      this.setTop_(scroller, this.opts_.stick === 'bottom' && this.atEdge ? scroller.scrollHeight : top);
     }
     // Rows are measured here, synchronously, rather than only in the ResizeObserver: a second
     // update then corrects the spacers and scrollTop before the frame is painted, so the view
     // never shows a jump (and the observer has nothing left to report for new rows).
     let changed = false;
     for (const el of scroller.querySelectorAll<HTMLElement>('[data-vkey]')) {
-      if (!this.observed.has(el)) {
-        this.observed.add(el);
-        this.observer.observe(el);
+      if (!this.observed_.has(el)) {
+        this.observed_.add(el);
+        this.observer_.observe(el);
       }
-      if (this.measure(el)) changed = true;
+      if (this.measure_(el)) changed = true;
     }
     if (changed) {
-      this.dirty = true;
-      this.host.requestUpdate();
+      this.dirty_ = true;
+      this.host_.requestUpdate();
     }
   }
 
-  private setTop(s: HTMLElement, top: number): void {
+  private setTop_(s: HTMLElement, top: number): void {
     if (Math.abs(s.scrollTop - top) > 0.5) s.scrollTop = top;
     // Remember where we put it, so the scroll event this causes is not taken for the user's.
-    this.lastSetTop = s.scrollTop;
+    this.lastSetTop_ = s.scrollTop;
   }
 
-  private measure(el: HTMLElement, h = el.getBoundingClientRect().height): boolean {
+  private measure_(el: HTMLElement, h = el.getBoundingClientRect().height): boolean {
     const key = el.dataset.vkey;
-    if (!key || !el.isConnected || h <= 0 || Math.abs((this.heights.get(key) ?? -1) - h) <= 0.5) return false;
-    this.heights.set(key, h);
+    if (!key || !el.isConnected || h <= 0 || Math.abs((this.heights_.get(key) ?? -1) - h) <= 0.5) return false;
+    this.heights_.set(key, h);
     return true;
   }
 
   /** Call from the scroller's `scroll` listener. */
   handleScroll(): void {
-    const s = this.opts.scroller();
+    const s = this.opts_.scroller();
     if (!s) return;
-    if (this.lastSetTop !== null && Math.abs(s.scrollTop - this.lastSetTop) < 1) return;
-    this.lastSetTop = null;
+    if (this.lastSetTop_ !== null && Math.abs(s.scrollTop - this.lastSetTop_) < 1) return;
+    this.lastSetTop_ = null;
     this.atEdge = this.isAtEdge(s);
-    this.host.requestUpdate();
+    this.host_.requestUpdate();
   }
 
   /** Whether the scroller is at its sticky edge, within a few px. */
   isAtEdge(s: HTMLElement): boolean {
-    return this.opts.stick === 'bottom' ? s.scrollHeight - s.scrollTop - s.clientHeight < 4 : s.scrollTop < 4;
+    return this.opts_.stick === 'bottom' ? s.scrollHeight - s.scrollTop - s.clientHeight < 4 : s.scrollTop < 4;
   }
 
   /**
@@ -151,114 +151,114 @@ export class VirtualWindow<T> implements ReactiveController {
    * will be put after this update.
    */
   slice(rows: readonly T[]): WindowSlice {
-    this.rows = rows;
-    this.rebuild();
+    this.rows_ = rows;
+    this.rebuild_();
     const n = rows.length;
-    const total = this.offsets[n];
-    const s = this.opts.scroller();
-    const viewport = (s?.clientHeight || this.lastKnownViewport) ?? 600;
-    if (s?.clientHeight) this.lastKnownViewport = s.clientHeight;
+    const total = this.offsets_[n];
+    const s = this.opts_.scroller();
+    const viewport = (s?.clientHeight || this.lastKnownViewport_) ?? 600;
+    if (s?.clientHeight) this.lastKnownViewport_ = s.clientHeight;
     let top = s ? s.scrollTop : 0;
     const maxTop = Math.max(0, total - viewport);
-    if (this.pendingTarget) {
-      const i = this.indexOfKey(this.pendingTarget.key, -1);
+    if (this.pendingTarget_) {
+      const i = this.indexOfKey_(this.pendingTarget_.key, -1);
       if (i >= 0) {
-        const rowTop = this.offsets[i];
-        const h = this.offsets[i + 1] - rowTop;
-        const align = this.pendingTarget.align;
+        const rowTop = this.offsets_[i];
+        const h = this.offsets_[i + 1] - rowTop;
+        const align = this.pendingTarget_.align;
         if (align === 'start') top = rowTop;
         else if (align === 'end') top = rowTop + h - viewport;
         else if (align === 'center') top = rowTop - (viewport - h) / 2;
         else if (rowTop < top) top = rowTop;
         else if (rowTop + h > top + viewport) top = rowTop + h - viewport;
         this.atEdge = false;
-        this.targetTop = top = Math.min(Math.max(0, top), maxTop);
-        this.atEdge = this.opts.stick === 'bottom' ? top >= maxTop - 1 : top <= 1;
+        this.targetTop_ = top = Math.min(Math.max(0, top), maxTop);
+        this.atEdge = this.opts_.stick === 'bottom' ? top >= maxTop - 1 : top <= 1;
       }
-      this.pendingTarget = null;
+      this.pendingTarget_ = null;
     } else if (this.atEdge) {
-      this.targetTop = top = this.opts.stick === 'bottom' ? maxTop : 0;
-    } else if (this.anchor) {
-      const i = this.indexOfKey(this.anchor.key, this.anchor.index);
-      if (i >= 0) this.targetTop = top = Math.min(Math.max(0, this.offsets[i] - this.anchor.delta), maxTop);
+      this.targetTop_ = top = this.opts_.stick === 'bottom' ? maxTop : 0;
+    } else if (this.anchor_) {
+      const i = this.indexOfKey_(this.anchor_.key, this.anchor_.index);
+      if (i >= 0) this.targetTop_ = top = Math.min(Math.max(0, this.offsets_[i] - this.anchor_.delta), maxTop);
     }
-    const from = top - this.overscan;
-    const to = top + viewport + this.overscan;
-    const start = Math.max(0, this.findRow(from));
+    const from = top - this.overscan_;
+    const to = top + viewport + this.overscan_;
+    const start = Math.max(0, this.findRow_(from));
     let end = start;
-    while (end < n && this.offsets[end] < to) end++;
-    return { start, end, before: this.offsets[start], after: total - this.offsets[end] };
+    while (end < n && this.offsets_[end] < to) end++;
+    return { start, end, before: this.offsets_[start], after: total - this.offsets_[end] };
   }
 
   /** Total height of all rows as currently known. */
   get totalHeight(): number {
-    return this.offsets[this.offsets.length - 1];
+    return this.offsets_[this.offsets_.length - 1];
   }
 
   /** Brings a row into view (rendered or not) on the next update. */
   scrollToKey(key: string, align: 'start' | 'center' | 'end' | 'nearest' = 'nearest'): void {
-    this.pendingTarget = { key, align };
-    this.host.requestUpdate();
+    this.pendingTarget_ = { key, align };
+    this.host_.requestUpdate();
   }
 
   /** Goes to the sticky edge (e.g. the newest message) and stays there. */
   scrollToEdge(): void {
     this.atEdge = true;
-    this.pendingTarget = null;
-    this.host.requestUpdate();
+    this.pendingTarget_ = null;
+    this.host_.requestUpdate();
   }
 
   /** The index of the first row whose bottom is below the viewport's top. */
   firstVisibleIndex(): number {
-    const s = this.opts.scroller();
-    return s ? this.findRow(s.scrollTop) : 0;
+    const s = this.opts_.scroller();
+    return s ? this.findRow_(s.scrollTop) : 0;
   }
 
   /** The index of the last row whose top is above the viewport's bottom. */
   lastVisibleIndex(): number {
-    const s = this.opts.scroller();
-    if (!s) return this.rows.length - 1;
-    return Math.min(this.rows.length - 1, this.findRow(s.scrollTop + s.clientHeight - 1));
+    const s = this.opts_.scroller();
+    if (!s) return this.rows_.length - 1;
+    return Math.min(this.rows_.length - 1, this.findRow_(s.scrollTop + s.clientHeight - 1));
   }
 
   /** Forgets measured heights (e.g. after a width change that re-wraps every row). */
   invalidate(): void {
-    this.heights.clear();
-    this.dirty = true;
-    this.host.requestUpdate();
+    this.heights_.clear();
+    this.dirty_ = true;
+    this.host_.requestUpdate();
   }
 
-  private captureAnchor(): Anchor | null {
-    const s = this.opts.scroller();
-    if (!s || !this.rows.length || this.offsetsFor !== this.rows) return null;
-    const index = this.findRow(s.scrollTop);
-    const row = this.rows[index];
+  private captureAnchor_(): Anchor | null {
+    const s = this.opts_.scroller();
+    if (!s || !this.rows_.length || this.offsetsFor_ !== this.rows_) return null;
+    const index = this.findRow_(s.scrollTop);
+    const row = this.rows_[index];
     if (row === undefined) return null;
-    return { key: this.opts.key(row), delta: this.offsets[index] - s.scrollTop, index };
+    return { key: this.opts_.key(row), delta: this.offsets_[index] - s.scrollTop, index };
   }
 
-  private rebuild(): void {
-    if (!this.dirty && this.offsetsFor === this.rows) return;
-    const rows = this.rows;
+  private rebuild_(): void {
+    if (!this.dirty_ && this.offsetsFor_ === this.rows_) return;
+    const rows = this.rows_;
     const n = rows.length;
-    if (this.offsets.length !== n + 1) this.offsets = new Float64Array(n + 1);
-    const { key, estimate } = this.opts;
+    if (this.offsets_.length !== n + 1) this.offsets_ = new Float64Array(n + 1);
+    const { key, estimate } = this.opts_;
     let acc = 0;
     for (let i = 0; i < n; i++) {
-      this.offsets[i] = acc;
+      this.offsets_[i] = acc;
       const r = rows[i];
-      acc += this.heights.get(key(r)) ?? estimate(r);
+      acc += this.heights_.get(key(r)) ?? estimate(r);
     }
-    this.offsets[n] = acc;
-    this.offsetsFor = rows;
-    this.dirty = false;
+    this.offsets_[n] = acc;
+    this.offsetsFor_ = rows;
+    this.dirty_ = false;
   }
 
   /** Binary search: the row containing the y position `y`. */
-  private findRow(y: number): number {
-    const o = this.offsets;
+  private findRow_(y: number): number {
+    const o = this.offsets_;
     let lo = 0;
-    let hi = this.rows.length - 1;
+    let hi = this.rows_.length - 1;
     if (hi < 0) return 0;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
@@ -268,30 +268,30 @@ export class VirtualWindow<T> implements ReactiveController {
     return lo;
   }
 
-  private indexOfKey(key: string, hint: number): number {
-    const { rows } = this;
-    const k = this.opts.key;
+  private indexOfKey_(key: string, hint: number): number {
+    const rows = this.rows_;
+    const k = this.opts_.key;
     // Most updates keep the row where it was, or shift it by the number of rows added above.
     if (hint >= 0 && hint < rows.length && k(rows[hint]) === key) return hint;
     for (let i = 0; i < rows.length; i++) if (k(rows[i]) === key) return i;
     return -1;
   }
 
-  private handleResize(entries: ResizeObserverEntry[]): void {
-    const s = this.opts.scroller();
+  private handleResize_(entries: ResizeObserverEntry[]): void {
+    const s = this.opts_.scroller();
     let changed = false;
     for (const entry of entries) {
       const el = entry.target as HTMLElement;
-      if (el === s) changed ||= s.clientHeight !== this.lastKnownViewport;
-      else if (this.measure(el, entry.borderBoxSize?.[0]?.blockSize)) changed = true;
+      if (el === s) changed ||= s.clientHeight !== this.lastKnownViewport_;
+      else if (this.measure_(el, entry.borderBoxSize?.[0]?.blockSize)) changed = true;
     }
-    if (!changed || this.resizeFrame) return;
+    if (!changed || this.resizeFrame_) return;
     // A row changed size after it was rendered (an image loaded, the width changed). Re-render on
     // the next frame: updating inside the observer's callback would start a ResizeObserver loop.
-    this.resizeFrame = requestAnimationFrame(() => {
-      this.resizeFrame = 0;
-      this.dirty = true;
-      this.host.requestUpdate();
+    this.resizeFrame_ = requestAnimationFrame(() => {
+      this.resizeFrame_ = 0;
+      this.dirty_ = true;
+      this.host_.requestUpdate();
     });
   }
 }

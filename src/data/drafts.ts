@@ -8,27 +8,27 @@ const MAX_DRAFTS = 200;
  * Falls back to memory when storage is blocked or full; never throws.
  */
 export class DraftStore {
-  private memory = new Map<string, string>();
-  private prefix: string;
+  private memory_ = new Map<string, string>();
+  private prefix_: string;
 
   constructor(
-    private storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null = safeLocalStorage(),
+    private storage_: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null = safeLocalStorage(),
     advisorId = 'default',
   ) {
-    this.prefix = `dm-widgets:draft:${advisorId}:`;
+    this.prefix_ = `dm-widgets:draft:${advisorId}:`;
   }
 
   /** Keys drafts by this advisor from now on (drafts of another advisor are never shown). */
   setAdvisor(advisorId: string): void {
-    this.prefix = `dm-widgets:draft:${advisorId}:`;
-    this.memory.clear();
+    this.prefix_ = `dm-widgets:draft:${advisorId}:`;
+    this.memory_.clear();
   }
 
   get(clientId: string): string {
-    const key = this.prefix + clientId;
-    if (this.memory.has(key)) return this.memory.get(key)!;
+    const key = this.prefix_ + clientId;
+    if (this.memory_.has(key)) return this.memory_.get(key)!;
     try {
-      const raw = this.storage?.getItem(key);
+      const raw = this.storage_?.getItem(key);
       return raw ? (JSON.parse(raw) as { text: string }).text ?? '' : '';
     } catch {
       return '';
@@ -36,35 +36,35 @@ export class DraftStore {
   }
 
   set(clientId: string, text: string): void {
-    const key = this.prefix + clientId;
+    const key = this.prefix_ + clientId;
     text = text.slice(0, MAX_DRAFT);
     if (!text) return this.clear(clientId);
-    this.memory.set(key, text);
+    this.memory_.set(key, text);
     try {
-      this.storage?.setItem(key, JSON.stringify({ text, at: Date.now() }));
-      this.prune();
+      this.storage_?.setItem(key, JSON.stringify({ text, at: Date.now() }));
+      this.prune_();
     } catch {
       // Storage full or blocked: the draft lives on in memory for this page.
     }
   }
 
   clear(clientId: string): void {
-    const key = this.prefix + clientId;
-    this.memory.delete(key);
+    const key = this.prefix_ + clientId;
+    this.memory_.delete(key);
     try {
-      this.storage?.removeItem(key);
+      this.storage_?.removeItem(key);
     } catch {
       // Nothing to do: the memory copy is gone already.
     }
   }
 
-  private prune(): void {
-    const s = this.storage as Storage | null;
+  private prune_(): void {
+    const s = this.storage_ as Storage | null;
     if (!s || typeof s.length !== 'number' || s.length < MAX_DRAFTS) return;
     const mine: Array<[string, number]> = [];
     for (let i = 0; i < s.length; i++) {
       const k = s.key(i);
-      if (!k?.startsWith(this.prefix)) continue;
+      if (!k?.startsWith(this.prefix_)) continue;
       try {
         mine.push([k, (JSON.parse(s.getItem(k) ?? '{}') as { at?: number }).at ?? 0]);
       } catch {

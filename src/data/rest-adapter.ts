@@ -47,26 +47,26 @@ export class RestAdapter implements DmAdapter {
   }
 
   getMe(opts?: CallOptions) {
-    return this.request('GET', '/me', undefined, opts).then(parseAdvisor);
+    return this.request_('GET', '/me', undefined, opts).then(parseAdvisor);
   }
 
   listClients(params: { limit?: number; cursor?: string | null; q?: string }, opts?: CallOptions) {
-    return this.request('GET', '/clients' + query({ limit: params.limit, cursor: params.cursor, q: params.q }), undefined, opts).then(
+    return this.request_('GET', '/clients' + query({ limit: params.limit, cursor: params.cursor, q: params.q }), undefined, opts).then(
       parseClientPage,
     );
   }
 
   getClient(clientId: string, opts?: CallOptions) {
-    return this.request('GET', `/clients/${enc(clientId)}`, undefined, opts).then(parseClientSummary);
+    return this.request_('GET', `/clients/${enc(clientId)}`, undefined, opts).then(parseClientSummary);
   }
 
   getFeed(clientId: string, params: { type?: FeedFilter; before?: string | null; limit?: number }, opts?: CallOptions) {
     const q = query({ type: params.type, before: params.before, limit: params.limit });
-    return this.request('GET', `/clients/${enc(clientId)}/feed${q}`, undefined, opts).then(parseFeedPage);
+    return this.request_('GET', `/clients/${enc(clientId)}/feed${q}`, undefined, opts).then(parseFeedPage);
   }
 
   sendMessage(clientId: string, body: { body: string; clientMessageId: string }, opts?: CallOptions) {
-    return this.request('POST', `/clients/${enc(clientId)}/messages`, body, opts).then((data) => {
+    return this.request_('POST', `/clients/${enc(clientId)}/messages`, body, opts).then((data) => {
       const item = parseFeedItem(data);
       if (item.kind !== 'message') throw new DmError('invalid-response', 'Send answered with an order');
       return item;
@@ -74,23 +74,23 @@ export class RestAdapter implements DmAdapter {
   }
 
   getEligibility(clientId: string, opts?: CallOptions) {
-    return this.request('GET', `/clients/${enc(clientId)}/send-eligibility`, undefined, opts).then(parseEligibility);
+    return this.request_('GET', `/clients/${enc(clientId)}/send-eligibility`, undefined, opts).then(parseEligibility);
   }
 
   async markRead(clientId: string, upTo: string, opts?: CallOptions) {
-    await this.request('POST', `/clients/${enc(clientId)}/read`, { upTo }, opts);
+    await this.request_('POST', `/clients/${enc(clientId)}/read`, { upTo }, opts);
   }
 
   getOrder(orderId: string, opts?: CallOptions) {
-    return this.request('GET', `/orders/${enc(orderId)}`, undefined, opts).then(parseOrderDetail);
+    return this.request_('GET', `/orders/${enc(orderId)}`, undefined, opts).then(parseOrderDetail);
   }
 
   getUnread(opts?: CallOptions) {
-    return this.request('GET', '/unread', undefined, opts).then(parseUnread);
+    return this.request_('GET', '/unread', undefined, opts).then(parseUnread);
   }
 
   async putPresence(presence: Presence, opts?: CallOptions) {
-    await this.request('PUT', '/presence', presence, opts);
+    await this.request_('PUT', '/presence', presence, opts);
   }
 
   subscribe(onEvent: (event: DmEvent) => void, opts: SubscribeOptions = {}): () => void {
@@ -101,9 +101,9 @@ export class RestAdapter implements DmAdapter {
       for (let attempt = 0; !stop.signal.aborted; attempt++) {
         opts.onStatus?.(attempt ? 'reconnecting' : 'connecting');
         try {
-          const headers = await this.headers({ Accept: 'text/event-stream' });
+          const headers = await this.headers_({ Accept: 'text/event-stream' });
           if (lastEventId) headers.set('Last-Event-ID', lastEventId);
-          const res = await (this.options.fetch ?? fetch)(this.url('/events'), {
+          const res = await (this.options.fetch ?? fetch)(this.url_('/events'), {
             headers,
             credentials: this.options.credentials,
             signal: stop.signal,
@@ -144,11 +144,11 @@ export class RestAdapter implements DmAdapter {
     return () => stop.abort();
   }
 
-  private url(path: string): string {
+  private url_(path: string): string {
     return this.options.baseUrl.replace(/\/+$/, '') + path;
   }
 
-  private async headers(extra: Record<string, string>): Promise<Headers> {
+  private async headers_(extra: Record<string, string>): Promise<Headers> {
     const src = this.options.headers;
     const headers = new Headers(typeof src === 'function' ? await src() : src);
     for (const [k, v] of Object.entries(extra)) headers.set(k, v);
@@ -156,7 +156,7 @@ export class RestAdapter implements DmAdapter {
   }
 
   /** Sends one request and returns its parsed JSON body (or undefined for 204), throwing a DmError. */
-  private async request(method: string, path: string, body: unknown, opts?: CallOptions): Promise<unknown> {
+  private async request_(method: string, path: string, body: unknown, opts?: CallOptions): Promise<unknown> {
     const controller = new AbortController();
     const outer = opts?.signal;
     if (outer?.aborted) throw new DmError('aborted', 'Aborted');
@@ -168,10 +168,10 @@ export class RestAdapter implements DmAdapter {
       controller.abort();
     }, this.options.timeoutMs);
     try {
-      const headers = await this.headers(body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' });
+      const headers = await this.headers_(body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' });
       let res: Response;
       try {
-        res = await (this.options.fetch ?? fetch)(this.url(path), {
+        res = await (this.options.fetch ?? fetch)(this.url_(path), {
           method,
           headers,
           credentials: this.options.credentials,

@@ -105,52 +105,52 @@ export class DmStore extends EventTarget {
   notices: readonly StoreNotice[] = [];
   presence: Presence = { active: true, inLiveSession: false };
 
-  private readonly opts: Required<Omit<DmStoreOptions, 'storage'>>;
-  private readonly storage: Storage | null;
-  private feeds = new Map<string, FeedState>();
-  private feedAborts = new Map<string, AbortController>();
-  private eligibilities = new Map<string, Loadable<Eligibility>>();
-  private orders = new Map<string, Loadable<OrderDetail>>();
-  private clientsById = new Map<string, ClientSummary>();
-  private clientFetches = new Map<string, Promise<ClientSummary | null>>();
-  private listAbort: AbortController | null = null;
-  private listeners = new Set<() => void>();
-  private unsubscribeLive: (() => void) | null = null;
-  private seenEventIds = new Set<string>();
-  private deferred: Notice[] = [];
-  private openClients = new Map<string, number>();
-  private queues = new Map<string, Promise<unknown>>();
-  private outbox: OutboxEntry[] = [];
-  private readingUpTo = new Map<string, string>();
-  private presenceSent: string | null = null;
-  private presenceTimer: ReturnType<typeof setTimeout> | null = null;
-  private unreadTimer: ReturnType<typeof setTimeout> | null = null;
-  private notifyScheduled = false;
-  private started = false;
-  private wasOpen = false;
+  private readonly opts_: Required<Omit<DmStoreOptions, 'storage'>>;
+  private readonly storage_: Storage | null;
+  private feeds_ = new Map<string, FeedState>();
+  private feedAborts_ = new Map<string, AbortController>();
+  private eligibilities_ = new Map<string, Loadable<Eligibility>>();
+  private orders_ = new Map<string, Loadable<OrderDetail>>();
+  private clientsById_ = new Map<string, ClientSummary>();
+  private clientFetches_ = new Map<string, Promise<ClientSummary | null>>();
+  private listAbort_: AbortController | null = null;
+  private listeners_ = new Set<() => void>();
+  private unsubscribeLive_: (() => void) | null = null;
+  private seenEventIds_ = new Set<string>();
+  private deferred_: Notice[] = [];
+  private openClients_ = new Map<string, number>();
+  private queues_ = new Map<string, Promise<unknown>>();
+  private outbox_: OutboxEntry[] = [];
+  private readingUpTo_ = new Map<string, string>();
+  private presenceSent_: string | null = null;
+  private presenceTimer_: ReturnType<typeof setTimeout> | null = null;
+  private unreadTimer_: ReturnType<typeof setTimeout> | null = null;
+  private notifyScheduled_ = false;
+  private started_ = false;
+  private wasOpen_ = false;
 
   constructor(adapter: DmAdapter, options: DmStoreOptions = {}) {
     super();
     this.adapter = adapter;
-    this.storage = options.storage === undefined ? safeLocalStorage() : options.storage;
-    this.opts = { feedPageSize: 50, clientPageSize: 50, maxSendAttempts: 5, retryBaseMs: 500, ...options };
-    this.drafts = new DraftStore(this.storage);
+    this.storage_ = options.storage === undefined ? safeLocalStorage() : options.storage;
+    this.opts_ = { feedPageSize: 50, clientPageSize: 50, maxSendAttempts: 5, retryBaseMs: 500, ...options };
+    this.drafts = new DraftStore(this.storage_);
   }
 
   // ---- subscription -------------------------------------------------------------------------
 
   /** Calls `listener` (batched to a microtask) whenever any state changes. Returns the unsubscribe. */
   subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.listeners_.add(listener);
+    return () => this.listeners_.delete(listener);
   }
 
-  private changed(): void {
-    if (this.notifyScheduled) return;
-    this.notifyScheduled = true;
+  private changed_(): void {
+    if (this.notifyScheduled_) return;
+    this.notifyScheduled_ = true;
     queueMicrotask(() => {
-      this.notifyScheduled = false;
-      for (const l of [...this.listeners]) l();
+      this.notifyScheduled_ = false;
+      for (const l of [...this.listeners_]) l();
       this.dispatchEvent(new Event('change'));
     });
   }
@@ -159,125 +159,125 @@ export class DmStore extends EventTarget {
 
   /** Loads the advisor and the unread count, opens the live stream, resumes the outbox. Idempotent. */
   start(): void {
-    if (this.started) return;
-    this.started = true;
+    if (this.started_) return;
+    this.started_ = true;
     void this.loadAdvisor();
     void this.refreshUnread();
-    this.unsubscribeLive = this.adapter.subscribe((e) => this.applyEvent(e), {
-      onStatus: (s) => this.handleLiveStatus(s),
+    this.unsubscribeLive_ = this.adapter.subscribe((e) => this.applyEvent(e), {
+      onStatus: (s) => this.handleLiveStatus_(s),
     });
-    if (typeof window !== 'undefined') window.addEventListener('online', this.handleOnline);
+    if (typeof window !== 'undefined') window.addEventListener('online', this.handleOnline_);
   }
 
   /** Closes the live stream and cancels pending work. */
   stop(): void {
-    this.started = false;
-    this.unsubscribeLive?.();
-    this.unsubscribeLive = null;
-    for (const c of this.feedAborts.values()) c.abort();
-    this.listAbort?.abort();
-    if (typeof window !== 'undefined') window.removeEventListener('online', this.handleOnline);
+    this.started_ = false;
+    this.unsubscribeLive_?.();
+    this.unsubscribeLive_ = null;
+    for (const c of this.feedAborts_.values()) c.abort();
+    this.listAbort_?.abort();
+    if (typeof window !== 'undefined') window.removeEventListener('online', this.handleOnline_);
   }
 
-  private handleOnline = () => this.changed();
+  private handleOnline_ = () => this.changed_();
 
-  private handleLiveStatus(status: LiveStatus): void {
+  private handleLiveStatus_(status: LiveStatus): void {
     this.liveStatus = status;
     if (status === 'open') {
       // After a drop, refetch what the replay may not cover (another tab, a server restart).
-      if (this.wasOpen) void this.refreshAfterReconnect();
-      this.wasOpen = true;
+      if (this.wasOpen_) void this.refreshAfterReconnect_();
+      this.wasOpen_ = true;
     }
-    this.changed();
+    this.changed_();
   }
 
-  private async refreshAfterReconnect(): Promise<void> {
+  private async refreshAfterReconnect_(): Promise<void> {
     void this.refreshUnread();
-    for (const f of this.feeds.values()) if (f.status === 'ready') void this.refreshNewest(f.clientId, f.filter);
-    for (const id of this.openClients.keys()) void this.loadEligibility(id, true);
-    if (this.clientList.status === 'ready') void this.refreshClientsFirstPage();
+    for (const f of this.feeds_.values()) if (f.status === 'ready') void this.refreshNewest_(f.clientId, f.filter);
+    for (const id of this.openClients_.keys()) void this.loadEligibility(id, true);
+    if (this.clientList.status === 'ready') void this.refreshClientsFirstPage_();
   }
 
   async loadAdvisor(): Promise<void> {
     this.advisorStatus = 'loading';
-    this.changed();
+    this.changed_();
     try {
       this.advisor = await this.adapter.getMe();
       this.drafts.setAdvisor(this.advisor.id);
       this.advisorStatus = 'ready';
-      this.restoreOutbox();
+      this.restoreOutbox_();
     } catch (e) {
       this.advisorStatus = 'error';
-      this.handleError(toDmError(e));
+      this.handleError_(toDmError(e));
     }
-    this.changed();
+    this.changed_();
   }
 
   // ---- clients ------------------------------------------------------------------------------
 
   /** A client's summary, from the list or an earlier fetch. */
   client(clientId: string): ClientSummary | undefined {
-    return this.clientsById.get(clientId);
+    return this.clientsById_.get(clientId);
   }
 
   /** Loads the first page of clients for `query` (a new query replaces the list). */
   async loadClients(query = this.clientList.query, force = false): Promise<void> {
     const cur = this.clientList;
     if (!force && cur.query === query && (cur.status === 'ready' || cur.status === 'loading')) return;
-    this.listAbort?.abort();
-    const abort = (this.listAbort = new AbortController());
+    this.listAbort_?.abort();
+    const abort = (this.listAbort_ = new AbortController());
     this.clientList = { ...EMPTY_LIST, query, status: 'loading', clients: cur.query === query ? cur.clients : [] };
-    this.changed();
+    this.changed_();
     try {
-      const page = await this.adapter.listClients({ limit: this.opts.clientPageSize, q: query || undefined }, { signal: abort.signal });
+      const page = await this.adapter.listClients({ limit: this.opts_.clientPageSize, q: query || undefined }, { signal: abort.signal });
       if (abort.signal.aborted) return;
-      page.clients.forEach((c) => this.clientsById.set(c.id, c));
+      page.clients.forEach((c) => this.clientsById_.set(c.id, c));
       this.clientList = { query, clients: dedupeClients([], page.clients), nextCursor: page.nextCursor, status: 'ready', error: null, loadingMore: false };
     } catch (e) {
       if (abort.signal.aborted) return;
       const error = toDmError(e);
       this.clientList = { ...this.clientList, status: 'error', error };
-      this.handleError(error);
+      this.handleError_(error);
     }
-    this.changed();
+    this.changed_();
   }
 
   /** Loads the next page of the current list, if there is one. */
   async loadMoreClients(): Promise<void> {
     const cur = this.clientList;
     if (cur.status !== 'ready' || cur.loadingMore || !cur.nextCursor) return;
-    const abort = (this.listAbort = new AbortController());
+    const abort = (this.listAbort_ = new AbortController());
     this.clientList = { ...cur, loadingMore: true, error: null };
-    this.changed();
+    this.changed_();
     try {
       const page = await this.adapter.listClients(
-        { limit: this.opts.clientPageSize, cursor: cur.nextCursor, q: cur.query || undefined },
+        { limit: this.opts_.clientPageSize, cursor: cur.nextCursor, q: cur.query || undefined },
         { signal: abort.signal },
       );
       if (abort.signal.aborted) return;
-      page.clients.forEach((c) => this.clientsById.set(c.id, c));
+      page.clients.forEach((c) => this.clientsById_.set(c.id, c));
       this.clientList = { ...this.clientList, clients: dedupeClients(this.clientList.clients, page.clients), nextCursor: page.nextCursor, loadingMore: false };
     } catch (e) {
       if (abort.signal.aborted) return;
       const error = toDmError(e);
       this.clientList = { ...this.clientList, loadingMore: false, error };
-      this.handleError(error);
+      this.handleError_(error);
     }
-    this.changed();
+    this.changed_();
   }
 
-  private async refreshClientsFirstPage(): Promise<void> {
+  private async refreshClientsFirstPage_(): Promise<void> {
     const { query } = this.clientList;
     try {
-      const page = await this.adapter.listClients({ limit: this.opts.clientPageSize, q: query || undefined });
+      const page = await this.adapter.listClients({ limit: this.opts_.clientPageSize, q: query || undefined });
       if (this.clientList.query !== query) return;
       let clients = this.clientList.clients;
       for (const c of page.clients) {
-        this.clientsById.set(c.id, c);
+        this.clientsById_.set(c.id, c);
         clients = upsertClient(clients, c);
       }
       this.clientList = { ...this.clientList, clients };
-      this.changed();
+      this.changed_();
     } catch {
       // The list keeps what it had; the next event or reload brings it up to date.
     }
@@ -285,30 +285,30 @@ export class DmStore extends EventTarget {
 
   /** Makes sure a client's summary is known (a deep link may name one not on the first page). */
   ensureClient(clientId: string): Promise<ClientSummary | null> {
-    const known = this.clientsById.get(clientId);
+    const known = this.clientsById_.get(clientId);
     if (known) return Promise.resolve(known);
-    let p = this.clientFetches.get(clientId);
+    let p = this.clientFetches_.get(clientId);
     if (!p) {
       p = this.adapter.getClient(clientId).then(
         (c) => {
-          this.clientsById.set(c.id, c);
-          this.changed();
+          this.clientsById_.set(c.id, c);
+          this.changed_();
           return c;
         },
         (e) => {
-          this.clientFetches.delete(clientId);
-          this.handleError(toDmError(e));
+          this.clientFetches_.delete(clientId);
+          this.handleError_(toDmError(e));
           return null;
         },
       );
-      this.clientFetches.set(clientId, p);
+      this.clientFetches_.set(clientId, p);
     }
     return p;
   }
 
-  private setClient(client: ClientSummary): void {
-    const before = this.clientsById.get(client.id);
-    this.clientsById.set(client.id, client);
+  private setClient_(client: ClientSummary): void {
+    const before = this.clientsById_.get(client.id);
+    this.clientsById_.set(client.id, client);
     const list = this.clientList;
     const inList = list.clients.some((c) => c.id === client.id);
     const matches = !list.query || client.displayName.toLowerCase().includes(list.query.toLowerCase());
@@ -321,8 +321,8 @@ export class DmStore extends EventTarget {
       this.unreadCount = 1;
     }
     // The count above is a prompt guess; the server's answer follows shortly.
-    this.scheduleUnreadRefresh();
-    this.changed();
+    this.scheduleUnreadRefresh_();
+    this.changed_();
   }
 
   // ---- unread -------------------------------------------------------------------------------
@@ -331,29 +331,29 @@ export class DmStore extends EventTarget {
   async refreshUnread(): Promise<void> {
     try {
       this.unreadCount = (await this.adapter.getUnread()).clientsWithUnread;
-      this.changed();
+      this.changed_();
     } catch (e) {
-      this.handleError(toDmError(e));
+      this.handleError_(toDmError(e));
     }
   }
 
-  private scheduleUnreadRefresh(): void {
-    if (this.unreadTimer) clearTimeout(this.unreadTimer);
-    this.unreadTimer = setTimeout(() => void this.refreshUnread(), 400);
+  private scheduleUnreadRefresh_(): void {
+    if (this.unreadTimer_) clearTimeout(this.unreadTimer_);
+    this.unreadTimer_ = setTimeout(() => void this.refreshUnread(), 400);
   }
 
   /** Marks a client read up to and including an item the advisor has seen. */
   async markRead(clientId: string, upTo: string): Promise<void> {
-    const client = this.clientsById.get(clientId);
-    if (!client?.hasUnread || upTo.startsWith('local:') || this.readingUpTo.get(clientId) === upTo) return;
-    this.readingUpTo.set(clientId, upTo);
-    this.setClient({ ...client, hasUnread: false });
+    const client = this.clientsById_.get(clientId);
+    if (!client?.hasUnread || upTo.startsWith('local:') || this.readingUpTo_.get(clientId) === upTo) return;
+    this.readingUpTo_.set(clientId, upTo);
+    this.setClient_({ ...client, hasUnread: false });
     try {
       await this.adapter.markRead(clientId, upTo);
     } catch (e) {
-      this.handleError(toDmError(e));
+      this.handleError_(toDmError(e));
     } finally {
-      this.readingUpTo.delete(clientId);
+      this.readingUpTo_.delete(clientId);
     }
   }
 
@@ -361,12 +361,12 @@ export class DmStore extends EventTarget {
 
   /** The feed state for a client and filter (an idle state until loaded). */
   feed(clientId: string, filter: FeedFilter = 'all'): FeedState {
-    return this.feeds.get(feedKey(clientId, filter)) ?? idleFeed(clientId, filter);
+    return this.feeds_.get(feedKey(clientId, filter)) ?? idleFeed(clientId, filter);
   }
 
-  private setFeed(state: FeedState): void {
-    this.feeds.set(feedKey(state.clientId, state.filter), state);
-    this.changed();
+  private setFeed_(state: FeedState): void {
+    this.feeds_.set(feedKey(state.clientId, state.filter), state);
+    this.changed_();
   }
 
   /** Loads the newest page of a feed unless it is loaded or loading (or `force`). */
@@ -374,22 +374,22 @@ export class DmStore extends EventTarget {
     const key = feedKey(clientId, filter);
     const cur = this.feed(clientId, filter);
     if (!force && (cur.status === 'ready' || cur.status === 'loading')) return;
-    this.feedAborts.get(key)?.abort();
+    this.feedAborts_.get(key)?.abort();
     const abort = new AbortController();
-    this.feedAborts.set(key, abort);
-    this.setFeed({ ...cur, status: 'loading', error: null });
+    this.feedAborts_.set(key, abort);
+    this.setFeed_({ ...cur, status: 'loading', error: null });
     try {
-      const page = await this.adapter.getFeed(clientId, { type: filter, limit: this.opts.feedPageSize }, { signal: abort.signal });
+      const page = await this.adapter.getFeed(clientId, { type: filter, limit: this.opts_.feedPageSize }, { signal: abort.signal });
       if (abort.signal.aborted) return;
-      const local = this.localEntries(clientId, filter);
-      this.setFeed({ ...this.feed(clientId, filter), items: mergeFeed(page.items, local), olderCursor: page.olderCursor, status: 'ready', error: null });
+      const local = this.localEntries_(clientId, filter);
+      this.setFeed_({ ...this.feed(clientId, filter), items: mergeFeed(page.items, local), olderCursor: page.olderCursor, status: 'ready', error: null });
     } catch (e) {
       if (abort.signal.aborted) return;
       const error = toDmError(e);
-      this.setFeed({ ...this.feed(clientId, filter), status: 'error', error });
-      this.handleError(error);
+      this.setFeed_({ ...this.feed(clientId, filter), status: 'error', error });
+      this.handleError_(error);
     } finally {
-      if (this.feedAborts.get(key) === abort) this.feedAborts.delete(key);
+      if (this.feedAborts_.get(key) === abort) this.feedAborts_.delete(key);
     }
   }
 
@@ -399,24 +399,24 @@ export class DmStore extends EventTarget {
     if (cur.status !== 'ready' || cur.loadingOlder || !cur.olderCursor) return;
     const key = feedKey(clientId, filter) + ':older';
     const abort = new AbortController();
-    this.feedAborts.set(key, abort);
-    this.setFeed({ ...cur, loadingOlder: true, olderError: null });
+    this.feedAborts_.set(key, abort);
+    this.setFeed_({ ...cur, loadingOlder: true, olderError: null });
     try {
       const page = await this.adapter.getFeed(
         clientId,
-        { type: filter, before: cur.olderCursor, limit: this.opts.feedPageSize },
+        { type: filter, before: cur.olderCursor, limit: this.opts_.feedPageSize },
         { signal: abort.signal },
       );
       if (abort.signal.aborted) return;
       const now = this.feed(clientId, filter);
-      this.setFeed({ ...now, items: mergeFeed(now.items, page.items), olderCursor: page.olderCursor, loadingOlder: false });
+      this.setFeed_({ ...now, items: mergeFeed(now.items, page.items), olderCursor: page.olderCursor, loadingOlder: false });
     } catch (e) {
       if (abort.signal.aborted) return;
       const error = toDmError(e);
-      this.setFeed({ ...this.feed(clientId, filter), loadingOlder: false, olderError: error });
-      this.handleError(error);
+      this.setFeed_({ ...this.feed(clientId, filter), loadingOlder: false, olderError: error });
+      this.handleError_(error);
     } finally {
-      this.feedAborts.delete(key);
+      this.feedAborts_.delete(key);
     }
   }
 
@@ -424,55 +424,55 @@ export class DmStore extends EventTarget {
   releaseFeed(clientId: string, filter: FeedFilter = 'all'): void {
     const key = feedKey(clientId, filter);
     for (const k of [key, key + ':older']) {
-      const c = this.feedAborts.get(k);
+      const c = this.feedAborts_.get(k);
       if (!c) continue;
       c.abort();
-      this.feedAborts.delete(k);
+      this.feedAborts_.delete(k);
       const cur = this.feed(clientId, filter);
-      if (cur.status === 'loading') this.setFeed({ ...cur, status: cur.items.length ? 'ready' : 'idle' });
-      else if (cur.loadingOlder) this.setFeed({ ...cur, loadingOlder: false });
+      if (cur.status === 'loading') this.setFeed_({ ...cur, status: cur.items.length ? 'ready' : 'idle' });
+      else if (cur.loadingOlder) this.setFeed_({ ...cur, loadingOlder: false });
     }
   }
 
-  private async refreshNewest(clientId: string, filter: FeedFilter): Promise<void> {
+  private async refreshNewest_(clientId: string, filter: FeedFilter): Promise<void> {
     try {
-      const page = await this.adapter.getFeed(clientId, { type: filter, limit: this.opts.feedPageSize });
+      const page = await this.adapter.getFeed(clientId, { type: filter, limit: this.opts_.feedPageSize });
       const cur = this.feed(clientId, filter);
-      if (cur.status === 'ready') this.setFeed({ ...cur, items: mergeFeed(cur.items, page.items) });
+      if (cur.status === 'ready') this.setFeed_({ ...cur, items: mergeFeed(cur.items, page.items) });
     } catch {
       // Best effort; live events keep coming.
     }
   }
 
   /** Puts items into every loaded feed of their client whose filter they match. */
-  private addToFeeds(clientId: string, entries: readonly FeedEntry[]): void {
+  private addToFeeds_(clientId: string, entries: readonly FeedEntry[]): void {
     for (const filter of ['all', 'orders', 'messages'] as const) {
-      const cur = this.feeds.get(feedKey(clientId, filter));
+      const cur = this.feeds_.get(feedKey(clientId, filter));
       if (!cur || (cur.status !== 'ready' && cur.status !== 'loading')) continue;
       const add = entries.filter((e) => matchesFilter(e, filter));
       if (!add.length) continue;
       const items = mergeFeed(cur.items, add);
-      if (items !== cur.items) this.setFeed({ ...cur, items });
+      if (items !== cur.items) this.setFeed_({ ...cur, items });
     }
   }
 
-  private removeFromFeeds(clientId: string, key: string): void {
+  private removeFromFeeds_(clientId: string, key: string): void {
     for (const filter of ['all', 'orders', 'messages'] as const) {
-      const cur = this.feeds.get(feedKey(clientId, filter));
-      if (cur) this.setFeed({ ...cur, items: removeByKey(cur.items, key) });
+      const cur = this.feeds_.get(feedKey(clientId, filter));
+      if (cur) this.setFeed_({ ...cur, items: removeByKey(cur.items, key) });
     }
   }
 
   /** Marks that a client's card is on screen (no notice for it); returns the undo. */
   viewing(clientId: string): () => void {
-    this.openClients.set(clientId, (this.openClients.get(clientId) ?? 0) + 1);
+    this.openClients_.set(clientId, (this.openClients_.get(clientId) ?? 0) + 1);
     this.notices = this.notices.filter((n) => n.clientId !== clientId);
-    this.deferred = this.deferred.filter((n) => n.clientId !== clientId);
-    this.changed();
+    this.deferred_ = this.deferred_.filter((n) => n.clientId !== clientId);
+    this.changed_();
     return () => {
-      const n = (this.openClients.get(clientId) ?? 1) - 1;
-      if (n > 0) this.openClients.set(clientId, n);
-      else this.openClients.delete(clientId);
+      const n = (this.openClients_.get(clientId) ?? 1) - 1;
+      if (n > 0) this.openClients_.set(clientId, n);
+      else this.openClients_.delete(clientId);
     };
   }
 
@@ -480,53 +480,55 @@ export class DmStore extends EventTarget {
 
   /** Whether the advisor may send to a client (idle until loaded). */
   eligibility(clientId: string): Loadable<Eligibility> {
-    return this.eligibilities.get(clientId) ?? IDLE;
+    return this.eligibilities_.get(clientId) ?? IDLE;
   }
 
-  private setEligibility(clientId: string, value: Eligibility): void {
-    this.eligibilities.set(clientId, { status: 'ready', value, error: null });
-    this.changed();
+  private setEligibility_(clientId: string, value: Eligibility): void {
+    this.eligibilities_.set(clientId, { status: 'ready', value, error: null });
+    this.changed_();
   }
 
   async loadEligibility(clientId: string, force = false): Promise<void> {
     const cur = this.eligibility(clientId);
     if (!force && (cur.status === 'ready' || cur.status === 'loading')) return;
-    this.eligibilities.set(clientId, { ...cur, status: 'loading' });
-    this.changed();
+    this.eligibilities_.set(clientId, { ...cur, status: 'loading' });
+    this.changed_();
     try {
-      let value = await this.adapter.getEligibility(clientId);
-      // A send may have been optimistically counted while this request was under way.
-      const pending = this.outbox.filter((o) => o.clientId === clientId).length;
-      for (let i = 0; i < pending && value.canSend; i++) value = eligibilityAfterAdvisorSend(value);
-      this.setEligibility(clientId, value);
+      this.setEligibility_(clientId, this.withPending_(clientId, await this.adapter.getEligibility(clientId)));
     } catch (e) {
       const error = toDmError(e);
-      this.eligibilities.set(clientId, { status: 'error', value: cur.value, error });
-      this.handleError(error);
-      this.changed();
+      this.eligibilities_.set(clientId, { status: 'error', value: cur.value, error });
+      this.handleError_(error);
+      this.changed_();
     }
+  }
+
+  /** The server's eligibility plus the sends still on their way (counted at once, so the 5th blocks). */
+  private withPending_(clientId: string, value: Eligibility): Eligibility {
+    for (const o of this.outbox_) if (o.clientId === clientId && !o.failed && value.canSend) value = eligibilityAfterAdvisorSend(value);
+    return value;
   }
 
   // ---- orders -------------------------------------------------------------------------------
 
   /** An order's details (idle until loaded). */
   order(orderId: string): Loadable<OrderDetail> {
-    return this.orders.get(orderId) ?? IDLE;
+    return this.orders_.get(orderId) ?? IDLE;
   }
 
   async loadOrder(orderId: string, force = false): Promise<void> {
     const cur = this.order(orderId);
     if (!force && (cur.status === 'ready' || cur.status === 'loading')) return;
-    this.orders.set(orderId, { status: 'loading', value: cur.value, error: null });
-    this.changed();
+    this.orders_.set(orderId, { status: 'loading', value: cur.value, error: null });
+    this.changed_();
     try {
-      this.orders.set(orderId, { status: 'ready', value: await this.adapter.getOrder(orderId), error: null });
+      this.orders_.set(orderId, { status: 'ready', value: await this.adapter.getOrder(orderId), error: null });
     } catch (e) {
       const error = toDmError(e);
-      this.orders.set(orderId, { status: 'error', value: null, error });
-      this.handleError(error);
+      this.orders_.set(orderId, { status: 'error', value: null, error });
+      this.handleError_(error);
     }
-    this.changed();
+    this.changed_();
   }
 
   // ---- sending ------------------------------------------------------------------------------
@@ -538,12 +540,12 @@ export class DmStore extends EventTarget {
   send(clientId: string, body: string): Promise<SendResult> {
     const text = body.trim();
     const entry: OutboxEntry = { clientId, clientMessageId: newClientMessageId(), body: text, at: new Date().toISOString() };
-    this.outbox.push(entry);
-    this.saveOutbox();
-    this.addToFeeds(clientId, [localMessage(entry, 'pending')]);
+    this.outbox_.push(entry);
+    this.saveOutbox_();
+    this.addToFeeds_(clientId, [localMessage(entry, 'pending')]);
     const elig = this.eligibility(clientId).value;
-    if (elig) this.setEligibility(clientId, eligibilityAfterAdvisorSend(elig));
-    return this.enqueue(entry);
+    if (elig) this.setEligibility_(clientId, eligibilityAfterAdvisorSend(elig));
+    return this.enqueue_(entry);
   }
 
   /**
@@ -551,60 +553,60 @@ export class DmStore extends EventTarget {
    * before it to the same client go first, so the client receives them in the order written.
    */
   retrySend(clientId: string, clientMessageId: string): Promise<SendResult> | null {
-    const entry = this.outbox.find((o) => o.clientId === clientId && o.clientMessageId === clientMessageId);
+    const entry = this.outbox_.find((o) => o.clientId === clientId && o.clientMessageId === clientMessageId);
     if (!entry) return null;
     let result: Promise<SendResult> | null = null;
-    for (const o of this.outbox) {
+    for (const o of this.outbox_) {
       if (o.clientId !== clientId || !o.failed) continue;
       o.failed = false;
-      this.addToFeeds(clientId, [localMessage(o, 'pending')]);
-      const p = this.enqueue(o);
+      this.addToFeeds_(clientId, [localMessage(o, 'pending')]);
+      const p = this.enqueue_(o);
       if (o === entry) result = p;
     }
-    return result ?? this.enqueue(entry);
+    return result ?? this.enqueue_(entry);
   }
 
   /** Drops a failed message; returns its text so it can go back into the box. */
   discardSend(clientId: string, clientMessageId: string): string | null {
-    const entry = this.dropOutbox(clientId, clientMessageId);
+    const entry = this.dropOutbox_(clientId, clientMessageId);
     if (entry) void this.loadEligibility(clientId, true);
     return entry?.body ?? null;
   }
 
   /** Messages still waiting for the server (pending or failed). */
   outboxFor(clientId: string): readonly { clientMessageId: string; body: string }[] {
-    return this.outbox.filter((o) => o.clientId === clientId);
+    return this.outbox_.filter((o) => o.clientId === clientId);
   }
 
-  private enqueue(entry: OutboxEntry): Promise<SendResult> {
+  private enqueue_(entry: OutboxEntry): Promise<SendResult> {
     // One queue per client keeps that client's messages in the order they were written.
-    const prev = this.queues.get(entry.clientId) ?? Promise.resolve();
-    const next = prev.then(() => this.deliver(entry));
-    this.queues.set(entry.clientId, next.catch(() => undefined));
+    const prev = this.queues_.get(entry.clientId) ?? Promise.resolve();
+    const next = prev.then(() => this.deliver_(entry));
+    this.queues_.set(entry.clientId, next.catch(() => undefined));
     return next;
   }
 
-  private async deliver(entry: OutboxEntry): Promise<SendResult> {
+  private async deliver_(entry: OutboxEntry): Promise<SendResult> {
     const { clientId, clientMessageId, body } = entry;
     let attempt = 0;
     for (;;) {
-      if (!this.outbox.includes(entry)) return { status: 'failed', error: new DmError('aborted', 'Discarded') };
+      if (!this.outbox_.includes(entry)) return { status: 'failed', error: new DmError('aborted', 'Discarded') };
       // Never overtake a failed message to the same client: the order written is the order stored.
-      const i = this.outbox.indexOf(entry);
-      if (this.outbox.some((o, j) => j < i && o.clientId === clientId && o.failed)) return this.markFailed(entry, new DmError('aborted', 'Waiting for an earlier message'));
-      await this.whenOnline();
+      const i = this.outbox_.indexOf(entry);
+      if (this.outbox_.some((o, j) => j < i && o.clientId === clientId && o.failed)) return this.markFailed_(entry, new DmError('aborted', 'Waiting for an earlier message'));
+      await this.whenOnline_();
       try {
         const message = await this.adapter.sendMessage(clientId, { body, clientMessageId });
-        this.dropOutbox(clientId, clientMessageId, false);
-        this.addToFeeds(clientId, [message]);
+        this.dropOutbox_(clientId, clientMessageId, false);
+        this.addToFeeds_(clientId, [message]);
         this.dispatchEvent(new CustomEvent('message-sent', { detail: message }));
         return { status: 'sent', message };
       } catch (e) {
         const error = toDmError(e);
         if (error.kind === 'blocked') {
-          this.dropOutbox(clientId, clientMessageId);
+          this.dropOutbox_(clientId, clientMessageId);
           const cur = this.eligibility(clientId).value;
-          this.setEligibility(clientId, {
+          this.setEligibility_(clientId, {
             consecutiveLimit: cur?.consecutiveLimit ?? 5,
             consecutiveSent: cur?.consecutiveSent ?? 0,
             canSend: false,
@@ -614,76 +616,76 @@ export class DmStore extends EventTarget {
           return { status: 'blocked', body, error };
         }
         if (error.kind === 'auth') {
-          this.dropOutbox(clientId, clientMessageId);
-          this.handleError(error);
+          this.dropOutbox_(clientId, clientMessageId);
+          this.handleError_(error);
           return { status: 'auth', body, error };
         }
         const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
         // Going offline is not a failed attempt: the queue waits for the network instead.
         if (!offline) attempt++;
-        if ((isRetryable(error) || offline) && attempt < this.opts.maxSendAttempts) {
-          await sleep(error.retryAfterMs ?? this.opts.retryBaseMs * 2 ** Math.max(0, attempt - 1) * (0.8 + Math.random() * 0.4));
+        if ((isRetryable(error) || offline) && attempt < this.opts_.maxSendAttempts) {
+          await sleep(error.retryAfterMs ?? this.opts_.retryBaseMs * 2 ** Math.max(0, attempt - 1) * (0.8 + Math.random() * 0.4));
           continue;
         }
         void this.loadEligibility(clientId, true);
-        return this.markFailed(entry, error);
+        return this.markFailed_(entry, error);
       }
     }
   }
 
-  private markFailed(entry: OutboxEntry, error: DmError): SendResult {
+  private markFailed_(entry: OutboxEntry, error: DmError): SendResult {
     entry.failed = true;
-    this.saveOutbox();
-    this.addToFeeds(entry.clientId, [localMessage(entry, 'failed')]);
+    this.saveOutbox_();
+    this.addToFeeds_(entry.clientId, [localMessage(entry, 'failed')]);
     return { status: 'failed', error };
   }
 
-  private whenOnline(): Promise<void> {
+  private whenOnline_(): Promise<void> {
     if (typeof navigator === 'undefined' || navigator.onLine !== false || typeof window === 'undefined') return Promise.resolve();
     return new Promise((resolve) => window.addEventListener('online', () => resolve(), { once: true }));
   }
 
-  private dropOutbox(clientId: string, clientMessageId: string, removeFromFeed = true): OutboxEntry | undefined {
-    const i = this.outbox.findIndex((o) => o.clientId === clientId && o.clientMessageId === clientMessageId);
+  private dropOutbox_(clientId: string, clientMessageId: string, removeFromFeed = true): OutboxEntry | undefined {
+    const i = this.outbox_.findIndex((o) => o.clientId === clientId && o.clientMessageId === clientMessageId);
     if (i < 0) return undefined;
-    const [entry] = this.outbox.splice(i, 1);
-    this.saveOutbox();
-    if (removeFromFeed) this.removeFromFeeds(clientId, 'm:' + clientMessageId);
+    const [entry] = this.outbox_.splice(i, 1);
+    this.saveOutbox_();
+    if (removeFromFeed) this.removeFromFeeds_(clientId, 'm:' + clientMessageId);
     return entry;
   }
 
-  private localEntries(clientId: string, filter: FeedFilter): FeedEntry[] {
+  private localEntries_(clientId: string, filter: FeedFilter): FeedEntry[] {
     if (filter === 'orders') return [];
-    return this.outbox.filter((o) => o.clientId === clientId).map((o) => localMessage(o, o.failed ? 'failed' : 'pending'));
+    return this.outbox_.filter((o) => o.clientId === clientId).map((o) => localMessage(o, o.failed ? 'failed' : 'pending'));
   }
 
-  private outboxKey(): string {
+  private outboxKey_(): string {
     return `dm-widgets:outbox:${this.advisor?.id ?? 'default'}`;
   }
 
-  private saveOutbox(): void {
+  private saveOutbox_(): void {
     try {
-      if (this.outbox.length) this.storage?.setItem(this.outboxKey(), JSON.stringify(this.outbox));
-      else this.storage?.removeItem(this.outboxKey());
+      if (this.outbox_.length) this.storage_?.setItem(this.outboxKey_(), JSON.stringify(this.outbox_));
+      else this.storage_?.removeItem(this.outboxKey_());
     } catch {
       // Storage full or blocked: the outbox lives on in memory.
     }
   }
 
   /** Picks up messages a previous page load wrote but did not see stored, and sends them (idempotently). */
-  private restoreOutbox(): void {
+  private restoreOutbox_(): void {
     let saved: OutboxEntry[] = [];
     try {
-      saved = JSON.parse(this.storage?.getItem(this.outboxKey()) ?? '[]') as OutboxEntry[];
+      saved = JSON.parse(this.storage_?.getItem(this.outboxKey_()) ?? '[]') as OutboxEntry[];
     } catch {
       return;
     }
     for (const e of Array.isArray(saved) ? saved : []) {
       if (typeof e?.clientId !== 'string' || typeof e.body !== 'string' || typeof e.clientMessageId !== 'string') continue;
-      if (this.outbox.some((o) => o.clientMessageId === e.clientMessageId)) continue;
-      this.outbox.push(e);
-      this.addToFeeds(e.clientId, [localMessage(e, 'pending')]);
-      void this.enqueue(e);
+      if (this.outbox_.some((o) => o.clientMessageId === e.clientMessageId)) continue;
+      this.outbox_.push(e);
+      this.addToFeeds_(e.clientId, [localMessage(e, 'pending')]);
+      void this.enqueue_(e);
     }
   }
 
@@ -692,71 +694,71 @@ export class DmStore extends EventTarget {
   /** Applies one live event (also usable by custom adapters' tests). Replays are ignored. */
   applyEvent(event: DmEvent): void {
     if (event.id) {
-      if (this.seenEventIds.has(event.id)) return;
-      this.seenEventIds.add(event.id);
-      if (this.seenEventIds.size > 2000) this.seenEventIds.delete(this.seenEventIds.values().next().value!);
+      if (this.seenEventIds_.has(event.id)) return;
+      this.seenEventIds_.add(event.id);
+      if (this.seenEventIds_.size > 2000) this.seenEventIds_.delete(this.seenEventIds_.values().next().value!);
     }
     switch (event.type) {
       case 'feed-item':
-        return this.applyItem(event.item);
+        return this.applyItem_(event.item);
       case 'client':
-        return this.setClient(event.client);
+        return this.setClient_(event.client);
       case 'eligibility':
-        return this.setEligibility(event.clientId, event.eligibility);
+        return this.setEligibility_(event.clientId, this.withPending_(event.clientId, event.eligibility));
       case 'advisor': {
         this.advisor = event.advisor;
-        for (const [id, e] of this.eligibilities) {
-          if (e.value) this.eligibilities.set(id, { ...e, value: eligibilityForAdvisorStatus(e.value, event.advisor.status) });
+        for (const [id, e] of this.eligibilities_) {
+          if (e.value) this.eligibilities_.set(id, { ...e, value: eligibilityForAdvisorStatus(e.value, event.advisor.status) });
           // The server knows about negative reviews that an advisor block was hiding.
           if (event.advisor.status === 'active') void this.loadEligibility(id, true);
         }
-        this.changed();
+        this.changed_();
       }
     }
   }
 
-  private applyItem(item: FeedItem): void {
-    if (item.kind === 'message' && item.clientMessageId) this.dropOutbox(item.clientId, item.clientMessageId, false);
-    this.addToFeeds(item.clientId, [item]);
+  private applyItem_(item: FeedItem): void {
+    if (item.kind === 'message' && item.clientMessageId) this.dropOutbox_(item.clientId, item.clientMessageId, false);
+    this.addToFeeds_(item.clientId, [item]);
     const fromClient = item.kind === 'order' || item.sender === 'client';
     if (fromClient) {
       const e = this.eligibility(item.clientId).value;
-      if (e) this.setEligibility(item.clientId, eligibilityAfterClientActivity(e));
+      if (e) this.setEligibility_(item.clientId, eligibilityAfterClientActivity(e));
     }
-    const known = this.clientsById.get(item.clientId);
+    const known = this.clientsById_.get(item.clientId);
     if (known && Date.parse(item.at) >= Date.parse(known.lastActivityAt)) {
       // Keep the list order live even before the server's `client` event arrives.
-      this.setClient({
+      this.setClient_({
         ...known,
         lastActivityAt: item.at,
         lastItemPreview: (item.kind === 'message' ? item.body : item.title).slice(0, 140),
-        hasUnread: known.hasUnread || (fromClient && !this.openClients.has(item.clientId)),
+        hasUnread: known.hasUnread || (fromClient && !this.openClients_.has(item.clientId)),
       });
     }
     this.dispatchEvent(new CustomEvent('live-item', { detail: item }));
     const decision = noticeDecision({
       item,
-      openClientId: this.openClients.has(item.clientId) ? item.clientId : null,
+      openClientId: this.openClients_.has(item.clientId) ? item.clientId : null,
       pageVisible: typeof document === 'undefined' || document.visibilityState !== 'hidden',
       inLiveSession: this.presence.inLiveSession,
     });
     const notice = { clientId: item.clientId, itemId: item.id, at: item.at };
-    if (decision === 'show') this.showNotices([notice]);
-    else if (decision === 'defer') this.deferred.push(notice);
+    if (decision === 'show') this.showNotices_([notice]);
+    else if (decision === 'defer') this.deferred_.push(notice);
     if (decision !== 'skip') void this.ensureClient(item.clientId);
-    this.changed();
+    this.changed_();
   }
 
-  private showNotices(add: Notice[]): void {
+  private showNotices_(add: Notice[]): void {
     const ids = new Set(add.map((n) => n.clientId));
     this.notices = [...this.notices.filter((n) => !ids.has(n.clientId)), ...add.map((n) => ({ ...n, key: n.clientId + ':' + n.itemId }))];
-    this.changed();
+    this.changed_();
   }
 
   /** Removes a notice (dismissed or opened). */
   dismissNotice(key: string): void {
     this.notices = this.notices.filter((n) => n.key !== key);
-    this.changed();
+    this.changed_();
   }
 
   // ---- presence -----------------------------------------------------------------------------
@@ -765,30 +767,30 @@ export class DmStore extends EventTarget {
   setPresence(change: Partial<Presence>): void {
     const wasLive = this.presence.inLiveSession;
     this.presence = { ...this.presence, ...change };
-    if (wasLive && !this.presence.inLiveSession && this.deferred.length) {
-      this.showNotices(releaseDeferred(this.deferred).filter((n) => !this.openClients.has(n.clientId)));
-      this.deferred = [];
+    if (wasLive && !this.presence.inLiveSession && this.deferred_.length) {
+      this.showNotices_(releaseDeferred(this.deferred_).filter((n) => !this.openClients_.has(n.clientId)));
+      this.deferred_ = [];
     }
-    this.changed();
-    if (!this.presenceTimer) this.presenceTimer = setTimeout(() => void this.flushPresence(), 250);
+    this.changed_();
+    if (!this.presenceTimer_) this.presenceTimer_ = setTimeout(() => void this.flushPresence_(), 250);
   }
 
-  private async flushPresence(): Promise<void> {
-    this.presenceTimer = null;
+  private async flushPresence_(): Promise<void> {
+    this.presenceTimer_ = null;
     const body = { ...this.presence };
     const key = JSON.stringify(body);
-    if (key === this.presenceSent) return;
+    if (key === this.presenceSent_) return;
     try {
       await this.adapter.putPresence(body);
-      this.presenceSent = key;
+      this.presenceSent_ = key;
     } catch (e) {
       const error = toDmError(e);
-      this.handleError(error);
-      if (isRetryable(error) && !this.presenceTimer) this.presenceTimer = setTimeout(() => void this.flushPresence(), 2000);
+      this.handleError_(error);
+      if (isRetryable(error) && !this.presenceTimer_) this.presenceTimer_ = setTimeout(() => void this.flushPresence_(), 2000);
     }
   }
 
-  private handleError(error: DmError): void {
+  private handleError_(error: DmError): void {
     if (error.kind === 'auth') this.dispatchEvent(new CustomEvent('auth-required', { detail: error }));
   }
 }

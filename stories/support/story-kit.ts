@@ -72,6 +72,7 @@ const THEMES: Record<ThemeName, { vars: string; css: string; background: string 
       '--dm-color-on-accent: #0d1117',
       '--dm-color-unread: #ff7b72',
       '--dm-color-danger: #ff7b72',
+      '--dm-color-success: #56d364',
       '--dm-color-warning-bg: #3b2e00',
       '--dm-color-warning-text: #f2cc60',
       '--dm-bubble-client-bg: #262c36',

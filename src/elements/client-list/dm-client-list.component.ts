@@ -73,60 +73,60 @@ export class DmClientList extends DmElement {
   @query('.scroller') private scroller?: HTMLElement | null;
   @query('[role="listbox"]') private listbox?: HTMLElement | null;
 
-  private readonly window = new VirtualWindow<ClientSummary>(this, {
+  private readonly window_ = new VirtualWindow<ClientSummary>(this, {
     scroller: () => this.scroller,
     key: (c) => c.id,
     // Every row has the same structure, so one measured row is a near-exact guess for the others:
     // rows reached by End or Page Down then land where they are expected.
-    estimate: () => this.rowEstimate,
+    estimate: () => this.rowEstimate_,
     stick: 'top',
   });
 
   /** What the search box holds (the store's query follows it after the debounce). */
-  private searchText = '';
-  private searchTimer?: ReturnType<typeof setTimeout>;
-  private clock?: ReturnType<typeof setInterval>;
+  private searchText_ = '';
+  private searchTimer_?: ReturnType<typeof setTimeout>;
+  private clock_?: ReturnType<typeof setInterval>;
   /** The client whose row is the list's tab stop (last focused, else the selected one). */
-  private activeKey: string | null = null;
+  private activeKey_: string | null = null;
   /** A row to focus as soon as it is rendered. */
-  private pendingFocus: string | null = null;
+  private pendingFocus_: string | null = null;
   /** The row that had focus when the current update started. */
-  private focusedBeforeUpdate: string | null = null;
-  private lastClients?: readonly ClientSummary[];
-  private clientsChanged = false;
-  private lastQuery: string | null = null;
-  private lastSlice: WindowSlice = NO_SLICE;
-  private revealSelected = false;
-  private selectingFromUi = false;
-  private rowEstimate = ROW_ESTIMATE_PX;
+  private focusedBeforeUpdate_: string | null = null;
+  private lastClients_?: readonly ClientSummary[];
+  private clientsChanged_ = false;
+  private lastQuery_: string | null = null;
+  private lastSlice_: WindowSlice = NO_SLICE;
+  private revealSelected_ = false;
+  private selectingFromUi_ = false;
+  private rowEstimate_ = ROW_ESTIMATE_PX;
   /** Avatar URLs that failed to load: their rows show initials. */
-  private failedAvatars = new Set<string>();
+  private failedAvatars_ = new Set<string>();
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.clock = setInterval(() => this.requestUpdate(), CLOCK_MS);
+    this.clock_ = setInterval(() => this.requestUpdate(), CLOCK_MS);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.clock);
-    clearTimeout(this.searchTimer);
-    this.searchTimer = undefined;
+    clearInterval(this.clock_);
+    clearTimeout(this.searchTimer_);
+    this.searchTimer_ = undefined;
   }
 
   protected override storeConnected(store: DmStore): void {
     // Another element on the same store may already have searched: show its query, don't reset it.
-    this.searchText = store.clientList.query;
+    this.searchText_ = store.clientList.query;
     void store.loadClients();
   }
 
   /** Moves keyboard focus to a client's row, scrolling it into view first when it is not rendered. */
   async focusClient(clientId: string): Promise<void> {
-    this.activeKey = clientId;
-    this.pendingFocus = clientId;
-    this.window.scrollToKey(clientId, 'nearest');
+    this.activeKey_ = clientId;
+    this.pendingFocus_ = clientId;
+    this.window_.scrollToKey(clientId, 'nearest');
     await this.updateComplete;
-    this.applyPendingFocus();
+    this.applyPendingFocus_();
   }
 
   // ---- lifecycle ------------------------------------------------------------------------------
@@ -134,36 +134,36 @@ export class DmClientList extends DmElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const list = this.store?.clientList;
-    this.clientsChanged = list?.clients !== this.lastClients;
-    this.lastClients = list?.clients;
-    if (list && list.query !== this.lastQuery) {
+    this.clientsChanged_ = list?.clients !== this.lastClients_;
+    this.lastClients_ = list?.clients;
+    if (list && list.query !== this.lastQuery_) {
       // A new search is a new list: start at its top.
-      if (this.lastQuery !== null) this.window.scrollToEdge();
-      this.lastQuery = list.query;
-      if (!this.searchTimer && list.query !== this.searchText.trim()) this.searchText = list.query;
+      if (this.lastQuery_ !== null) this.window_.scrollToEdge();
+      this.lastQuery_ = list.query;
+      if (!this.searchTimer_ && list.query !== this.searchText_.trim()) this.searchText_ = list.query;
     }
     if (changed.has('selected')) {
-      if (this.selected) this.activeKey = this.selected;
-      this.revealSelected = !this.selectingFromUi && !!this.selected;
-      this.selectingFromUi = false;
+      if (this.selected) this.activeKey_ = this.selected;
+      this.revealSelected_ = !this.selectingFromUi_ && !!this.selected;
+      this.selectingFromUi_ = false;
     }
-    if (this.revealSelected && list?.status === 'ready') {
+    if (this.revealSelected_ && list?.status === 'ready') {
       // Once, when the list is there: bring a selection made from outside (a deep link) into view.
-      this.revealSelected = false;
-      if (list.clients.some((c) => c.id === this.selected)) this.window.scrollToKey(this.selected!, 'nearest');
+      this.revealSelected_ = false;
+      if (list.clients.some((c) => c.id === this.selected)) this.window_.scrollToKey(this.selected!, 'nearest');
     }
-    this.focusedBeforeUpdate = this.focusedRowKey();
+    this.focusedBeforeUpdate_ = this.focusedRowKey_();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const hadFocus = this.focusedBeforeUpdate;
-    this.focusedBeforeUpdate = null;
-    if (this.pendingFocus) this.applyPendingFocus();
-    else if (hadFocus && this.focusedRowKey() !== hadFocus) this.restoreFocus(hadFocus);
+    const hadFocus = this.focusedBeforeUpdate_;
+    this.focusedBeforeUpdate_ = null;
+    if (this.pendingFocus_) this.applyPendingFocus_();
+    else if (hadFocus && this.focusedRowKey_() !== hadFocus) this.restoreFocus_(hadFocus);
     const row = this.renderRoot.querySelector<HTMLElement>('[data-vkey]');
-    if (row?.offsetHeight) this.rowEstimate = row.offsetHeight;
-    this.maybeLoadMore(this.store?.clientList);
+    if (row?.offsetHeight) this.rowEstimate_ = row.offsetHeight;
+    this.maybeLoadMore_(this.store?.clientList);
   }
 
   // ---- rendering ------------------------------------------------------------------------------
@@ -172,7 +172,7 @@ export class DmClientList extends DmElement {
     const t = this.t;
     const list = this.store?.clientList;
     // Always slice, even while a state replaces the rows, so the window knows the current rows.
-    const slice = (this.lastSlice = this.window.slice(list?.clients ?? []));
+    const slice = (this.lastSlice_ = this.window_.slice(list?.clients ?? []));
     return html`
       <div part="base" class="base">
         <div class="search">
@@ -185,17 +185,17 @@ export class DmClientList extends DmElement {
             spellcheck="false"
             enterkeyhint="search"
             placeholder=${t.searchPlaceholder}
-            .value=${live(this.searchText)}
-            @input=${this.handleSearchInput}
-            @keydown=${this.handleSearchKeydown}
+            .value=${live(this.searchText_)}
+            @input=${this.handleSearchInput_}
+            @keydown=${this.handleSearchKeydown_}
           />
         </div>
-        <div part="scroller" class="scroller" @scroll=${this.handleScroll}>${this.renderBody(list, slice)}</div>
+        <div part="scroller" class="scroller" @scroll=${this.handleScroll_}>${this.renderBody_(list, slice)}</div>
       </div>
     `;
   }
 
-  private renderBody(list: ClientListState | undefined, slice: WindowSlice) {
+  private renderBody_(list: ClientListState | undefined, slice: WindowSlice) {
     const t = this.t;
     if (!list || list.status === 'idle' || (list.status === 'loading' && !list.clients.length)) {
       return html`<div part="loading" class="state" role="status">${t.loadingClients}</div>`;
@@ -203,26 +203,26 @@ export class DmClientList extends DmElement {
     const error =
       list.status === 'error'
         ? html`<div part="error" class="state" role="alert">
-            ${t.clientsError}<button class="btn" type="button" @click=${this.handleRetry}>${t.retry}</button>
+            ${t.clientsError}<button class="btn" type="button" @click=${this.handleRetry_}>${t.retry}</button>
           </div>`
         : nothing;
     if (!list.clients.length) {
       if (list.status === 'error') return error;
       return html`<div part="empty" class="state" role="status">${list.query ? t.noMatches(list.query) : t.noClients}</div>`;
     }
-    return html`${error}${this.renderList(list, slice)}${this.renderListEnd(list)}`;
+    return html`${error}${this.renderList_(list, slice)}${this.renderListEnd_(list)}`;
   }
 
-  private renderList(list: ClientListState, slice: WindowSlice) {
+  private renderList_(list: ClientListState, slice: WindowSlice) {
     const { clients } = list;
     const rows = clients.slice(slice.start, slice.end);
     const setSize = list.nextCursor ? -1 : clients.length;
     const now = Date.now();
     const isRendered = (key: string | null) => !!key && rows.some((c) => c.id === key);
     // Roving tab stop: the last focused client, else the selected one, else the first row in view.
-    const firstInView = Math.min(Math.max(this.window.firstVisibleIndex(), slice.start), slice.end - 1);
-    const tabKey = isRendered(this.activeKey)
-      ? this.activeKey
+    const firstInView = Math.min(Math.max(this.window_.firstVisibleIndex(), slice.start), slice.end - 1);
+    const tabKey = isRendered(this.activeKey_)
+      ? this.activeKey_
       : isRendered(this.selected)
         ? this.selected
         : (clients[firstInView]?.id ?? null);
@@ -234,25 +234,25 @@ export class DmClientList extends DmElement {
         aria-label=${this.t.clientsLabel}
         aria-busy=${list.status === 'loading' ? 'true' : 'false'}
         tabindex="-1"
-        @keydown=${this.handleListKeydown}
-        @click=${this.handleListClick}
-        @focusin=${this.handleListFocusin}
+        @keydown=${this.handleListKeydown_}
+        @click=${this.handleListClick_}
+        @focusin=${this.handleListFocusin_}
       >
         <div aria-hidden="true" style=${styleMap({ blockSize: `${slice.before}px` })}></div>
         ${repeat(
           rows,
           (c) => c.id,
-          (c, i) => this.renderRow(c, slice.start + i, setSize, c.id === tabKey, now),
+          (c, i) => this.renderRow_(c, slice.start + i, setSize, c.id === tabKey, now),
         )}
         <div aria-hidden="true" style=${styleMap({ blockSize: `${slice.after}px` })}></div>
       </div>
     `;
   }
 
-  private renderRow(c: ClientSummary, index: number, setSize: number, isTabStop: boolean, now: number) {
+  private renderRow_(c: ClientSummary, index: number, setSize: number, isTabStop: boolean, now: number) {
     const isSelected = c.id === this.selected;
     const src = safeImageUrl(c.avatarUrl);
-    const showImage = src !== null && !this.failedAvatars.has(src);
+    const showImage = src !== null && !this.failedAvatars_.has(src);
     return html`
       <div
         part=${isSelected ? 'client client-selected' : 'client'}
@@ -273,14 +273,14 @@ export class DmClientList extends DmElement {
                 referrerpolicy="no-referrer"
                 loading="lazy"
                 decoding="async"
-                @error=${() => this.handleAvatarError(src)}
+                @error=${() => this.handleAvatarError_(src)}
               />`
             : nothing}
         </span>
         <span class="text">
           <span class="line">
             <span part="name" class="name" dir="auto">${c.displayName}</span>
-            <time part="time" class="time" dir=${this.textDir} datetime=${c.lastActivityAt} title=${this.fullDate(c.lastActivityAt)}
+            <time part="time" class="time" dir=${this.textDir} datetime=${c.lastActivityAt} title=${this.fullDate_(c.lastActivityAt)}
               >${formatRelative(c.lastActivityAt, this.locale, now)}</time
             >
           </span>
@@ -295,50 +295,50 @@ export class DmClientList extends DmElement {
     `;
   }
 
-  private renderListEnd(list: ClientListState) {
+  private renderListEnd_(list: ClientListState) {
     if (list.loadingMore) return html`<div part="loading-more" class="more" role="status">${this.t.loadingMore}</div>`;
     if (list.error && list.status === 'ready') {
       return html`<div part="error" class="more" role="alert">
-        ${this.t.clientsError}<button class="btn" type="button" @click=${this.handleRetryMore}>${this.t.retry}</button>
+        ${this.t.clientsError}<button class="btn" type="button" @click=${this.handleRetryMore_}>${this.t.retry}</button>
       </div>`;
     }
     return nothing;
   }
 
-  private fullDate(iso: string): string {
+  private fullDate_(iso: string): string {
     return Number.isFinite(Date.parse(iso)) ? formatDateTime(iso, this.locale) : '';
   }
 
   // ---- focus ------------------------------------------------------------------------------
 
-  private rowFor(key: string): HTMLElement | null {
+  private rowFor_(key: string): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>(`[data-vkey="${CSS.escape(key)}"]`);
   }
 
-  private focusedRowKey(): string | null {
+  private focusedRowKey_(): string | null {
     const active = this.shadowRoot?.activeElement as HTMLElement | null | undefined;
     return active?.dataset?.vkey ?? null;
   }
 
-  private applyPendingFocus(): void {
-    const key = this.pendingFocus;
-    const row = key && this.rowFor(key);
+  private applyPendingFocus_(): void {
+    const key = this.pendingFocus_;
+    const row = key && this.rowFor_(key);
     if (!row) return;
-    this.pendingFocus = null;
+    this.pendingFocus_ = null;
     row.focus({ preventScroll: true });
     // A scroll to a target clears the window's top-edge flag even when the view stayed at the top.
     const s = this.scroller;
-    if (s) this.window.atEdge = this.window.isAtEdge(s);
+    if (s) this.window_.atEdge = this.window_.isAtEdge(s);
   }
 
   /** The focused row left the DOM during an update (moved by a re-order, or scrolled out of the window). */
-  private restoreFocus(key: string): void {
+  private restoreFocus_(key: string): void {
     // Only when focus really was lost: the user may have moved it elsewhere on purpose.
     if (this.shadowRoot?.activeElement || (document.activeElement && document.activeElement !== document.body)) return;
-    const row = this.rowFor(key);
+    const row = this.rowFor_(key);
     if (row) {
       row.focus({ preventScroll: true });
-    } else if (this.clientsChanged && this.store?.clientList.clients.some((c) => c.id === key)) {
+    } else if (this.clientsChanged_ && this.store?.clientList.clients.some((c) => c.id === key)) {
       // A live re-order carried the focused client out of the window: follow it.
       void this.focusClient(key);
     } else {
@@ -349,22 +349,22 @@ export class DmClientList extends DmElement {
 
   // ---- data -------------------------------------------------------------------------------
 
-  private maybeLoadMore(list: ClientListState | undefined): void {
+  private maybeLoadMore_(list: ClientListState | undefined): void {
     // `error` on a ready list is a failed next page: wait for Retry instead of looping.
     if (!list || list.status !== 'ready' || list.loadingMore || list.error || !list.nextCursor) return;
-    if (this.lastSlice.end >= list.clients.length - LOAD_MORE_WITHIN_ROWS) void this.store?.loadMoreClients();
+    if (this.lastSlice_.end >= list.clients.length - LOAD_MORE_WITHIN_ROWS) void this.store?.loadMoreClients();
   }
 
-  private runSearch(): void {
-    clearTimeout(this.searchTimer);
-    this.searchTimer = undefined;
-    void this.store?.loadClients(this.searchText.trim());
+  private runSearch_(): void {
+    clearTimeout(this.searchTimer_);
+    this.searchTimer_ = undefined;
+    void this.store?.loadClients(this.searchText_.trim());
   }
 
-  private select(clientId: string): void {
-    this.activeKey = clientId;
+  private select_(clientId: string): void {
+    this.activeKey_ = clientId;
     if (this.selected !== clientId) {
-      this.selectingFromUi = true;
+      this.selectingFromUi_ = true;
       this.selected = clientId;
     }
     this.emit('dm-client-select', { clientId });
@@ -372,21 +372,21 @@ export class DmClientList extends DmElement {
 
   // ---- handlers ---------------------------------------------------------------------------
 
-  private handleScroll = () => this.window.handleScroll();
+  private handleScroll_ = () => this.window_.handleScroll();
 
-  private handleSearchInput = (e: Event) => {
-    this.searchText = (e.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.runSearch(), SEARCH_DELAY_MS);
+  private handleSearchInput_ = (e: Event) => {
+    this.searchText_ = (e.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer_);
+    this.searchTimer_ = setTimeout(() => this.runSearch_(), SEARCH_DELAY_MS);
   };
 
-  private handleSearchKeydown = (e: KeyboardEvent) => {
+  private handleSearchKeydown_ = (e: KeyboardEvent) => {
     if (e.key === 'Enter') {
       e.preventDefault();
-      this.runSearch();
+      this.runSearch_();
     } else if (e.key === 'ArrowDown' && !e.altKey) {
       const clients = this.store?.clientList.clients ?? [];
-      const key = this.activeKey && clients.some((c) => c.id === this.activeKey) ? this.activeKey : clients[0]?.id;
+      const key = this.activeKey_ && clients.some((c) => c.id === this.activeKey_) ? this.activeKey_ : clients[0]?.id;
       if (key) {
         e.preventDefault();
         void this.focusClient(key);
@@ -394,38 +394,38 @@ export class DmClientList extends DmElement {
     }
   };
 
-  private handleRetry = () => {
+  private handleRetry_ = () => {
     const store = this.store;
     if (store) void store.loadClients(store.clientList.query, true);
   };
 
-  private handleRetryMore = () => void this.store?.loadMoreClients();
+  private handleRetryMore_ = () => void this.store?.loadMoreClients();
 
-  private handleAvatarError(src: string): void {
-    this.failedAvatars.add(src);
+  private handleAvatarError_(src: string): void {
+    this.failedAvatars_.add(src);
     this.requestUpdate();
   }
 
-  private handleListClick = (e: MouseEvent) => {
+  private handleListClick_ = (e: MouseEvent) => {
     const key = (e.target as Element).closest<HTMLElement>('[data-vkey]')?.dataset.vkey;
-    if (key) this.select(key);
+    if (key) this.select_(key);
   };
 
-  private handleListFocusin = (e: FocusEvent) => {
+  private handleListFocusin_ = (e: FocusEvent) => {
     const key = (e.target as HTMLElement).dataset?.vkey;
-    if (key && key !== this.activeKey) {
-      this.activeKey = key;
+    if (key && key !== this.activeKey_) {
+      this.activeKey_ = key;
       this.requestUpdate();
     }
   };
 
-  private handleListKeydown = (e: KeyboardEvent) => {
+  private handleListKeydown_ = (e: KeyboardEvent) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     const clients = this.store?.clientList.clients ?? [];
     if (!clients.length) return;
-    const current = (e.target as HTMLElement).dataset?.vkey ?? this.activeKey;
+    const current = (e.target as HTMLElement).dataset?.vkey ?? this.activeKey_;
     const i = current ? clients.findIndex((c) => c.id === current) : -1;
-    const page = Math.max(1, this.window.lastVisibleIndex() - this.window.firstVisibleIndex());
+    const page = Math.max(1, this.window_.lastVisibleIndex() - this.window_.firstVisibleIndex());
     let next: number;
     switch (e.key) {
       case 'ArrowDown':
@@ -450,7 +450,7 @@ export class DmClientList extends DmElement {
       case ' ':
         if (i >= 0) {
           e.preventDefault();
-          this.select(clients[i]!.id);
+          this.select_(clients[i]!.id);
         }
         return;
       default:

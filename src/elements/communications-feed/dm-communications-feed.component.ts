@@ -70,29 +70,29 @@ export class DmCommunicationsFeed extends DmElement {
   @query('.scroller') private scroller?: HTMLElement;
   @query('dialog') private dialog?: HTMLDialogElement;
 
-  private vw = new VirtualWindow<FeedRow>(this, {
+  private vw_ = new VirtualWindow<FeedRow>(this, {
     scroller: () => this.scroller,
     key: (r) => r.key,
     estimate: estimateRow,
     stick: 'bottom',
   });
-  private rows: FeedRow[] = [];
-  private rowsFor: readonly FeedEntry[] | null = null;
-  private newKey: string | null = null;
-  private positioned = false;
-  private clientPending = false;
-  private newestKey: string | null = null;
-  private releaseView?: () => void;
-  private viewing: { store: DmStore; clientId: string; filter: FeedFilter } | null = null;
+  private rows_: FeedRow[] = [];
+  private rowsFor_: readonly FeedEntry[] | null = null;
+  private newKey_: string | null = null;
+  private positioned_ = false;
+  private clientPending_ = false;
+  private newestKey_: string | null = null;
+  private releaseView_?: () => void;
+  private viewing_: { store: DmStore; clientId: string; filter: FeedFilter } | null = null;
 
   /** The feed state shown now. */
-  private get feed(): FeedState | null {
+  private get feed_(): FeedState | null {
     return this.store && this.clientId ? this.store.feed(this.clientId, this.filter) : null;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.leave();
+    this.leave_();
   }
 
   override connectedCallback(): void {
@@ -103,22 +103,22 @@ export class DmCommunicationsFeed extends DmElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (!FILTERS.includes(this.filter)) this.filter = 'all';
-    const v = this.viewing;
+    const v = this.viewing_;
     if (this.store && this.clientId && this.isConnected && (!v || v.store !== this.store || v.clientId !== this.clientId || v.filter !== this.filter)) {
-      this.enter(this.store, v?.clientId !== this.clientId || v?.store !== this.store);
+      this.enter_(this.store, v?.clientId !== this.clientId || v?.store !== this.store);
     } else if (!this.clientId && v) {
-      this.leave();
+      this.leave_();
     }
-    const feed = this.feed;
-    if (feed && feed.items !== this.rowsFor) this.onItemsChanged(feed);
-    if (feed) this.position(feed);
+    const feed = this.feed_;
+    if (feed && feed.items !== this.rowsFor_) this.onItemsChanged_(feed);
+    if (feed) this.position_(feed);
   }
 
   /** Starts showing the current client and filter; a new client resets the view. */
-  private enter(store: DmStore, newClient: boolean): void {
-    this.leave();
-    this.viewing = { store, clientId: this.clientId, filter: this.filter };
-    this.releaseView = store.viewing(this.clientId);
+  private enter_(store: DmStore, newClient: boolean): void {
+    this.leave_();
+    this.viewing_ = { store, clientId: this.clientId, filter: this.filter };
+    this.releaseView_ = store.viewing(this.clientId);
     void store.loadFeed(this.clientId, this.filter);
     if (newClient) {
       this.openOrderId = null;
@@ -126,85 +126,85 @@ export class DmCommunicationsFeed extends DmElement {
       this.announcement = '';
     }
     const id = this.clientId;
-    this.clientPending = !store.client(id);
-    if (this.clientPending) {
+    this.clientPending_ = !store.client(id);
+    if (this.clientPending_) {
       void store.ensureClient(id).then(() => {
         if (this.clientId === id) {
-          this.clientPending = false;
+          this.clientPending_ = false;
           this.requestUpdate();
         }
       });
     }
-    this.newKey = null;
-    this.positioned = false;
-    this.newestKey = null;
+    this.newKey_ = null;
+    this.positioned_ = false;
+    this.newestKey_ = null;
     this.showPill = false;
-    this.rowsFor = null;
-    this.vw.scrollToEdge();
+    this.rowsFor_ = null;
+    this.vw_.scrollToEdge();
   }
 
-  private leave(): void {
-    const v = this.viewing;
+  private leave_(): void {
+    const v = this.viewing_;
     if (!v) return;
     // A quick switch abandons the old feed's requests: a slow answer for A never paints over B.
     v.store.releaseFeed(v.clientId, v.filter);
-    this.releaseView?.();
-    this.releaseView = undefined;
-    this.viewing = null;
+    this.releaseView_?.();
+    this.releaseView_ = undefined;
+    this.viewing_ = null;
   }
 
   /** Opens at the first unread item under a "New" divider, otherwise at the bottom. */
-  private position(feed: FeedState): void {
-    if (this.positioned || feed.status !== 'ready') return;
+  private position_(feed: FeedState): void {
+    if (this.positioned_ || feed.status !== 'ready') return;
     const client = this.store?.client(this.clientId);
     // Whether the client has unread is in its summary: wait for it (it is fetched on open).
-    if (!client && this.clientPending) return;
-    this.positioned = true;
+    if (!client && this.clientPending_) return;
+    this.positioned_ = true;
     const items = feed.items;
     const i = client?.hasUnread && this.filter !== 'orders' ? firstUnreadIndex(items) : -1;
-    this.newKey = i >= 0 ? entryKey(items[i]) : null;
-    this.rows = buildRows(items, this.newKey);
-    if (this.newKey) this.vw.scrollToKey(NEW_ROW_KEY, 'start');
+    this.newKey_ = i >= 0 ? entryKey(items[i]) : null;
+    this.rows_ = buildRows(items, this.newKey_);
+    if (this.newKey_) this.vw_.scrollToKey(NEW_ROW_KEY, 'start');
   }
 
-  private onItemsChanged(feed: FeedState): void {
+  private onItemsChanged_(feed: FeedState): void {
     const items = feed.items;
     const newest = items[items.length - 1];
     const newestKey = newest ? entryKey(newest) : null;
-    if (this.positioned && this.newestKey && newestKey !== this.newestKey && newest) {
-      const grewAtEnd = this.rowsFor?.some((e) => entryKey(e) === this.newestKey) ?? false;
-      if (grewAtEnd && this.rowsFor && items.length > this.rowsFor.length) {
+    if (this.positioned_ && this.newestKey_ && newestKey !== this.newestKey_ && newest) {
+      const grewAtEnd = this.rowsFor_?.some((e) => entryKey(e) === this.newestKey_) ?? false;
+      if (grewAtEnd && this.rowsFor_ && items.length > this.rowsFor_.length) {
         const mine = newest.kind === 'message' && newest.sender === 'advisor';
-        if (mine) this.vw.scrollToEdge();
+        if (mine) this.vw_.scrollToEdge();
         else {
-          if (!this.vw.atEdge) this.showPill = true;
+          if (!this.vw_.atEdge) this.showPill = true;
           this.announcement = newest.kind === 'message' ? newest.body.slice(0, 200) : newest.title;
         }
       }
     }
-    this.newestKey = newestKey;
-    this.rows = buildRows(items, this.newKey);
-    this.rowsFor = items;
+    this.newestKey_ = newestKey;
+    this.rows_ = buildRows(items, this.newKey_);
+    this.rowsFor_ = items;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const feed = this.feed;
+    const feed = this.feed_;
     if (this.openOrderId && this.dialog && !this.dialog.open) this.dialog.showModal();
     if (!feed || feed.status !== 'ready' || !this.scroller) return;
-    if (this.vw.atEdge && this.showPill) this.showPill = false;
+    if (this.vw_.atEdge && this.showPill) this.showPill = false;
     // Near the top: fetch the page before (the anchor keeps the view still when it arrives).
-    if (feed.olderCursor && !feed.loadingOlder && !feed.olderError && this.scroller.scrollTop < 600 && this.positioned) {
+    if (feed.olderCursor && !feed.loadingOlder && !feed.olderError && this.scroller.scrollTop < 600 && this.positioned_) {
       void this.store!.loadOlder(this.clientId, this.filter);
     }
-    this.maybeMarkRead(feed);
+    this.maybeMarkRead_(feed);
   }
 
   /** Marks the client read once the newest item has been on screen. */
-  private maybeMarkRead(feed: FeedState): void {
+  private maybeMarkRead_(feed: FeedState): void {
     const client = this.store?.client(this.clientId);
     if (!client?.hasUnread || document.visibilityState === 'hidden' || this.filter === 'orders') return;
-    if (this.vw.lastVisibleIndex() < this.rows.length - 1) return;
+    if (this.vw_.lastVisibleIndex() < this.rows_.length - 1) return;
     for (let i = feed.items.length - 1; i >= 0; i--) {
       const e = feed.items[i];
       if (!e.delivery) {
@@ -219,19 +219,19 @@ export class DmCommunicationsFeed extends DmElement {
   /** Scrolls to an item by id, loading older pages until it is found; resolves whether it was. */
   async scrollToItem(itemId: string): Promise<boolean> {
     for (let pages = 0; pages < 200 && this.store; pages++) {
-      const feed = this.feed;
+      const feed = this.feed_;
       if (!feed) return false;
       const item = feed.items.find((e) => e.id === itemId);
       if (item) {
         const key = entryKey(item);
-        this.vw.scrollToKey(key, 'center');
+        this.vw_.scrollToKey(key, 'center');
         this.focusKey = key;
         await this.updateComplete;
         return true;
       }
       if (!feed.olderCursor || feed.status !== 'ready') return false;
       await this.store.loadOlder(this.clientId, this.filter);
-      if (this.feed?.olderError) return false;
+      if (this.feed_?.olderError) return false;
     }
     return false;
   }
@@ -239,7 +239,7 @@ export class DmCommunicationsFeed extends DmElement {
   /** Jumps to the newest item and stays there as new ones arrive. */
   scrollToBottom(): void {
     this.showPill = false;
-    this.vw.scrollToEdge();
+    this.vw_.scrollToEdge();
   }
 
   /** Shows an order's details (what a click on the order does unless `dm-order-open` is cancelled). */
@@ -255,17 +255,17 @@ export class DmCommunicationsFeed extends DmElement {
 
   // ---- events -------------------------------------------------------------------------------
 
-  private handleFilter(filter: FeedFilter): void {
+  private handleFilter_(filter: FeedFilter): void {
     if (filter === this.filter) return;
     this.filter = filter;
     this.emit('dm-filter-change', { filter });
   }
 
-  private handleOrderClick(order: OrderItem): void {
+  private handleOrderClick_(order: OrderItem): void {
     if (this.emit('dm-order-open', { orderId: order.id }, true)) this.openOrder(order.id);
   }
 
-  private handleDialogClose = () => {
+  private handleDialogClose_ = () => {
     const id = this.openOrderId;
     this.openOrderId = null;
     // Give focus back to the order that opened the dialog.
@@ -273,25 +273,25 @@ export class DmCommunicationsFeed extends DmElement {
     if (row) row.focus();
   };
 
-  private handleKeydown(e: KeyboardEvent): void {
+  private handleKeydown_(e: KeyboardEvent): void {
     const rowEl = (e.target as HTMLElement).closest<HTMLElement>('[data-vkey]');
     if (!rowEl || (e.target as HTMLElement).closest('button, a') !== null && e.key !== 'PageDown' && e.key !== 'PageUp') {
       if (!rowEl) return;
     }
-    const items = this.rows.filter((r) => r.t === 'item');
+    const items = this.rows_.filter((r) => r.t === 'item');
     const at = items.findIndex((r) => r.key === rowEl.dataset.vkey);
     if (at < 0) return;
     const step: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 5, PageUp: -5, Home: -Infinity, End: Infinity };
     if (!(e.key in step)) return;
     e.preventDefault();
     const next = Math.min(items.length - 1, Math.max(0, at + step[e.key]));
-    void this.focusRow(items[next].key);
+    void this.focusRow_(items[next].key);
     if (next === 0 && e.key !== 'End') void this.store?.loadOlder(this.clientId, this.filter);
   }
 
-  private async focusRow(key: string): Promise<void> {
+  private async focusRow_(key: string): Promise<void> {
     this.focusKey = key;
-    this.vw.scrollToKey(key, 'nearest');
+    this.vw_.scrollToKey(key, 'nearest');
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`[data-vkey="${CSS.escape(key)}"]`)?.focus({ preventScroll: true });
   }
@@ -300,13 +300,13 @@ export class DmCommunicationsFeed extends DmElement {
 
   protected override render() {
     const t = this.t;
-    const feed = this.feed;
+    const feed = this.feed_;
     const name = this.store?.client(this.clientId)?.displayName ?? t.aClient;
     return html`
       <div class="toolbar">
         <div part="filter" role="group" aria-label=${t.filterLabel}>
           ${FILTERS.map(
-            (f) => html`<button type="button" aria-pressed=${f === this.filter ? 'true' : 'false'} @click=${() => this.handleFilter(f)}>
+            (f) => html`<button type="button" aria-pressed=${f === this.filter ? 'true' : 'false'} @click=${() => this.handleFilter_(f)}>
               ${f === 'all' ? t.filterAll : f === 'orders' ? t.filterOrders : t.filterMessages}
             </button>`,
           )}
@@ -318,16 +318,16 @@ export class DmCommunicationsFeed extends DmElement {
             ${t.olderError} <button class="btn" @click=${() => this.store?.loadOlder(this.clientId, this.filter)}>${t.retry}</button>
           </div>`
         : nothing}
-      ${this.renderBody(feed, name)}
+      ${this.renderBody_(feed, name)}
       ${this.showPill
         ? html`<button part="new-messages" type="button" @click=${this.scrollToBottom}>${t.newMessagesPill}</button>`
         : nothing}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      ${this.openOrderId ? this.renderOrderDetails(this.openOrderId) : nothing}
+      ${this.openOrderId ? this.renderOrderDetails_(this.openOrderId) : nothing}
     `;
   }
 
-  private renderBody(feed: FeedState | null, name: string) {
+  private renderBody_(feed: FeedState | null, name: string) {
     const t = this.t;
     if (!feed || feed.status === 'idle' || (feed.status === 'loading' && !feed.items.length)) {
       return html`<div class="state" part="loading" role="status">${this.clientId ? t.loadingFeed : t.chooseClient}</div>`;
@@ -342,27 +342,27 @@ export class DmCommunicationsFeed extends DmElement {
       const text = this.filter === 'orders' ? t.feedEmptyOrders : this.filter === 'messages' ? t.feedEmptyMessages : t.feedEmpty;
       return html`<div class="state" part="empty">${text}</div>`;
     }
-    const slice = this.vw.slice(this.rows);
+    const slice = this.vw_.slice(this.rows_);
     const setSize = feed.olderCursor ? -1 : feed.items.length;
-    const focusKey = this.focusKey ?? this.rows[this.rows.length - 1]?.key;
-    return html`<div class="scroller" part="scroller" @scroll=${this.handleScroll} @keydown=${this.handleKeydown}>
+    const focusKey = this.focusKey ?? this.rows_[this.rows_.length - 1]?.key;
+    return html`<div class="scroller" part="scroller" @scroll=${this.handleScroll_} @keydown=${this.handleKeydown_}>
       <div class="content" role="feed" aria-label=${t.feedLabel(name)} aria-busy=${feed.loadingOlder ? 'true' : 'false'}>
         <div style="height:${slice.before}px" aria-hidden="true"></div>
         ${repeat(
-          this.rows.slice(slice.start, slice.end),
+          this.rows_.slice(slice.start, slice.end),
           (r) => r.key,
-          (r) => this.renderRow(r, setSize, focusKey),
+          (r) => this.renderRow_(r, setSize, focusKey),
         )}
         <div style="height:${slice.after}px" aria-hidden="true"></div>
       </div>
     </div>`;
   }
 
-  private handleScroll = () => {
-    this.vw.handleScroll();
+  private handleScroll_ = () => {
+    this.vw_.handleScroll();
   };
 
-  private renderRow(row: FeedRow, setSize: number, focusKey: string | undefined) {
+  private renderRow_(row: FeedRow, setSize: number, focusKey: string | undefined) {
     const t = this.t;
     if (row.t === 'day') {
       return html`<div class="row day" part="day" data-vkey=${row.key} aria-hidden="true">${formatDay(row.at, this.locale, t)}</div>`;
@@ -386,11 +386,11 @@ export class DmCommunicationsFeed extends DmElement {
         @keydown=${(ev: KeyboardEvent) => {
           if (ev.target === ev.currentTarget && (ev.key === 'Enter' || ev.key === ' ')) {
             ev.preventDefault();
-            this.handleOrderClick(e);
+            this.handleOrderClick_(e);
           }
         }}
       >
-        <button type="button" class="order" tabindex="-1" @click=${() => this.handleOrderClick(e)}>
+        <button type="button" class="order" tabindex="-1" @click=${() => this.handleOrderClick_(e)}>
           <span class="type">${t.orderTypes[e.orderType] ?? e.orderType}</span>
           <span class="price">${formatPrice(e.price, this.locale)}</span>
           <span class="title">${e.title}</span>
@@ -402,10 +402,10 @@ export class DmCommunicationsFeed extends DmElement {
         </button>
       </div>`;
     }
-    return this.renderMessage(row, e, setSize, tabindex);
+    return this.renderMessage_(row, e, setSize, tabindex);
   }
 
-  private renderMessage(row: FeedRow & { t: 'item' }, e: MessageItem & { delivery?: string }, setSize: number, tabindex: string) {
+  private renderMessage_(row: FeedRow & { t: 'item' }, e: MessageItem & { delivery?: string }, setSize: number, tabindex: string) {
     const t = this.t;
     const side = e.sender === 'advisor' ? 'advisor' : 'client';
     const who = side === 'advisor' ? t.you : (this.store?.client(this.clientId)?.displayName ?? t.aClient);
@@ -434,11 +434,11 @@ export class DmCommunicationsFeed extends DmElement {
     </div>`;
   }
 
-  private renderOrderDetails(orderId: string) {
+  private renderOrderDetails_(orderId: string) {
     const t = this.t;
     const state = this.store?.order(orderId);
     const o = state?.value;
-    return html`<dialog part="order-details" aria-labelledby="order-title" @close=${this.handleDialogClose}>
+    return html`<dialog part="order-details" aria-labelledby="order-title" @close=${this.handleDialogClose_}>
       <div class="details">
         <header>
           <h2 id="order-title">${o ? o.title : t.orderDetails}</h2>
@@ -461,11 +461,11 @@ export class DmCommunicationsFeed extends DmElement {
                 <dt>${t.delivered}</dt>
                 <dd>${o.deliveredAt ? html`<time datetime=${o.deliveredAt}>${formatDateTime(o.deliveredAt, this.locale)}</time>` : t.notDelivered}</dd>
                 <dt>${t.question}</dt>
-                <dd dir="auto">${o.question || t.noQuestion}</dd>
+                <dd class="text" dir="auto">${o.question || t.noQuestion}</dd>
                 <dt>${t.review}</dt>
                 <dd dir="auto">
                   ${o.review
-                    ? html`<strong>${o.review.rating === 'positive' ? t.reviewPositive : t.reviewNegative}</strong>${o.review.comment ? html` — ${o.review.comment}` : nothing}`
+                    ? html`<strong>${o.review.rating === 'positive' ? t.reviewPositive : t.reviewNegative}</strong>${o.review.comment ? html` — <span class="text">${o.review.comment}</span>` : nothing}`
                     : t.noReview}
                 </dd>
               </dl>`}

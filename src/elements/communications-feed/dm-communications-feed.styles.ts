@@ -186,8 +186,8 @@ export const styles = css`
     border: 1px solid var(--_border);
   }
   .status.completed {
-    color: #1a7f37;
-    border-color: #1a7f37;
+    color: var(--_success);
+    border-color: var(--_success);
   }
   .status.cancelled,
   .status.refunded {
@@ -269,6 +269,8 @@ export const styles = css`
   .details dd {
     margin: 0;
     overflow-wrap: anywhere;
+  }
+  .details .text {
     white-space: pre-wrap;
   }
   .close {

@@ -22,7 +22,9 @@ const COMPOSER_PARTS = 'input, send, blocked-reason, warning, counter';
  *
  * @fires dm-client-select - Re-fired from the list when the advisor picks a client.
  *
- * @csspart list - The client list column. @csspart card - The client card. @csspart back - The phone's back control.
+ * @csspart list - The client list column.
+ * @csspart card - The client card.
+ * @csspart back - The phone's back control.
  * @csspart card-header - The card's header with the client's name.
  * Every part of `dm-client-list`, `dm-communications-feed` and `dm-composer` is re-exported.
  *
@@ -145,14 +147,14 @@ export class DmCommunications extends DmElement {
       if (fromUrl) this.client = fromUrl;
     }
     if (this.client) this.cardOpen = true;
-    document.addEventListener('dm-notice-open', this.handleNoticeOpen);
-    window.addEventListener('popstate', this.handlePopState);
+    document.addEventListener('dm-notice-open', this.handleNoticeOpen_);
+    window.addEventListener('popstate', this.handlePopState_);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('dm-notice-open', this.handleNoticeOpen);
-    window.removeEventListener('popstate', this.handlePopState);
+    document.removeEventListener('dm-notice-open', this.handleNoticeOpen_);
+    window.removeEventListener('popstate', this.handlePopState_);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -170,23 +172,23 @@ export class DmCommunications extends DmElement {
     void this.updateComplete.then(() => this.composer?.focus());
   }
 
-  private handleSelect = (e: CustomEvent<{ clientId: string }>) => {
+  private handleSelect_ = (e: CustomEvent<{ clientId: string }>) => {
     if (e.detail.clientId !== this.client || !this.cardOpen) this.open(e.detail.clientId);
   };
 
-  private handleNoticeOpen = (e: Event) => {
+  private handleNoticeOpen_ = (e: Event) => {
     const id = (e as CustomEvent<{ clientId: string }>).detail?.clientId;
     if (id) this.open(id);
   };
 
-  private handlePopState = () => {
+  private handlePopState_ = () => {
     if (!this.syncUrl) return;
     const id = clientIdFromUrl(location.href);
     this.client = id ?? '';
     this.cardOpen = !!id;
   };
 
-  private handleBack(): void {
+  private handleBack_(): void {
     this.cardOpen = false;
     if (this.syncUrl) {
       const url = new URL(location.href);
@@ -201,13 +203,13 @@ export class DmCommunications extends DmElement {
     const name = this.client ? (this.store?.client(this.client)?.displayName ?? '') : '';
     return html`<div class="layout ${this.cardOpen && this.client ? 'card-open' : ''}">
       <section class="list" part="list" aria-label=${t.clientsLabel}>
-        <dm-client-list exportparts=${LIST_PARTS} .selected=${this.client} @dm-client-select=${this.handleSelect}></dm-client-list>
+        <dm-client-list exportparts=${LIST_PARTS} .selected=${this.client} @dm-client-select=${this.handleSelect_}></dm-client-list>
       </section>
       <section class="card" part="card" aria-label=${name ? t.feedLabel(name) : t.communications}>
         ${this.client
           ? html`<header part="card-header">
-                <button part="back" type="button" aria-label=${t.back} @click=${this.handleBack}><span aria-hidden="true">←</span></button>
-                <h2 dir="auto">${name}</h2>
+                <button part="back" type="button" aria-label=${t.back} @click=${this.handleBack_}><span aria-hidden="true">←</span></button>
+                <h2 dir="auto">${name || t.communications}</h2>
               </header>
               <dm-communications-feed exportparts=${FEED_PARTS} client-id=${this.client} .filter=${this.filter}></dm-communications-feed>
               <dm-composer exportparts=${COMPOSER_PARTS} client-id=${this.client}></dm-composer>`

@@ -61,10 +61,10 @@ export class DmComposer extends DmElement {
   @query('textarea') private textarea?: HTMLTextAreaElement;
 
   /** Which client (and advisor) the text box's draft belongs to. */
-  private draftClient: string | null = null;
-  private draftAdvisor: string | null = null;
-  private draftTimer: ReturnType<typeof setTimeout> | null = null;
-  private requested: { store: DmStore; clientId: string } | null = null;
+  private draftClient_: string | null = null;
+  private draftAdvisor_: string | null = null;
+  private draftTimer_: ReturnType<typeof setTimeout> | null = null;
+  private requested_: { store: DmStore; clientId: string } | null = null;
 
   /** Focuses the text box. */
   override focus(options?: FocusOptions): void {
@@ -74,18 +74,18 @@ export class DmComposer extends DmElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('online', this.handleConnectivity);
-    window.addEventListener('offline', this.handleConnectivity);
-    window.addEventListener('pagehide', this.handlePageHide);
+    window.addEventListener('online', this.handleConnectivity_);
+    window.addEventListener('offline', this.handleConnectivity_);
+    window.addEventListener('pagehide', this.handlePageHide_);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.handleConnectivity);
-    window.removeEventListener('offline', this.handleConnectivity);
-    window.removeEventListener('pagehide', this.handlePageHide);
-    this.flushDraft();
-    this.requested = null;
+    window.removeEventListener('online', this.handleConnectivity_);
+    window.removeEventListener('offline', this.handleConnectivity_);
+    window.removeEventListener('pagehide', this.handlePageHide_);
+    this.flushDraft_();
+    this.requested_ = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -93,10 +93,10 @@ export class DmComposer extends DmElement {
     const store = this.store;
     if (changed.has('clientId')) this.problem = '';
     if (!store) return;
-    this.syncDraft(store);
+    this.syncDraft_(store);
     const clientId = this.clientId;
-    if (clientId && (this.requested?.store !== store || this.requested.clientId !== clientId)) {
-      this.requested = { store, clientId };
+    if (clientId && (this.requested_?.store !== store || this.requested_.clientId !== clientId)) {
+      this.requested_ = { store, clientId };
       // An idle or loading eligibility leaves the box usable: no flash of "disabled" on every switch.
       void store.loadEligibility(clientId);
       void store.ensureClient(clientId);
@@ -105,64 +105,64 @@ export class DmComposer extends DmElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (changed.has('text')) this.fitHeight();
+    if (changed.has('text')) this.fitHeight_();
   }
 
   /** Keeps the box and the saved drafts in step when the client or the signed-in advisor changes. */
-  private syncDraft(store: DmStore): void {
+  private syncDraft_(store: DmStore): void {
     const clientId = this.clientId;
     // Drafts are keyed by advisor, who is known only once `/me` answered.
     const advisor = store.advisor?.id ?? null;
-    if (clientId === this.draftClient && advisor === this.draftAdvisor) return;
-    if (clientId !== this.draftClient) {
-      this.flushDraft();
+    if (clientId === this.draftClient_ && advisor === this.draftAdvisor_) return;
+    if (clientId !== this.draftClient_) {
+      this.flushDraft_();
       this.text = clientId ? store.drafts.get(clientId) : '';
     } else if (clientId) {
       // Same client, the advisor just became known: read their saved draft, or keep what was typed meanwhile.
       if (this.text) store.drafts.set(clientId, this.text);
       else this.text = store.drafts.get(clientId);
     }
-    this.draftClient = clientId;
-    this.draftAdvisor = advisor;
+    this.draftClient_ = clientId;
+    this.draftAdvisor_ = advisor;
   }
 
-  private scheduleDraft(): void {
-    if (this.draftTimer) clearTimeout(this.draftTimer);
-    this.draftTimer = setTimeout(() => this.flushDraft(), DRAFT_DELAY_MS);
+  private scheduleDraft_(): void {
+    if (this.draftTimer_) clearTimeout(this.draftTimer_);
+    this.draftTimer_ = setTimeout(() => this.flushDraft_(), DRAFT_DELAY_MS);
   }
 
   /** Saves the pending draft of the client the box belongs to, at once. */
-  private flushDraft(): void {
-    if (!this.draftTimer) return;
-    clearTimeout(this.draftTimer);
-    this.draftTimer = null;
-    if (this.store && this.draftClient) this.store.drafts.set(this.draftClient, this.text);
+  private flushDraft_(): void {
+    if (!this.draftTimer_) return;
+    clearTimeout(this.draftTimer_);
+    this.draftTimer_ = null;
+    if (this.store && this.draftClient_) this.store.drafts.set(this.draftClient_, this.text);
   }
 
-  private cancelDraft(): void {
-    if (this.draftTimer) clearTimeout(this.draftTimer);
-    this.draftTimer = null;
+  private cancelDraft_(): void {
+    if (this.draftTimer_) clearTimeout(this.draftTimer_);
+    this.draftTimer_ = null;
   }
 
-  private handlePageHide = () => this.flushDraft();
+  private handlePageHide_ = () => this.flushDraft_();
 
-  private handleConnectivity = () => {
+  private handleConnectivity_ = () => {
     this.offline = navigator.onLine === false;
   };
 
-  private handleInput(e: InputEvent): void {
+  private handleInput_(e: InputEvent): void {
     this.text = (e.target as HTMLTextAreaElement).value;
-    this.scheduleDraft();
+    this.scheduleDraft_();
   }
 
-  private handleKeydown(e: KeyboardEvent): void {
+  private handleKeydown_(e: KeyboardEvent): void {
     // keyCode 229: some browsers report the Enter that confirms an IME composition this way.
     if (e.key !== 'Enter' || e.shiftKey || e.altKey || e.isComposing || e.keyCode === 229) return;
     e.preventDefault();
     void this.send();
   }
 
-  private handleSendClick(): void {
+  private handleSendClick_(): void {
     void this.send();
     // The button disables itself once the box is empty; keep the keyboard in the box.
     this.textarea?.focus();
@@ -173,8 +173,8 @@ export class DmComposer extends DmElement {
     const store = this.store;
     const clientId = this.clientId;
     const body = this.text.trim();
-    if (!store || !clientId || !body || codePoints(body) > MAX_MESSAGE_LENGTH || this.blockedFor(store, clientId)) return;
-    this.cancelDraft();
+    if (!store || !clientId || !body || codePoints(body) > MAX_MESSAGE_LENGTH || this.blockedFor_(store, clientId)) return;
+    this.cancelDraft_();
     store.drafts.clear(clientId);
     this.text = '';
     this.problem = '';
@@ -186,7 +186,7 @@ export class DmComposer extends DmElement {
       case 'blocked':
       case 'auth':
         // The server refused it: nothing typed is lost. The reason comes with the (now blocked) eligibility.
-        this.restoreText(store, clientId, result.body);
+        this.restoreText_(store, clientId, result.body);
         if (result.status === 'auth' && this.clientId === clientId) this.problem = this.t.signInAgain;
         break;
       case 'failed':
@@ -195,7 +195,7 @@ export class DmComposer extends DmElement {
     }
   }
 
-  private restoreText(store: DmStore, clientId: string, body: string): void {
+  private restoreText_(store: DmStore, clientId: string, body: string): void {
     if (this.clientId === clientId) {
       if (this.text.trim()) return;
       this.text = body;
@@ -205,12 +205,12 @@ export class DmComposer extends DmElement {
     }
   }
 
-  private blockedFor(store: DmStore, clientId: string): boolean {
+  private blockedFor_(store: DmStore, clientId: string): boolean {
     const value = store.eligibility(clientId).value;
     return !!value && !value.canSend;
   }
 
-  private fitHeight(): void {
+  private fitHeight_(): void {
     const ta = this.textarea;
     if (!ta) return;
     ta.style.height = 'auto';
@@ -251,10 +251,10 @@ export class DmComposer extends DmElement {
             aria-invalid=${tooLong ? 'true' : nothing}
             ?disabled=${disabled}
             .value=${live(this.text)}
-            @input=${this.handleInput}
-            @keydown=${this.handleKeydown}
+            @input=${this.handleInput_}
+            @keydown=${this.handleKeydown_}
           ></textarea>
-          <button type="button" class="btn primary send" part="send" ?disabled=${!canSend} @click=${this.handleSendClick}>
+          <button type="button" class="btn primary send" part="send" ?disabled=${!canSend} @click=${this.handleSendClick_}>
             ${t.send}
           </button>
         </div>

@@ -40,42 +40,42 @@ export class DmNotifier extends DmElement {
   /** Milliseconds before a notice hides itself; 0 keeps it until dismissed. */
   @property({ type: Number }) duration = 8000;
 
-  private timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private hovered = false;
-  private focused = false;
+  private timers_ = new Map<string, ReturnType<typeof setTimeout>>();
+  private hovered_ = false;
+  private focused_ = false;
   /** Item kinds seen on the live stream, so an order's notice can say "order". */
-  private kinds = new Map<string, FeedItem['kind']>();
-  private unknownNames = new Set<string>();
-  private liveItemStore?: DmStore;
+  private kinds_ = new Map<string, FeedItem['kind']>();
+  private unknownNames_ = new Set<string>();
+  private liveItemStore_?: DmStore;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.liveItemStore?.removeEventListener('live-item', this.handleLiveItem);
-    this.liveItemStore = undefined;
-    this.clearTimers();
+    this.liveItemStore_?.removeEventListener('live-item', this.handleLiveItem_);
+    this.liveItemStore_ = undefined;
+    this.clearTimers_();
   }
 
   protected override storeConnected(store: DmStore): void {
-    this.liveItemStore?.removeEventListener('live-item', this.handleLiveItem);
-    this.liveItemStore = store;
-    store.addEventListener('live-item', this.handleLiveItem);
+    this.liveItemStore_?.removeEventListener('live-item', this.handleLiveItem_);
+    this.liveItemStore_ = store;
+    store.addEventListener('live-item', this.handleLiveItem_);
   }
 
-  private handleLiveItem = (e: Event) => {
+  private handleLiveItem_ = (e: Event) => {
     const item = (e as CustomEvent<FeedItem>).detail;
-    this.kinds.set(item.id, item.kind);
-    if (this.kinds.size > 500) this.kinds.delete(this.kinds.keys().next().value!);
+    this.kinds_.set(item.id, item.kind);
+    if (this.kinds_.size > 500) this.kinds_.delete(this.kinds_.keys().next().value!);
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('duration')) this.clearTimers();
+    if (changed.has('duration')) this.clearTimers_();
     const store = this.store;
     if (!store) return;
     for (const n of store.notices) {
-      if (store.client(n.clientId) || this.unknownNames.has(n.clientId)) continue;
+      if (store.client(n.clientId) || this.unknownNames_.has(n.clientId)) continue;
       void store.ensureClient(n.clientId).then((c) => {
-        if (!c) this.unknownNames.add(n.clientId);
+        if (!c) this.unknownNames_.add(n.clientId);
         this.requestUpdate();
       });
     }
@@ -83,117 +83,117 @@ export class DmNotifier extends DmElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.syncTimers();
+    this.syncTimers_();
   }
 
   /** Notices ready to show: their client's name is known (or known to be unavailable). */
-  private visibleNotices(): readonly StoreNotice[] {
+  private visibleNotices_(): readonly StoreNotice[] {
     const store = this.store;
     if (!store) return [];
-    return store.notices.filter((n) => store.client(n.clientId) || this.unknownNames.has(n.clientId));
+    return store.notices.filter((n) => store.client(n.clientId) || this.unknownNames_.has(n.clientId));
   }
 
-  private syncTimers(): void {
-    const keys = new Set(this.visibleNotices().map((n) => n.key));
-    for (const [key, timer] of this.timers) {
+  private syncTimers_(): void {
+    const keys = new Set(this.visibleNotices_().map((n) => n.key));
+    for (const [key, timer] of this.timers_) {
       if (keys.has(key)) continue;
       clearTimeout(timer);
-      this.timers.delete(key);
+      this.timers_.delete(key);
     }
-    if (this.duration <= 0 || this.hovered || this.focused) return;
+    if (this.duration <= 0 || this.hovered_ || this.focused_) return;
     for (const key of keys) {
-      if (!this.timers.has(key)) this.timers.set(key, setTimeout(() => this.dismiss(key), this.duration));
+      if (!this.timers_.has(key)) this.timers_.set(key, setTimeout(() => this.dismiss_(key), this.duration));
     }
   }
 
-  private clearTimers(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+  private clearTimers_(): void {
+    for (const timer of this.timers_.values()) clearTimeout(timer);
+    this.timers_.clear();
   }
 
-  private pause(): void {
-    this.clearTimers();
+  private pause_(): void {
+    this.clearTimers_();
   }
 
   /** Restarts the countdowns (with the full duration) once neither pointer nor focus is inside. */
-  private resume(): void {
-    if (!this.hovered && !this.focused) this.syncTimers();
+  private resume_(): void {
+    if (!this.hovered_ && !this.focused_) this.syncTimers_();
   }
 
-  private dismiss(key: string): void {
-    this.timers.delete(key);
+  private dismiss_(key: string): void {
+    this.timers_.delete(key);
     this.store?.dismissNotice(key);
   }
 
-  private kindOf(n: StoreNotice): FeedItem['kind'] {
-    const known = this.kinds.get(n.itemId);
+  private kindOf_(n: StoreNotice): FeedItem['kind'] {
+    const known = this.kinds_.get(n.itemId);
     if (known) return known;
     const inFeed = this.store?.feed(n.clientId, 'all').items.find((i) => i.id === n.itemId);
     return inFeed?.kind ?? 'message';
   }
 
-  private handleOpen(n: StoreNotice): void {
+  private handleOpen_(n: StoreNotice): void {
     this.emit('dm-notice-open', { clientId: n.clientId });
-    this.dismiss(n.key);
+    this.dismiss_(n.key);
   }
 
-  private handleDismiss(e: Event, n: StoreNotice): void {
+  private handleDismiss_(e: Event, n: StoreNotice): void {
     // The whole notice opens the client on click; the dismiss button must not.
     e.stopPropagation();
     const root = this.renderRoot as ShadowRoot;
     const hadFocus = root.activeElement !== null;
-    const all = this.visibleNotices();
+    const all = this.visibleNotices_();
     const next = all[all.indexOf(n) + 1] ?? all[all.indexOf(n) - 1];
-    this.dismiss(n.key);
+    this.dismiss_(n.key);
     // Keep keyboard users inside the notices rather than dropping focus on the page's body.
     if (hadFocus && next) {
       void this.updateComplete.then(() => root.querySelector<HTMLButtonElement>(`[data-key="${CSS.escape(next.key)}"] .open`)?.focus());
     }
   }
 
-  private handlePointerEnter = () => {
-    this.hovered = true;
-    this.pause();
+  private handlePointerEnter_ = () => {
+    this.hovered_ = true;
+    this.pause_();
   };
 
-  private handlePointerLeave = () => {
-    this.hovered = false;
-    this.resume();
+  private handlePointerLeave_ = () => {
+    this.hovered_ = false;
+    this.resume_();
   };
 
-  private handleFocusIn = () => {
-    this.focused = true;
-    this.pause();
+  private handleFocusIn_ = () => {
+    this.focused_ = true;
+    this.pause_();
   };
 
-  private handleFocusOut = (e: FocusEvent) => {
+  private handleFocusOut_ = (e: FocusEvent) => {
     if (e.relatedTarget instanceof Node && this.renderRoot.contains(e.relatedTarget)) return;
-    this.focused = false;
-    this.resume();
+    this.focused_ = false;
+    this.resume_();
   };
 
   protected override render() {
     const t = this.t;
     const store = this.store;
-    const notices = this.visibleNotices();
+    const notices = this.visibleNotices_();
     return html`<div
       class="stack"
       part="base"
       role="status"
       aria-live="polite"
       aria-label=${t.notifications}
-      @pointerenter=${this.handlePointerEnter}
-      @pointerleave=${this.handlePointerLeave}
-      @focusin=${this.handleFocusIn}
-      @focusout=${this.handleFocusOut}
+      @pointerenter=${this.handlePointerEnter_}
+      @pointerleave=${this.handlePointerLeave_}
+      @focusin=${this.handleFocusIn_}
+      @focusout=${this.handleFocusOut_}
     >
       ${repeat(
         notices,
         (n) => n.key,
         (n) => {
           const name = store?.client(n.clientId)?.displayName || t.aClient;
-          const text = this.kindOf(n) === 'order' ? t.newOrderFrom(name) : t.newMessageFrom(name);
-          return html`<div class="notice" part="notice" data-key=${n.key} @click=${() => this.handleOpen(n)}>
+          const text = this.kindOf_(n) === 'order' ? t.newOrderFrom(name) : t.newMessageFrom(name);
+          return html`<div class="notice" part="notice" data-key=${n.key} @click=${() => this.handleOpen_(n)}>
             <button type="button" class="open" part="notice-open">${text}</button>
             <button
               type="button"
@@ -201,7 +201,7 @@ export class DmNotifier extends DmElement {
               part="notice-dismiss"
               aria-label=${t.dismiss}
               title=${t.dismiss}
-              @click=${(e: Event) => this.handleDismiss(e, n)}
+              @click=${(e: Event) => this.handleDismiss_(e, n)}
             >
               ${closeIcon}
             </button>

@@ -61,35 +61,35 @@ export class DmProvider extends LitElement {
   @state()
   protected i18n: DmI18n = { strings: en, locale: 'en', dir: 'ltr' };
 
-  private langObserver?: MutationObserver;
+  private langObserver_?: MutationObserver;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('visibilitychange', this.handleVisibility);
+    document.addEventListener('visibilitychange', this.handleVisibility_);
     // Follow the page's `lang` when no locale is set, e.g. when a host switches language.
-    this.langObserver = new MutationObserver(() => this.updateI18n());
-    this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    this.langObserver_ = new MutationObserver(() => this.updateI18n_());
+    this.langObserver_.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     if (this.store) this.store.start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.handleVisibility);
-    this.langObserver?.disconnect();
+    document.removeEventListener('visibilitychange', this.handleVisibility_);
+    this.langObserver_?.disconnect();
     this.store?.stop();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.store || changed.has('adapter') || changed.has('baseUrl') || changed.has('credentials') || changed.has('headers')) {
-      this.createStore();
+      this.createStore_();
     }
     if (changed.has('liveSession') || changed.has('store')) {
       this.store?.setPresence({ inLiveSession: this.liveSession, active: document.visibilityState === 'visible' });
     }
-    if (!this.hasUpdated || changed.has('locale') || changed.has('strings')) this.updateI18n();
+    if (!this.hasUpdated || changed.has('locale') || changed.has('strings')) this.updateI18n_();
   }
 
-  private createStore(): void {
+  private createStore_(): void {
     this.store?.stop();
     const adapter =
       this.adapter ?? new RestAdapter({ baseUrl: this.baseUrl, credentials: this.credentials, headers: this.headers });
@@ -102,12 +102,12 @@ export class DmProvider extends LitElement {
     if (this.isConnected) store.start();
   }
 
-  private updateI18n(): void {
+  private updateI18n_(): void {
     const locale = resolveLocale(this.locale);
     this.i18n = { strings: this.strings ? { ...en, ...this.strings } : en, locale, dir: directionOf(locale) };
   }
 
-  private handleVisibility = () => {
+  private handleVisibility_ = () => {
     this.store?.setPresence({ active: document.visibilityState === 'visible' });
   };
 

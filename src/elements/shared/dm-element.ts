@@ -27,8 +27,8 @@ export class DmElement extends LitElement {
   /** Replaces some or all strings for this element only. */
   @property({ attribute: false }) strings?: Partial<DmStrings>;
 
-  private unsubscribe?: () => void;
-  private subscribedTo?: DmStore;
+  private unsubscribe_?: () => void;
+  private subscribedTo_?: DmStore;
 
   /** The strings in force: element overrides, then the provider's table, then English. */
   protected get t(): DmStrings {
@@ -47,25 +47,25 @@ export class DmElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.watchStore();
+    this.watchStore_();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = this.subscribedTo = undefined;
+    this.unsubscribe_?.();
+    this.unsubscribe_ = this.subscribedTo_ = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('store')) this.watchStore();
+    if (changed.has('store')) this.watchStore_();
   }
 
-  private watchStore(): void {
-    if (this.subscribedTo === this.store || !this.isConnected) return;
-    this.unsubscribe?.();
-    this.subscribedTo = this.store;
-    this.unsubscribe = this.store?.subscribe(() => this.requestUpdate());
+  private watchStore_(): void {
+    if (this.subscribedTo_ === this.store || !this.isConnected) return;
+    this.unsubscribe_?.();
+    this.subscribedTo_ = this.store;
+    this.unsubscribe_ = this.store?.subscribe(() => this.requestUpdate());
     if (this.store) this.storeConnected(this.store);
   }
 

@@ -17,6 +17,7 @@ export const tokens = css`
     --_on-accent: var(--dm-color-on-accent, #ffffff);
     --_unread: var(--dm-color-unread, #d1242f);
     --_danger: var(--dm-color-danger, #b42318);
+    --_success: var(--dm-color-success, #1a7f37);
     --_warning-bg: var(--dm-color-warning-bg, #fff8c5);
     --_warning-text: var(--dm-color-warning-text, #4d2d00);
     --_bubble-advisor: var(--dm-bubble-advisor-bg, var(--_accent));
