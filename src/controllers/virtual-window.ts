@@ -173,7 +173,7 @@ export class VirtualWindow<T> implements ReactiveController {
         else if (rowTop + h > top + viewport) top = rowTop + h - viewport;
         this.atEdge = false;
         this.targetTop_ = top = Math.min(Math.max(0, top), maxTop);
-        this.atEdge = this.opts_.stick === 'bottom' ? top >= maxTop - 1 : top <= 1;
+        if (this.opts_.stick === 'bottom' && top >= maxTop - 1) this.atEdge = true;
       }
       this.pendingTarget_ = null;
     } else if (this.atEdge) {
