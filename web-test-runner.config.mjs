@@ -1,8 +1,11 @@
 // @web/test-runner: every browser test in headless Chromium (Debian's, or $CHROME_PATH).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
 import { mswWorkerMiddleware } from './scripts/msw-worker-middleware.mjs';
+import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { cspMiddleware } from './scripts/csp-middleware.mjs';
 
 let executablePath;
 try {
@@ -15,16 +18,25 @@ try {
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
-  concurrency: 2,
+  // One test file at a time: files share one MSW service worker and one browser, and running them
+  // side by side made whole files stall on a busy 2-core machine.
+  concurrency: 1,
   concurrentBrowsers: 1,
   browserStartTimeout: 60000,
   testsStartTimeout: 60000,
   testsFinishTimeout: 300000,
-  middleware: [mswWorkerMiddleware],
+  reporters: [defaultReporter(), summaryReporter()],
+  middleware: [mswWorkerMiddleware, cspMiddleware],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   browsers: [
     chromeLauncher({
-      launchOptions: { executablePath, headless: true, args: CHROME_ARGS },
+      // Test files run side by side in tabs of one browser: keep background tabs running at full
+      // speed (requestAnimationFrame, timers), or their tests stall until they time out.
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [...CHROME_ARGS, '--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows'],
+      },
     }),
   ],
   testFramework: { config: { timeout: 15000 } },

@@ -50,7 +50,9 @@ export class VirtualWindow<T> implements ReactiveController {
   private heights_ = new Map<string, number>();
   private offsets_ = new Float64Array(1);
   private offsetsFor_: readonly T[] | null = null;
-  private dirty_ = true;
+  /** The first row whose offset is stale (rows.length + 1 when none is). */
+  private dirtyFrom_ = 0;
+  private lastStart_ = 0;
   private anchor_: Anchor | null = null;
   private pendingTarget_: { key: string; align: 'start' | 'center' | 'end' | 'nearest' } | null = null;
   private targetTop_: number | null = null;
@@ -104,16 +106,23 @@ export class VirtualWindow<T> implements ReactiveController {
     // Rows are measured here, synchronously, rather than only in the ResizeObserver: a second
     // update then corrects the spacers and scrollTop before the frame is painted, so the view
     // never shows a jump (and the observer has nothing left to report for new rows).
-    let changed = false;
+    let changedFrom = Infinity;
+    let i = 0;
     for (const el of scroller.querySelectorAll<HTMLElement>('[data-vkey]')) {
       if (!this.observed_.has(el)) {
         this.observed_.add(el);
         this.observer_.observe(el);
       }
-      if (this.measure_(el)) changed = true;
+      if (this.measure_(el)) {
+        // Rendered rows are rows[lastStart..] in DOM order; anything else means "recompute all".
+        const index = this.lastStart_ + i;
+        const row = this.rows_[index];
+        changedFrom = Math.min(changedFrom, row !== undefined && this.opts_.key(row) === el.dataset.vkey ? index : 0);
+      }
+      i++;
     }
-    if (changed) {
-      this.dirty_ = true;
+    if (changedFrom !== Infinity) {
+      this.dirtyFrom_ = Math.min(this.dirtyFrom_, changedFrom);
       this.host_.requestUpdate();
     }
   }
@@ -187,6 +196,7 @@ export class VirtualWindow<T> implements ReactiveController {
     const start = Math.max(0, this.findRow_(from));
     let end = start;
     while (end < n && this.offsets_[end] < to) end++;
+    this.lastStart_ = start;
     return { start, end, before: this.offsets_[start], after: total - this.offsets_[end] };
   }
 
@@ -224,7 +234,7 @@ export class VirtualWindow<T> implements ReactiveController {
   /** Forgets measured heights (e.g. after a width change that re-wraps every row). */
   invalidate(): void {
     this.heights_.clear();
-    this.dirty_ = true;
+    this.dirtyFrom_ = 0;
     this.host_.requestUpdate();
   }
 
@@ -238,21 +248,28 @@ export class VirtualWindow<T> implements ReactiveController {
   }
 
   private rebuild_(): void {
-    if (!this.dirty_ && this.offsetsFor_ === this.rows_) return;
     const rows = this.rows_;
     const n = rows.length;
-    if (this.offsets_.length !== n + 1) this.offsets_ = new Float64Array(n + 1);
+    // Offsets are recomputed only from the first stale row: measuring the rows near the bottom
+    // of a 100,000-item chat must not walk all of it.
+    let from = this.offsetsFor_ === rows ? this.dirtyFrom_ : 0;
+    if (from > n) return;
+    if (this.offsets_.length !== n + 1) {
+      this.offsets_ = new Float64Array(n + 1);
+      from = 0;
+    }
     const { key, estimate } = this.opts_;
-    let acc = 0;
-    for (let i = 0; i < n; i++) {
+    let acc = this.offsets_[from];
+    for (let i = from; i < n; i++) {
       this.offsets_[i] = acc;
       const r = rows[i];
       acc += this.heights_.get(key(r)) ?? estimate(r);
     }
     this.offsets_[n] = acc;
     this.offsetsFor_ = rows;
-    this.dirty_ = false;
+    this.dirtyFrom_ = n + 1;
   }
+
 
   /** Binary search: the row containing the y position `y`. */
   private findRow_(y: number): number {
@@ -290,7 +307,7 @@ export class VirtualWindow<T> implements ReactiveController {
     // the next frame: updating inside the observer's callback would start a ResizeObserver loop.
     this.resizeFrame_ = requestAnimationFrame(() => {
       this.resizeFrame_ = 0;
-      this.dirty_ = true;
+      this.dirtyFrom_ = 0;
       this.host_.requestUpdate();
     });
   }

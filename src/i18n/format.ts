@@ -64,11 +64,15 @@ export function formatRelative(iso: string, locale: string, now = Date.now()): s
   return memo('sd' + locale, () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: '2-digit' })).format(t);
 }
 
+const fractionDigits = new Map<string, number>();
+
 /** A price in its own currency, e.g. "$25.00" or "25,00 €"; minor units follow the currency. */
 export function formatPrice(money: Money, locale: string): string {
   try {
-    const f = memo('p' + locale + money.currency, () => new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }));
-    const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
+    const key = 'p' + locale + money.currency;
+    const f = memo(key, () => new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }));
+    let digits = fractionDigits.get(key);
+    if (digits === undefined) fractionDigits.set(key, (digits = f.resolvedOptions().maximumFractionDigits ?? 2));
     return f.format(money.amountMinor / 10 ** digits);
   } catch {
     return `${(money.amountMinor / 100).toFixed(2)} ${money.currency}`;

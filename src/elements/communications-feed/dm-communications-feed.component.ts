@@ -10,7 +10,7 @@ import { formatDateTime, formatDay, formatPrice, formatTime } from '../../i18n/f
 import { DmElement } from '../shared/dm-element.js';
 import { tokens } from '../shared/tokens.js';
 import { styles } from './dm-communications-feed.styles.js';
-import { type FeedRow, NEW_ROW_KEY, buildRows, estimateRow } from './rows.js';
+import { type FeedRow, NEW_ROW_KEY, buildRows, estimateRow, updateRows } from './rows.js';
 
 /** Fired when an order in the feed is clicked. Cancel it to show your own details view. */
 export type DmOrderOpenEvent = CustomEvent<{ orderId: string }>;
@@ -80,8 +80,8 @@ export class DmCommunicationsFeed extends DmElement {
   private rowsFor_: readonly FeedEntry[] | null = null;
   private newKey_: string | null = null;
   private positioned_ = false;
+  private firstSeq_ = 0;
   private clientPending_ = false;
-  private newestKey_: string | null = null;
   private releaseView_?: () => void;
   private viewing_: { store: DmStore; clientId: string; filter: FeedFilter } | null = null;
 
@@ -137,7 +137,6 @@ export class DmCommunicationsFeed extends DmElement {
     }
     this.newKey_ = null;
     this.positioned_ = false;
-    this.newestKey_ = null;
     this.showPill = false;
     this.rowsFor_ = null;
     this.vw_.scrollToEdge();
@@ -163,27 +162,26 @@ export class DmCommunicationsFeed extends DmElement {
     const items = feed.items;
     const i = client?.hasUnread && this.filter !== 'orders' ? firstUnreadIndex(items) : -1;
     this.newKey_ = i >= 0 ? entryKey(items[i]) : null;
-    this.rows_ = buildRows(items, this.newKey_);
-    if (this.newKey_) this.vw_.scrollToKey(NEW_ROW_KEY, 'start');
+    if (this.newKey_) {
+      this.rows_ = buildRows(items, this.newKey_);
+      this.vw_.scrollToKey(NEW_ROW_KEY, 'start');
+    }
   }
 
   private onItemsChanged_(feed: FeedState): void {
     const items = feed.items;
+    const prev = this.rowsFor_;
     const newest = items[items.length - 1];
-    const newestKey = newest ? entryKey(newest) : null;
-    if (this.positioned_ && this.newestKey_ && newestKey !== this.newestKey_ && newest) {
-      const grewAtEnd = this.rowsFor_?.some((e) => entryKey(e) === this.newestKey_) ?? false;
-      if (grewAtEnd && this.rowsFor_ && items.length > this.rowsFor_.length) {
-        const mine = newest.kind === 'message' && newest.sender === 'advisor';
-        if (mine) this.vw_.scrollToEdge();
-        else {
-          if (!this.vw_.atEdge) this.showPill = true;
-          this.announcement = newest.kind === 'message' ? newest.body.slice(0, 200) : newest.title;
-        }
+    // A new item at the end (not an older page, not a re-load): follow it, or offer the pill.
+    if (this.positioned_ && prev?.length && newest && newest !== prev[prev.length - 1] && items[prev.length - 1] === prev[prev.length - 1]) {
+      const mine = newest.kind === 'message' && newest.sender === 'advisor';
+      if (mine) this.vw_.scrollToEdge();
+      else {
+        if (!this.vw_.atEdge) this.showPill = true;
+        this.announcement = newest.kind === 'message' ? newest.body.slice(0, 200) : newest.title;
       }
     }
-    this.newestKey_ = newestKey;
-    this.rows_ = buildRows(items, this.newKey_);
+    this.rows_ = updateRows(this.rows_, prev, items, this.newKey_);
     this.rowsFor_ = items;
   }
 
@@ -344,6 +342,7 @@ export class DmCommunicationsFeed extends DmElement {
     }
     const slice = this.vw_.slice(this.rows_);
     const setSize = feed.olderCursor ? -1 : feed.items.length;
+    this.firstSeq_ = (this.rows_.find((r) => r.t === 'item') as { seq: number } | undefined)?.seq ?? 0;
     const focusKey = this.focusKey ?? this.rows_[this.rows_.length - 1]?.key;
     return html`<div class="scroller" part="scroller" @scroll=${this.handleScroll_} @keydown=${this.handleKeydown_}>
       <div class="content" role="feed" aria-label=${t.feedLabel(name)} aria-busy=${feed.loadingOlder ? 'true' : 'false'}>
@@ -379,7 +378,7 @@ export class DmCommunicationsFeed extends DmElement {
         role="article"
         data-vkey=${row.key}
         data-order-id=${e.id}
-        aria-posinset=${row.pos}
+        aria-posinset=${row.seq - this.firstSeq_ + 1}
         aria-setsize=${setSize}
         aria-label=${`${t.orderTypes[e.orderType] ?? e.orderType}: ${e.title}`}
         tabindex=${tabindex}
@@ -414,7 +413,7 @@ export class DmCommunicationsFeed extends DmElement {
       part="item message message-${side}"
       role="article"
       data-vkey=${row.key}
-      aria-posinset=${row.pos}
+      aria-posinset=${row.seq - this.firstSeq_ + 1}
       aria-setsize=${setSize}
       tabindex=${tabindex}
     >
