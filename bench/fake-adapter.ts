@@ -2,22 +2,13 @@
 // no MSW), so the figures measure the elements and the store, not I/O.
 import type { DmAdapter } from '../src/data/adapter.js';
 import { sortClientsForList } from '../src/core/client-order.js';
+import { mulberry32 } from '../src/mocks/prng.js';
 import type { ClientSummary, FeedItem, FeedPage, OrderType, OrderStatus } from '../src/core/types.js';
 
 /** The client whose feed the benchmarks show. */
 export const FEED_CLIENT = 'c-bench';
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const WORDS = (
   'the reading card energy love career path moon tarot question future soon feel clarity partner ' +
