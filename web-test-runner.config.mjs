@@ -4,6 +4,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
 import { mswWorkerMiddleware } from './scripts/msw-worker-middleware.mjs';
+import { reactEsmPlugin } from './scripts/wtr-react-esm.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { cspMiddleware } from './scripts/csp-middleware.mjs';
 
@@ -16,7 +17,8 @@ try {
 }
 
 export default {
-  files: ['test/**/*.test.ts'],
+  // test/html/ runs against the built dist/dm-widgets.js: `npm run test:dist` (after `npm run build`).
+  files: ['test/**/*.test.ts', '!test/html/**'],
   nodeResolve: true,
   // One test file at a time: files share one MSW service worker and one browser, and running them
   // side by side made whole files stall on a busy 2-core machine.
@@ -27,7 +29,11 @@ export default {
   testsFinishTimeout: 300000,
   reporters: [defaultReporter(), summaryReporter()],
   middleware: [mswWorkerMiddleware, cspMiddleware],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [
+    // React is CommonJS: test/react/ gets it as ES modules (bundled once by esbuild).
+    reactEsmPlugin(),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+  ],
   browsers: [
     chromeLauncher({
       // Test files run side by side in tabs of one browser: keep background tabs running at full

@@ -24,6 +24,11 @@ export const ELEMENT_ENTRIES = {
 export const EXTRA_ENTRIES = {
   data: 'src/data/index.ts',
   mocks: 'src/mocks/index.ts',
+  // React wrappers (react stays external, an optional peer dependency) and the string tables:
+  // separate entries so that neither grows the main bundle.
+  react: 'src/react/index.ts',
+  'locales/es': 'src/i18n/es.ts',
+  'locales/ar': 'src/i18n/ar.ts',
 };
 
 /** Every entry of the modular build, in output order. */

@@ -1,0 +1,111 @@
+/**
+ * dm-widgets/react: React components for every `dm-*` element, made with `@lit/react`.
+ *
+ * Importing this module registers the elements. Properties are set as properties (so `adapter`,
+ * `headers`, `strings`, `storeOptions` take objects), attributes as attributes, and each `dm-*`
+ * event has a typed `on…` prop:
+ *
+ * ```tsx
+ * import { DmProvider, DmClientList } from 'dm-widgets/react';
+ * <DmProvider baseUrl="/api/dm" onAuthRequired={() => location.assign('/login')}>
+ *   <DmClientList onClientSelect={(e) => open(e.detail.clientId)} />
+ * </DmProvider>
+ * ```
+ *
+ * Works with React 18 and 19 (`react` is an optional peer dependency of dm-widgets).
+ */
+import { type EventName, createComponent } from '@lit/react';
+import * as React from 'react';
+import { DmClientList as DmClientListElement, type DmClientSelectEvent } from '../elements/client-list/dm-client-list.js';
+import { DmCommunications as DmCommunicationsElement } from '../elements/communications/dm-communications.js';
+import {
+  DmCommunicationsFeed as DmCommunicationsFeedElement,
+  type DmFilterChangeEvent,
+  type DmOrderOpenEvent,
+} from '../elements/communications-feed/dm-communications-feed.js';
+import { DmComposer as DmComposerElement, type DmMessageSentEvent } from '../elements/composer/dm-composer.js';
+import { DmNotifier as DmNotifierElement, type DmNoticeOpenEvent } from '../elements/notifier/dm-notifier.js';
+import { type DmAuthRequiredEvent, DmProvider as DmProviderElement } from '../elements/provider/dm-provider.js';
+import { DmUnreadIndicator as DmUnreadIndicatorElement } from '../elements/unread-indicator/dm-unread-indicator.js';
+
+export type {
+  DmAuthRequiredEvent,
+  DmClientSelectEvent,
+  DmFilterChangeEvent,
+  DmMessageSentEvent,
+  DmNoticeOpenEvent,
+  DmOrderOpenEvent,
+};
+
+const clientSelect = { onClientSelect: 'dm-client-select' as EventName<DmClientSelectEvent> };
+const feedEvents = {
+  onOrderOpen: 'dm-order-open' as EventName<DmOrderOpenEvent>,
+  onFilterChange: 'dm-filter-change' as EventName<DmFilterChangeEvent>,
+};
+const messageSent = { onMessageSent: 'dm-message-sent' as EventName<DmMessageSentEvent> };
+
+/** `<dm-provider>`: `onAuthRequired` ← `dm-auth-required`. */
+export const DmProvider = createComponent({
+  react: React,
+  tagName: 'dm-provider',
+  elementClass: DmProviderElement,
+  events: { onAuthRequired: 'dm-auth-required' as EventName<DmAuthRequiredEvent> },
+  displayName: 'DmProvider',
+});
+
+/** `<dm-client-list>`: `onClientSelect` ← `dm-client-select`. */
+export const DmClientList = createComponent({
+  react: React,
+  tagName: 'dm-client-list',
+  elementClass: DmClientListElement,
+  events: clientSelect,
+  displayName: 'DmClientList',
+});
+
+/** `<dm-communications-feed>`: `onOrderOpen` ← `dm-order-open` (cancelable), `onFilterChange` ← `dm-filter-change`. */
+export const DmCommunicationsFeed = createComponent({
+  react: React,
+  tagName: 'dm-communications-feed',
+  elementClass: DmCommunicationsFeedElement,
+  events: feedEvents,
+  displayName: 'DmCommunicationsFeed',
+});
+
+/** `<dm-composer>`: `onMessageSent` ← `dm-message-sent`. */
+export const DmComposer = createComponent({
+  react: React,
+  tagName: 'dm-composer',
+  elementClass: DmComposerElement,
+  events: messageSent,
+  displayName: 'DmComposer',
+});
+
+/** `<dm-unread-indicator>` (no events). */
+export const DmUnreadIndicator = createComponent({
+  react: React,
+  tagName: 'dm-unread-indicator',
+  elementClass: DmUnreadIndicatorElement,
+  displayName: 'DmUnreadIndicator',
+});
+
+/** `<dm-notifier>`: `onNoticeOpen` ← `dm-notice-open`. */
+export const DmNotifier = createComponent({
+  react: React,
+  tagName: 'dm-notifier',
+  elementClass: DmNotifierElement,
+  events: { onNoticeOpen: 'dm-notice-open' as EventName<DmNoticeOpenEvent> },
+  displayName: 'DmNotifier',
+});
+
+/**
+ * `<dm-communications>`: the events of the list, feed and composer inside it bubble out of it, so
+ * `onClientSelect`, `onOrderOpen`, `onFilterChange` and `onMessageSent` are available here too.
+ */
+export const DmCommunications = createComponent({
+  react: React,
+  tagName: 'dm-communications',
+  elementClass: DmCommunicationsElement,
+  events: { ...clientSelect, ...feedEvents, ...messageSent },
+  displayName: 'DmCommunications',
+});
+

@@ -1,0 +1,103 @@
+/**
+ * dm-widgets/react: the @lit/react wrappers mount in a real React 19 root, pass props as
+ * properties, and turn `dm-*` events into typed `on…` callbacks.
+ */
+import { expect } from '@open-wc/testing';
+import { createElement } from 'react';
+import { flushSync } from 'react-dom';
+import { type Root, createRoot } from 'react-dom/client';
+import type { DmClientList as DmClientListElement } from '../../src/elements/client-list/dm-client-list.js';
+import type { DmProvider as DmProviderElement } from '../../src/elements/provider/dm-provider.js';
+import { es } from '../../src/i18n/es.js';
+import type { MockDb } from '../../src/mocks/index.js';
+import {
+  DmClientList,
+  DmCommunications,
+  DmCommunicationsFeed,
+  DmComposer,
+  DmNotifier,
+  DmProvider,
+  type DmClientSelectEvent,
+  DmUnreadIndicator,
+} from '../../src/react/index.js';
+import { clearDmStorage, pageStorage, part, parts, startMock, textOf, waitFor } from '../helpers/render.js';
+
+describe('dm-widgets/react', () => {
+  let db: MockDb;
+  let host: HTMLElement;
+  let root: Root;
+
+  before(async () => {
+    ({ db } = await startMock());
+  });
+  beforeEach(() => {
+    db.reset();
+    clearDmStorage();
+    host = document.createElement('div');
+    document.body.append(host);
+    root = createRoot(host);
+  });
+  afterEach(() => {
+    root.unmount();
+    host.remove();
+  });
+
+  it('has one wrapper per element, each rendering its tag', () => {
+    const wrappers = { DmProvider, DmClientList, DmCommunicationsFeed, DmComposer, DmUnreadIndicator, DmNotifier, DmCommunications };
+    for (const [name, C] of Object.entries(wrappers)) expect((C as { displayName?: string }).displayName, name).to.equal(name);
+    flushSync(() =>
+      root.render(
+        createElement(
+          DmProvider,
+          { baseUrl: '/api/dm', storeOptions: { storage: pageStorage } },
+          createElement(DmUnreadIndicator),
+          createElement(DmNotifier),
+        ),
+      ),
+    );
+    expect(host.querySelector('dm-provider dm-unread-indicator')).to.exist;
+    expect(host.querySelector('dm-provider dm-notifier')).to.exist;
+  });
+
+  it('<DmProvider baseUrl><DmClientList onClientSelect/></DmProvider>: clicking a row calls onClientSelect with the client id', async () => {
+    const selected: string[] = [];
+    const onClientSelect = (e: DmClientSelectEvent) => selected.push(e.detail.clientId);
+    flushSync(() =>
+      root.render(
+        createElement(
+          DmProvider,
+          { baseUrl: '/api/dm', storeOptions: { storage: pageStorage } },
+          createElement(DmClientList, { onClientSelect, style: { height: '400px', display: 'block' } }),
+        ),
+      ),
+    );
+    const provider = host.querySelector('dm-provider') as DmProviderElement;
+    const list = host.querySelector('dm-client-list') as DmClientListElement;
+    // Props become properties (baseUrl is not a kebab-case attribute in React).
+    expect(provider.baseUrl).to.equal('/api/dm');
+    await waitFor(() => parts(list, 'client').length > 0, 6000, 'client rows');
+    const row = parts(list, 'client')[0];
+    const expected = db.clients()[0].id;
+    row.click();
+    await waitFor(() => selected.length > 0, 2000, 'onClientSelect');
+    expect(selected).to.deep.equal([expected]);
+  });
+
+  it('object props reach the element as properties (strings) and re-render on change', async () => {
+    const render = (strings: object) =>
+      flushSync(() =>
+        root.render(
+          createElement(
+            DmProvider,
+            { baseUrl: '/api/dm', storeOptions: { storage: pageStorage }, strings, locale: 'es' },
+            createElement(DmComposer, { clientId: db.clients()[0].id }),
+          ),
+        ),
+      );
+    render(es);
+    const composer = host.querySelector('dm-composer')!;
+    await waitFor(() => textOf(part(composer, 'send')) === 'Enviar', 4000, 'Spanish Send');
+    render({ send: 'Go' });
+    await waitFor(() => textOf(part(composer, 'send')) === 'Go', 4000, 'replaced Send');
+  });
+});
