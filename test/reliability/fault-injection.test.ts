@@ -1,0 +1,263 @@
+/**
+ * "Nothing lost, nothing injected": for each class of fault the mock can inject, a scripted session
+ * of sends, drafts and client switches on the real `<dm-communications>` ends with every message
+ * stored exactly once on the mock's side, in the order written, and every draft intact.
+ * A table of the numbers is printed at the end.
+ */
+import { expect } from '@open-wc/testing';
+import { RestAdapter } from '../../src/data/rest-adapter.js';
+import { part, parts, startMock, textOf, waitFor } from '../helpers/render.js';
+import {
+  type Ledger,
+  type Tab,
+  type Tally,
+  checkDrafts,
+  clickClient,
+  composerOf,
+  feedOf,
+  formatTable,
+  inputOf,
+  listOf,
+  newLedger,
+  pickClients,
+  record,
+  renderTab,
+  retryFailed,
+  rowOf,
+  sendText,
+  settle,
+  typeText,
+  watchUncaught,
+} from './session.js';
+
+const { db } = await startMock();
+const table: Tally[] = [];
+let current: Tab | undefined;
+
+/** A fetch that lets the first `times` sends reach the server, then drops the answer as a broken connection would. */
+function lostReplyFetch(times: number): { fetch: typeof fetch; lost: () => number } {
+  let lost = 0;
+  const f: typeof fetch = async (input, init) => {
+    const res = await fetch(input, init);
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (lost < times && (init?.method ?? 'GET') === 'POST' && /\/messages$/.test(new URL(url, location.href).pathname) && res.ok) {
+      lost++;
+      await res.text();
+      throw new TypeError('Failed to fetch (the connection dropped after the server stored the message)');
+    }
+    return res;
+  };
+  return { fetch: f, lost: () => lost };
+}
+
+/**
+ * Whether an outbox entry has spent its retries (or waits behind one that has). `outboxFor` returns the
+ * store's entries; their `failed` flag is what the feed renders as "Not sent".
+ */
+const isFailed = (o: object) => (o as { failed?: boolean }).failed === true;
+
+/** Every message of these clients is stored, or failed and waiting for Retry. */
+const allSettled = (t: Tab, ids: string[]) => ids.every((id) => t.store.outboxFor(id).every(isFailed));
+
+interface Hooks {
+  /** After the first two messages to A. */
+  midway?(): void | Promise<void>;
+  /** After the last send, before the accounting. */
+  end?(): void | Promise<void>;
+}
+
+/**
+ * The scripted session: A gets two messages, a burst of quick switches, B gets one and a draft,
+ * C gets one and a draft, back to A (its box is empty) for a third. Returns the ledger.
+ */
+async function script(t: Tab, tag: string, hooks: Hooks = {}, ids = pickClients(db, 3)): Promise<{ ledger: Ledger; ids: string[] }> {
+  const [a, b, c] = ids as [string, string, string];
+  const ledger = newLedger();
+  const send = async (id: string, body: string) => {
+    await sendText(t.tab, body);
+    record(ledger, id, body);
+  };
+  await waitFor(() => parts(listOf(t.tab), 'client').length > 0, 10000, 'client list');
+  await clickClient(t.tab, a);
+  await send(a, `${tag}: A1`);
+  await send(a, `${tag}: A2`);
+  await hooks.midway?.();
+  // Quick switches: rows clicked one after another without waiting for anything.
+  for (const id of [b, c, a, b]) rowOf(t.tab, id)?.click();
+  await waitFor(() => t.tab.client === b && composerOf(t.tab).clientId === b, 10000, 'B after the burst');
+  await composerOf(t.tab).updateComplete;
+  await send(b, `${tag}: B1`);
+  await typeText(t.tab, `${tag}: draft for B`);
+  ledger.drafts.set(b, `${tag}: draft for B`);
+  await clickClient(t.tab, c);
+  await send(c, `${tag}: C1`);
+  await typeText(t.tab, `${tag}: draft for C`);
+  ledger.drafts.set(c, `${tag}: draft for C`);
+  await clickClient(t.tab, a);
+  expect(inputOf(t.tab).value, "A's box is empty (its messages were sent, no draft)").to.equal('');
+  await send(a, `${tag}: A3`);
+  await hooks.end?.();
+  return { ledger, ids: [a, b, c] };
+}
+
+/**
+ * Waits until every message is either stored or shown as failed; then, as the advisor would, opens
+ * each client with a "Not sent" message and clicks Retry. Returns how many clients needed Retry.
+ */
+async function recover(t: Tab, ledger: Ledger): Promise<number> {
+  const ids = [...ledger.sent.keys()];
+  const failedOf = (id: string) => t.store.outboxFor(id).filter(isFailed);
+  await waitFor(() => allSettled(t, ids), 30000, 'every message stored or marked failed');
+  let retried = 0;
+  for (const id of ids) {
+    if (!t.store.outboxFor(id).length) continue;
+    await clickClient(t.tab, id);
+    const feed = feedOf(t.tab);
+    // The card's feed may have failed to load while the server was away: its own Retry first.
+    const err = part(feed, 'error');
+    if (err && t.store.feed(id, 'all').status === 'error') {
+      [...err.querySelectorAll('button')].find((b) => textOf(b) === 'Retry')!.click();
+      await waitFor(() => t.store.feed(id, 'all').status === 'ready', 10000, `feed of ${id} reloaded`);
+    }
+    if (!t.store.outboxFor(id).length) continue;
+    // The card shows every one of them as "Not sent"; Retry on the first sends them all, in order.
+    for (const o of failedOf(id)) {
+      await waitFor(() => parts(feed, 'message').some((m) => textOf(m).includes(o.body) && textOf(m).includes('Not sent')), 10000, `"Not sent" on ${o.body}`);
+    }
+    await retryFailed(t.tab, failedOf(id)[0]!.body);
+    retried++;
+  }
+  return retried;
+}
+
+async function finish(fault: string, t: Tab, ledger: Ledger, opts: { allowRetry?: boolean } = {}): Promise<Tally> {
+  const retried = opts.allowRetry ? await recover(t, ledger) : 0;
+  const tally = await settle(db, t, ledger, fault, retried);
+  await checkDrafts(t, ledger, tally);
+  table.push(tally);
+  expect(tally.lost, 'lost').to.equal(0);
+  expect(tally.duplicated, 'duplicated').to.equal(0);
+  expect(tally.stored).to.equal(tally.sent);
+  expect(tally.draftsIntact).to.equal(tally.drafts);
+  return tally;
+}
+
+describe('fault injection: nothing lost, nothing injected', function () {
+  this.timeout(90000);
+  let uncaught: ReturnType<typeof watchUncaught>;
+
+  beforeEach(() => {
+    db.reset();
+    uncaught = watchUncaught();
+  });
+
+  afterEach(async () => {
+    uncaught.stop();
+    db.setOffline(false);
+    db.setLatency(0);
+    for (const r of ['send', 'feed', 'eligibility', 'clients'] as const) db.setLatency(0, r);
+    const t = current;
+    current = undefined;
+    // Let every send of this test reach the mock before the next test resets it.
+    if (t) await waitFor(() => db.clients().every((c) => t.store.outboxFor(c.id).length === 0), 10000, 'outbox drained').catch(() => undefined);
+    expect(uncaught.errors, 'uncaught errors on the page').to.deep.equal([]);
+  });
+
+  after(() => {
+    // eslint-disable-next-line no-console
+    console.log('\nFault-injection sessions (messages per mock, drafts per composer):\n' + formatTable(table) + '\n');
+  });
+
+  it('no fault (baseline)', async () => {
+    const t = (current = await renderTab());
+    const { ledger } = await script(t, 'baseline');
+    await finish('none (baseline)', t, ledger);
+  });
+
+  it('5xx: the first 3 sends answer 503, then the server recovers', async () => {
+    db.failNext('send', 3, 503);
+    const t = (current = await renderTab());
+    const { ledger } = await script(t, '5xx');
+    const tally = await finish('5xx (503 x3, then OK)', t, ledger, { allowRetry: true });
+    expect(tally.attempts, 'send requests (the faults were hit)').to.be.greaterThan(tally.sent);
+  });
+
+  it('network error: the first 3 sends never reach the server', async () => {
+    db.networkErrorNext('send', 3);
+    const t = (current = await renderTab());
+    const { ledger } = await script(t, 'network');
+    const tally = await finish('network error x3', t, ledger, { allowRetry: true });
+    expect(tally.attempts, 'send requests (the faults were hit)').to.be.greaterThan(tally.sent);
+  });
+
+  it('lost reply: the server stores the message but the answer is lost (3 times)', async () => {
+    const lost = lostReplyFetch(3);
+    const t = (current = await renderTab({ adapter: new RestAdapter({ baseUrl: '/api/dm', fetch: lost.fetch }) }));
+    const { ledger } = await script(t, 'lost-reply');
+    await finish('lost reply x3 (stored, answer dropped)', t, ledger, { allowRetry: true });
+    expect(lost.lost(), 'replies dropped').to.equal(3);
+  });
+
+  it('429: the first 2 sends are rate-limited with Retry-After: 1', async () => {
+    db.failNext('send', 2, 429, { retryAfterSeconds: 1 });
+    const t = (current = await renderTab());
+    const { ledger } = await script(t, '429');
+    const tally = await finish('429 + Retry-After 1 s x2', t, ledger, { allowRetry: true });
+    expect(tally.attempts, 'send requests (the faults were hit)').to.be.greaterThan(tally.sent);
+  });
+
+  it('slow server: 800 ms per send, 600 ms per feed, with quick client switches', async () => {
+    const t = (current = await renderTab());
+    const { ledger } = await script(t, 'slow', {
+      midway() {
+        db.setLatency(800, 'send');
+        db.setLatency(600, 'feed');
+        db.setLatency(400, 'eligibility');
+      },
+    });
+    await finish('slow server (send 800 ms, feed 600 ms)', t, ledger);
+  });
+
+  it('server unreachable for a while (offline, then back)', async () => {
+    const t = (current = await renderTab());
+    const { ledger } = await script(t, 'offline', {
+      midway: () => db.setOffline(true),
+      end: () => db.setOffline(false),
+    });
+    await finish('server unreachable (offline, back)', t, ledger, { allowRetry: true });
+  });
+
+  it('server unreachable beyond the retry budget: "Not sent" with Retry, then stored once', async () => {
+    const t = (current = await renderTab());
+    const ids = pickClients(db, 3);
+    const { ledger } = await script(t, 'offline-long', {
+      midway: () => db.setOffline(true),
+      async end() {
+        // Every send made while offline spends its retries and ends "Not sent".
+        await waitFor(() => allSettled(t, ids), 30000, 'every unsent message marked failed');
+        db.setOffline(false);
+      },
+    }, ids);
+    // What the open card shows: A3 failed, with Retry and Discard.
+    const a3 = parts(feedOf(t.tab), 'message').find((m) => textOf(m).includes('offline-long: A3'));
+    expect(textOf(a3)).to.contain('Not sent');
+    const tally = await finish('unreachable past retries -> Retry', t, ledger, { allowRetry: true });
+    expect(tally.retried, 'clients that needed Retry').to.be.greaterThan(0);
+  });
+
+  it('dropped live stream mid-session (and a client message while it was down)', async () => {
+    const t = (current = await renderTab());
+    const ids = pickClients(db, 3);
+    const writer = ids[1]!;
+    const { ledger } = await script(t, 'dropped', {
+      midway() {
+        db.dropConnections();
+        db.clientWrites(writer, 'dropped: the client wrote while the stream was down');
+      },
+    }, ids);
+    await finish('dropped live stream', t, ledger);
+    await waitFor(() => t.store.liveStatus === 'open', 10000, 'stream open again');
+    await waitFor(() => t.store.feed(writer, 'all').items.some((e) => e.kind === 'message' && e.body.includes('while the stream was down')), 10000, 'missed message');
+    expect(t.store.feed(writer, 'all').items.filter((e) => e.kind === 'message' && e.body.includes('while the stream was down')).length).to.equal(1);
+  });
+});
