@@ -29,6 +29,8 @@ export class DmElement extends LitElement {
 
   private unsubscribe_?: () => void;
   private subscribedTo_?: DmStore;
+  /** Whether the page set `dir` on this element itself (then it is never touched). */
+  private pageDir_?: boolean;
 
   /** The strings in force: element overrides, then the provider's table, then English. */
   protected get t(): DmStrings {
@@ -59,6 +61,18 @@ export class DmElement extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('store')) this.watchStore_();
+    this.pageDir_ ??= this.hasAttribute('dir');
+    if (changed.has('i18n') && !this.pageDir_) this.syncDir_();
+  }
+
+  /**
+   * Mirrors the layout for a right-to-left locale of the provider (`locale="ar"`, or the page's
+   * `lang`): `dir="rtl"` on the host, so the shadow tree's logical properties and `:dir()` follow.
+   * For a left-to-right locale the element inherits the page's direction.
+   */
+  private syncDir_(): void {
+    if (this.i18n?.dir === 'rtl') this.setAttribute('dir', 'rtl');
+    else if (this.i18n) this.removeAttribute('dir');
   }
 
   private watchStore_(): void {
