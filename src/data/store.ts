@@ -121,6 +121,8 @@ export class DmStore extends EventTarget {
   private openClients_ = new Map<string, number>();
   private queues_ = new Map<string, Promise<unknown>>();
   private outbox_: OutboxEntry[] = [];
+  /** Messages the live stream confirmed while their send was still retrying (a lost reply), by clientMessageId. */
+  private confirmed_ = new Map<string, MessageItem>();
   private readingUpTo_ = new Map<string, string>();
   private presenceSent_: string | null = null;
   private presenceTimer_: ReturnType<typeof setTimeout> | null = null;
@@ -590,18 +592,21 @@ export class DmStore extends EventTarget {
     const { clientId, clientMessageId, body } = entry;
     let attempt = 0;
     for (;;) {
-      if (!this.outbox_.includes(entry)) return { status: 'failed', error: new DmError('aborted', 'Discarded') };
+      if (!this.outbox_.includes(entry)) return this.settledElsewhere_(entry);
       // Never overtake a failed message to the same client: the order written is the order stored.
       const i = this.outbox_.indexOf(entry);
       if (this.outbox_.some((o, j) => j < i && o.clientId === clientId && o.failed)) return this.markFailed_(entry, new DmError('aborted', 'Waiting for an earlier message'));
       await this.whenOnline_();
       try {
         const message = await this.adapter.sendMessage(clientId, { body, clientMessageId });
+        this.confirmed_.delete(clientMessageId);
         this.dropOutbox_(clientId, clientMessageId, false);
         this.addToFeeds_(clientId, [message]);
         this.dispatchEvent(new CustomEvent('message-sent', { detail: message }));
         return { status: 'sent', message };
       } catch (e) {
+        // The live stream confirmed it while the answer was lost: it is stored, neither failed nor blocked.
+        if (!this.outbox_.includes(entry)) return this.settledElsewhere_(entry);
         const error = toDmError(e);
         if (error.kind === 'blocked') {
           this.dropOutbox_(clientId, clientMessageId);
@@ -631,6 +636,15 @@ export class DmStore extends EventTarget {
         return this.markFailed_(entry, error);
       }
     }
+  }
+
+  /** The entry left the outbox while on its way: confirmed by the live stream (sent), or discarded. */
+  private settledElsewhere_(entry: OutboxEntry): SendResult {
+    const message = this.confirmed_.get(entry.clientMessageId);
+    if (!message) return { status: 'failed', error: new DmError('aborted', 'Discarded') };
+    this.confirmed_.delete(entry.clientMessageId);
+    this.dispatchEvent(new CustomEvent('message-sent', { detail: message }));
+    return { status: 'sent', message };
   }
 
   private markFailed_(entry: OutboxEntry, error: DmError): SendResult {
@@ -718,7 +732,9 @@ export class DmStore extends EventTarget {
   }
 
   private applyItem_(item: FeedItem): void {
-    if (item.kind === 'message' && item.clientMessageId) this.dropOutbox_(item.clientId, item.clientMessageId, false);
+    if (item.kind === 'message' && item.clientMessageId && this.dropOutbox_(item.clientId, item.clientMessageId, false)) {
+      this.confirmed_.set(item.clientMessageId, item);
+    }
     this.addToFeeds_(item.clientId, [item]);
     const fromClient = item.kind === 'order' || item.sender === 'client';
     if (fromClient) {

@@ -5,6 +5,8 @@
  * A table of the numbers is printed at the end.
  */
 import { expect } from '@open-wc/testing';
+import type { DmEvent } from '../../src/core/types.js';
+import type { SubscribeOptions } from '../../src/data/adapter.js';
 import { RestAdapter } from '../../src/data/rest-adapter.js';
 import { part, parts, startMock, textOf, waitFor } from '../helpers/render.js';
 import {
@@ -15,6 +17,7 @@ import {
   clickClient,
   composerOf,
   feedOf,
+  feedTexts,
   formatTable,
   inputOf,
   listOf,
@@ -58,6 +61,14 @@ const isFailed = (o: object) => (o as { failed?: boolean }).failed === true;
 
 /** Every message of these clients is stored, or failed and waiting for Retry. */
 const allSettled = (t: Tab, ids: string[]) => ids.every((id) => t.store.outboxFor(id).every(isFailed));
+
+/** The REST adapter with the live stream down for good (the worst case for lost replies: only a retry can confirm). */
+class NoStreamAdapter extends RestAdapter {
+  override subscribe(_onEvent: (event: DmEvent) => void, opts: SubscribeOptions = {}): () => void {
+    opts.onStatus?.('reconnecting');
+    return () => undefined;
+  }
+}
 
 interface Hooks {
   /** After the first two messages to A. */
@@ -196,6 +207,103 @@ describe('fault injection: nothing lost, nothing injected', function () {
     const { ledger } = await script(t, 'lost-reply');
     await finish('lost reply x3 (stored, answer dropped)', t, ledger, { allowRetry: true });
     expect(lost.lost(), 'replies dropped').to.equal(3);
+  });
+
+  it('lost reply with the live stream down: only the retry (same clientMessageId) confirms', async () => {
+    const lost = lostReplyFetch(3);
+    const t = (current = await renderTab({ adapter: new NoStreamAdapter({ baseUrl: '/api/dm', fetch: lost.fetch }) }));
+    const { ledger } = await script(t, 'lost-reply-nostream');
+    const tally = await finish('lost reply x3, no live stream', t, ledger, { allowRetry: true });
+    expect(lost.lost(), 'replies dropped').to.equal(3);
+    // Each lost reply was retried with the same id; the mock answered 200 with the stored message.
+    expect(tally.attempts, 'send requests').to.equal(tally.sent + 3);
+  });
+
+  it('malformed and invalid reads: errors with Retry, the rest goes on; unknown and bad events are skipped', async () => {
+    const [a, b, c] = pickClients(db, 3) as [string, string, string];
+    const ledger = newLedger();
+    const send = async (id: string, body: string) => {
+      await sendText(t.tab, body);
+      record(ledger, id, body);
+    };
+    // The client list's first answer breaks the schema; the card (opened by its attribute) works regardless.
+    db.invalidNext('clients', 1);
+    const t = (current = await renderTab({ client: a }));
+    const list = listOf(t.tab);
+    await waitFor(() => part(list, 'error'), 10000, 'client list error');
+    expect(textOf(part(list, 'error'))).to.contain('Retry');
+    await waitFor(() => t.store.feed(a, 'all').status === 'ready', 10000, "A's feed");
+    await send(a, 'reads: A1');
+    [...part(list, 'error')!.querySelectorAll('button')].find((x) => textOf(x) === 'Retry')!.click();
+    await waitFor(() => rowOf(t.tab, b), 10000, 'list after Retry');
+
+    // B's feed answers 200 with a body that is not JSON: an error with Retry; the composer still sends.
+    db.malformedNext('feed', 1);
+    await clickClient(t.tab, b);
+    const feed = feedOf(t.tab);
+    await waitFor(() => part(feed, 'error') && t.store.feed(b, 'all').status === 'error', 10000, "B's feed error");
+    await send(b, 'reads: B1');
+    await typeText(t.tab, 'reads: draft for B');
+    ledger.drafts.set(b, 'reads: draft for B');
+    [...part(feed, 'error')!.querySelectorAll('button')].find((x) => textOf(x) === 'Retry')!.click();
+    await waitFor(() => parts(feed, 'message').filter((m) => textOf(m).includes('reads: B1')).length === 1, 10000, 'B1 in the reloaded feed');
+
+    // C's eligibility breaks the schema: no block is invented, the box stays usable.
+    db.invalidNext('eligibility', 1);
+    await clickClient(t.tab, c);
+    await waitFor(() => t.store.eligibility(c).status === 'error', 10000, "C's eligibility error");
+    expect(inputOf(t.tab).disabled).to.equal(false);
+    expect(part(composerOf(t.tab), 'blocked-reason')).to.equal(null);
+    await send(c, 'reads: C1');
+    await typeText(t.tab, 'reads: draft for C');
+    ledger.drafts.set(c, 'reads: draft for C');
+
+    // Events: an unknown name, data that is not JSON, and events that break the schema are skipped.
+    await waitFor(() => t.store.liveStatus === 'open', 10000, 'live stream open');
+    const before = t.store.feed(c, 'all').items.length;
+    db.emitRaw('no-such-event', { hello: 'world' });
+    db.emitRaw('feed-item', '{"item": not json');
+    db.emitRaw('feed-item', { item: { kind: 'message', id: 7, clientId: c, at: 'yesterday', body: 'reads: injected', sender: 'client' } });
+    db.emitRaw('client', { client: { id: 42, displayName: null } });
+    db.emitRaw('eligibility', { clientId: c, eligibility: { canSend: 'nope' } });
+    db.clientWrites(c, 'reads: the client wrote after the bad events');
+    await waitFor(() => feedTexts(t.tab).some((x) => x.includes('after the bad events')), 10000, 'a good event after the bad ones');
+    expect(feedTexts(t.tab).filter((x) => x.includes('after the bad events')).length).to.equal(1);
+    expect(feedTexts(t.tab).some((x) => x.includes('reads: injected')), 'the invalid item was not shown').to.equal(false);
+    expect(t.store.feed(c, 'all').items.length, "items in C's feed: only the good one added").to.equal(before + 1);
+    expect(t.store.liveStatus).to.equal('open');
+    expect(inputOf(t.tab).disabled, 'the bad eligibility event blocked nothing').to.equal(false);
+
+    await clickClient(t.tab, a);
+    await send(a, 'reads: A2');
+    await finish('malformed/invalid reads + bad events', t, ledger);
+  });
+
+  it('fires dm-message-sent once per stored message, also when the live stream confirms a message whose reply was lost', async () => {
+    const lost = lostReplyFetch(3);
+    const t = (current = await renderTab({ adapter: new RestAdapter({ baseUrl: '/api/dm', fetch: lost.fetch }) }));
+    await waitFor(() => t.store.liveStatus === 'open', 10000, 'live stream open');
+    const { ledger } = await script(t, 'sent-events');
+    const tally = await settle(db, t, ledger, 'sent-events');
+    expect(lost.lost()).to.equal(3);
+    const stored = [...ledger.sent.keys()].flatMap((id) => db.storedMessages(id).map((m) => m.clientMessageId));
+    await waitFor(() => t.sentEvents.length >= tally.sent, 5000, 'a dm-message-sent per message').catch(() => undefined);
+    expect([...t.sentEvents].sort(), 'dm-message-sent per stored message').to.deep.equal([...stored].sort());
+  });
+
+  it('fires dm-message-sent for a message stored through the feed\'s Retry (after its retries were spent)', async () => {
+    const [a] = pickClients(db, 1) as [string];
+    const t = (current = await renderTab({ client: a }));
+    await waitFor(() => t.store.feed(a, 'all').status === 'ready', 10000, "A's feed");
+    db.setOffline(true);
+    await sendText(t.tab, 'sent-event: via Retry');
+    await waitFor(() => parts(feedOf(t.tab), 'message').some((m) => textOf(m).includes('sent-event: via Retry') && textOf(m).includes('Not sent')), 15000, '"Not sent"');
+    db.setOffline(false);
+    await retryFailed(t.tab, 'sent-event: via Retry');
+    await waitFor(() => t.store.outboxFor(a).length === 0, 10000, 'stored after Retry');
+    expect(db.storedMessages(a).map((m) => m.body)).to.deep.equal(['sent-event: via Retry']);
+    await waitFor(() => t.sentEvents.length === 1, 3000, 'dm-message-sent').catch(() => undefined);
+    expect(t.sentEvents, 'dm-message-sent for the message stored via Retry').to.deep.equal([db.storedMessages(a)[0]!.clientMessageId]);
   });
 
   it('429: the first 2 sends are rate-limited with Retry-After: 1', async () => {
