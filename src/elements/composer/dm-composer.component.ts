@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { live } from 'lit/directives/live.js';
 import { isOneMessageLeft } from '../../core/send-block.js';
+import type { MessageItem } from '../../core/types.js';
 import type { DmStore } from '../../data/store.js';
 import { DmElement } from '../shared/dm-element.js';
 import { tokens } from '../shared/tokens.js';
@@ -74,6 +75,7 @@ export class DmComposer extends DmElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.listenTo_(this.store);
     window.addEventListener('online', this.handleConnectivity_);
     window.addEventListener('offline', this.handleConnectivity_);
     window.addEventListener('pagehide', this.handlePageHide_);
@@ -81,6 +83,7 @@ export class DmComposer extends DmElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.listenTo_(undefined);
     window.removeEventListener('online', this.handleConnectivity_);
     window.removeEventListener('offline', this.handleConnectivity_);
     window.removeEventListener('pagehide', this.handlePageHide_);
@@ -91,6 +94,7 @@ export class DmComposer extends DmElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const store = this.store;
+    this.listenTo_(this.isConnected ? store : undefined);
     if (changed.has('clientId')) this.problem = '';
     if (!store) return;
     this.syncDraft_(store);
@@ -168,6 +172,23 @@ export class DmComposer extends DmElement {
     this.textarea?.focus();
   }
 
+  /**
+   * Every message the store gets stored for this client fires `dm-message-sent`, however it got
+   * there: sent from this box, retried from the feed's Retry, or re-sent from the saved outbox.
+   */
+  private handleStored_ = (e: Event) => {
+    const message = (e as CustomEvent<MessageItem>).detail;
+    if (message.clientId === this.clientId) this.emit('dm-message-sent', { message });
+  };
+
+  private listeningTo_?: DmStore;
+  private listenTo_(store: DmStore | undefined): void {
+    if (store === this.listeningTo_) return;
+    this.listeningTo_?.removeEventListener('message-sent', this.handleStored_);
+    store?.addEventListener('message-sent', this.handleStored_);
+    this.listeningTo_ = store;
+  }
+
   /** Sends what is in the box (trimmed), if sending is allowed. Resolves when the server answered. */
   async send(): Promise<void> {
     const store = this.store;
@@ -181,7 +202,9 @@ export class DmComposer extends DmElement {
     const result = await store.send(clientId, body);
     switch (result.status) {
       case 'sent':
-        this.emit('dm-message-sent', { message: result.message });
+        // Stored messages to the client on screen are announced by handleStored_; one to a client
+        // the advisor has switched away from meanwhile is announced here.
+        if (result.message.clientId !== this.clientId) this.emit('dm-message-sent', { message: result.message });
         break;
       case 'blocked':
       case 'auth':
