@@ -21,6 +21,19 @@ function run(command, args) {
   if (result.status !== 0) fail(`\`${command} ${args.join(' ')}\` exited with ${result.status ?? result.signal}`);
 }
 
+step('template check');
+// The template minifier rewrites CSS inside style="…" attributes and drops units next to a
+// binding (height:${x}px became height:${x}): bind styles with styleMap instead.
+{
+  const { readdirSync } = await import('node:fs');
+  const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(resolve(dir, d.name)) : [resolve(dir, d.name)]));
+  const offenders = walk(resolve(ROOT, 'src'))
+    .filter((f) => f.endsWith('.ts'))
+    .flatMap((f) => (readFileSync(f, 'utf8').match(/style="[^"]*\$\{[^"]*"/g) ?? []).map((m) => `${relative(ROOT, f)}: ${m}`));
+  if (offenders.length) fail(`style attributes with bindings (use styleMap):\n  ${offenders.join('\n  ')}`);
+  console.log('  no style="…${…}…" bindings');
+}
+
 step('clean dist/');
 rmSync(resolve(ROOT, 'dist'), { recursive: true, force: true });
 

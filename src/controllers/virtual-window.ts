@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** Options of {@link VirtualWindow}. */
-export interface VirtualWindowOptions<T> {
+export interface VirtualWindowOptions<T extends object> {
   /** The scrolling element (rendered by the host). */
   scroller: () => HTMLElement | null | undefined;
   /** A stable key per row; rendered rows carry it as `data-vkey`. */
@@ -29,6 +29,8 @@ interface Anchor {
   /** The row's top minus the viewport's top, in px. */
   delta: number;
   index: number;
+  /** How many rows there were, to guess where the row is after rows were added above. */
+  count: number;
 }
 
 /**
@@ -42,12 +44,15 @@ interface Anchor {
  * We use this rather than `@lit-labs/virtualizer` because that one anchors on an index, so a
  * prepend moves its anchor, and it would cost about 10 KB of our 20 KB budget.
  */
-export class VirtualWindow<T> implements ReactiveController {
+export class VirtualWindow<T extends object> implements ReactiveController {
   /** Whether the view is at its sticky edge (kept there as rows arrive or grow). */
   atEdge = true;
 
   private rows_: readonly T[] = [];
-  private heights_ = new Map<string, number>();
+  // Measured heights by row object (not key): summing 100,000 rows then costs no string hashing.
+  // Rows that are replaced by a new object (a pending message confirmed) are simply measured again.
+  private heights_ = new WeakMap<T, number>();
+  private elRow_ = new WeakMap<Element, T>();
   private offsets_ = new Float64Array(1);
   private offsetsFor_: readonly T[] | null = null;
   /** The first row whose offset is stale (rows.length + 1 when none is). */
@@ -108,18 +113,19 @@ export class VirtualWindow<T> implements ReactiveController {
     // never shows a jump (and the observer has nothing left to report for new rows).
     let changedFrom = Infinity;
     let i = 0;
+    const { key } = this.opts_;
     for (const el of scroller.querySelectorAll<HTMLElement>('[data-vkey]')) {
       if (!this.observed_.has(el)) {
         this.observed_.add(el);
         this.observer_.observe(el);
       }
-      if (this.measure_(el)) {
-        // Rendered rows are rows[lastStart..] in DOM order; anything else means "recompute all".
-        const index = this.lastStart_ + i;
-        const row = this.rows_[index];
-        changedFrom = Math.min(changedFrom, row !== undefined && this.opts_.key(row) === el.dataset.vkey ? index : 0);
-      }
-      i++;
+      // Rendered rows are rows[lastStart..] in DOM order; otherwise look the key up.
+      let index = this.lastStart_ + i++;
+      if (this.rows_[index] === undefined || key(this.rows_[index]) !== el.dataset.vkey) index = this.indexOfKey_(el.dataset.vkey ?? '', -1);
+      const row = this.rows_[index];
+      if (row === undefined) continue;
+      this.elRow_.set(el, row);
+      if (this.measure_(el)) changedFrom = Math.min(changedFrom, index);
     }
     if (changedFrom !== Infinity) {
       this.dirtyFrom_ = Math.min(this.dirtyFrom_, changedFrom);
@@ -134,11 +140,12 @@ export class VirtualWindow<T> implements ReactiveController {
   }
 
   private measure_(el: HTMLElement, h = el.getBoundingClientRect().height): boolean {
-    const key = el.dataset.vkey;
-    if (!key || !el.isConnected || h <= 0 || Math.abs((this.heights_.get(key) ?? -1) - h) <= 0.5) return false;
-    this.heights_.set(key, h);
+    const row = this.elRow_.get(el);
+    if (!row || !el.isConnected || h <= 0 || Math.abs((this.heights_.get(row) ?? -1) - h) <= 0.5) return false;
+    this.heights_.set(row, h);
     return true;
   }
+
 
   /** Call from the scroller's `scroll` listener. */
   handleScroll(): void {
@@ -188,7 +195,8 @@ export class VirtualWindow<T> implements ReactiveController {
     } else if (this.atEdge) {
       this.targetTop_ = top = this.opts_.stick === 'bottom' ? maxTop : 0;
     } else if (this.anchor_) {
-      const i = this.indexOfKey_(this.anchor_.key, this.anchor_.index);
+      const a = this.anchor_;
+      const i = this.indexOfKey_(a.key, a.index, a.index + this.rows_.length - a.count);
       if (i >= 0) this.targetTop_ = top = Math.min(Math.max(0, this.offsets_[i] - this.anchor_.delta), maxTop);
     }
     const from = top - this.overscan_;
@@ -233,7 +241,7 @@ export class VirtualWindow<T> implements ReactiveController {
 
   /** Forgets measured heights (e.g. after a width change that re-wraps every row). */
   invalidate(): void {
-    this.heights_.clear();
+    this.heights_ = new WeakMap();
     this.dirtyFrom_ = 0;
     this.host_.requestUpdate();
   }
@@ -244,7 +252,7 @@ export class VirtualWindow<T> implements ReactiveController {
     const index = this.findRow_(s.scrollTop);
     const row = this.rows_[index];
     if (row === undefined) return null;
-    return { key: this.opts_.key(row), delta: this.offsets_[index] - s.scrollTop, index };
+    return { key: this.opts_.key(row), delta: this.offsets_[index] - s.scrollTop, index, count: this.rows_.length };
   }
 
   private rebuild_(): void {
@@ -258,12 +266,12 @@ export class VirtualWindow<T> implements ReactiveController {
       this.offsets_ = new Float64Array(n + 1);
       from = 0;
     }
-    const { key, estimate } = this.opts_;
+    const { estimate } = this.opts_;
     let acc = this.offsets_[from];
     for (let i = from; i < n; i++) {
       this.offsets_[i] = acc;
       const r = rows[i];
-      acc += this.heights_.get(key(r)) ?? estimate(r);
+      acc += this.heights_.get(r) ?? estimate(r);
     }
     this.offsets_[n] = acc;
     this.offsetsFor_ = rows;
@@ -285,11 +293,11 @@ export class VirtualWindow<T> implements ReactiveController {
     return lo;
   }
 
-  private indexOfKey_(key: string, hint: number): number {
+  private indexOfKey_(key: string, ...hints: number[]): number {
     const rows = this.rows_;
     const k = this.opts_.key;
     // Most updates keep the row where it was, or shift it by the number of rows added above.
-    if (hint >= 0 && hint < rows.length && k(rows[hint]) === key) return hint;
+    for (const h of hints) if (h >= 0 && h < rows.length && k(rows[h]) === key) return h;
     for (let i = 0; i < rows.length; i++) if (k(rows[i]) === key) return i;
     return -1;
   }

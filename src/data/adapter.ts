@@ -27,6 +27,8 @@ export interface SubscribeOptions {
   onStatus?(status: LiveStatus): void;
   /** An event that could not be parsed or validated; it is skipped. */
   onInvalid?(error: DmError): void;
+  /** The stream was refused for good (401): it is closed; subscribe again after signing in. */
+  onError?(error: DmError): void;
 }
 
 /**

@@ -128,6 +128,7 @@ export class RestAdapter implements DmAdapter {
         } catch (error) {
           if (stop.signal.aborted) break;
           if (error instanceof DmError && error.kind === 'auth') {
+            opts.onError?.(error);
             opts.onStatus?.('closed');
             return;
           }

@@ -159,16 +159,28 @@ export class DmStore extends EventTarget {
 
   // ---- lifecycle ----------------------------------------------------------------------------
 
-  /** Loads the advisor and the unread count, opens the live stream, resumes the outbox. Idempotent. */
+  /**
+   * Loads the advisor and the unread count, opens the live stream, resumes the outbox. Calling it
+   * again after the stream was closed (a 401 after the session ended) opens the stream again.
+   */
   start(): void {
-    if (this.started_) return;
+    if (this.started_) {
+      if (this.liveStatus === 'closed') this.subscribeLive_();
+      return;
+    }
     this.started_ = true;
     void this.loadAdvisor();
     void this.refreshUnread();
+    this.subscribeLive_();
+    if (typeof window !== 'undefined') window.addEventListener('online', this.handleOnline_);
+  }
+
+  private subscribeLive_(): void {
+    this.unsubscribeLive_?.();
     this.unsubscribeLive_ = this.adapter.subscribe((e) => this.applyEvent(e), {
       onStatus: (s) => this.handleLiveStatus_(s),
+      onError: (e) => this.handleError_(e),
     });
-    if (typeof window !== 'undefined') window.addEventListener('online', this.handleOnline_);
   }
 
   /** Closes the live stream and cancels pending work. */
@@ -178,6 +190,9 @@ export class DmStore extends EventTarget {
     this.unsubscribeLive_ = null;
     for (const c of this.feedAborts_.values()) c.abort();
     this.listAbort_?.abort();
+    clearTimeout(this.presenceTimer_ ?? undefined);
+    clearTimeout(this.unreadTimer_ ?? undefined);
+    this.presenceTimer_ = this.unreadTimer_ = null;
     if (typeof window !== 'undefined') window.removeEventListener('online', this.handleOnline_);
   }
 
@@ -603,6 +618,9 @@ export class DmStore extends EventTarget {
         this.dropOutbox_(clientId, clientMessageId, false);
         this.addToFeeds_(clientId, [message]);
         this.dispatchEvent(new CustomEvent('message-sent', { detail: message }));
+        // The server's count now includes this message; an eligibility that arrived while it was
+        // on its way may or may not have: ask again rather than guess (the order of events is free).
+        void this.loadEligibility(clientId, true);
         return { status: 'sent', message };
       } catch (e) {
         // The live stream confirmed it while the answer was lost: it is stored, neither failed nor blocked.
@@ -644,6 +662,7 @@ export class DmStore extends EventTarget {
     if (!message) return { status: 'failed', error: new DmError('aborted', 'Discarded') };
     this.confirmed_.delete(entry.clientMessageId);
     this.dispatchEvent(new CustomEvent('message-sent', { detail: message }));
+    void this.loadEligibility(entry.clientId, true);
     return { status: 'sent', message };
   }
 
@@ -806,8 +825,12 @@ export class DmStore extends EventTarget {
     }
   }
 
+  private lastAuthEvent_ = -Infinity;
   private handleError_(error: DmError): void {
-    if (error.kind === 'auth') this.dispatchEvent(new CustomEvent('auth-required', { detail: error }));
+    // Several requests fail with 401 at once when a session ends: tell the host once, not per request.
+    if (error.kind !== 'auth' || Date.now() - this.lastAuthEvent_ < 3000) return;
+    this.lastAuthEvent_ = Date.now();
+    this.dispatchEvent(new CustomEvent('auth-required', { detail: error }));
   }
 }
 

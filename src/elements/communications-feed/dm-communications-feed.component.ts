@@ -1,6 +1,7 @@
 import { type PropertyValues, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { VirtualWindow } from '../../controllers/virtual-window.js';
 import { entryKey, firstUnreadIndex } from '../../core/feed-merge.js';
 import { linkify } from '../../core/links.js';
@@ -346,13 +347,13 @@ export class DmCommunicationsFeed extends DmElement {
     const focusKey = this.focusKey ?? this.rows_[this.rows_.length - 1]?.key;
     return html`<div class="scroller" part="scroller" @scroll=${this.handleScroll_} @keydown=${this.handleKeydown_}>
       <div class="content" role="feed" aria-label=${t.feedLabel(name)} aria-busy=${feed.loadingOlder ? 'true' : 'false'}>
-        <div style="height:${slice.before}px" aria-hidden="true"></div>
+        <div style=${styleMap({ blockSize: `${slice.before}px` })} aria-hidden="true"></div>
         ${repeat(
           this.rows_.slice(slice.start, slice.end),
           (r) => r.key,
           (r) => this.renderRow_(r, setSize, focusKey),
         )}
-        <div style="height:${slice.after}px" aria-hidden="true"></div>
+        <div style=${styleMap({ blockSize: `${slice.after}px` })} aria-hidden="true"></div>
       </div>
     </div>`;
   }
@@ -382,6 +383,7 @@ export class DmCommunicationsFeed extends DmElement {
         aria-setsize=${setSize}
         aria-label=${`${t.orderTypes[e.orderType] ?? e.orderType}: ${e.title}`}
         tabindex=${tabindex}
+        @click=${() => this.handleOrderClick_(e)}
         @keydown=${(ev: KeyboardEvent) => {
           if (ev.target === ev.currentTarget && (ev.key === 'Enter' || ev.key === ' ')) {
             ev.preventDefault();
@@ -389,7 +391,7 @@ export class DmCommunicationsFeed extends DmElement {
           }
         }}
       >
-        <button type="button" class="order" tabindex="-1" @click=${() => this.handleOrderClick_(e)}>
+        <button type="button" class="order" tabindex="-1">
           <span class="type">${t.orderTypes[e.orderType] ?? e.orderType}</span>
           <span class="price">${formatPrice(e.price, this.locale)}</span>
           <span class="title">${e.title}</span>

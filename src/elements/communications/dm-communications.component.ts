@@ -22,7 +22,7 @@ const COMPOSER_PARTS = 'input, send, blocked-reason, warning, counter';
  *
  * @fires dm-client-select - Re-fired from the list when the advisor picks a client.
  *
- * @csspart list - The client list column.
+ * @csspart list-pane - The client list column.
  * @csspart card - The client card.
  * @csspart back - The phone's back control.
  * @csspart card-header - The card's header with the client's name.
@@ -159,8 +159,10 @@ export class DmCommunications extends DmElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('client') && this.client) {
-      void this.store?.ensureClient(this.client);
+    if (changed.has('client')) {
+      // Setting `client` (attribute or property) opens that card, on a phone too; clearing it shows the list.
+      if (this.hasUpdated) this.cardOpen = !!this.client;
+      if (this.client) void this.store?.ensureClient(this.client);
     }
   }
 
@@ -202,7 +204,7 @@ export class DmCommunications extends DmElement {
     const t = this.t;
     const name = this.client ? (this.store?.client(this.client)?.displayName ?? '') : '';
     return html`<div class="layout ${this.cardOpen && this.client ? 'card-open' : ''}">
-      <section class="list" part="list" aria-label=${t.clientsLabel}>
+      <section class="list" part="list-pane" aria-label=${t.clientsLabel}>
         <dm-client-list exportparts=${LIST_PARTS} .selected=${this.client} @dm-client-select=${this.handleSelect_}></dm-client-list>
       </section>
       <section class="card" part="card" aria-label=${name ? t.feedLabel(name) : t.communications}>

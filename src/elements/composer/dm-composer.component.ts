@@ -110,6 +110,17 @@ export class DmComposer extends DmElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (changed.has('text')) this.fitHeight_();
+    // Sending just became blocked under the advisor's fingers: keep focus here, on the reason,
+    // rather than letting it fall to <body> with the disabled text box.
+    if (this.hadFocus_ && this.textarea?.disabled) this.renderRoot.querySelector<HTMLElement>('#reason')?.focus();
+    this.hadFocus_ = false;
+  }
+
+  private hadFocus_ = false;
+
+  protected override update(changed: PropertyValues): void {
+    this.hadFocus_ = !!this.textarea && this.shadowRoot?.activeElement === this.textarea;
+    super.update(changed);
   }
 
   /** Keeps the box and the saved drafts in step when the client or the signed-in advisor changes. */
@@ -262,7 +273,7 @@ export class DmComposer extends DmElement {
 
     return html`
       <div class="composer" part="base" dir=${this.textDir}>
-        ${reason ? html`<p id="reason" class="notice reason" part="blocked-reason">${reason}</p>` : nothing}
+        ${reason ? html`<p id="reason" class="notice reason" part="blocked-reason" tabindex="-1">${reason}</p>` : nothing}
         ${warning ? html`<p id="warning" class="notice warning" part="warning">${t.oneLeft(name)}</p>` : nothing}
         <div class="row">
           <textarea

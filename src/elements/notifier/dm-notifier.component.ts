@@ -24,7 +24,7 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="fal
  * @csspart notice-open - The notice's main button (its text).
  * @csspart notice-dismiss - The notice's dismiss button.
  *
- * @cssproperty [--dm-notifier-inset=16px] - Distance from the viewport's bottom and end edges.
+ * @cssproperty [--dm-notifier-inset=16px] - Distance from the viewport's top and end edges (notices stay clear of the composer at the bottom).
  * @cssproperty [--dm-notifier-width=360px] - Width of the notices.
  * @cssproperty [--dm-notifier-z-index=1000] - Stacking order over the page.
  * @cssproperty [--dm-notifier-bg=var(--dm-color-bg)] - Background of a notice.

@@ -4,7 +4,7 @@ import { css } from 'lit';
 export const notifierStyles = css`
   :host {
     position: fixed;
-    inset-block-end: var(--dm-notifier-inset, 16px);
+    inset-block-start: var(--dm-notifier-inset, 16px);
     inset-inline-end: var(--dm-notifier-inset, 16px);
     z-index: var(--dm-notifier-z-index, 1000);
     display: block;
