@@ -239,6 +239,11 @@ export class VirtualWindow<T extends object> implements ReactiveController {
     return Math.min(this.rows_.length - 1, this.findRow_(s.scrollTop + s.clientHeight - 1));
   }
 
+  /** The index of the row with this key, or -1. */
+  indexOf(key: string): number {
+    return this.indexOfKey_(key, this.lastStart_);
+  }
+
   /** Forgets measured heights (e.g. after a width change that re-wraps every row). */
   invalidate(): void {
     this.heights_ = new WeakMap();

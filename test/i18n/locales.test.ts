@@ -104,7 +104,7 @@ describe('locales', () => {
       expect(getComputedStyle(part(composerOf(tab), 'input')!).direction).to.equal('rtl');
       expect(filterLabels(tab)).to.deep.equal([ar.filterAll, ar.filterOrders, ar.filterMessages]);
       expect(textOf(part(composerOf(tab), 'send'))).to.equal(ar.send);
-      const list = part(tab, 'list')!.getBoundingClientRect();
+      const list = part(tab, 'list-pane')!.getBoundingClientRect();
       const card = part(tab, 'card')!.getBoundingClientRect();
       expect(list.left, 'list column on the right').to.be.greaterThan(card.left);
     });

@@ -5,13 +5,13 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { VirtualWindow } from '../../controllers/virtual-window.js';
 import { entryKey, firstUnreadIndex } from '../../core/feed-merge.js';
 import { linkify } from '../../core/links.js';
-import type { FeedEntry, FeedFilter, MessageItem, OrderItem } from '../../core/types.js';
+import type { Delivery, FeedEntry, FeedFilter, MessageItem, OrderItem } from '../../core/types.js';
 import type { DmStore, FeedState } from '../../data/store.js';
-import { formatDateTime, formatDay, formatPrice, formatTime } from '../../i18n/format.js';
+import { formatDateTime, formatDay, formatPrice, formatTime, isSameDay } from '../../i18n/format.js';
 import { DmElement } from '../shared/dm-element.js';
 import { tokens } from '../shared/tokens.js';
 import { styles } from './dm-communications-feed.styles.js';
-import { type FeedRow, NEW_ROW_KEY, buildRows, estimateRow, updateRows } from './rows.js';
+import { estimateEntry } from './rows.js';
 
 /** Fired when an order in the feed is clicked. Cancel it to show your own details view. */
 export type DmOrderOpenEvent = CustomEvent<{ orderId: string }>;
@@ -71,17 +71,16 @@ export class DmCommunicationsFeed extends DmElement {
   @query('.scroller') private scroller?: HTMLElement;
   @query('dialog') private dialog?: HTMLDialogElement;
 
-  private vw_ = new VirtualWindow<FeedRow>(this, {
+  private vw_ = new VirtualWindow<FeedEntry>(this, {
     scroller: () => this.scroller,
-    key: (r) => r.key,
-    estimate: estimateRow,
+    key: entryKey,
+    estimate: estimateEntry,
     stick: 'bottom',
   });
-  private rows_: FeedRow[] = [];
+  private rows_: readonly FeedEntry[] = [];
   private rowsFor_: readonly FeedEntry[] | null = null;
   private newKey_: string | null = null;
   private positioned_ = false;
-  private firstSeq_ = 0;
   private clientPending_ = false;
   private releaseView_?: () => void;
   private viewing_: { store: DmStore; clientId: string; filter: FeedFilter } | null = null;
@@ -163,10 +162,7 @@ export class DmCommunicationsFeed extends DmElement {
     const items = feed.items;
     const i = client?.hasUnread && this.filter !== 'orders' ? firstUnreadIndex(items) : -1;
     this.newKey_ = i >= 0 ? entryKey(items[i]) : null;
-    if (this.newKey_) {
-      this.rows_ = buildRows(items, this.newKey_);
-      this.vw_.scrollToKey(NEW_ROW_KEY, 'start');
-    }
+    if (this.newKey_) this.vw_.scrollToKey(this.newKey_, 'start');
   }
 
   private onItemsChanged_(feed: FeedState): void {
@@ -182,7 +178,7 @@ export class DmCommunicationsFeed extends DmElement {
         this.announcement = newest.kind === 'message' ? newest.body.slice(0, 200) : newest.title;
       }
     }
-    this.rows_ = updateRows(this.rows_, prev, items, this.newKey_);
+    this.rows_ = items;
     this.rowsFor_ = items;
   }
 
@@ -277,14 +273,14 @@ export class DmCommunicationsFeed extends DmElement {
     if (!rowEl || (e.target as HTMLElement).closest('button, a') !== null && e.key !== 'PageDown' && e.key !== 'PageUp') {
       if (!rowEl) return;
     }
-    const items = this.rows_.filter((r) => r.t === 'item');
-    const at = items.findIndex((r) => r.key === rowEl.dataset.vkey);
+    const items = this.rows_;
+    const at = this.vw_.indexOf(rowEl.dataset.vkey ?? '');
     if (at < 0) return;
     const step: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 5, PageUp: -5, Home: -Infinity, End: Infinity };
     if (!(e.key in step)) return;
     e.preventDefault();
     const next = Math.min(items.length - 1, Math.max(0, at + step[e.key]));
-    void this.focusRow_(items[next].key);
+    void this.focusRow_(entryKey(items[next]));
     if (next === 0 && e.key !== 'End') void this.store?.loadOlder(this.clientId, this.filter);
   }
 
@@ -343,15 +339,15 @@ export class DmCommunicationsFeed extends DmElement {
     }
     const slice = this.vw_.slice(this.rows_);
     const setSize = feed.olderCursor ? -1 : feed.items.length;
-    this.firstSeq_ = (this.rows_.find((r) => r.t === 'item') as { seq: number } | undefined)?.seq ?? 0;
-    const focusKey = this.focusKey ?? this.rows_[this.rows_.length - 1]?.key;
+    const last = this.rows_[this.rows_.length - 1];
+    const focusKey = this.focusKey ?? (last && entryKey(last));
     return html`<div class="scroller" part="scroller" @scroll=${this.handleScroll_} @keydown=${this.handleKeydown_}>
       <div class="content" role="feed" aria-label=${t.feedLabel(name)} aria-busy=${feed.loadingOlder ? 'true' : 'false'}>
         <div style=${styleMap({ blockSize: `${slice.before}px` })} aria-hidden="true"></div>
         ${repeat(
           this.rows_.slice(slice.start, slice.end),
-          (r) => r.key,
-          (r) => this.renderRow_(r, setSize, focusKey),
+          entryKey,
+          (e, i) => this.renderRow_(e, slice.start + i, setSize, focusKey),
         )}
         <div style=${styleMap({ blockSize: `${slice.after}px` })} aria-hidden="true"></div>
       </div>
@@ -362,28 +358,32 @@ export class DmCommunicationsFeed extends DmElement {
     this.vw_.handleScroll();
   };
 
-  private renderRow_(row: FeedRow, setSize: number, focusKey: string | undefined) {
+  /** The day separator and "New" divider that go above an entry, when they do. */
+  private renderDividers_(e: FeedEntry, index: number, key: string) {
+    const prev = this.rows_[index - 1];
+    return html`${!prev || !isSameDay(prev.at, e.at)
+      ? html`<div class="day" part="day" aria-hidden="true">${formatDay(e.at, this.locale, this.t)}</div>`
+      : nothing}${key === this.newKey_ ? html`<div class="new-divider" part="new-divider">${this.t.newDivider}</div>` : nothing}`;
+  }
+
+  private renderRow_(e: FeedEntry, index: number, setSize: number, focusKey: string | undefined) {
     const t = this.t;
-    if (row.t === 'day') {
-      return html`<div class="row day" part="day" data-vkey=${row.key} aria-hidden="true">${formatDay(row.at, this.locale, t)}</div>`;
-    }
-    if (row.t === 'new') {
-      return html`<div class="row new-divider" part="new-divider" data-vkey=${row.key}>${t.newDivider}</div>`;
-    }
-    const e = row.entry;
-    const tabindex = row.key === focusKey ? '0' : '-1';
+    const key = entryKey(e);
+    const tabindex = key === focusKey ? '0' : '-1';
     if (e.kind === 'order') {
       return html`<div
         class="row"
         part="item order"
         role="article"
-        data-vkey=${row.key}
+        data-vkey=${key}
         data-order-id=${e.id}
-        aria-posinset=${row.seq - this.firstSeq_ + 1}
+        aria-posinset=${index + 1}
         aria-setsize=${setSize}
         aria-label=${`${t.orderTypes[e.orderType] ?? e.orderType}: ${e.title}`}
         tabindex=${tabindex}
-        @click=${() => this.handleOrderClick_(e)}
+        @click=${(ev: Event) => {
+          if (!(ev.target as Element).closest('.day, .new-divider')) this.handleOrderClick_(e);
+        }}
         @keydown=${(ev: KeyboardEvent) => {
           if (ev.target === ev.currentTarget && (ev.key === 'Enter' || ev.key === ' ')) {
             ev.preventDefault();
@@ -391,6 +391,7 @@ export class DmCommunicationsFeed extends DmElement {
           }
         }}
       >
+        ${this.renderDividers_(e, index, key)}
         <button type="button" class="order" tabindex="-1">
           <span class="type">${t.orderTypes[e.orderType] ?? e.orderType}</span>
           <span class="price">${formatPrice(e.price, this.locale)}</span>
@@ -403,22 +404,24 @@ export class DmCommunicationsFeed extends DmElement {
         </button>
       </div>`;
     }
-    return this.renderMessage_(row, e, setSize, tabindex);
+    return this.renderMessage_(e, index, key, setSize, tabindex);
   }
 
-  private renderMessage_(row: FeedRow & { t: 'item' }, e: MessageItem & { delivery?: string }, setSize: number, tabindex: string) {
+  private renderMessage_(e: MessageItem & { delivery?: Delivery }, index: number, key: string, setSize: number, tabindex: string) {
     const t = this.t;
     const side = e.sender === 'advisor' ? 'advisor' : 'client';
     const who = side === 'advisor' ? t.you : (this.store?.client(this.clientId)?.displayName ?? t.aClient);
     return html`<div
-      class="row msg ${side} ${e.delivery ?? ''}"
+      class="row"
       part="item message message-${side}"
       role="article"
-      data-vkey=${row.key}
-      aria-posinset=${row.seq - this.firstSeq_ + 1}
+      data-vkey=${key}
+      aria-posinset=${index + 1}
       aria-setsize=${setSize}
       tabindex=${tabindex}
     >
+      ${this.renderDividers_(e, index, key)}
+      <div class="msg ${side} ${e.delivery ?? ''}">
       <span class="visually-hidden">${who}:</span>
       <div class="bubble" dir="auto">${linkify(e.body).map((s) =>
         s.href ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.text}</a>` : s.text,
@@ -431,6 +434,7 @@ export class DmCommunicationsFeed extends DmElement {
                 <button type="button" @click=${() => this.store?.retrySend(this.clientId, e.clientMessageId!)}>${t.retrySend}</button>
                 <button type="button" @click=${() => this.store?.discardSend(this.clientId, e.clientMessageId!)}>${t.discard}</button>`
             : html`<time datetime=${e.at}>${formatTime(e.at, this.locale)}</time>`}
+      </div>
       </div>
     </div>`;
   }
