@@ -6,9 +6,9 @@ import { repeat } from 'lit/directives/repeat.js';
 import { linkify } from '../src/core/links.js';
 import type { FeedEntry, MessageItem, OrderItem } from '../src/core/types.js';
 import { styles } from '../src/elements/communications-feed/dm-communications-feed.styles.js';
-import { type FeedRow, buildRows } from '../src/elements/communications-feed/rows.js';
+import { entryKey } from '../src/core/feed-merge.js';
 import { tokens } from '../src/elements/shared/tokens.js';
-import { formatDay, formatPrice, formatTime } from '../src/i18n/format.js';
+import { formatDay, formatPrice, formatTime, isSameDay } from '../src/i18n/format.js';
 import { en } from '../src/i18n/strings.js';
 
 export class BenchNaiveFeed extends LitElement {
@@ -20,14 +20,14 @@ export class BenchNaiveFeed extends LitElement {
 
   protected override render() {
     const t = en;
-    const rows = buildRows(this.items, null);
+    const rows = this.items;
     return html`
       <div class="toolbar"><div part="filter" role="group" aria-label=${t.filterLabel}>
         <button type="button" aria-pressed="true">${t.filterAll}</button><button type="button" aria-pressed="false">${t.filterOrders}</button><button type="button" aria-pressed="false">${t.filterMessages}</button>
       </div></div>
       <div class="scroller" part="scroller">
         <div class="content" role="feed" aria-label="Feed">
-          ${repeat(rows, (r) => r.key, (r) => this.renderRow(r, rows.length))}
+          ${repeat(rows, entryKey, (e, i) => this.renderRow(e, i, rows.length))}
         </div>
       </div>
     `;
@@ -38,20 +38,17 @@ export class BenchNaiveFeed extends LitElement {
     s.scrollTop = s.scrollHeight;
   }
 
-  private renderRow(row: FeedRow, setSize: number) {
-    const t = en;
-    if (row.t === 'day') return html`<div class="row day" part="day" data-vkey=${row.key} aria-hidden="true">${formatDay(row.at, this.locale, t)}</div>`;
-    if (row.t === 'new') return html`<div class="row new-divider" part="new-divider" data-vkey=${row.key}>${t.newDivider}</div>`;
-    const e = row.entry;
-    if (e.kind === 'order') return this.renderOrder(row, e, setSize);
-    return this.renderMessage(row, e, setSize);
+  private renderRow(e: FeedEntry, index: number, setSize: number) {
+    const prev = this.items[index - 1];
+    const day = !prev || !isSameDay(prev.at, e.at) ? html`<div class="day" part="day" aria-hidden="true">${formatDay(e.at, this.locale, en)}</div>` : nothing;
+    return e.kind === 'order' ? this.renderOrder(e, index, setSize, day) : this.renderMessage(e, index, setSize, day);
   }
 
-  private renderOrder(row: FeedRow & { t: 'item' }, e: OrderItem, setSize: number) {
+  private renderOrder(e: OrderItem, index: number, setSize: number, day: unknown) {
     const t = en;
-    return html`<div class="row" part="item order" role="article" data-vkey=${row.key} data-order-id=${e.id}
-        aria-posinset=${row.pos} aria-setsize=${setSize} aria-label=${`${t.orderTypes[e.orderType] ?? e.orderType}: ${e.title}`} tabindex="-1">
-      <button type="button" class="order" tabindex="-1" @click=${() => this.dispatchEvent(new CustomEvent('dm-order-open', { detail: { orderId: e.id } }))}>
+    return html`<div class="row" part="item order" role="article" data-vkey=${entryKey(e)} data-order-id=${e.id}
+        aria-posinset=${index + 1} aria-setsize=${setSize} aria-label=${`${t.orderTypes[e.orderType] ?? e.orderType}: ${e.title}`} tabindex="-1">
+      ${day}<button type="button" class="order" tabindex="-1" @click=${() => this.dispatchEvent(new CustomEvent('dm-order-open', { detail: { orderId: e.id } }))}>
         <span class="type">${t.orderTypes[e.orderType] ?? e.orderType}</span>
         <span class="price">${formatPrice(e.price, this.locale)}</span>
         <span class="title">${e.title}</span>
@@ -62,16 +59,16 @@ export class BenchNaiveFeed extends LitElement {
     </div>`;
   }
 
-  private renderMessage(row: FeedRow & { t: 'item' }, e: MessageItem, setSize: number) {
+  private renderMessage(e: MessageItem, index: number, setSize: number, day: unknown) {
     const t = en;
     const side = e.sender === 'advisor' ? 'advisor' : 'client';
-    return html`<div class="row msg ${side}" part="item message message-${side}" role="article" data-vkey=${row.key}
-        aria-posinset=${row.pos} aria-setsize=${setSize} tabindex="-1">
-      <span class="visually-hidden">${side === 'advisor' ? t.you : t.aClient}:</span>
+    return html`<div class="row" part="item message message-${side}" role="article" data-vkey=${entryKey(e)}
+        aria-posinset=${index + 1} aria-setsize=${setSize} tabindex="-1">
+      ${day}<div class="msg ${side}"><span class="visually-hidden">${side === 'advisor' ? t.you : t.aClient}:</span>
       <div class="bubble" dir="auto">${linkify(e.body).map((s) =>
         s.href ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.text}</a>` : s.text,
       )}</div>
-      <div class="meta"><time datetime=${e.at}>${formatTime(e.at, this.locale)}</time></div>
+      <div class="meta"><time datetime=${e.at}>${formatTime(e.at, this.locale)}</time></div></div>
     </div>`;
   }
 }
