@@ -20,7 +20,7 @@ function splitInlineTags(entries, tag) {
 }
 
 export default {
-  globs: ['src/elements/**/*.component.ts', 'src/elements/shared/dm-element.ts'],
+  globs: ['src/elements/**/*.component.ts', 'src/elements/base/dm-element.ts'],
   exclude: ['**/*.test.ts', '**/*.stories.ts'],
   outdir: '.',
   litelement: true,

@@ -7,7 +7,7 @@ import { linkify } from '../src/core/links.js';
 import type { FeedEntry, MessageItem, OrderItem } from '../src/core/types.js';
 import { styles } from '../src/elements/communications-feed/dm-communications-feed.styles.js';
 import { entryKey } from '../src/core/feed-merge.js';
-import { tokens } from '../src/elements/shared/tokens.js';
+import { tokens } from '../src/elements/base/tokens.js';
 import { formatDay, formatPrice, formatTime, isSameDay } from '../src/i18n/format.js';
 import { en } from '../src/i18n/strings.js';
 

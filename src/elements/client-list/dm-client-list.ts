@@ -1,5 +1,5 @@
 import { DmClientList } from './dm-client-list.component.js';
-import { define } from '../shared/define.js';
+import { define } from '../base/define.js';
 
 export { DmClientList };
 export type { DmClientSelectEvent } from './dm-client-list.events.js';

@@ -8,8 +8,8 @@ import { linkify } from '../../core/links.js';
 import type { Delivery, FeedEntry, FeedFilter, MessageItem, OrderItem } from '../../core/types.js';
 import type { DmStore, FeedState } from '../../data/store.js';
 import { formatDateTime, formatDay, formatPrice, formatTime, isSameDay } from '../../i18n/format.js';
-import { DmElement } from '../shared/dm-element.js';
-import { tokens } from '../shared/tokens.js';
+import { DmElement } from '../base/dm-element.js';
+import { tokens } from '../base/tokens.js';
 import { styles } from './dm-communications-feed.styles.js';
 import { estimateEntry } from './rows.js';
 

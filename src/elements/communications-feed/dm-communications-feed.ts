@@ -1,4 +1,4 @@
-import { define } from '../shared/define.js';
+import { define } from '../base/define.js';
 import { DmCommunicationsFeed } from './dm-communications-feed.component.js';
 
 export { DmCommunicationsFeed };

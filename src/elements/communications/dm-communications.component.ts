@@ -1,8 +1,8 @@
 import { type PropertyValues, css, html } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { DEEP_LINK_PARAM, clientCardUrl, clientIdFromUrl } from '../../core/deep-link.js';
-import { DmElement } from '../shared/dm-element.js';
-import { tokens } from '../shared/tokens.js';
+import { DmElement } from '../base/dm-element.js';
+import { tokens } from '../base/tokens.js';
 import '../client-list/dm-client-list.js';
 import '../communications-feed/dm-communications-feed.js';
 import '../composer/dm-composer.js';

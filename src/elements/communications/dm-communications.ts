@@ -1,4 +1,4 @@
-import { define } from '../shared/define.js';
+import { define } from '../base/define.js';
 import { DmCommunications } from './dm-communications.component.js';
 
 export { DmCommunications };

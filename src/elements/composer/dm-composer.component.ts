@@ -5,8 +5,8 @@ import { live } from 'lit/directives/live.js';
 import { isOneMessageLeft } from '../../core/send-block.js';
 import type { MessageItem } from '../../core/types.js';
 import type { DmStore } from '../../data/store.js';
-import { DmElement } from '../shared/dm-element.js';
-import { tokens } from '../shared/tokens.js';
+import { DmElement } from '../base/dm-element.js';
+import { tokens } from '../base/tokens.js';
 import { composerStyles } from './dm-composer.styles.js';
 import './dm-composer.events.js';
 

@@ -1,5 +1,5 @@
 import { DmComposer } from './dm-composer.component.js';
-import { define } from '../shared/define.js';
+import { define } from '../base/define.js';
 
 export { DmComposer, MAX_MESSAGE_LENGTH } from './dm-composer.component.js';
 export type { DmMessageSentEvent } from './dm-composer.events.js';

@@ -3,8 +3,8 @@ import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { FeedItem } from '../../core/types.js';
 import type { DmStore, StoreNotice } from '../../data/store.js';
-import { DmElement } from '../shared/dm-element.js';
-import { tokens } from '../shared/tokens.js';
+import { DmElement } from '../base/dm-element.js';
+import { tokens } from '../base/tokens.js';
 import { notifierStyles } from './dm-notifier.styles.js';
 import './dm-notifier.events.js';
 

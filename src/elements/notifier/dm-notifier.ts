@@ -1,5 +1,5 @@
 import { DmNotifier } from './dm-notifier.component.js';
-import { define } from '../shared/define.js';
+import { define } from '../base/define.js';
 
 export { DmNotifier };
 export type { DmNoticeOpenEvent } from './dm-notifier.events.js';

@@ -1,5 +1,5 @@
 import { DmProvider } from './dm-provider.component.js';
-import { define } from '../shared/define.js';
+import { define } from '../base/define.js';
 
 export { DmProvider };
 export type { DmAuthRequiredEvent } from './dm-provider.component.js';

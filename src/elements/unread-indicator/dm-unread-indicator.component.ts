@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { DmElement } from '../shared/dm-element.js';
-import { tokens } from '../shared/tokens.js';
+import { DmElement } from '../base/dm-element.js';
+import { tokens } from '../base/tokens.js';
 import { unreadIndicatorStyles } from './dm-unread-indicator.styles.js';
 
 /**

@@ -1,5 +1,5 @@
 import { DmUnreadIndicator } from './dm-unread-indicator.component.js';
-import { define } from '../shared/define.js';
+import { define } from '../base/define.js';
 
 export { DmUnreadIndicator };
 
