@@ -77,8 +77,8 @@ export class DmCommunicationsFeed extends DmElement {
     estimate: estimateEntry,
     stick: 'bottom',
   });
+  /** The entries shown: the feed state's items as last seen (each entry is one virtual row). */
   private rows_: readonly FeedEntry[] = [];
-  private rowsFor_: readonly FeedEntry[] | null = null;
   private newKey_: string | null = null;
   private positioned_ = false;
   private clientPending_ = false;
@@ -110,7 +110,7 @@ export class DmCommunicationsFeed extends DmElement {
       this.leave_();
     }
     const feed = this.feed_;
-    if (feed && feed.items !== this.rowsFor_) this.onItemsChanged_(feed);
+    if (feed && feed.items !== this.rows_) this.onItemsChanged_(feed);
     if (feed) this.position_(feed);
   }
 
@@ -138,7 +138,7 @@ export class DmCommunicationsFeed extends DmElement {
     this.newKey_ = null;
     this.positioned_ = false;
     this.showPill = false;
-    this.rowsFor_ = null;
+    this.rows_ = [];
     this.vw_.scrollToEdge();
   }
 
@@ -167,10 +167,10 @@ export class DmCommunicationsFeed extends DmElement {
 
   private onItemsChanged_(feed: FeedState): void {
     const items = feed.items;
-    const prev = this.rowsFor_;
+    const prev = this.rows_;
     const newest = items[items.length - 1];
     // A new item at the end (not an older page, not a re-load): follow it, or offer the pill.
-    if (this.positioned_ && prev?.length && newest && newest !== prev[prev.length - 1] && items[prev.length - 1] === prev[prev.length - 1]) {
+    if (this.positioned_ && prev.length && newest && newest !== prev[prev.length - 1] && items[prev.length - 1] === prev[prev.length - 1]) {
       const mine = newest.kind === 'message' && newest.sender === 'advisor';
       if (mine) this.vw_.scrollToEdge();
       else {
@@ -179,7 +179,6 @@ export class DmCommunicationsFeed extends DmElement {
       }
     }
     this.rows_ = items;
-    this.rowsFor_ = items;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
