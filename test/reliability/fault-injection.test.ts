@@ -248,7 +248,9 @@ describe('fault injection: nothing lost, nothing injected', function () {
     [...part(feed, 'error')!.querySelectorAll('button')].find((x) => textOf(x) === 'Retry')!.click();
     await waitFor(() => parts(feed, 'message').filter((m) => textOf(m).includes('reads: B1')).length === 1, 10000, 'B1 in the reloaded feed');
 
-    // C's eligibility breaks the schema: no block is invented, the box stays usable.
+    // C's eligibility breaks the schema: no block is invented, the box stays usable. B's own
+    // eligibility is asked again after B1 was stored; let that answer land first, or it takes C's fault.
+    await waitFor(() => t.store.eligibility(b).status === 'ready', 10000, "B's eligibility after B1");
     db.invalidNext('eligibility', 1);
     await clickClient(t.tab, c);
     await waitFor(() => t.store.eligibility(c).status === 'error', 10000, "C's eligibility error");
