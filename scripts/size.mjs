@@ -19,9 +19,18 @@ import { ELEMENT_ENTRIES, EXTRA_ENTRIES, INDEX_ENTRY, ROOT, assertIndexEntry, pa
 // bundle from growing while the code is slimmed towards the target; lower it as sizes drop.
 const TARGET_WHOLE_GZIP = 20480;
 const TARGET_ELEMENT_GZIP = 12288;
-const BUDGET_WHOLE_GZIP = 35500;
+const BUDGET_WHOLE_GZIP = 35300;
 /** Ceilings per element entry (gzip B); the composed tab carries the list, feed and composer. */
-const BUDGET_ELEMENT_GZIP = { provider: 18300, 'client-list': 16600, 'communications-feed': 17700, composer: 12800, 'unread-indicator': 10400, notifier: 12400, communications: 24500 };
+// Where the target is met (composer, unread indicator, notifier), the target itself is the ceiling.
+const BUDGET_ELEMENT_GZIP = {
+  provider: 16900,
+  'client-list': 15500,
+  'communications-feed': 17200,
+  composer: TARGET_ELEMENT_GZIP,
+  'unread-indicator': TARGET_ELEMENT_GZIP,
+  notifier: TARGET_ELEMENT_GZIP,
+  communications: 24200,
+};
 const args = new Set(process.argv.slice(2));
 const BUNDLE_PATH = resolve(ROOT, 'dist/dm-widgets.js');
 

@@ -3,7 +3,8 @@ import type { DmStrings } from './strings.js';
 
 /** Strings and locale that `<dm-provider>` hands down; a new object whenever either changes. */
 export interface DmI18n {
-  strings: DmStrings;
+  /** The host's replacements (the provider's `strings`); each element falls back to its own English. */
+  strings: Partial<DmStrings>;
   /** A BCP 47 tag, already resolved (provider's `locale`, else the page's `lang`). */
   locale: string;
   /** Text direction for that locale. */

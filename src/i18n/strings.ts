@@ -1,11 +1,14 @@
 import type { BlockReason, OrderStatus, OrderType } from '../core/types.js';
 
-/**
- * Every piece of text the elements show. A host replaces the whole table or single entries
- * (`<dm-provider>.strings = { send: 'Enviar' }`). Texts that take values are functions.
+/*
+ * Every piece of text the elements show, one table per element so that an element imported alone
+ * carries only its own words. `DmStrings` is all of them: a host replaces the whole table or single
+ * entries (`<dm-provider>.strings = { send: 'Enviar' }`, or `strings` on one element). Texts that
+ * take values are functions.
  */
-export interface DmStrings {
-  // client list
+
+/** The words of `<dm-client-list>`. */
+export interface ClientListStrings {
   clientsLabel: string;
   searchLabel: string;
   searchPlaceholder: string;
@@ -16,7 +19,13 @@ export interface DmStrings {
   retry: string;
   unread: string;
   loadingMore: string;
-  // feed
+}
+
+/** The words of `<dm-communications-feed>` and its order details. */
+export interface FeedStrings {
+  aClient: string;
+  chooseClient: string;
+  retry: string;
   feedLabel: (name: string) => string;
   filterLabel: string;
   filterAll: string;
@@ -56,7 +65,11 @@ export interface DmStrings {
   close: string;
   orderError: string;
   loadingOrder: string;
-  // composer
+}
+
+/** The words of `<dm-composer>`. */
+export interface ComposerStrings {
+  aClient: string;
   messageLabel: (name: string) => string;
   placeholder: string;
   send: string;
@@ -67,22 +80,43 @@ export interface DmStrings {
   sendFailed: string;
   signInAgain: string;
   offline: string;
-  // indicator and notifier
+}
+
+/** The words of `<dm-unread-indicator>`. */
+export interface UnreadIndicatorStrings {
   unreadClients: (count: number) => string;
   noUnread: string;
+}
+
+/** The words of `<dm-notifier>`. */
+export interface NotifierStrings {
+  aClient: string;
   newMessageFrom: (name: string) => string;
   newOrderFrom: (name: string) => string;
   notifications: string;
   dismiss: string;
-  // the composed tab
+}
+
+/** The words of `<dm-communications>` (the composed tab). */
+export interface CommunicationsStrings {
   back: string;
   communications: string;
   chooseClient: string;
-  aClient: string;
+  clientsLabel: string;
+  feedLabel: (name: string) => string;
 }
 
-/** English, the default table. */
-export const en: DmStrings = {
+/** Every string of every element. */
+export interface DmStrings
+  extends ClientListStrings,
+    FeedStrings,
+    ComposerStrings,
+    UnreadIndicatorStrings,
+    NotifierStrings,
+    CommunicationsStrings {}
+
+/** English for `<dm-client-list>`. */
+export const enClientList: ClientListStrings = {
   clientsLabel: 'Clients',
   searchLabel: 'Search clients',
   searchPlaceholder: 'Search by name',
@@ -93,6 +127,14 @@ export const en: DmStrings = {
   retry: 'Retry',
   unread: 'Unread',
   loadingMore: 'Loading more…',
+};
+
+/** English for `<dm-communications-feed>` and its order details. */
+export const enFeed: FeedStrings = {
+  aClient: 'a client',
+
+  chooseClient: 'Choose a client to see your orders and messages together.',
+  retry: 'Retry',
   feedLabel: (name) => `Communications with ${name}`,
   filterLabel: 'Show',
   filterAll: 'All',
@@ -144,6 +186,12 @@ export const en: DmStrings = {
   close: 'Close',
   orderError: 'This order could not be loaded.',
   loadingOrder: 'Loading order…',
+};
+
+/** English for `<dm-composer>`. */
+export const enComposer: ComposerStrings = {
+  aClient: 'a client',
+
   messageLabel: (name) => `Message to ${name}`,
   placeholder: 'Write a message…',
   send: 'Send',
@@ -162,14 +210,40 @@ export const en: DmStrings = {
   sendFailed: 'Your message was not sent. Check your connection and retry.',
   signInAgain: 'Your session has ended. Sign in again to send; your text is kept.',
   offline: 'You’re offline. Messages will be sent when you’re back online.',
+};
+
+/** English for `<dm-unread-indicator>`. */
+export const enUnreadIndicator: UnreadIndicatorStrings = {
   unreadClients: (n) => (n === 1 ? '1 client with unread messages' : `${n} clients with unread messages`),
   noUnread: 'No unread messages',
+};
+
+/** English for `<dm-notifier>`. */
+export const enNotifier: NotifierStrings = {
+  aClient: 'a client',
+
   newMessageFrom: (name) => `New message from ${name}`,
   newOrderFrom: (name) => `New order from ${name}`,
   notifications: 'Notifications',
   dismiss: 'Dismiss',
+};
+
+/** English for `<dm-communications>` (the composed tab). */
+export const enCommunications: CommunicationsStrings = {
   back: 'Back to clients',
   communications: 'Communications',
   chooseClient: 'Choose a client to see your orders and messages together.',
-  aClient: 'a client',
+  clientsLabel: 'Clients',
+  feedLabel: (name) => `Communications with ${name}`,
 };
+
+/** English, the whole default table. */
+export const en: DmStrings = /* @__PURE__ */ Object.assign(
+  {},
+  enClientList,
+  enFeed,
+  enComposer,
+  enUnreadIndicator,
+  enNotifier,
+  enCommunications,
+);

@@ -5,7 +5,7 @@ import { dmContext, ensureContextRoot } from '../../data/context.js';
 import type { DmStore } from '../../data/store.js';
 import { type DmI18n, directionOf, dmI18nContext } from '../../i18n/context.js';
 import { resolveLocale } from '../../i18n/format.js';
-import { type DmStrings, en } from '../../i18n/strings.js';
+import type { DmStrings } from '../../i18n/strings.js';
 
 ensureContextRoot();
 
@@ -32,10 +32,19 @@ export class DmElement extends LitElement {
   /** Whether the page set `dir` on this element itself (then it is never touched). */
   private pageDir_?: boolean;
 
-  /** The strings in force: element overrides, then the provider's table, then English. */
-  protected get t(): DmStrings {
-    const base = this.i18n?.strings ?? en;
-    return this.strings ? { ...base, ...this.strings } : base;
+  private strings_?: [defaults: object, provided: unknown, own: unknown, merged: object];
+
+  /**
+   * The strings in force: this element's overrides, then the provider's table, then the element's
+   * English defaults (each element carries only its own words). Merged once per change.
+   */
+  protected wordsOf<S extends object>(defaults: S): S {
+    const provided = this.i18n?.strings;
+    const c = this.strings_;
+    if (c && c[0] === defaults && c[1] === provided && c[2] === this.strings) return c[3] as S;
+    const merged = { ...defaults, ...provided, ...this.strings } as S;
+    this.strings_ = [defaults, provided, this.strings, merged];
+    return merged;
   }
 
   /** The locale in force. */

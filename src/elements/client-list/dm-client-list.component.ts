@@ -13,6 +13,7 @@ import { tokens } from '../base/tokens.js';
 import { avatarColor, initialsOf } from './avatar.js';
 import { clientListStyles } from './dm-client-list.styles.js';
 import './dm-client-list.events.js';
+import { type ClientListStrings, enClientList } from '../../i18n/strings.js';
 
 /** How long typing must pause before the search goes to the server. */
 const SEARCH_DELAY_MS = 250;
@@ -65,6 +66,11 @@ const NO_SLICE: WindowSlice = { start: 0, end: 0, before: 0, after: 0 };
  * when the list re-orders. From the search box, Arrow Down moves into the list.
  */
 export class DmClientList extends DmElement {
+  /** The words in force (see `ClientListStrings`). */
+  protected get t(): ClientListStrings {
+    return this.wordsOf(enClientList);
+  }
+
   static override styles = [tokens, clientListStyles];
 
   /** The selected client's id. */

@@ -12,6 +12,7 @@ import { DmElement } from '../base/dm-element.js';
 import { tokens } from '../base/tokens.js';
 import { styles } from './dm-communications-feed.styles.js';
 import { estimateEntry } from './rows.js';
+import { type FeedStrings, enFeed } from '../../i18n/strings.js';
 
 /** Fired when an order in the feed is clicked. Cancel it to show your own details view. */
 export type DmOrderOpenEvent = CustomEvent<{ orderId: string }>;
@@ -56,6 +57,11 @@ const FILTERS: FeedFilter[] = ['all', 'orders', 'messages'];
  * @cssproperty --dm-bubble-client-bg - Background of the client's bubbles.
  */
 export class DmCommunicationsFeed extends DmElement {
+  /** The words in force (see `FeedStrings`). */
+  protected get t(): FeedStrings {
+    return this.wordsOf(enFeed);
+  }
+
   static override styles = [tokens, styles];
 
   /** The client whose feed is shown. */

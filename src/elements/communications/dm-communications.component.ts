@@ -6,6 +6,7 @@ import { tokens } from '../base/tokens.js';
 import '../client-list/dm-client-list.js';
 import '../communications-feed/dm-communications-feed.js';
 import '../composer/dm-composer.js';
+import { type CommunicationsStrings, enCommunications } from '../../i18n/strings.js';
 
 const LIST_PARTS = 'search, client, client-selected, unread-badge, avatar, name, preview, time';
 const FEED_PARTS =
@@ -32,6 +33,11 @@ const COMPOSER_PARTS = 'input, send, blocked-reason, warning, counter';
  * @cssproperty [--dm-wide-min=720px] - (Informational) the container width from which list and card sit side by side.
  */
 export class DmCommunications extends DmElement {
+  /** The words in force (see `CommunicationsStrings`). */
+  protected get t(): CommunicationsStrings {
+    return this.wordsOf(enCommunications);
+  }
+
   static override styles = [
     tokens,
     css`

@@ -9,6 +9,7 @@ import { DmElement } from '../base/dm-element.js';
 import { tokens } from '../base/tokens.js';
 import { composerStyles } from './dm-composer.styles.js';
 import './dm-composer.events.js';
+import { type ComposerStrings, enComposer } from '../../i18n/strings.js';
 
 /** Longest message the API accepts, in characters (code points) after trimming. */
 export const MAX_MESSAGE_LENGTH = 2000;
@@ -49,6 +50,11 @@ const codePoints = (s: string) => {
  * the text back.
  */
 export class DmComposer extends DmElement {
+  /** The words in force (see `ComposerStrings`). */
+  protected get t(): ComposerStrings {
+    return this.wordsOf(enComposer);
+  }
+
   static override styles = [tokens, composerStyles];
   static override shadowRootOptions: ShadowRootInit = { ...DmElement.shadowRootOptions, delegatesFocus: true };
 

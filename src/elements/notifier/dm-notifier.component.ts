@@ -7,6 +7,7 @@ import { DmElement } from '../base/dm-element.js';
 import { tokens } from '../base/tokens.js';
 import { notifierStyles } from './dm-notifier.styles.js';
 import './dm-notifier.events.js';
+import { type NotifierStrings, enNotifier } from '../../i18n/strings.js';
 
 const closeIcon = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" fill="none"/></svg>`;
 
@@ -35,6 +36,11 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="fal
  * none for the client whose card is open, and none during a live session (those are shown when it ends).
  */
 export class DmNotifier extends DmElement {
+  /** The words in force (see `NotifierStrings`). */
+  protected get t(): NotifierStrings {
+    return this.wordsOf(enNotifier);
+  }
+
   static override styles = [tokens, notifierStyles];
 
   /** Milliseconds before a notice hides itself; 0 keeps it until dismissed. */

@@ -8,7 +8,7 @@ import { type HeadersSource, RestAdapter } from '../../data/rest-adapter.js';
 import { DmStore, type DmStoreOptions } from '../../data/store.js';
 import { type DmI18n, directionOf, dmI18nContext } from '../../i18n/context.js';
 import { resolveLocale } from '../../i18n/format.js';
-import { type DmStrings, en } from '../../i18n/strings.js';
+import type { DmStrings } from '../../i18n/strings.js';
 
 ensureContextRoot();
 
@@ -59,7 +59,7 @@ export class DmProvider extends LitElement {
 
   @provide({ context: dmI18nContext })
   @state()
-  protected i18n: DmI18n = { strings: en, locale: 'en', dir: 'ltr' };
+  protected i18n: DmI18n = { strings: {}, locale: 'en', dir: 'ltr' };
 
   private langObserver_?: MutationObserver;
 
@@ -104,7 +104,7 @@ export class DmProvider extends LitElement {
 
   private updateI18n_(): void {
     const locale = resolveLocale(this.locale);
-    this.i18n = { strings: this.strings ? { ...en, ...this.strings } : en, locale, dir: directionOf(locale) };
+    this.i18n = { strings: this.strings ?? {}, locale, dir: directionOf(locale) };
   }
 
   private handleVisibility_ = () => {

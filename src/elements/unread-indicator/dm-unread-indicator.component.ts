@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { DmElement } from '../base/dm-element.js';
 import { tokens } from '../base/tokens.js';
 import { unreadIndicatorStyles } from './dm-unread-indicator.styles.js';
+import { type UnreadIndicatorStrings, enUnreadIndicator } from '../../i18n/strings.js';
 
 /**
  * @summary The bubble for the site's menu: shown while any client has unread messages.
@@ -22,6 +23,11 @@ import { unreadIndicatorStyles } from './dm-unread-indicator.styles.js';
  * status region that updates live as clients write and as conversations are read.
  */
 export class DmUnreadIndicator extends DmElement {
+  /** The words in force (see `UnreadIndicatorStrings`). */
+  protected get t(): UnreadIndicatorStrings {
+    return this.wordsOf(enUnreadIndicator);
+  }
+
   static override styles = [tokens, unreadIndicatorStyles];
 
   /** Whether the bubble shows the number of clients with unread messages. */
