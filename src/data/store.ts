@@ -1,4 +1,4 @@
-import { upsertClient } from '../core/client-order.js';
+import { compareClients, upsertClient } from '../core/client-order.js';
 import { matchesFilter, mergeFeed, removeByKey } from '../core/feed-merge.js';
 import { type Notice, noticeDecision, releaseDeferred } from '../core/notify-policy.js';
 import { eligibilityAfterAdvisorSend, eligibilityAfterClientActivity, eligibilityForAdvisorStatus } from '../core/send-block.js';
@@ -113,6 +113,8 @@ export class DmStore extends EventTarget {
   private orders_ = new Map<string, Loadable<OrderDetail>>();
   private clientsById_ = new Map<string, ClientSummary>();
   private clientFetches_ = new Map<string, Promise<ClientSummary | null>>();
+  /** Clients fetched one by one (a deep link, an open card): shown in the list even beyond its loaded pages. */
+  private pinned_ = new Set<string>();
   private listAbort_: AbortController | null = null;
   private listeners_ = new Set<() => void>();
   private unsubscribeLive_: (() => void) | null = null;
@@ -249,7 +251,9 @@ export class DmStore extends EventTarget {
       const page = await this.adapter.listClients({ limit: this.opts_.clientPageSize, q: query || undefined }, { signal: abort.signal });
       if (abort.signal.aborted) return;
       page.clients.forEach((c) => this.clientsById_.set(c.id, c));
-      this.clientList = { query, clients: dedupeClients([], page.clients), nextCursor: page.nextCursor, status: 'ready', error: null, loadingMore: false };
+      let clients: readonly ClientSummary[] = dedupeClients([], page.clients);
+      for (const id of this.pinned_) clients = placeClient(clients, this.clientsById_.get(id), query);
+      this.clientList = { query, clients, nextCursor: page.nextCursor, status: 'ready', error: null, loadingMore: false };
     } catch (e) {
       if (abort.signal.aborted) return;
       const error = toDmError(e);
@@ -273,7 +277,7 @@ export class DmStore extends EventTarget {
       );
       if (abort.signal.aborted) return;
       page.clients.forEach((c) => this.clientsById_.set(c.id, c));
-      this.clientList = { ...this.clientList, clients: dedupeClients(this.clientList.clients, page.clients), nextCursor: page.nextCursor, loadingMore: false };
+      this.clientList = { ...this.clientList, clients: appendPage(this.clientList.clients, page.clients), nextCursor: page.nextCursor, loadingMore: false };
     } catch (e) {
       if (abort.signal.aborted) return;
       const error = toDmError(e);
@@ -309,6 +313,9 @@ export class DmStore extends EventTarget {
       p = this.adapter.getClient(clientId).then(
         (c) => {
           this.clientsById_.set(c.id, c);
+          this.pinned_.add(c.id);
+          const list = this.clientList;
+          if (list.status === 'ready') this.clientList = { ...list, clients: placeClient(list.clients, c, list.query) };
           this.changed_();
           return c;
         },
@@ -845,6 +852,27 @@ function idleFeed(clientId: string, filter: FeedFilter): FeedState {
 function dedupeClients(existing: readonly ClientSummary[], add: readonly ClientSummary[]): ClientSummary[] {
   const ids = new Set(add.map((c) => c.id));
   return [...existing.filter((c) => !ids.has(c.id)), ...add];
+}
+
+/**
+ * Appends the next page of clients. A client already listed that sorts after the page's last one
+ * (fetched alone for a deep link, or moved by a live event) moves to its place, so the list keeps
+ * the server's order as pages come in.
+ */
+function appendPage(existing: readonly ClientSummary[], add: readonly ClientSummary[]): ClientSummary[] {
+  const ids = new Set(add.map((c) => c.id));
+  const last = add[add.length - 1];
+  const later: ClientSummary[] = [];
+  let out = existing.filter((c) => !ids.has(c.id) && !(last && compareClients(c, last) > 0 && later.push(c)));
+  out = out.concat(add);
+  for (const c of later) out = upsertClient(out, c);
+  return out;
+}
+
+/** Puts a client fetched alone into the loaded list at its sorted place, when it matches the search. */
+function placeClient(list: readonly ClientSummary[], client: ClientSummary | undefined, query: string): readonly ClientSummary[] {
+  if (!client || (query && !client.displayName.toLowerCase().includes(query.toLowerCase()))) return list;
+  return upsertClient(list, client);
 }
 
 function localMessage(o: OutboxEntry, delivery: 'pending' | 'failed'): FeedEntry {

@@ -65,6 +65,27 @@ describe('<dm-communications>', () => {
     await waitFor(() => textOf(tab.shadowRoot!.querySelector('h2')) === far.displayName, 5000, 'card header');
     const items = db.feedItems(far.id);
     if (items.length) await waitFor(() => parts(feed(tab)!, 'item').length > 0, 5000, 'feed items');
+    // The list shows that client selected, in view, though it is not on the list's first page.
+    const l = list(tab);
+    await waitFor(() => part(l, 'client-selected'), 5000, 'selected row in the list');
+    const row = part(l, 'client-selected')!;
+    expect(textOf(row)).to.contain(far.displayName);
+    const box = row.getBoundingClientRect();
+    const view = l.getBoundingClientRect();
+    await waitFor(() => {
+      const b = part(l, 'client-selected')!.getBoundingClientRect();
+      return b.top >= view.top - 1 && b.bottom <= view.bottom + 1;
+    }, 3000, 'selected row scrolled into view').catch(() => expect.fail(`row at ${box.top}-${box.bottom}, list ${view.top}-${view.bottom}`));
+    // Paging in the rest of the list leaves it once, at its place in the order.
+    const store = tab.closest('dm-provider')!.store!;
+    for (let i = 0; i < 20 && store.clientList.nextCursor; i++) {
+      await waitFor(() => !store.clientList.loadingMore, 5000, 'page loaded');
+      await store.loadMoreClients();
+    }
+    expect(store.clientList.nextCursor, 'every page loaded').to.equal(null);
+    const ids = store.clientList.clients.map((c) => c.id);
+    expect(ids.filter((id) => id === far.id).length).to.equal(1);
+    expect(ids).to.deep.equal(db.clients().map((c) => c.id));
   });
 
   it('keeps the open client in the URL when sync-url is set, and opens a card from a notice', async () => {

@@ -103,6 +103,7 @@ export class DmClientList extends DmElement {
   private lastQuery_: string | null = null;
   private lastSlice_: WindowSlice = NO_SLICE;
   private revealSelected_ = false;
+  private revealed_ = false;
   private selectingFromUi_ = false;
   private rowEstimate_ = ROW_ESTIMATE_PX;
   /** Avatar URLs that failed to load: their rows show initials. */
@@ -151,12 +152,21 @@ export class DmClientList extends DmElement {
     if (changed.has('selected')) {
       if (this.selected) this.activeKey_ = this.selected;
       this.revealSelected_ = !this.selectingFromUi_ && !!this.selected;
+      this.revealed_ = false;
       this.selectingFromUi_ = false;
     }
     if (this.revealSelected_ && list?.status === 'ready') {
-      // Once, when the list is there: bring a selection made from outside (a deep link) into view.
-      this.revealSelected_ = false;
-      if (list.clients.some((c) => c.id === this.selected)) this.window_.scrollToKey(this.selected!, 'nearest');
+      // A selection made from outside (a deep link) is brought into view when its row is there. Its
+      // client may be fetched on its own and placed after the first page; the next pages then move
+      // it down, so it is followed until the list settles or the advisor touches it.
+      if (this.clientsChanged_ || !this.revealed_) {
+        if (list.clients.some((c) => c.id === this.selected)) {
+          this.revealed_ = true;
+          this.window_.scrollToKey(this.selected!, 'nearest');
+        }
+      } else if (this.revealed_ && !list.loadingMore) {
+        this.revealSelected_ = false;
+      }
     }
     this.focusedBeforeUpdate_ = this.focusedRowKey_();
   }
@@ -196,7 +206,15 @@ export class DmClientList extends DmElement {
             @keydown=${this.handleSearchKeydown_}
           />
         </div>
-        <div part="scroller" class="scroller" @scroll=${this.handleScroll_}>${this.renderBody_(list, slice)}</div>
+        <div
+          part="scroller"
+          class="scroller"
+          @scroll=${this.handleScroll_}
+          @pointerdown=${this.stopRevealing_}
+          @wheel=${this.stopRevealing_}
+          @touchstart=${this.stopRevealing_}
+          @keydown=${this.stopRevealing_}
+        >${this.renderBody_(list, slice)}</div>
       </div>
     `;
   }
@@ -377,6 +395,14 @@ export class DmClientList extends DmElement {
   }
 
   // ---- handlers ---------------------------------------------------------------------------
+
+  /** The advisor scrolls or moves in the list: stop following a selection made from outside. */
+  private stopRevealing_ = {
+    handleEvent: (): void => {
+      this.revealSelected_ = false;
+    },
+    passive: true,
+  };
 
   private handleScroll_ = () => this.window_.handleScroll();
 
