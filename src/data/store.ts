@@ -126,6 +126,8 @@ export class DmStore extends EventTarget {
   /** Messages the live stream confirmed while their send was still retrying (a lost reply), by clientMessageId. */
   private confirmed_ = new Map<string, MessageItem>();
   private readingUpTo_ = new Map<string, string>();
+  /** After a failed mark-read: not before this time (ms) again, per client. */
+  private readRetryAt_ = new Map<string, number>();
   private presenceSent_: string | null = null;
   private presenceTimer_: ReturnType<typeof setTimeout> | null = null;
   private unreadTimer_: ReturnType<typeof setTimeout> | null = null;
@@ -366,15 +368,24 @@ export class DmStore extends EventTarget {
     this.unreadTimer_ = setTimeout(() => void this.refreshUnread(), 400);
   }
 
-  /** Marks a client read up to and including an item the advisor has seen. */
+  /**
+   * Marks a client read up to and including an item the advisor has seen. The bubble goes at once;
+   * if the server refuses, it comes back (the server still counts the client unread) and the next
+   * attempt waits a few seconds, so a failing server is not asked on every render.
+   */
   async markRead(clientId: string, upTo: string): Promise<void> {
     const client = this.clientsById_.get(clientId);
-    if (!client?.hasUnread || upTo.startsWith('local:') || this.readingUpTo_.get(clientId) === upTo) return;
+    if (!client?.hasUnread || upTo.startsWith('local:') || this.readingUpTo_.has(clientId)) return;
+    if (Date.now() < (this.readRetryAt_.get(clientId) ?? 0)) return;
     this.readingUpTo_.set(clientId, upTo);
     this.setClient_({ ...client, hasUnread: false });
     try {
       await this.adapter.markRead(clientId, upTo);
+      this.readRetryAt_.delete(clientId);
     } catch (e) {
+      this.readRetryAt_.set(clientId, Date.now() + 5000);
+      const now = this.clientsById_.get(clientId);
+      if (now && !now.hasUnread) this.setClient_({ ...now, hasUnread: true });
       this.handleError_(toDmError(e));
     } finally {
       this.readingUpTo_.delete(clientId);

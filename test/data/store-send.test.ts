@@ -40,7 +40,7 @@ class FakeServer implements DmAdapter {
   async listClients() {
     return { clients: [] as ClientSummary[], nextCursor: null };
   }
-  async getClient(): Promise<ClientSummary> {
+  async getClient(_id: string): Promise<ClientSummary> {
     throw new DmError('not-found', 'no');
   }
   async getFeed() {
@@ -201,5 +201,42 @@ describe('DmStore sending', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('DmStore marking read', () => {
+  class ReadServer extends FakeServer {
+    readCalls = 0;
+    failReads = 1;
+    override async getClient(id: string): Promise<ClientSummary> {
+      return { id, displayName: 'Dana', avatarUrl: null, lastActivityAt: '2026-11-20T10:00:00Z', lastItemPreview: 'Hi', hasUnread: true };
+    }
+    override async markRead(): Promise<void> {
+      this.readCalls++;
+      if (this.failReads-- > 0) throw new DmError('server', 'HTTP 500', { status: 500 });
+    }
+  }
+
+  it('brings the unread bubble back when the server refuses, and does not ask again at once', async () => {
+    const server = new ReadServer();
+    const store = newStore(server);
+    await store.ensureClient('c1');
+    expect(store.client('c1')!.hasUnread).to.equal(true);
+    const marking = store.markRead('c1', 'm1');
+    expect(store.client('c1')!.hasUnread, 'gone at once').to.equal(false);
+    await marking;
+    expect(store.client('c1')!.hasUnread, 'back after the failure').to.equal(true);
+    await store.markRead('c1', 'm1');
+    expect(server.readCalls, 'no second request right after a failure').to.equal(1);
+  });
+
+  it('keeps the bubble off when the server accepts', async () => {
+    const server = new ReadServer();
+    server.failReads = 0;
+    const store = newStore(server);
+    await store.ensureClient('c1');
+    await store.markRead('c1', 'm1');
+    expect(store.client('c1')!.hasUnread).to.equal(false);
+    expect(server.readCalls).to.equal(1);
   });
 });
