@@ -24,9 +24,18 @@ export interface WindowSlice {
   after: number;
 }
 
+interface Target {
+  key: string;
+  align: 'start' | 'center' | 'end' | 'nearest';
+  /** How many measuring passes placed it already. */
+  passes?: number;
+}
+
 interface Anchor {
   key: string;
-  /** The row's top minus the viewport's top, in px. */
+  /** Whether the row's bottom edge is the anchored one (else its top). */
+  bottom: boolean;
+  /** The row's anchored edge minus the viewport's top, in px. */
   delta: number;
   index: number;
   /** How many rows there were, to guess where the row is after rows were added above. */
@@ -59,7 +68,11 @@ export class VirtualWindow<T extends object> implements ReactiveController {
   private dirtyFrom_ = 0;
   private lastStart_ = 0;
   private anchor_: Anchor | null = null;
-  private pendingTarget_: { key: string; align: 'start' | 'center' | 'end' | 'nearest' } | null = null;
+  /** Rows whose height changed after their first measurement. */
+  private remeasured_ = new WeakSet<T>();
+  private pendingTarget_: Target | null = null;
+  /** The target placed by this update: placed again while the rows it lands among are measured. */
+  private placedTarget_: Target | null = null;
   private targetTop_: number | null = null;
   private observer_?: ResizeObserver;
   private observed_ = new WeakSet<Element>();
@@ -127,8 +140,13 @@ export class VirtualWindow<T extends object> implements ReactiveController {
       this.elRow_.set(el, row);
       if (this.measure_(el)) changedFrom = Math.min(changedFrom, index);
     }
+    const placed = this.placedTarget_;
+    this.placedTarget_ = null;
     if (changedFrom !== Infinity) {
       this.dirtyFrom_ = Math.min(this.dirtyFrom_, changedFrom);
+      // Rows around a target were estimated when it was placed: place it again with their real
+      // heights (a few passes at most), so it lands exactly where asked.
+      if (placed && (placed.passes ?? 0) < 3 && !this.pendingTarget_) this.pendingTarget_ = { ...placed, passes: (placed.passes ?? 0) + 1 };
       this.host_.requestUpdate();
     }
   }
@@ -142,6 +160,7 @@ export class VirtualWindow<T extends object> implements ReactiveController {
   private measure_(el: HTMLElement, h = el.getBoundingClientRect().height): boolean {
     const row = this.elRow_.get(el);
     if (!row || !el.isConnected || h <= 0 || Math.abs((this.heights_.get(row) ?? -1) - h) <= 0.5) return false;
+    if (this.heights_.has(row)) this.remeasured_.add(row);
     this.heights_.set(row, h);
     return true;
   }
@@ -187,9 +206,11 @@ export class VirtualWindow<T extends object> implements ReactiveController {
         else if (align === 'center') top = rowTop - (viewport - h) / 2;
         else if (rowTop < top) top = rowTop;
         else if (rowTop + h > top + viewport) top = rowTop + h - viewport;
-        this.atEdge = false;
         this.targetTop_ = top = Math.min(Math.max(0, top), maxTop);
-        if (this.opts_.stick === 'bottom' && top >= maxTop - 1) this.atEdge = true;
+        // A target that leaves the view at its sticky edge (the top of a list, the bottom of a
+        // chat) keeps it there: rows that arrive at that edge are then shown, not scrolled away.
+        this.atEdge = this.opts_.stick === 'bottom' ? top >= maxTop - 1 : top <= 1;
+        this.placedTarget_ = this.pendingTarget_;
       }
       this.pendingTarget_ = null;
     } else if (this.atEdge) {
@@ -197,7 +218,7 @@ export class VirtualWindow<T extends object> implements ReactiveController {
     } else if (this.anchor_) {
       const a = this.anchor_;
       const i = this.indexOfKey_(a.key, a.index, a.index + this.rows_.length - a.count);
-      if (i >= 0) this.targetTop_ = top = Math.min(Math.max(0, this.offsets_[i] - this.anchor_.delta), maxTop);
+      if (i >= 0) this.targetTop_ = top = Math.min(Math.max(0, this.offsets_[a.bottom ? i + 1 : i] - a.delta), maxTop);
     }
     const from = top - this.overscan_;
     const to = top + viewport + this.overscan_;
@@ -247,6 +268,7 @@ export class VirtualWindow<T extends object> implements ReactiveController {
   /** Forgets measured heights (e.g. after a width change that re-wraps every row). */
   invalidate(): void {
     this.heights_ = new WeakMap();
+    this.remeasured_ = new WeakSet();
     this.dirtyFrom_ = 0;
     this.host_.requestUpdate();
   }
@@ -257,7 +279,12 @@ export class VirtualWindow<T extends object> implements ReactiveController {
     const index = this.findRow_(s.scrollTop);
     const row = this.rows_[index];
     if (row === undefined) return null;
-    return { key: this.opts_.key(row), delta: this.offsets_[index] - s.scrollTop, index, count: this.rows_.length };
+    // A row's first measurement lays it out from its top (keep the top still). In a chat, a row
+    // that changes after it was measured changes at its top: its day separator moves to an older
+    // entry of the same day when a page is prepended. Its bottom, where the text is, stays still.
+    const bottom = this.opts_.stick === 'bottom' && this.remeasured_.has(row);
+    const edge = this.offsets_[bottom ? index + 1 : index];
+    return { key: this.opts_.key(row), bottom, delta: edge - s.scrollTop, index, count: this.rows_.length };
   }
 
   private rebuild_(): void {

@@ -336,6 +336,24 @@ describe('dm-client-list', () => {
       expect(names(el).filter((n) => n === name)).to.have.length(1);
     });
 
+    it('shows a client who writes at the top, on screen, when the list is at its top with a client selected', async () => {
+      const first = db.clients()[1]!;
+      const el = await renderInProvider<DmClientList>(html`<dm-client-list style="height: 400px" selected=${first.id}></dm-client-list>`);
+      await loaded(el);
+      await liveOpen(el);
+      await waitFor(() => part(el, 'client-selected'), 4000, 'selected row');
+      const scroller = part(el, 'scroller')!;
+      expect(scroller.scrollTop).to.equal(0);
+      const quiet = db.clients().filter((c) => !c.hasUnread).at(-1)!;
+      db.clientWrites(quiet.id, 'Hello from the bottom of the list');
+      await waitFor(() => names(el)[0] === quiet.displayName, 4000, 'the writer on top');
+      await el.updateComplete;
+      const top = rows(el)[0]!.getBoundingClientRect();
+      const box = scroller.getBoundingClientRect();
+      expect(top.top, 'the new first row is inside the list box').to.be.at.least(box.top - 1);
+      expect(scroller.scrollTop).to.equal(0);
+    });
+
     it('keeps focus on the same client when the list re-orders', async () => {
       const el = await render();
       await loaded(el);

@@ -101,6 +101,29 @@ describe('<dm-communications-feed>', () => {
     expect(feed.store!.feed(MOCK_CLIENTS.longHistory).items.length).to.be.greaterThan(before);
   });
 
+  it('keeps the first item still when an older page of the same day takes over its day separator', async () => {
+    const feed = await renderFeed(MOCK_CLIENTS.huge);
+    const s = scroller(feed);
+    const requestsBefore = db.requestLog.filter((r) => r.path.endsWith('/feed')).length;
+    db.setLatency(500, 'feed');
+    s.scrollTop = 0;
+    s.dispatchEvent(new Event('scroll'));
+    await nextFrames(2);
+    // The oldest loaded entry is on screen, under its day separator.
+    const first = parts(feed, 'item')[0]!;
+    const key = first.dataset.vkey!;
+    expect(feed.store!.feed(MOCK_CLIENTS.huge).items[0]!.id, 'the oldest loaded entry').to.equal(key.slice(2));
+    expect(first.querySelector('[part~="day"]'), 'the oldest loaded entry carries the day separator').to.exist;
+    const bubble = () => feed.shadowRoot!.querySelector<HTMLElement>(`[data-vkey="${CSS.escape(key)}"] time`)!;
+    const before = bubble().getBoundingClientRect().top;
+    await waitFor(() => db.requestLog.filter((r) => r.path.endsWith('/feed')).length > requestsBefore, 4000, 'older page requested');
+    await waitFor(() => !feed.store!.feed(MOCK_CLIENTS.huge).loadingOlder, 4000, 'older page loaded');
+    await nextFrames(4);
+    const same = feed.shadowRoot!.querySelector<HTMLElement>(`[data-vkey="${CSS.escape(key)}"]`)!;
+    expect(same.querySelector('[part~="day"]'), 'the separator moved to an older entry of the same day').to.equal(null);
+    expect(Math.abs(bubble().getBoundingClientRect().top - before), 'px moved').to.be.lessThan(1);
+  });
+
   it('opens order details on click unless dm-order-open is cancelled', async () => {
     const feed = await renderFeed(MOCK_CLIENTS.dana);
     const order = parts(feed, 'order').at(-1)!;
