@@ -278,6 +278,17 @@ describe('dm-client-list', () => {
       expect(names(el)).to.deep.equal(expected.slice(first - 1, first - 1 + rows(el).length));
     });
 
+    it('scrolls inside the height the host gives it, also when the host page makes it display:block', async () => {
+      const el = await renderInProvider<DmClientList>(html`<dm-client-list style="display:block;height:300px"></dm-client-list>`, { baseUrl: '/api/dm-big' });
+      await loaded(el);
+      await el.updateComplete;
+      expect(el.getBoundingClientRect().height).to.be.closeTo(300, 1);
+      const s = part(el, 'scroller')!;
+      expect(s.getBoundingClientRect().bottom, 'the scroller ends inside the element').to.be.at.most(el.getBoundingClientRect().bottom + 1);
+      expect(rows(el).length, 'rows rendered').to.be.lessThan(40);
+      expect(big.requestLog.filter((r) => r.path.endsWith('/clients')).length, 'pages asked for').to.equal(1);
+    });
+
     it('End moves focus to the last loaded client though it was not rendered', async () => {
       const el = await render('/api/dm-big');
       await loaded(el);

@@ -79,6 +79,21 @@ describe('<dm-communications-feed>', () => {
     expect(rendered).to.be.lessThan(60);
   });
 
+  it('scrolls inside the height the host gives it, also when the host page makes it display:block', async () => {
+    const wrapper = await renderInProvider<HTMLElement>(
+      html`<div><dm-communications-feed style="display:block;height:400px" client-id=${MOCK_CLIENTS.huge}></dm-communications-feed></div>`,
+    );
+    const feed = wrapper.querySelector('dm-communications-feed') as DmCommunicationsFeed;
+    await waitFor(() => parts(feed, 'item').length > 0, 5000, 'feed rendered');
+    await nextFrames();
+    expect(feed.getBoundingClientRect().height).to.be.closeTo(400, 1);
+    const s = scroller(feed);
+    expect(s.getBoundingClientRect().bottom, 'the scroller ends inside the element').to.be.at.most(feed.getBoundingClientRect().bottom + 1);
+    expect(s.scrollHeight).to.be.greaterThan(s.clientHeight);
+    expect(parts(feed, 'item').length, 'rows rendered').to.be.lessThan(60);
+    expect(isAtBottom(s)).to.equal(true);
+  });
+
   it('loads older pages when scrolled up without moving the item on screen (0 px)', async () => {
     const feed = await renderFeed(MOCK_CLIENTS.longHistory);
     const s = scroller(feed);

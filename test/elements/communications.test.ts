@@ -42,6 +42,25 @@ describe('<dm-communications>', () => {
     expect(tab.shadowRoot!.querySelector('dm-composer')).to.exist;
   });
 
+  it('side by side, picking a client puts the keyboard in its text box', async () => {
+    const { tab } = await renderTab({ width: 1000 });
+    await waitFor(() => parts(list(tab), 'client').length > 2, 5000, 'list');
+    parts(list(tab), 'client')[2].click();
+    const composer = () => tab.shadowRoot!.querySelector('dm-composer');
+    await waitFor(() => composer()?.shadowRoot?.activeElement?.getAttribute('part') === 'input' || !!composer()?.shadowRoot?.querySelector('textarea[disabled]'), 4000, 'focus in the text box');
+  });
+
+  it('reflects the feed\'s filter control in its own filter attribute', async () => {
+    const { tab } = await renderTab({ width: 1000, client: MOCK_CLIENTS.dana });
+    await waitFor(() => feed(tab) && part(feed(tab)!, 'filter'), 5000, 'feed');
+    const orders = [...part(feed(tab)!, 'filter')!.querySelectorAll('button')].find((b) => textOf(b) === 'Orders')!;
+    orders.click();
+    await waitFor(() => tab.getAttribute('filter') === 'orders', 2000, 'filter attribute');
+    expect(feed(tab)!.getAttribute('filter')).to.equal('orders');
+    tab.setAttribute('filter', 'messages');
+    await waitFor(() => feed(tab)!.getAttribute('filter') === 'messages', 2000, 'the feed follows');
+  });
+
   it('on a phone shows the list, then the card with a Back control', async () => {
     const { tab } = await renderTab({ width: 375 });
     await waitFor(() => parts(list(tab), 'client').length > 0, 5000, 'list');
@@ -49,6 +68,8 @@ describe('<dm-communications>', () => {
     parts(list(tab), 'client')[0].click();
     await waitFor(() => visible(feed(tab)), 4000, 'card shown');
     expect(visible(list(tab))).to.equal(false);
+    // The card's heading takes focus, not the text box (which would pop up a phone's keyboard).
+    await waitFor(() => tab.shadowRoot!.activeElement?.tagName === 'H2', 2000, 'focus on the card heading');
     const back = part(tab, 'back')!;
     expect(visible(back)).to.equal(true);
     expect(back.getAttribute('aria-label') ?? textOf(back)).to.contain('Back');

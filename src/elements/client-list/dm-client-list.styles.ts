@@ -19,10 +19,13 @@ export const clientListStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* Takes the host's height whether the host page leaves the host a flex box or makes it a block. */
   .base {
     flex: 1 1 auto;
     display: flex;
     flex-direction: column;
+    block-size: 100%;
+    max-block-size: 100dvh;
     min-block-size: 0;
   }
 

@@ -302,7 +302,7 @@ export class DmCommunicationsFeed extends DmElement {
     const t = this.t;
     const feed = this.feed_;
     const name = this.store?.client(this.clientId)?.displayName ?? t.aClient;
-    return html`
+    return html`<div class="frame">
       <div class="toolbar">
         <div part="filter" role="group" aria-label=${t.filterLabel}>
           ${FILTERS.map(
@@ -324,7 +324,7 @@ export class DmCommunicationsFeed extends DmElement {
         : nothing}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${this.openOrderId ? this.renderOrderDetails_(this.openOrderId) : nothing}
-    `;
+    </div>`;
   }
 
   private renderBody_(feed: FeedState | null, name: string) {

@@ -12,6 +12,18 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
+  /* The column that holds the toolbar and the scroller. It takes the host's height whether the
+     host page leaves the host a flex box or makes it a block, and never grows past the screen
+     when the page gives no height at all (which would render every item). */
+  .frame {
+    flex: 1 1 auto;
+    display: flex;
+    flex-direction: column;
+    position: relative;
+    block-size: 100%;
+    max-block-size: 100dvh;
+    min-block-size: 0;
+  }
   .toolbar {
     display: flex;
     align-items: center;

@@ -19,7 +19,7 @@ const COMPOSER_PARTS = 'input, send, blocked-reason, warning, counter';
  *
  * @attr client - The client whose card is open. Defaults to the page URL's `?dm-client=` (the deep link of emails and push notifications).
  * @attr sync-url - When present, the open client is kept in the page URL (`?dm-client=ID`) so reloads and shared links reopen it.
- * @attr filter - The feed's filter (`all`, `orders`, `messages`).
+ * @attr filter - The feed's filter (`all`, `orders`, `messages`); reflects the feed's filter control.
  *
  * @fires dm-client-select - Re-fired from the list when the advisor picks a client.
  *
@@ -138,8 +138,8 @@ export class DmCommunications extends DmElement {
   @property({ reflect: true }) client = '';
   /** Keep the open client in the URL (`?dm-client=`). */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
-  /** The feed's filter. */
-  @property() filter: 'all' | 'orders' | 'messages' = 'all';
+  /** The feed's filter; follows the feed's filter control (reflected). */
+  @property({ reflect: true }) filter: 'all' | 'orders' | 'messages' = 'all';
 
   /** On a narrow layout, whether the card (rather than the list) is showing. */
   @state() private cardOpen = false;
@@ -177,11 +177,21 @@ export class DmCommunications extends DmElement {
     this.client = clientId;
     this.cardOpen = true;
     if (this.syncUrl) history.pushState(history.state, '', clientCardUrl(location.href, clientId));
-    void this.updateComplete.then(() => this.composer?.focus());
+    void this.updateComplete.then(() => {
+      // Side by side, the advisor goes on typing. On a phone the card replaces the list: focus its
+      // heading instead, which says where they are without popping up the on-screen keyboard.
+      const back = this.renderRoot.querySelector<HTMLElement>('[part~="back"]');
+      if (back && back.getClientRects().length) this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+      else this.composer?.focus();
+    });
   }
 
   private handleSelect_ = (e: CustomEvent<{ clientId: string }>) => {
     if (e.detail.clientId !== this.client || !this.cardOpen) this.open(e.detail.clientId);
+  };
+
+  private handleFilter_ = (e: CustomEvent<{ filter: 'all' | 'orders' | 'messages' }>) => {
+    this.filter = e.detail.filter;
   };
 
   private handleNoticeOpen_ = (e: Event) => {
@@ -217,9 +227,14 @@ export class DmCommunications extends DmElement {
         ${this.client
           ? html`<header part="card-header">
                 <button part="back" type="button" aria-label=${t.back} @click=${this.handleBack_}><span aria-hidden="true">←</span></button>
-                <h2 dir="auto">${name || t.communications}</h2>
+                <h2 dir="auto" tabindex="-1">${name || t.communications}</h2>
               </header>
-              <dm-communications-feed exportparts=${FEED_PARTS} client-id=${this.client} .filter=${this.filter}></dm-communications-feed>
+              <dm-communications-feed
+                exportparts=${FEED_PARTS}
+                client-id=${this.client}
+                .filter=${this.filter}
+                @dm-filter-change=${this.handleFilter_}
+              ></dm-communications-feed>
               <dm-composer exportparts=${COMPOSER_PARTS} client-id=${this.client}></dm-composer>`
           : html`<p class="placeholder">${t.chooseClient}</p>`}
       </section>
