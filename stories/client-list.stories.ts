@@ -67,7 +67,14 @@ export const LongName: Story = {
 
 export const EmojiAndRtl: Story = {
   name: 'Emoji and right-to-left names',
-  ...dmStory({ width: W }),
+  // Both clients just wrote, so they head the list.
+  ...dmStory({
+    width: W,
+    setup: (db) => {
+      db.clientWrites(MOCK_CLIENTS.emoji, '🌻 Thank you so much! ✨💖');
+      db.clientWrites(MOCK_CLIENTS.rtl, 'مرحبا لونا، هل أنت متاحة اليوم؟');
+    },
+  }),
   play: async ({ canvasElement }) => {
     await settled(canvasElement);
     // Both are among the first rows (unread or recent); make sure they rendered.

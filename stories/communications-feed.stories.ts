@@ -81,10 +81,19 @@ export const AllOrderCombos: Story = {
   ...dmStory(),
 };
 
+const longMessages = dmStory();
 export const LongMessages: Story = {
-  name: 'Long messages (long feed, 2,500 items)',
+  name: 'Long messages (2,000 characters, in a 2,500-item feed)',
   args: { 'client-id': MOCK_CLIENTS.longHistory, filter: 'messages' },
-  ...dmStory(),
+  ...longMessages,
+  play: async ({ canvasElement }) => {
+    await settled(canvasElement);
+    const feed = deepQuery<DmCommunicationsFeed>(canvasElement, 'dm-communications-feed')!;
+    const loaded = feed.store!.feed(MOCK_CLIENTS.longHistory, 'messages').items;
+    const long = [...loaded].reverse().find((i) => i.kind === 'message' && i.body.length > 1500);
+    if (!long) throw new Error('no long message in the newest page');
+    await feed.scrollToItem(long.id);
+  },
 };
 
 export const HugeFeed: Story = { name: 'Huge feed (10,000 items)', args: { 'client-id': MOCK_CLIENTS.huge }, ...dmStory() };
@@ -99,7 +108,6 @@ export const HtmlIsText: Story = { name: 'HTML in messages stays text', args: { 
 
 export const Links: Story = { name: 'Links (only http(s) clickable)', args: { 'client-id': MOCK_CLIENTS.links }, ...dmStory() };
 
-export const LongName: Story = { name: 'Long client name', args: { 'client-id': MOCK_CLIENTS.longName }, ...dmStory() };
 
 const details = dmStory();
 export const OrderDetails: Story = {
@@ -174,3 +182,37 @@ export const Phone: Story = { name: 'Phone width', ...dmStory({ width: '375px', 
 export const Dark: Story = { name: 'Dark theme', ...dmStory({ theme: 'dark' }) };
 
 export const CustomTheme: Story = { name: 'Custom theme (--dm-* and ::part)', ...dmStory({ theme: 'custom' }) };
+
+/** Scrolls the feed to the top of what is loaded, where the page before is asked for. */
+async function scrollToOldest(canvasElement: HTMLElement): Promise<void> {
+  await settled(canvasElement);
+  const scroller = deepQuery(canvasElement, '[part~="scroller"]')!;
+  scroller.scrollTop = 0;
+  scroller.dispatchEvent(new Event('scroll'));
+}
+
+const older = dmStory({ staysLoading: true });
+export const LoadingOlder: Story = {
+  name: 'Loading older items (scrolled to the top)',
+  args: { 'client-id': MOCK_CLIENTS.longHistory },
+  ...older,
+  play: async ({ canvasElement }) => {
+    await settled(canvasElement);
+    older.db.setLatency(FOREVER_MS, 'feed');
+    await scrollToOldest(canvasElement);
+    await waitFor(() => deepQuery(canvasElement, '.older'), 8000, 'the loading line');
+  },
+};
+
+const olderFails = dmStory();
+export const OlderError: Story = {
+  name: 'Older items failed to load (with retry)',
+  args: { 'client-id': MOCK_CLIENTS.longHistory },
+  ...olderFails,
+  play: async ({ canvasElement }) => {
+    await settled(canvasElement);
+    olderFails.db.failNext('feed', 1, 503);
+    await scrollToOldest(canvasElement);
+    await waitFor(() => deepQuery(canvasElement, '[part~="older-error"]'), 8000, 'the error line');
+  },
+};

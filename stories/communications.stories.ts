@@ -4,6 +4,7 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ar } from '../src/i18n/ar.js';
 import { MOCK_CLIENTS } from '../src/mocks/index.js';
 import { FOREVER_MS, deepQuery, deepQueryAll, dmStory, liveOpen, pause, settled, waitFor } from './support/story-kit.js';
 
@@ -146,3 +147,17 @@ export const Dark: Story = { name: 'Dark theme', ...dmStory({ height: H, theme: 
 export const DarkPhone: Story = { name: 'Dark theme, phone width', ...dmStory({ height: '720px', width: '375px', theme: 'dark' }) };
 
 export const CustomTheme: Story = { name: 'Custom theme (--dm-* and ::part)', ...dmStory({ height: H, theme: 'custom' }) };
+
+/** The shipped Arabic table and locale: the whole layout mirrors (list on the right, bubbles swapped). */
+export const Arabic: Story = { name: 'Arabic locale (right-to-left layout)', ...dmStory({ height: H, locale: 'ar', strings: ar }) };
+
+export const ArabicPhone: Story = {
+  name: 'Arabic locale, phone width: card (Back on the right)',
+  ...dmStory({ height: '720px', width: '375px', locale: 'ar', strings: ar }),
+};
+
+export const BlockedWide: Story = {
+  name: 'Blocked: negative review (wide)',
+  args: { client: MOCK_CLIENTS.negativeReview },
+  ...dmStory({ height: H }),
+};

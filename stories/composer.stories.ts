@@ -68,7 +68,7 @@ export const OneMessageLeft: Story = {
 const unblocks = dmStory({ height: '200px' });
 /** The client replies while the advisor looks at the blocked composer: it unblocks live. */
 export const UnblockedLive: Story = {
-  name: 'Blocked: 5 in a row, then the client replies (live)',
+  name: 'Unblocked live: the client replies after 5 in a row',
   args: { 'client-id': MOCK_CLIENTS.fiveInARow },
   ...unblocks,
   play: async ({ canvasElement }) => {
@@ -94,6 +94,20 @@ export const FailedSend: Story = {
     await settled(canvasElement);
     await typeAndSend(canvasElement, 'Here is what I see for next week: a door opening.');
     await waitFor(() => deepQuery(canvasElement, '.row.failed, [part~="message"] .fail'), 8000, 'the failed message');
+  },
+};
+
+const ended = dmStory({ height: '520px' });
+/** The session ended: the send answers 401, the host hears `dm-auth-required`, the text stays. */
+export const SessionEnded: Story = {
+  name: 'Session ended (401): the text is kept',
+  ...ended,
+  render: card,
+  play: async ({ canvasElement }) => {
+    await settled(canvasElement);
+    ended.db.failNext('send', 1, 401);
+    await typeAndSend(canvasElement, 'I will send the recording tonight.');
+    await waitFor(() => deepQuery(canvasElement, '[part~="status"]')?.textContent?.trim(), 8000, 'the sign-in notice');
   },
 };
 
@@ -124,9 +138,15 @@ export const LongDraft: Story = {
 };
 
 export const RightToLeft: Story = {
-  name: 'Right-to-left client',
+  name: 'Right-to-left text being written',
   args: { 'client-id': MOCK_CLIENTS.rtl },
   ...dmStory({ height: '200px' }),
+  play: async ({ canvasElement }) => {
+    await settled(canvasElement);
+    const input = deepQuery<HTMLTextAreaElement>(canvasElement, '[part~="input"]')!;
+    input.value = 'شكرا نور، سأرسل لك القراءة مساء اليوم. ✨';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  },
 };
 
 export const Phone: Story = {

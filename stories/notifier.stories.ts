@@ -17,7 +17,7 @@ const meta: Meta<Args> = {
   argTypes: { duration: { control: { type: 'number', min: 0, step: 1000 } } },
   render: (args) => html`<main style="padding: 16px">
       <h1 style="font: 600 18px system-ui; margin: 0 0 8px">Advisor dashboard</h1>
-      <p style="font: 14px system-ui; margin: 0">Notices appear at the bottom-end corner when a client writes.</p>
+      <p style="font: 14px system-ui; margin: 0">Notices appear at the top-end corner when a client writes.</p>
     </main>
     <dm-notifier duration=${args.duration}></dm-notifier>`,
 };
@@ -71,6 +71,14 @@ const during = dmStory({ height: '240px', liveSession: true });
 export const DuringLiveSession: Story = {
   name: 'During a live session (held)',
   ...during,
+  render: (args) => html`<main style="padding: 16px">
+      <h1 style="font: 600 18px system-ui; margin: 0 0 8px">In a live session</h1>
+      <p style="font: 14px system-ui; margin: 0">
+        Dana wrote while the advisor is in a live session (<code>live-session</code> on the provider): no notice
+        shows now; it appears when the session ends (see "After a live session").
+      </p>
+    </main>
+    <dm-notifier duration=${args.duration}></dm-notifier>`,
   play: async ({ canvasElement }) => {
     await liveOpen(canvasElement);
     await pause(300);

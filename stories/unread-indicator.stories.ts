@@ -29,9 +29,8 @@ export const Unread: Story = { name: 'Unread (dot)', ...dmStory({ height: '80px'
 
 export const WithCount: Story = { name: 'Unread with count', args: { 'show-count': true }, ...dmStory({ height: '80px' }) };
 
+/** Every client read, or no clients at all: the same look, the menu item without a bubble. */
 export const NoUnread: Story = { name: 'No unread (no bubble)', ...dmStory({ height: '80px', setup: readAll }) };
-
-export const NoClients: Story = { name: 'No clients at all', ...dmStory({ height: '80px', db: { scenario: 'empty' } }) };
 
 const arriving = dmStory({ height: '80px', setup: readAll });
 /** Everything was read; a client writes and the bubble appears live. */

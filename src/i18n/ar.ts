@@ -53,6 +53,7 @@ export const ar: DmStrings = {
   duration: (m) => `${m} دقيقة`,
   openOrder: (title) => `فتح تفاصيل الطلب: ${title}`,
   orderDetails: 'تفاصيل الطلب',
+  typeAndStatus: 'النوع والحالة',
   question: 'السؤال',
   noQuestion: 'لم يُطرح أي سؤال.',
   ordered: 'تاريخ الطلب',
@@ -68,6 +69,7 @@ export const ar: DmStrings = {
   loadingOrder: 'جارٍ تحميل الطلب…',
   messageLabel: (name) => `رسالة إلى ${name}`,
   placeholder: 'اكتب رسالة…',
+  placeholderBlocked: 'لا يمكنك إرسال رسائل الآن',
   send: 'إرسال',
   characters: (n, max) => `${n} / ${max}`,
   tooLong: (max) => `يمكن أن تحتوي الرسالة على ${max} حرف كحد أقصى.`,
@@ -93,5 +95,6 @@ export const ar: DmStrings = {
   back: 'العودة إلى العملاء',
   communications: 'المراسلات',
   chooseClient: 'اختر عميلًا لترى طلباتك ورسائلك معًا.',
+  noClientsCard: 'عندما يطلب منك عميل أو يراسلك، ستظهر هنا طلباتك ورسائلك معه.',
   aClient: 'عميل',
 };

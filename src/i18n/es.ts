@@ -53,6 +53,7 @@ export const es: DmStrings = {
   duration: (m) => `${m} min`,
   openOrder: (title) => `Abrir los detalles del pedido: ${title}`,
   orderDetails: 'Detalles del pedido',
+  typeAndStatus: 'Tipo y estado',
   question: 'Pregunta',
   noQuestion: 'No se hizo ninguna pregunta.',
   ordered: 'Pedido el',
@@ -68,6 +69,7 @@ export const es: DmStrings = {
   loadingOrder: 'Cargando pedido…',
   messageLabel: (name) => `Mensaje para ${name}`,
   placeholder: 'Escribe un mensaje…',
+  placeholderBlocked: 'No puedes enviar mensajes ahora',
   send: 'Enviar',
   characters: (n, max) => `${n} / ${max}`,
   tooLong: (max) => `Los mensajes pueden tener como máximo ${max} caracteres.`,
@@ -93,5 +95,6 @@ export const es: DmStrings = {
   back: 'Volver a los clientes',
   communications: 'Comunicaciones',
   chooseClient: 'Elige un cliente para ver juntos tus pedidos y mensajes.',
+  noClientsCard: 'Cuando un cliente haga un pedido o te escriba, aquí verás tus pedidos y mensajes con él.',
   aClient: 'un cliente',
 };

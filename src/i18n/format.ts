@@ -50,7 +50,7 @@ export function formatDay(iso: string, locale: string, words: { today: string; y
   ).format(d);
 }
 
-/** "5 min ago", "yesterday", or a short date for anything older than a week. */
+/** "5 min ago", "yesterday", or a short date for anything older than a week ("Nov 12", "Nov 12, 2025"). */
 export function formatRelative(iso: string, locale: string, now = Date.now()): string {
   const t = Date.parse(iso);
   if (!Number.isFinite(t)) return '';
@@ -61,7 +61,10 @@ export function formatRelative(iso: string, locale: string, now = Date.now()): s
   if (abs < 3600) return rtf.format(Math.round(s / 60), 'minute');
   if (abs < 86400) return rtf.format(Math.round(s / 3600), 'hour');
   if (abs < 7 * 86400) return rtf.format(Math.round(s / 86400), 'day');
-  return memo('sd' + locale, () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: '2-digit' })).format(t);
+  const sameYear = new Date(t).getFullYear() === new Date(now).getFullYear();
+  return memo('sd' + locale + sameYear, () =>
+    new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: sameYear ? undefined : 'numeric' }),
+  ).format(t);
 }
 
 const fractionDigits = new Map<string, number>();

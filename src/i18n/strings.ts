@@ -52,6 +52,8 @@ export interface FeedStrings {
   duration: (minutes: number) => string;
   openOrder: (title: string) => string;
   orderDetails: string;
+  /** The label of an order's type and status in its details. */
+  typeAndStatus: string;
   question: string;
   noQuestion: string;
   ordered: string;
@@ -72,6 +74,8 @@ export interface ComposerStrings {
   aClient: string;
   messageLabel: (name: string) => string;
   placeholder: string;
+  /** The text box's placeholder while sending is blocked. */
+  placeholderBlocked: string;
   send: string;
   characters: (count: number, max: number) => string;
   tooLong: (max: number) => string;
@@ -104,6 +108,8 @@ export interface CommunicationsStrings {
   chooseClient: string;
   clientsLabel: string;
   feedLabel: (name: string) => string;
+  /** The card's text while the advisor has no clients at all. */
+  noClientsCard: string;
 }
 
 /** Every string of every element. */
@@ -173,6 +179,7 @@ export const enFeed: FeedStrings = {
   duration: (m) => `${m} min`,
   openOrder: (title) => `Open order details: ${title}`,
   orderDetails: 'Order details',
+  typeAndStatus: 'Type and status',
   question: 'Question',
   noQuestion: 'No question was asked.',
   ordered: 'Ordered',
@@ -194,6 +201,7 @@ export const enComposer: ComposerStrings = {
 
   messageLabel: (name) => `Message to ${name}`,
   placeholder: 'Write a message…',
+  placeholderBlocked: 'Sending is blocked',
   send: 'Send',
   characters: (n, max) => `${n} / ${max}`,
   tooLong: (max) => `Messages can be at most ${max} characters.`,
@@ -235,6 +243,7 @@ export const enCommunications: CommunicationsStrings = {
   chooseClient: 'Choose a client to see your orders and messages together.',
   clientsLabel: 'Clients',
   feedLabel: (name) => `Communications with ${name}`,
+  noClientsCard: 'When a client orders or writes to you, your orders and messages with them appear here.',
 };
 
 /** English, the whole default table. */

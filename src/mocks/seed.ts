@@ -591,7 +591,7 @@ export function avatarSvg(id: string, displayName: string): string {
     .join('')
     .replace(/[^\p{L}\p{N}]/gu, '')
     .toUpperCase();
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64"><circle cx="32" cy="32" r="32" fill="hsl(${hue} 55% 45%)"/><text x="32" y="39" font-family="sans-serif" font-size="22" fill="#fff" text-anchor="middle">${initials}</text></svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64"><circle cx="32" cy="32" r="32" fill="hsl(${hue} 45% 32%)"/><text x="32" y="40" font-family="sans-serif" font-size="22" font-weight="700" fill="#fff" text-anchor="middle">${initials}</text></svg>`;
 }
 
 /** Whether an advisor status blocks sending, and with which reason. */

@@ -71,6 +71,7 @@ const THEMES: Record<ThemeName, { vars: string; css: string; background: string 
       '--dm-color-accent: #b7a4ff',
       '--dm-color-on-accent: #0d1117',
       '--dm-color-unread: #ff7b72',
+      '--dm-unread-indicator-text: #0d1117',
       '--dm-color-danger: #ff7b72',
       '--dm-color-success: #56d364',
       '--dm-color-warning-bg: #3b2e00',
@@ -108,7 +109,7 @@ const THEMES: Record<ThemeName, { vars: string; css: string; background: string 
       .dm-theme-custom :is(dm-client-list, dm-communications)::part(name) { font-weight: 700; letter-spacing: 0.01em; }
       .dm-theme-custom :is(dm-client-list, dm-communications)::part(unread-badge) { border-radius: 2px; }
       .dm-theme-custom :is(dm-communications-feed, dm-communications)::part(filter) { border-radius: 2px; border-color: #0b6e4f; }
-      .dm-theme-custom :is(dm-communications-feed, dm-communications)::part(order) { border-inline-start: 4px solid #0b6e4f; }
+      .dm-theme-custom :is(dm-communications-feed, dm-communications)::part(order-card) { border-inline-start: 4px solid #0b6e4f; }
       .dm-theme-custom :is(dm-composer, dm-communications)::part(send) { text-transform: uppercase; letter-spacing: 0.08em; }
       .dm-theme-custom :is(dm-composer, dm-communications)::part(input) { border-width: 2px; }
       .dm-theme-custom dm-notifier::part(notice) { border-inline-start: 4px solid #0b6e4f; }

@@ -129,7 +129,7 @@ describe('locales', () => {
       expect(back()!.getAttribute('aria-label')).to.equal(ar.back);
       const heading = tab.shadowRoot!.querySelector('[part~="card-header"] h2')!.getBoundingClientRect();
       expect(back()!.getBoundingClientRect().left, 'back is at the start (right) of the header').to.be.greaterThan(heading.left);
-      const arrow = back()!.querySelector('span')!;
+      const arrow = back()!.querySelector('svg')!;
       expect(new DOMMatrixReadOnly(getComputedStyle(arrow).transform).a, 'arrow flipped').to.equal(-1);
     });
 

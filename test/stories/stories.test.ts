@@ -170,16 +170,14 @@ describe('stories', function () {
             render(storyFn(), container);
             expect(container.querySelector('dm-provider'), 'the story renders inside <dm-provider>').to.exist;
 
-            if (parameters.dm?.staysLoading) {
-              await pause(400);
-              expect(deepQueryAll(container, '[part~="loading"]').length, 'a loading state').to.be.greaterThan(0);
-            } else {
-              await settled(container, 10_000);
-            }
+            if (parameters.dm?.staysLoading) await pause(400);
+            else await settled(container, 10_000);
             if (story.play) {
               await story.play(context);
               if (!parameters.dm?.staysLoading) await settled(container, 10_000);
             }
+            // A story that stays loading shows it (from the start, or after its play function).
+            if (parameters.dm?.staysLoading) expect(deepQueryAll(container, '[part~="loading"]').length, 'a loading state').to.be.greaterThan(0);
             await pause(150);
             // Something of the element is on screen (not an empty shadow root).
             const rendered = [...container.querySelectorAll('*')].filter((el) => el.localName.startsWith('dm-') && el.localName !== 'dm-provider');

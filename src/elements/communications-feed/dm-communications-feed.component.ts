@@ -45,11 +45,13 @@ const FILTERS: FeedFilter[] = ['all', 'orders', 'messages'];
  * @csspart message-advisor - A message the advisor wrote.
  * @csspart message-client - A message the client wrote.
  * @csspart order - An order entry.
+ * @csspart order-card - The card inside an order entry (to style the card rather than its full-width row).
+ * @csspart bubble - The bubble inside a message entry.
  * @csspart day - A day separator.
  * @csspart new-divider - The "New" divider above the first unread item.
  * @csspart new-messages - The pill that jumps to new messages when the advisor has scrolled up.
  * @csspart order-details - The order details dialog.
- * @csspart loading - The loading state.
+ * @csspart loading - The loading state (also on the "Loading older items" line, with `loading-older`).
  * @csspart empty - The empty state.
  * @csspart error - The error state (with a Retry button).
  *
@@ -312,7 +314,7 @@ export class DmCommunicationsFeed extends DmElement {
           )}
         </div>
       </div>
-      ${feed?.loadingOlder ? html`<div class="older" role="status">${t.loadingOlder}</div>` : nothing}
+      ${feed?.loadingOlder ? html`<div class="older" part="loading loading-older" role="status">${t.loadingOlder}</div>` : nothing}
       ${feed?.olderError
         ? html`<div class="older" part="error older-error">
             ${t.olderError} <button class="btn" @click=${() => this.store?.loadOlder(this.clientId, this.filter)}>${t.retry}</button>
@@ -397,7 +399,7 @@ export class DmCommunicationsFeed extends DmElement {
         }}
       >
         ${this.renderDividers_(e, index, key)}
-        <button type="button" class="order" tabindex="-1">
+        <button type="button" class="order" part="order-card" tabindex="-1">
           <span class="type">${t.orderTypes[e.orderType] ?? e.orderType}</span>
           <span class="price">${formatPrice(e.price, this.locale)}</span>
           <span class="title">${e.title}</span>
@@ -428,7 +430,7 @@ export class DmCommunicationsFeed extends DmElement {
       ${this.renderDividers_(e, index, key)}
       <div class="msg ${side} ${e.delivery ?? ''}">
       <span class="visually-hidden">${who}:</span>
-      <div class="bubble" dir="auto">${linkify(e.body).map((s) =>
+      <div class="bubble" part="bubble" dir="auto">${linkify(e.body).map((s) =>
         s.href ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.text}</a>` : s.text,
       )}</div>
       <div class="meta">
@@ -462,7 +464,7 @@ export class DmCommunicationsFeed extends DmElement {
                 <button class="btn" @click=${() => this.store?.loadOrder(orderId, true)}>${t.retry}</button>
               </div>`
             : html`<dl>
-                <dt>${t.orderDetails}</dt>
+                <dt>${t.typeAndStatus}</dt>
                 <dd>${t.orderTypes[o.orderType] ?? o.orderType} · <span class="status ${o.status}">${t.orderStatuses[o.status] ?? o.status}</span></dd>
                 <dt>${t.price}</dt>
                 <dd>${formatPrice(o.price, this.locale)}${o.durationMinutes ? ` · ${t.duration(o.durationMinutes)}` : ''}</dd>

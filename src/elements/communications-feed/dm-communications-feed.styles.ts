@@ -47,12 +47,13 @@ export const styles = css`
     min-height: 28px;
     cursor: pointer;
     color: var(--_muted);
+    /* One weight for every option, so the control keeps its width when the choice changes. */
+    font-weight: 600;
   }
   [part~='filter'] button[aria-pressed='true'] {
     background: var(--_bg);
     color: var(--_text);
     box-shadow: 0 1px 2px rgb(0 0 0 / 0.12);
-    font-weight: 600;
   }
   .scroller {
     flex: 1 1 auto;
@@ -123,14 +124,21 @@ export const styles = css`
     border-end-start-radius: var(--_radius);
     border-end-end-radius: 4px;
   }
+  .bubble a {
+    color: var(--_accent);
+  }
   .advisor .bubble a {
     color: inherit;
+  }
+  .details [part~='error'] p {
+    color: var(--_danger);
   }
   .pending .bubble {
     opacity: 0.7;
   }
   .failed .bubble {
     outline: 2px solid var(--_danger);
+    outline-offset: 2px;
   }
   .meta {
     font-size: 0.78em;
@@ -142,15 +150,25 @@ export const styles = css`
   }
   .meta .fail {
     color: var(--_danger);
+    font-weight: 600;
+  }
+  .failed .meta {
+    font-size: 0.875em;
+    margin-block-start: 6px;
   }
   .meta button {
-    border: 0;
-    background: none;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-sm);
+    background: var(--_bg);
     color: var(--_accent);
-    text-decoration: underline;
     cursor: pointer;
-    padding: 2px 4px;
+    min-block-size: 32px;
+    padding: 4px 12px;
     font-size: inherit;
+    font-weight: 600;
+  }
+  .meta button:hover {
+    background: var(--_hover);
   }
   .order {
     display: grid;

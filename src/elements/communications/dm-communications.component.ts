@@ -10,8 +10,10 @@ import { type CommunicationsStrings, enCommunications } from '../../i18n/strings
 
 const LIST_PARTS = 'search, client, client-selected, unread-badge, avatar, name, preview, time';
 const FEED_PARTS =
-  'filter, scroller, item, message, message-advisor, message-client, order, day, new-divider, new-messages, order-details, empty, error, loading';
+  'filter, scroller, item, message, message-advisor, message-client, order, order-card, bubble, day, new-divider, new-messages, order-details, empty, error, loading';
 const COMPOSER_PARTS = 'input, send, blocked-reason, warning, counter';
+/** A chevron pointing back (mirrored for right-to-left); the button's label says "Back". */
+const BACK_ICON = html`<svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"><path d="M15 5 8 12l7 7"/></svg>`;
 
 /**
  * @summary The whole Communications tab: the client list beside the client card (feed and composer), or one after the other on a phone.
@@ -100,10 +102,17 @@ export class DmCommunications extends DmElement {
         cursor: pointer;
         border-radius: var(--_radius-sm);
       }
-      [part~='back'] span {
-        display: inline-block;
+      [part~='back'] {
+        align-items: center;
+        justify-content: center;
+        margin-inline-start: calc(var(--_space) * -1);
+        color: var(--_accent);
       }
-      :host(:dir(rtl)) [part~='back'] span {
+      [part~='back'] svg {
+        inline-size: 22px;
+        block-size: 22px;
+      }
+      :host(:dir(rtl)) [part~='back'] svg {
         transform: scaleX(-1);
       }
       dm-communications-feed {
@@ -190,6 +199,12 @@ export class DmCommunications extends DmElement {
     if (e.detail.clientId !== this.client || !this.cardOpen) this.open(e.detail.clientId);
   };
 
+  /** The advisor has no clients at all (not a search that matched none). */
+  private get noClients_(): boolean {
+    const list = this.store?.clientList;
+    return !!list && list.status === 'ready' && !list.query && !list.clients.length;
+  }
+
   private handleFilter_ = (e: CustomEvent<{ filter: 'all' | 'orders' | 'messages' }>) => {
     this.filter = e.detail.filter;
   };
@@ -226,7 +241,7 @@ export class DmCommunications extends DmElement {
       <section class="card" part="card" aria-label=${name ? t.feedLabel(name) : t.communications}>
         ${this.client
           ? html`<header part="card-header">
-                <button part="back" type="button" aria-label=${t.back} @click=${this.handleBack_}><span aria-hidden="true">←</span></button>
+                <button part="back" type="button" aria-label=${t.back} @click=${this.handleBack_}>${BACK_ICON}</button>
                 <h2 dir="auto" tabindex="-1">${name || t.communications}</h2>
               </header>
               <dm-communications-feed
@@ -236,7 +251,7 @@ export class DmCommunications extends DmElement {
                 @dm-filter-change=${this.handleFilter_}
               ></dm-communications-feed>
               <dm-composer exportparts=${COMPOSER_PARTS} client-id=${this.client}></dm-composer>`
-          : html`<p class="placeholder">${t.chooseClient}</p>`}
+          : html`<p class="placeholder">${this.noClients_ ? t.noClientsCard : t.chooseClient}</p>`}
       </section>
     </div>`;
   }

@@ -11,6 +11,10 @@ import { composerStyles } from './dm-composer.styles.js';
 import './dm-composer.events.js';
 import { type ComposerStrings, enComposer } from '../../i18n/strings.js';
 
+
+/** A stop sign beside the reason sending is blocked (decorative: the words say it). */
+const STOP_ICON = html`<svg aria-hidden="true" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6"><circle cx="8" cy="8" r="6.2"/><path d="M3.8 12.2 12.2 3.8"/></svg>`;
+
 /** Longest message the API accepts, in characters (code points) after trimming. */
 export const MAX_MESSAGE_LENGTH = 2000;
 /** From this length on the composer shows (and announces) a character counter. */
@@ -279,14 +283,16 @@ export class DmComposer extends DmElement {
 
     return html`
       <div class="composer" part="base" dir=${this.textDir}>
-        ${reason ? html`<p id="reason" class="notice reason" part="blocked-reason" tabindex="-1">${reason}</p>` : nothing}
+        ${reason
+          ? html`<p id="reason" class="notice reason" part="blocked-reason" tabindex="-1">${STOP_ICON}<span>${reason}</span></p>`
+          : nothing}
         ${warning ? html`<p id="warning" class="notice warning" part="warning">${t.oneLeft(name)}</p>` : nothing}
         <div class="row">
           <textarea
             part="input"
             rows="1"
             aria-label=${t.messageLabel(name)}
-            placeholder=${t.placeholder}
+            placeholder=${reason ? t.placeholderBlocked : t.placeholder}
             aria-describedby=${describedBy || nothing}
             aria-invalid=${tooLong ? 'true' : nothing}
             ?disabled=${disabled}

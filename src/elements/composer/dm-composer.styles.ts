@@ -23,10 +23,22 @@ export const composerStyles = css`
     border-radius: var(--_radius-sm);
     line-height: 1.4;
   }
+  /* Reads as a message from the site, not as a second text box: a tinted box with a stop sign. */
   .reason {
-    background: var(--_surface);
-    border: 1px solid var(--_border);
+    display: flex;
+    align-items: flex-start;
+    gap: var(--_space);
+    background: color-mix(in srgb, var(--_danger) 8%, var(--_bg));
+    border: 1px solid color-mix(in srgb, var(--_danger) 30%, var(--_bg));
+    border-inline-start: 4px solid var(--_danger);
     color: var(--_text);
+  }
+  .reason svg {
+    flex: none;
+    inline-size: 1.15em;
+    block-size: 1.15em;
+    margin-block-start: 0.1em;
+    color: var(--_danger);
   }
   .warning {
     background: var(--_warning-bg);

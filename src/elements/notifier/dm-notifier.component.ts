@@ -31,7 +31,7 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="fal
  * @cssproperty [--dm-notifier-bg=var(--dm-color-bg)] - Background of a notice.
  * @cssproperty [--dm-notifier-shadow] - Shadow of a notice.
  *
- * Fixed at the bottom-end corner of the viewport; style `dm-notifier { position: static }` to place
+ * Fixed at the top-end corner of the viewport; style `dm-notifier { position: static }` to place
  * it in the flow instead. Notices never take focus. The store decides which items make a notice:
  * none for the client whose card is open, and none during a live session (those are shown when it ends).
  */

@@ -8,7 +8,7 @@ export const notifierStyles = css`
     inset-inline-end: var(--dm-notifier-inset, 16px);
     z-index: var(--dm-notifier-z-index, 1000);
     display: block;
-    width: min(var(--dm-notifier-width, 360px), calc(100vw - 2 * var(--dm-notifier-inset, 16px)));
+    width: min(var(--dm-notifier-width, 360px), calc(100% - 2 * var(--dm-notifier-inset, 16px)));
     pointer-events: none;
   }
   :host([hidden]) {
