@@ -1,5 +1,5 @@
 import { type PropertyValues, html, nothing } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -76,11 +76,15 @@ export class DmClientList extends DmElement {
   /** The selected client's id. */
   @property({ reflect: true }) selected: string | null = null;
 
-  @query('.scroller') private scroller?: HTMLElement | null;
-  @query('[role="listbox"]') private listbox?: HTMLElement | null;
+  private get scroller_(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('.scroller') ?? null;
+  }
+  private get listbox_(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('[role="listbox"]') ?? null;
+  }
 
   private readonly window_ = new VirtualWindow<ClientSummary>(this, {
-    scroller: () => this.scroller,
+    scroller: () => this.scroller_,
     key: (c) => c.id,
     // Every row has the same structure, so one measured row is a near-exact guess for the others:
     // rows reached by End or Page Down then land where they are expected.
@@ -351,7 +355,7 @@ export class DmClientList extends DmElement {
     this.pendingFocus_ = null;
     row.focus({ preventScroll: true });
     // A scroll to a target clears the window's top-edge flag even when the view stayed at the top.
-    const s = this.scroller;
+    const s = this.scroller_;
     if (s) this.window_.atEdge = this.window_.isAtEdge(s);
   }
 
@@ -367,7 +371,7 @@ export class DmClientList extends DmElement {
       void this.focusClient(key);
     } else {
       // Scrolled away (or the client left the list): keep focus in the list rather than on <body>.
-      this.listbox?.focus({ preventScroll: true });
+      this.listbox_?.focus({ preventScroll: true });
     }
   }
 

@@ -1,5 +1,5 @@
 import { type PropertyValues, html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { VirtualWindow } from '../../controllers/virtual-window.js';
@@ -76,11 +76,15 @@ export class DmCommunicationsFeed extends DmElement {
   @state() private announcement = '';
   @state() private focusKey: string | null = null;
 
-  @query('.scroller') private scroller?: HTMLElement;
-  @query('dialog') private dialog?: HTMLDialogElement;
+  private get scroller_(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('.scroller') ?? null;
+  }
+  private get dialog_(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
+  }
 
   private vw_ = new VirtualWindow<FeedEntry>(this, {
-    scroller: () => this.scroller,
+    scroller: () => this.scroller_,
     key: entryKey,
     estimate: estimateEntry,
     stick: 'bottom',
@@ -192,11 +196,11 @@ export class DmCommunicationsFeed extends DmElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const feed = this.feed_;
-    if (this.openOrderId && this.dialog && !this.dialog.open) this.dialog.showModal();
-    if (!feed || feed.status !== 'ready' || !this.scroller) return;
+    if (this.openOrderId && this.dialog_ && !this.dialog_.open) this.dialog_.showModal();
+    if (!feed || feed.status !== 'ready' || !this.scroller_) return;
     if (this.vw_.atEdge && this.showPill) this.showPill = false;
     // Near the top: fetch the page before (the anchor keeps the view still when it arrives).
-    if (feed.olderCursor && !feed.loadingOlder && !feed.olderError && this.scroller.scrollTop < 600 && this.positioned_) {
+    if (feed.olderCursor && !feed.loadingOlder && !feed.olderError && this.scroller_.scrollTop < 600 && this.positioned_) {
       void this.store!.loadOlder(this.clientId, this.filter);
     }
     this.maybeMarkRead_(feed);
@@ -252,7 +256,7 @@ export class DmCommunicationsFeed extends DmElement {
 
   /** Closes the order details. */
   closeOrder(): void {
-    this.dialog?.close();
+    this.dialog_?.close();
   }
 
   // ---- events -------------------------------------------------------------------------------

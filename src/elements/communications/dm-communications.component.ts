@@ -1,5 +1,5 @@
 import { type PropertyValues, css, html } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { DEEP_LINK_PARAM, clientCardUrl, clientIdFromUrl } from '../../core/deep-link.js';
 import { DmElement } from '../base/dm-element.js';
 import { tokens } from '../base/tokens.js';
@@ -152,8 +152,12 @@ export class DmCommunications extends DmElement {
 
   /** On a narrow layout, whether the card (rather than the list) is showing. */
   @state() private cardOpen = false;
-  @query('dm-client-list') private list?: HTMLElement & { focus(): void };
-  @query('dm-composer') private composer?: HTMLElement;
+  private get list_(): HTMLElement | null {
+    return this.renderRoot?.querySelector('dm-client-list') ?? null;
+  }
+  private get composer_(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('dm-composer') ?? null;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -191,7 +195,7 @@ export class DmCommunications extends DmElement {
       // heading instead, which says where they are without popping up the on-screen keyboard.
       const back = this.renderRoot.querySelector<HTMLElement>('[part~="back"]');
       if (back && back.getClientRects().length) this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
-      else this.composer?.focus();
+      else this.composer_?.focus();
     });
   }
 
@@ -228,7 +232,7 @@ export class DmCommunications extends DmElement {
       url.searchParams.delete(DEEP_LINK_PARAM);
       history.pushState(history.state, '', url);
     }
-    void this.updateComplete.then(() => this.list?.focus());
+    void this.updateComplete.then(() => this.list_?.focus());
   }
 
   protected override render() {

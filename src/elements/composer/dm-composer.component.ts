@@ -1,6 +1,5 @@
 import { type PropertyValues, html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
+import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { isOneMessageLeft } from '../../core/send-block.js';
 import type { MessageItem } from '../../core/types.js';
@@ -69,7 +68,9 @@ export class DmComposer extends DmElement {
   @state() private problem = '';
   @state() private offline = typeof navigator !== 'undefined' && navigator.onLine === false;
 
-  @query('textarea') private textarea?: HTMLTextAreaElement;
+  private get textarea_(): HTMLTextAreaElement | null {
+    return this.renderRoot?.querySelector<HTMLTextAreaElement>('textarea') ?? null;
+  }
 
   /** Which client (and advisor) the text box's draft belongs to. */
   private draftClient_: string | null = null;
@@ -79,7 +80,7 @@ export class DmComposer extends DmElement {
 
   /** Focuses the text box. */
   override focus(options?: FocusOptions): void {
-    if (this.textarea) this.textarea.focus(options);
+    if (this.textarea_) this.textarea_.focus(options);
     else super.focus(options);
   }
 
@@ -122,14 +123,14 @@ export class DmComposer extends DmElement {
     if (changed.has('text')) this.fitHeight_();
     // Sending just became blocked under the advisor's fingers: keep focus here, on the reason,
     // rather than letting it fall to <body> with the disabled text box.
-    if (this.hadFocus_ && this.textarea?.disabled) this.renderRoot.querySelector<HTMLElement>('#reason')?.focus();
+    if (this.hadFocus_ && this.textarea_?.disabled) this.renderRoot.querySelector<HTMLElement>('#reason')?.focus();
     this.hadFocus_ = false;
   }
 
   private hadFocus_ = false;
 
   protected override update(changed: PropertyValues): void {
-    this.hadFocus_ = !!this.textarea && this.shadowRoot?.activeElement === this.textarea;
+    this.hadFocus_ = !!this.textarea_ && this.shadowRoot?.activeElement === this.textarea_;
     super.update(changed);
   }
 
@@ -190,7 +191,7 @@ export class DmComposer extends DmElement {
   private handleSendClick_(): void {
     void this.send();
     // The button disables itself once the box is empty; keep the keyboard in the box.
-    this.textarea?.focus();
+    this.textarea_?.focus();
   }
 
   /**
@@ -255,7 +256,7 @@ export class DmComposer extends DmElement {
   }
 
   private fitHeight_(): void {
-    const ta = this.textarea;
+    const ta = this.textarea_;
     if (!ta) return;
     ta.style.height = 'auto';
     // scrollHeight leaves out the borders; CSS max-height caps the growth, then the box scrolls.
@@ -309,7 +310,7 @@ export class DmComposer extends DmElement {
           <span
             id="counter"
             part="counter"
-            class=${classMap({ counter: true, over: tooLong })}
+            class=${tooLong ? 'counter over' : 'counter'}
             aria-live=${nearLimit ? 'polite' : 'off'}
             >${nearLimit ? t.characters(length, MAX_MESSAGE_LENGTH) : ''}</span
           >
