@@ -41,7 +41,15 @@ export default {
       launchOptions: {
         executablePath,
         headless: true,
-        args: [...CHROME_ARGS, '--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows'],
+        // Reduced motion: the elements honour it (no entry animation), so an accessibility check
+        // never measures a notice's colours halfway through its fade-in on a busy machine.
+        args: [
+          ...CHROME_ARGS,
+          '--disable-renderer-backgrounding',
+          '--disable-background-timer-throttling',
+          '--disable-backgrounding-occluded-windows',
+          '--force-prefers-reduced-motion',
+        ],
       },
     }),
   ],

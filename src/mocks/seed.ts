@@ -206,13 +206,7 @@ function shortBody(rng: Rng, sender: Sender, flavor: Flavor): string {
   return parts.join(' ');
 }
 
-const TYPE_TITLES: Record<OrderType, string> = {
-  recorded_reading: 'Recorded video reading',
-  rush_reading: 'Rush reading',
-  live_chat: 'Live chat',
-  live_voice: 'Live voice call',
-  live_video: 'Live video call',
-};
+const ORDER_TOPICS = ['Love & relationships', 'Career path', 'Money & abundance', 'Family ties', 'New beginnings', 'Life purpose'];
 const LIVE_TYPES: ReadonlySet<OrderType> = new Set(['live_chat', 'live_voice', 'live_video']);
 
 /** Preview text (≤140 chars) of a feed item, as the client list shows it. */
@@ -237,7 +231,10 @@ export function makeOrder(
   if (live) amountMinor = (durationMinutes ?? 10) * rng.pick([199, 299, 399, 499]);
   else amountMinor = orderType === 'rush_reading' ? rng.int(49, 99) * 100 + 99 : rng.int(24, 69) * 100 + 99;
   if (currency === 'JPY') amountMinor = Math.round(amountMinor * 1.5) * 1; // yen have no minor unit
-  const title = live ? `${TYPE_TITLES[orderType]} · ${durationMinutes} min` : TYPE_TITLES[orderType];
+  // The card shows the type above the title: the title names the topic (chosen from the id, so the
+  // seeded random sequence, and with it every other seeded value, stays as it was).
+  const topic = ORDER_TOPICS[hashString(init.id) % ORDER_TOPICS.length]!;
+  const title = live ? `${topic} · ${durationMinutes} min` : `${topic} reading`;
   const item: OrderItem = {
     kind: 'order',
     id: init.id,

@@ -40,6 +40,9 @@ describe('<dm-notifier>', () => {
     expect(textOf(notices(el)[0]!.querySelector('button'))).to.equal(en.newMessageFrom(nameOf(MOCK_CLIENTS.dana)));
     expect(document.activeElement).to.equal(before);
     expect(part(el, 'base')!.contains(notices(el)[0]!)).to.be.true;
+    // The test browser prefers reduced motion (web-test-runner.config.mjs): the notice skips its fade-in.
+    expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.equal(true);
+    expect(notices(el)[0]!.getAnimations().length, 'animations running').to.equal(0);
     await expect(el).to.be.accessible();
   });
 
@@ -144,8 +147,12 @@ describe('<dm-notifier>', () => {
     expect(notices(el)).to.have.length(1);
   });
 
-  it('sits fixed at the bottom-end corner', async () => {
+  it('sits fixed at the top-end corner', async () => {
     const el = await render();
-    expect(getComputedStyle(el).position).to.equal('fixed');
+    const style = getComputedStyle(el);
+    expect(style.position).to.equal('fixed');
+    expect(style.top).to.equal('16px');
+    expect(style.right).to.equal('16px');
   });
 });
+

@@ -211,7 +211,7 @@ export const styles = css`
     display: inline-block;
     padding: 0 8px;
     border-radius: 999px;
-    font-size: 0.78em;
+    font-size: max(11px, 0.9em);
     background: var(--_bg);
     border: 1px solid var(--_border);
   }
