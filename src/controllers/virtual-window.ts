@@ -79,6 +79,8 @@ export class VirtualWindow<T extends object> implements ReactiveController {
   private observedScroller_?: HTMLElement;
   private lastKnownViewport_ = 600;
   private lastSetTop_: number | null = null;
+  /** `scrollTop` as this controller last set or heard of it. */
+  private seenTop_ = 0;
   private resizeFrame_ = 0;
   private readonly overscan_: number;
 
@@ -105,6 +107,15 @@ export class VirtualWindow<T extends object> implements ReactiveController {
 
   /** Before the host renders: note which row is at the top of the view. */
   hostUpdate(): void {
+    // A scroll whose event has not arrived yet (the browser sends it with the next frame) may
+    // precede this update, e.g. a click that first scrolls its row into view and then focuses it:
+    // take it into account now, or the view would be put back where it was.
+    const s = this.opts_.scroller();
+    if (s && Math.abs(s.scrollTop - this.seenTop_) >= 1) {
+      this.seenTop_ = s.scrollTop;
+      this.lastSetTop_ = null;
+      this.atEdge = this.isAtEdge(s);
+    }
     this.anchor_ = this.captureAnchor_();
   }
 
@@ -154,7 +165,7 @@ export class VirtualWindow<T extends object> implements ReactiveController {
   private setTop_(s: HTMLElement, top: number): void {
     if (Math.abs(s.scrollTop - top) > 0.5) s.scrollTop = top;
     // Remember where we put it, so the scroll event this causes is not taken for the user's.
-    this.lastSetTop_ = s.scrollTop;
+    this.lastSetTop_ = this.seenTop_ = s.scrollTop;
   }
 
   private measure_(el: HTMLElement, h = el.getBoundingClientRect().height): boolean {
@@ -172,6 +183,7 @@ export class VirtualWindow<T extends object> implements ReactiveController {
     if (!s) return;
     if (this.lastSetTop_ !== null && Math.abs(s.scrollTop - this.lastSetTop_) < 1) return;
     this.lastSetTop_ = null;
+    this.seenTop_ = s.scrollTop;
     this.atEdge = this.isAtEdge(s);
     this.host_.requestUpdate();
   }

@@ -365,6 +365,26 @@ describe('dm-client-list', () => {
       expect(scroller.scrollTop).to.equal(0);
     });
 
+    it('keeps a scroll the browser has not reported yet when a row takes focus (a click scrolls its row into view first)', async () => {
+      const first = db.clients()[0]!;
+      const el = await renderInProvider<DmClientList>(html`<dm-client-list style="height: 300px" selected=${first.id}></dm-client-list>`);
+      await loaded(el);
+      await waitFor(() => part(el, 'client-selected'), 4000, 'selected row');
+      await el.updateComplete;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const s = part(el, 'scroller')!;
+      const target = rows(el)[6]!;
+      target.scrollIntoView({ block: 'nearest' });
+      const top = s.scrollTop;
+      expect(top, 'scrolled').to.be.greaterThan(0);
+      target.focus(); // before the scroll event reaches the list
+      await el.updateComplete;
+      expect(s.scrollTop, 'scrollTop after the update').to.be.closeTo(top, 1);
+      setTimeout(() => target.click());
+      const ev = await oneEvent(el, 'dm-client-select');
+      expect(ev.detail.clientId).to.equal(target.dataset.vkey);
+    });
+
     it('keeps focus on the same client when the list re-orders', async () => {
       const el = await render();
       await loaded(el);
