@@ -32,6 +32,9 @@ export default {
       // drop them so the docs tables show only what a host page can use.
       name: 'dm-public-api-only',
       packageLinkPhase({ customElementsManifest }) {
+        // The analyzer lists modules in the order its glob finds them, which varies between
+        // machines: sort by path so the committed manifest only changes when the API does.
+        customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         for (const mod of customElementsManifest.modules) {
           for (const decl of mod.declarations ?? []) {
             if (decl.members) {
