@@ -122,7 +122,10 @@ export class VirtualWindow<T extends object> implements ReactiveController {
   /** After the host rendered: measure new rows, observe them, and put the view where it belongs. */
   hostUpdated(): void {
     const scroller = this.opts_.scroller();
-    if (!scroller || !this.observer_) return;
+    if (!scroller || !this.observer_) {
+      this.placedTarget_ = null;
+      return;
+    }
     if (this.observedScroller_ !== scroller) {
       this.observedScroller_ = scroller;
       this.observer_.observe(scroller);

@@ -128,6 +128,8 @@ export class DmStore extends EventTarget {
   private readingUpTo_ = new Map<string, string>();
   /** After a failed mark-read: not before this time (ms) again, per client. */
   private readRetryAt_ = new Map<string, number>();
+  /** A newer item to mark read once the request on its way for that client is answered. */
+  private readNext_ = new Map<string, string>();
   private presenceSent_: string | null = null;
   private presenceTimer_: ReturnType<typeof setTimeout> | null = null;
   private unreadTimer_: ReturnType<typeof setTimeout> | null = null;
@@ -315,7 +317,10 @@ export class DmStore extends EventTarget {
       p = this.adapter.getClient(clientId).then(
         (c) => {
           this.clientsById_.set(c.id, c);
+          // The few most recent (the open card, a deep link), not every client ever fetched.
+          this.pinned_.delete(c.id);
           this.pinned_.add(c.id);
+          if (this.pinned_.size > 3) this.pinned_.delete(this.pinned_.values().next().value!);
           const list = this.clientList;
           if (list.status === 'ready') this.clientList = { ...list, clients: placeClient(list.clients, c, list.query) };
           this.changed_();
@@ -375,7 +380,12 @@ export class DmStore extends EventTarget {
    */
   async markRead(clientId: string, upTo: string): Promise<void> {
     const client = this.clientsById_.get(clientId);
-    if (!client?.hasUnread || upTo.startsWith('local:') || this.readingUpTo_.has(clientId)) return;
+    if (!client?.hasUnread || upTo.startsWith('local:')) return;
+    if (this.readingUpTo_.has(clientId)) {
+      // One request per client at a time; the newest item asked for meanwhile goes next.
+      if (this.readingUpTo_.get(clientId) !== upTo) this.readNext_.set(clientId, upTo);
+      return;
+    }
     if (Date.now() < (this.readRetryAt_.get(clientId) ?? 0)) return;
     this.readingUpTo_.set(clientId, upTo);
     this.setClient_({ ...client, hasUnread: false });
@@ -389,6 +399,9 @@ export class DmStore extends EventTarget {
       this.handleError_(toDmError(e));
     } finally {
       this.readingUpTo_.delete(clientId);
+      const next = this.readNext_.get(clientId);
+      this.readNext_.delete(clientId);
+      if (next) void this.markRead(clientId, next);
     }
   }
 

@@ -49,7 +49,7 @@ class FakeServer implements DmAdapter {
   async getEligibility() {
     return this.eligibilityValue;
   }
-  async markRead() {}
+  async markRead(_clientId: string, _upTo: string) {}
   async getOrder(): Promise<never> {
     throw new DmError('not-found', 'no');
   }
@@ -211,7 +211,7 @@ describe('DmStore marking read', () => {
     override async getClient(id: string): Promise<ClientSummary> {
       return { id, displayName: 'Dana', avatarUrl: null, lastActivityAt: '2026-11-20T10:00:00Z', lastItemPreview: 'Hi', hasUnread: true };
     }
-    override async markRead(): Promise<void> {
+    override async markRead(_clientId: string, _upTo: string): Promise<void> {
       this.readCalls++;
       if (this.failReads-- > 0) throw new DmError('server', 'HTTP 500', { status: 500 });
     }
@@ -228,6 +228,31 @@ describe('DmStore marking read', () => {
     expect(store.client('c1')!.hasUnread, 'back after the failure').to.equal(true);
     await store.markRead('c1', 'm1');
     expect(server.readCalls, 'no second request right after a failure').to.equal(1);
+  });
+
+  it('marks the newer item read after the request on its way, when the bubble came back meanwhile', async () => {
+    const server = new ReadServer();
+    server.failReads = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const upTos: string[] = [];
+    server.markRead = async (_c: string, upTo: string) => {
+      server.readCalls++;
+      upTos.push(upTo);
+      if (server.readCalls === 1) await gate;
+    };
+    const store = newStore(server);
+    const client = (await store.ensureClient('c1'))!;
+    const first = store.markRead('c1', 'm1');
+    // An older state of the server arrives while the request is on its way: unread again.
+    store.applyEvent({ type: 'client', client: { ...client, hasUnread: true } });
+    void store.markRead('c1', 'm2');
+    expect(server.readCalls, 'one request at a time').to.equal(1);
+    release();
+    await first;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(upTos).to.deep.equal(['m1', 'm2']);
+    expect(store.client('c1')!.hasUnread).to.equal(false);
   });
 
   it('keeps the bubble off when the server accepts', async () => {

@@ -149,7 +149,10 @@ export class DmClientList extends DmElement {
     this.lastClients_ = list?.clients;
     if (list && list.query !== this.lastQuery_) {
       // A new search is a new list: start at its top.
-      if (this.lastQuery_ !== null) this.window_.scrollToEdge();
+      if (this.lastQuery_ !== null) {
+        this.window_.scrollToEdge();
+        this.revealSelected_ = false;
+      }
       this.lastQuery_ = list.query;
       if (!this.searchTimer_ && list.query !== this.searchText_.trim()) this.searchText_ = list.query;
     }

@@ -7,6 +7,8 @@ export const styles = css`
     position: relative;
     min-height: 0;
     height: 100%;
+    /* Never taller than the screen (a host's own max-block-size wins). */
+    max-block-size: 100dvh;
     background: var(--_bg);
   }
   :host([hidden]) {
