@@ -78,8 +78,7 @@ export class VirtualWindow<T extends object> implements ReactiveController {
   private observed_ = new WeakSet<Element>();
   private observedScroller_?: HTMLElement;
   private lastKnownViewport_ = 600;
-  private lastSetTop_: number | null = null;
-  /** `scrollTop` as this controller last set or heard of it. */
+  /** `scrollTop` as this controller last set it or heard of it: a scroll event there is not news. */
   private seenTop_ = 0;
   private resizeFrame_ = 0;
   private readonly overscan_: number;
@@ -113,7 +112,6 @@ export class VirtualWindow<T extends object> implements ReactiveController {
     const s = this.opts_.scroller();
     if (s && Math.abs(s.scrollTop - this.seenTop_) >= 1) {
       this.seenTop_ = s.scrollTop;
-      this.lastSetTop_ = null;
       this.atEdge = this.isAtEdge(s);
     }
     this.anchor_ = this.captureAnchor_();
@@ -168,7 +166,7 @@ export class VirtualWindow<T extends object> implements ReactiveController {
   private setTop_(s: HTMLElement, top: number): void {
     if (Math.abs(s.scrollTop - top) > 0.5) s.scrollTop = top;
     // Remember where we put it, so the scroll event this causes is not taken for the user's.
-    this.lastSetTop_ = this.seenTop_ = s.scrollTop;
+    this.seenTop_ = s.scrollTop;
   }
 
   private measure_(el: HTMLElement, h = el.getBoundingClientRect().height): boolean {
@@ -184,8 +182,7 @@ export class VirtualWindow<T extends object> implements ReactiveController {
   handleScroll(): void {
     const s = this.opts_.scroller();
     if (!s) return;
-    if (this.lastSetTop_ !== null && Math.abs(s.scrollTop - this.lastSetTop_) < 1) return;
-    this.lastSetTop_ = null;
+    if (Math.abs(s.scrollTop - this.seenTop_) < 1) return;
     this.seenTop_ = s.scrollTop;
     this.atEdge = this.isAtEdge(s);
     this.host_.requestUpdate();

@@ -342,7 +342,7 @@ export class DmStore extends EventTarget {
     this.clientsById_.set(client.id, client);
     const list = this.clientList;
     const inList = list.clients.some((c) => c.id === client.id);
-    const matches = !list.query || client.displayName.toLowerCase().includes(list.query.toLowerCase());
+    const matches = matchesQuery(client, list.query);
     if (list.status === 'ready' && (inList || matches)) {
       this.clientList = { ...list, clients: upsertClient(list.clients, client) };
     }
@@ -886,16 +886,25 @@ function dedupeClients(existing: readonly ClientSummary[], add: readonly ClientS
 function appendPage(existing: readonly ClientSummary[], add: readonly ClientSummary[]): ClientSummary[] {
   const ids = new Set(add.map((c) => c.id));
   const last = add[add.length - 1];
+  const kept: ClientSummary[] = [];
   const later: ClientSummary[] = [];
-  let out = existing.filter((c) => !ids.has(c.id) && !(last && compareClients(c, last) > 0 && later.push(c)));
-  out = out.concat(add);
+  for (const c of existing) {
+    if (ids.has(c.id)) continue;
+    (last && compareClients(c, last) > 0 ? later : kept).push(c);
+  }
+  let out = kept.concat(add);
   for (const c of later) out = upsertClient(out, c);
   return out;
 }
 
+/** Whether a client belongs in the list for a search (a name containing it; every client for none). */
+function matchesQuery(client: ClientSummary, query: string): boolean {
+  return !query || client.displayName.toLowerCase().includes(query.toLowerCase());
+}
+
 /** Puts a client fetched alone into the loaded list at its sorted place, when it matches the search. */
 function placeClient(list: readonly ClientSummary[], client: ClientSummary | undefined, query: string): readonly ClientSummary[] {
-  if (!client || (query && !client.displayName.toLowerCase().includes(query.toLowerCase()))) return list;
+  if (!client || !matchesQuery(client, query)) return list;
   return upsertClient(list, client);
 }
 
