@@ -78,6 +78,7 @@ export class VirtualWindow<T extends object> implements ReactiveController {
   private observed_ = new WeakSet<Element>();
   private observedScroller_?: HTMLElement;
   private lastKnownViewport_ = 600;
+  private lastKnownWidth_ = 0;
   /** `scrollTop` as this controller last set it or heard of it: a scroll event there is not news. */
   private seenTop_ = 0;
   private resizeFrame_ = 0;
@@ -349,11 +350,18 @@ export class VirtualWindow<T extends object> implements ReactiveController {
   private handleResize_(entries: ResizeObserverEntry[]): void {
     const s = this.opts_.scroller();
     let changed = false;
+    let rewrapped = false;
     for (const entry of entries) {
       const el = entry.target as HTMLElement;
-      if (el === s) changed ||= s.clientHeight !== this.lastKnownViewport_;
-      else if (this.measure_(el, entry.borderBoxSize?.[0]?.blockSize)) changed = true;
+      if (el === s) {
+        changed ||= s.clientHeight !== this.lastKnownViewport_;
+        rewrapped = s.clientWidth !== this.lastKnownWidth_;
+        this.lastKnownWidth_ = s.clientWidth;
+      } else if (this.measure_(el, entry.borderBoxSize?.[0]?.blockSize)) changed = true;
     }
+    // A new width re-wraps every row: none changed only at its top, so the view keeps the top edge
+    // of the row it shows first (where the advisor is reading), not the bottom edge.
+    if (rewrapped) this.remeasured_ = new WeakSet();
     if (!changed || this.resizeFrame_) return;
     // A row changed size after it was rendered (an image loaded, the width changed). Re-render on
     // the next frame: updating inside the observer's callback would start a ResizeObserver loop.

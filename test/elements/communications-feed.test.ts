@@ -139,6 +139,33 @@ describe('<dm-communications-feed>', () => {
     expect(Math.abs(bubble().getBoundingClientRect().top - before), 'px moved').to.be.lessThan(1);
   });
 
+  it('keeps the item being read still when the width changes and rows re-wrap', async () => {
+    const feed = await renderFeed(MOCK_CLIENTS.longHistory);
+    const s = scroller(feed);
+    const wrapper = feed.parentElement!;
+    // Away from both edges (no older page is asked for, the view is not stuck to the bottom), with a
+    // long item at the top of the view, its first line just cut by the edge: the one being read.
+    s.scrollTop = Math.max(0, s.scrollTop - 1200);
+    s.dispatchEvent(new Event('scroll'));
+    await nextFrames(3);
+    const target = parts(feed, 'item').find((i) => i.offsetHeight > 300)!;
+    expect(target, 'a long item').to.exist;
+    const key = target.dataset.vkey!;
+    const offset = () => feed.shadowRoot!.querySelector<HTMLElement>(`[data-vkey="${CSS.escape(key)}"]`)!.getBoundingClientRect().top - s.getBoundingClientRect().top;
+    s.scrollTop += offset() + 20;
+    s.dispatchEvent(new Event('scroll'));
+    await nextFrames(3);
+    const before = offset();
+    expect(before).to.be.closeTo(-20, 1);
+    for (const width of [340, 900, 600]) {
+      const height = target.offsetHeight;
+      wrapper.style.width = `${width}px`;
+      await nextFrames(5);
+      expect(target.offsetHeight, 'the item re-wrapped').not.to.be.closeTo(height, 1);
+      expect(Math.abs(offset() - before), `px moved at ${width} px wide`).to.be.lessThan(1);
+    }
+  });
+
   it('opens order details on click unless dm-order-open is cancelled', async () => {
     const feed = await renderFeed(MOCK_CLIENTS.dana);
     const order = parts(feed, 'order').at(-1)!;
