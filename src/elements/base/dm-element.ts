@@ -1,6 +1,5 @@
-import { consume } from '@lit/context';
-import { LitElement, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { dmContext, ensureContextRoot } from '../../data/context.js';
 import type { DmStore } from '../../data/store.js';
 import { type DmI18n, directionOf, dmI18nContext } from '../../i18n/context.js';
@@ -15,17 +14,30 @@ ensureContextRoot();
  * that bubble and cross shadow roots.
  */
 export class DmElement extends LitElement {
+  // `static properties` rather than decorators: the decorators' runtime costs the bundle ~600 B.
+  // Internal reactive state is declared `attribute: false` (not `state: true`, which the manifest
+  // analyzer lists as an attribute).
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    strings: { attribute: false },
+    i18n: { attribute: false },
+  };
+
   /** The data layer, from the nearest provider; may also be set directly. */
-  @consume({ context: dmContext, subscribe: true })
-  @property({ attribute: false })
   store?: DmStore;
 
-  @consume({ context: dmI18nContext, subscribe: true })
-  @state()
   protected i18n?: DmI18n;
 
   /** Replaces some or all strings for this element only. */
-  @property({ attribute: false }) strings?: Partial<DmStrings>;
+  strings?: Partial<DmStrings>;
+
+  constructor() {
+    super();
+    // The nearest provider's store and strings, followed as they change (the controllers register
+    // themselves with this element).
+    new ContextConsumer(this, { context: dmContext, subscribe: true, callback: (v) => (this.store = v) });
+    new ContextConsumer(this, { context: dmI18nContext, subscribe: true, callback: (v) => (this.i18n = v) });
+  }
 
   private unsubscribe_?: () => void;
   private subscribedTo_?: DmStore;

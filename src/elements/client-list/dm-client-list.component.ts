@@ -1,5 +1,4 @@
-import { type PropertyValues, html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { type PropertyValues, html, nothing, type PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -66,6 +65,10 @@ const NO_SLICE: WindowSlice = { start: 0, end: 0, before: 0, after: 0 };
  * when the list re-orders. From the search box, Arrow Down moves into the list.
  */
 export class DmClientList extends DmElement {
+  static override properties: PropertyDeclarations = {
+    selected: { reflect: true },
+  };
+
   /** The words in force (see `ClientListStrings`). */
   protected get t(): ClientListStrings {
     return this.wordsOf(enClientList);
@@ -74,7 +77,7 @@ export class DmClientList extends DmElement {
   static override styles = [tokens, clientListStyles];
 
   /** The selected client's id. */
-  @property({ reflect: true }) selected: string | null = null;
+  selected: string | null = null;
 
   private get scroller_(): HTMLElement | null {
     return this.renderRoot?.querySelector<HTMLElement>('.scroller') ?? null;

@@ -1,5 +1,4 @@
-import { type PropertyValues, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { type PropertyValues, html, nothing, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { VirtualWindow } from '../../controllers/virtual-window.js';
@@ -59,6 +58,15 @@ const FILTERS: FeedFilter[] = ['all', 'orders', 'messages'];
  * @cssproperty --dm-bubble-client-bg - Background of the client's bubbles.
  */
 export class DmCommunicationsFeed extends DmElement {
+  static override properties: PropertyDeclarations = {
+    clientId: { attribute: 'client-id' },
+    filter: { reflect: true },
+    openOrderId_: { attribute: false },
+    showPill_: { attribute: false },
+    announcement_: { attribute: false },
+    focusKey_: { attribute: false },
+  };
+
   /** The words in force (see `FeedStrings`). */
   protected get t(): FeedStrings {
     return this.wordsOf(enFeed);
@@ -67,14 +75,14 @@ export class DmCommunicationsFeed extends DmElement {
   static override styles = [tokens, styles];
 
   /** The client whose feed is shown. */
-  @property({ attribute: 'client-id' }) clientId = '';
+  clientId = '';
   /** Which items to show. */
-  @property({ reflect: true }) filter: FeedFilter = 'all';
+  filter: FeedFilter = 'all';
 
-  @state() private openOrderId: string | null = null;
-  @state() private showPill = false;
-  @state() private announcement = '';
-  @state() private focusKey: string | null = null;
+  private openOrderId_: string | null = null;
+  private showPill_ = false;
+  private announcement_ = '';
+  private focusKey_: string | null = null;
 
   private get scroller_(): HTMLElement | null {
     return this.renderRoot?.querySelector<HTMLElement>('.scroller') ?? null;
@@ -133,9 +141,9 @@ export class DmCommunicationsFeed extends DmElement {
     this.releaseView_ = store.viewing(this.clientId);
     void store.loadFeed(this.clientId, this.filter);
     if (newClient) {
-      this.openOrderId = null;
-      this.focusKey = null;
-      this.announcement = '';
+      this.openOrderId_ = null;
+      this.focusKey_ = null;
+      this.announcement_ = '';
     }
     const id = this.clientId;
     this.clientPending_ = !store.client(id);
@@ -149,7 +157,7 @@ export class DmCommunicationsFeed extends DmElement {
     }
     this.newKey_ = null;
     this.positioned_ = false;
-    this.showPill = false;
+    this.showPill_ = false;
     this.rows_ = [];
     this.vw_.scrollToEdge();
   }
@@ -186,8 +194,8 @@ export class DmCommunicationsFeed extends DmElement {
       const mine = newest.kind === 'message' && newest.sender === 'advisor';
       if (mine) this.vw_.scrollToEdge();
       else {
-        if (!this.vw_.atEdge) this.showPill = true;
-        this.announcement = newest.kind === 'message' ? newest.body.slice(0, 200) : newest.title;
+        if (!this.vw_.atEdge) this.showPill_ = true;
+        this.announcement_ = newest.kind === 'message' ? newest.body.slice(0, 200) : newest.title;
       }
     }
     this.rows_ = items;
@@ -196,9 +204,9 @@ export class DmCommunicationsFeed extends DmElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const feed = this.feed_;
-    if (this.openOrderId && this.dialog_ && !this.dialog_.open) this.dialog_.showModal();
+    if (this.openOrderId_ && this.dialog_ && !this.dialog_.open) this.dialog_.showModal();
     if (!feed || feed.status !== 'ready' || !this.scroller_) return;
-    if (this.vw_.atEdge && this.showPill) this.showPill = false;
+    if (this.vw_.atEdge && this.showPill_) this.showPill_ = false;
     // Near the top: fetch the page before (the anchor keeps the view still when it arrives).
     if (feed.olderCursor && !feed.loadingOlder && !feed.olderError && this.scroller_.scrollTop < 600 && this.positioned_) {
       void this.store!.loadOlder(this.clientId, this.filter);
@@ -231,7 +239,7 @@ export class DmCommunicationsFeed extends DmElement {
       if (item) {
         const key = entryKey(item);
         this.vw_.scrollToKey(key, 'center');
-        this.focusKey = key;
+        this.focusKey_ = key;
         await this.updateComplete;
         return true;
       }
@@ -244,13 +252,13 @@ export class DmCommunicationsFeed extends DmElement {
 
   /** Jumps to the newest item and stays there as new ones arrive. */
   scrollToBottom(): void {
-    this.showPill = false;
+    this.showPill_ = false;
     this.vw_.scrollToEdge();
   }
 
   /** Shows an order's details (what a click on the order does unless `dm-order-open` is cancelled). */
   openOrder(orderId: string): void {
-    this.openOrderId = orderId;
+    this.openOrderId_ = orderId;
     void this.store?.loadOrder(orderId);
   }
 
@@ -272,8 +280,8 @@ export class DmCommunicationsFeed extends DmElement {
   }
 
   private handleDialogClose_ = () => {
-    const id = this.openOrderId;
-    this.openOrderId = null;
+    const id = this.openOrderId_;
+    this.openOrderId_ = null;
     // Give focus back to the order that opened the dialog.
     const row = id && this.renderRoot.querySelector<HTMLElement>(`[data-order-id="${CSS.escape(id)}"]`);
     if (row) row.focus();
@@ -296,7 +304,7 @@ export class DmCommunicationsFeed extends DmElement {
   }
 
   private async focusRow_(key: string): Promise<void> {
-    this.focusKey = key;
+    this.focusKey_ = key;
     this.vw_.scrollToKey(key, 'nearest');
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`[data-vkey="${CSS.escape(key)}"]`)?.focus({ preventScroll: true });
@@ -325,11 +333,11 @@ export class DmCommunicationsFeed extends DmElement {
           </div>`
         : nothing}
       ${this.renderBody_(feed, name)}
-      ${this.showPill
+      ${this.showPill_
         ? html`<button part="new-messages" type="button" @click=${this.scrollToBottom}>${t.newMessagesPill}</button>`
         : nothing}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      ${this.openOrderId ? this.renderOrderDetails_(this.openOrderId) : nothing}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement_}</div>
+      ${this.openOrderId_ ? this.renderOrderDetails_(this.openOrderId_) : nothing}
     </div>`;
   }
 
@@ -351,7 +359,7 @@ export class DmCommunicationsFeed extends DmElement {
     const slice = this.vw_.slice(this.rows_);
     const setSize = feed.olderCursor ? -1 : feed.items.length;
     const last = this.rows_[this.rows_.length - 1];
-    const focusKey = this.focusKey ?? (last && entryKey(last));
+    const focusKey = this.focusKey_ ?? (last && entryKey(last));
     return html`<div class="scroller" part="scroller" @scroll=${this.handleScroll_} @keydown=${this.handleKeydown_}>
       <div class="content" role="feed" aria-label=${t.feedLabel(name)} aria-busy=${feed.loadingOlder ? 'true' : 'false'}>
         <div style=${styleMap({ blockSize: `${slice.before}px` })} aria-hidden="true"></div>

@@ -1,5 +1,4 @@
-import { type PropertyValues, css, html } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { type PropertyValues, css, html, type PropertyDeclarations } from 'lit';
 import { DEEP_LINK_PARAM, clientCardUrl, clientIdFromUrl } from '../../core/deep-link.js';
 import { DmElement } from '../base/dm-element.js';
 import { tokens } from '../base/tokens.js';
@@ -35,6 +34,13 @@ const BACK_ICON = html`<svg aria-hidden="true" viewBox="0 0 24 24" fill="none" s
  * @cssproperty [--dm-wide-min=720px] - (Informational) the container width from which list and card sit side by side.
  */
 export class DmCommunications extends DmElement {
+  static override properties: PropertyDeclarations = {
+    client: { reflect: true },
+    syncUrl: { type: Boolean, attribute: 'sync-url' },
+    filter: { reflect: true },
+    cardOpen_: { attribute: false },
+  };
+
   /** The words in force (see `CommunicationsStrings`). */
   protected get t(): CommunicationsStrings {
     return this.wordsOf(enCommunications);
@@ -144,14 +150,14 @@ export class DmCommunications extends DmElement {
   ];
 
   /** The client whose card is open. */
-  @property({ reflect: true }) client = '';
+  client = '';
   /** Keep the open client in the URL (`?dm-client=`). */
-  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+  syncUrl = false;
   /** The feed's filter; follows the feed's filter control (reflected). */
-  @property({ reflect: true }) filter: 'all' | 'orders' | 'messages' = 'all';
+  filter: 'all' | 'orders' | 'messages' = 'all';
 
   /** On a narrow layout, whether the card (rather than the list) is showing. */
-  @state() private cardOpen = false;
+  private cardOpen_ = false;
   private get list_(): HTMLElement | null {
     return this.renderRoot?.querySelector('dm-client-list') ?? null;
   }
@@ -165,7 +171,7 @@ export class DmCommunications extends DmElement {
       const fromUrl = clientIdFromUrl(location.href);
       if (fromUrl) this.client = fromUrl;
     }
-    if (this.client) this.cardOpen = true;
+    if (this.client) this.cardOpen_ = true;
     document.addEventListener('dm-notice-open', this.handleNoticeOpen_);
     window.addEventListener('popstate', this.handlePopState_);
   }
@@ -180,7 +186,7 @@ export class DmCommunications extends DmElement {
     super.willUpdate(changed);
     if (changed.has('client')) {
       // Setting `client` (attribute or property) opens that card, on a phone too; clearing it shows the list.
-      if (this.hasUpdated) this.cardOpen = !!this.client;
+      if (this.hasUpdated) this.cardOpen_ = !!this.client;
       if (this.client) void this.store?.ensureClient(this.client);
     }
   }
@@ -188,7 +194,7 @@ export class DmCommunications extends DmElement {
   /** Opens a client's card (as a deep link or a notice would). */
   open(clientId: string): void {
     this.client = clientId;
-    this.cardOpen = true;
+    this.cardOpen_ = true;
     if (this.syncUrl) history.pushState(history.state, '', clientCardUrl(location.href, clientId));
     void this.updateComplete.then(() => {
       // Side by side, the advisor goes on typing. On a phone the card replaces the list: focus its
@@ -200,7 +206,7 @@ export class DmCommunications extends DmElement {
   }
 
   private handleSelect_ = (e: CustomEvent<{ clientId: string }>) => {
-    if (e.detail.clientId !== this.client || !this.cardOpen) this.open(e.detail.clientId);
+    if (e.detail.clientId !== this.client || !this.cardOpen_) this.open(e.detail.clientId);
   };
 
   /** The advisor has no clients at all (not a search that matched none). */
@@ -222,11 +228,11 @@ export class DmCommunications extends DmElement {
     if (!this.syncUrl) return;
     const id = clientIdFromUrl(location.href);
     this.client = id ?? '';
-    this.cardOpen = !!id;
+    this.cardOpen_ = !!id;
   };
 
   private handleBack_(): void {
-    this.cardOpen = false;
+    this.cardOpen_ = false;
     if (this.syncUrl) {
       const url = new URL(location.href);
       url.searchParams.delete(DEEP_LINK_PARAM);
@@ -238,7 +244,7 @@ export class DmCommunications extends DmElement {
   protected override render() {
     const t = this.t;
     const name = this.client ? (this.store?.client(this.client)?.displayName ?? '') : '';
-    return html`<div class="layout ${this.cardOpen && this.client ? 'card-open' : ''}">
+    return html`<div class="layout ${this.cardOpen_ && this.client ? 'card-open' : ''}">
       <section class="list" part="list-pane" aria-label=${t.clientsLabel}>
         <dm-client-list exportparts=${LIST_PARTS} .selected=${this.client} @dm-client-select=${this.handleSelect_}></dm-client-list>
       </section>

@@ -1,5 +1,4 @@
-import { type PropertyValues, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { type PropertyValues, html, nothing, type PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { isOneMessageLeft } from '../../core/send-block.js';
 import type { MessageItem } from '../../core/types.js';
@@ -53,6 +52,13 @@ const codePoints = (s: string) => {
  * the text back.
  */
 export class DmComposer extends DmElement {
+  static override properties: PropertyDeclarations = {
+    clientId: { attribute: 'client-id', reflect: true },
+    text: { attribute: false },
+    problem_: { attribute: false },
+    offline_: { attribute: false },
+  };
+
   /** The words in force (see `ComposerStrings`). */
   protected get t(): ComposerStrings {
     return this.wordsOf(enComposer);
@@ -62,11 +68,11 @@ export class DmComposer extends DmElement {
   static override shadowRootOptions: ShadowRootInit = { ...DmElement.shadowRootOptions, delegatesFocus: true };
 
   /** The client to write to. */
-  @property({ attribute: 'client-id', reflect: true }) clientId: string | null = null;
+  clientId: string | null = null;
 
-  @state() private text = '';
-  @state() private problem = '';
-  @state() private offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  private text = '';
+  private problem_ = '';
+  private offline_ = typeof navigator !== 'undefined' && navigator.onLine === false;
 
   private get textarea_(): HTMLTextAreaElement | null {
     return this.renderRoot?.querySelector<HTMLTextAreaElement>('textarea') ?? null;
@@ -106,7 +112,7 @@ export class DmComposer extends DmElement {
     super.willUpdate(changed);
     const store = this.store;
     this.listenTo_(this.isConnected ? store : undefined);
-    if (changed.has('clientId')) this.problem = '';
+    if (changed.has('clientId')) this.problem_ = '';
     if (!store) return;
     this.syncDraft_(store);
     const clientId = this.clientId;
@@ -173,7 +179,7 @@ export class DmComposer extends DmElement {
   private handlePageHide_ = () => this.flushDraft_();
 
   private handleConnectivity_ = () => {
-    this.offline = navigator.onLine === false;
+    this.offline_ = navigator.onLine === false;
   };
 
   private handleInput_(e: InputEvent): void {
@@ -220,7 +226,7 @@ export class DmComposer extends DmElement {
     this.cancelDraft_();
     store.drafts.clear(clientId);
     this.text = '';
-    this.problem = '';
+    this.problem_ = '';
     const result = await store.send(clientId, body);
     switch (result.status) {
       case 'sent':
@@ -232,7 +238,7 @@ export class DmComposer extends DmElement {
       case 'auth':
         // The server refused it: nothing typed is lost. The reason comes with the (now blocked) eligibility.
         this.restoreText_(store, clientId, result.body);
-        if (result.status === 'auth' && this.clientId === clientId) this.problem = this.t.signInAgain;
+        if (result.status === 'auth' && this.clientId === clientId) this.problem_ = this.t.signInAgain;
         break;
       case 'failed':
         // The feed shows the failed message with Retry and Discard.
@@ -280,7 +286,7 @@ export class DmComposer extends DmElement {
     const describedBy = [reason && 'reason', warning && 'warning', nearLimit && 'counter', tooLong && 'too-long']
       .filter(Boolean)
       .join(' ');
-    const status = this.problem || (this.offline ? t.offline : '');
+    const status = this.problem_ || (this.offline_ ? t.offline : '');
 
     return html`
       <div class="composer" part="base" dir=${this.textDir}>

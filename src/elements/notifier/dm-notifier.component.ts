@@ -1,5 +1,4 @@
-import { type PropertyValues, html, svg } from 'lit';
-import { property } from 'lit/decorators.js';
+import { type PropertyValues, html, svg, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { FeedItem } from '../../core/types.js';
 import type { DmStore, StoreNotice } from '../../data/store.js';
@@ -36,6 +35,10 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="fal
  * none for the client whose card is open, and none during a live session (those are shown when it ends).
  */
 export class DmNotifier extends DmElement {
+  static override properties: PropertyDeclarations = {
+    duration: { type: Number },
+  };
+
   /** The words in force (see `NotifierStrings`). */
   protected get t(): NotifierStrings {
     return this.wordsOf(enNotifier);
@@ -44,7 +47,7 @@ export class DmNotifier extends DmElement {
   static override styles = [tokens, notifierStyles];
 
   /** Milliseconds before a notice hides itself; 0 keeps it until dismissed. */
-  @property({ type: Number }) duration = 8000;
+  duration = 8000;
 
   private timers_ = new Map<string, ReturnType<typeof setTimeout>>();
   private hovered_ = false;

@@ -1,5 +1,4 @@
-import { html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, type PropertyDeclarations } from 'lit';
 import { DmElement } from '../base/dm-element.js';
 import { tokens } from '../base/tokens.js';
 import { unreadIndicatorStyles } from './dm-unread-indicator.styles.js';
@@ -23,6 +22,10 @@ import { type UnreadIndicatorStrings, enUnreadIndicator } from '../../i18n/strin
  * status region that updates live as clients write and as conversations are read.
  */
 export class DmUnreadIndicator extends DmElement {
+  static override properties: PropertyDeclarations = {
+    showCount: { type: Boolean, reflect: true, attribute: 'show-count' },
+  };
+
   /** The words in force (see `UnreadIndicatorStrings`). */
   protected get t(): UnreadIndicatorStrings {
     return this.wordsOf(enUnreadIndicator);
@@ -31,7 +34,7 @@ export class DmUnreadIndicator extends DmElement {
   static override styles = [tokens, unreadIndicatorStyles];
 
   /** Whether the bubble shows the number of clients with unread messages. */
-  @property({ type: Boolean, reflect: true, attribute: 'show-count' }) showCount = false;
+  showCount = false;
 
   protected override render() {
     const t = this.t;
