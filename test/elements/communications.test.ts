@@ -65,7 +65,9 @@ describe('<dm-communications>', () => {
     const { tab } = await renderTab({ width: 375 });
     await waitFor(() => parts(list(tab), 'client').length > 0, 5000, 'list');
     expect(visible(list(tab))).to.equal(true);
-    parts(list(tab), 'client')[0].click();
+    const opened = parts(list(tab), 'client')[1];
+    const openedName = textOf(opened.querySelector('[part~="name"]'));
+    opened.click();
     await waitFor(() => visible(feed(tab)), 4000, 'card shown');
     expect(visible(list(tab))).to.equal(false);
     // The card's heading takes focus, not the text box (which would pop up a phone's keyboard).
@@ -76,6 +78,8 @@ describe('<dm-communications>', () => {
     back.click();
     await waitFor(() => visible(list(tab)), 4000, 'list again');
     expect(visible(feed(tab))).to.equal(false);
+    // The keyboard is back on the row of the client just left.
+    await waitFor(() => textOf(list(tab).shadowRoot!.activeElement?.querySelector('[part~="name"]') ?? null) === openedName, 2000, 'focus on the row left');
   });
 
   it('opens the card named by ?dm-client=, also for a client beyond the first page', async () => {

@@ -3,6 +3,7 @@ import { DEEP_LINK_PARAM, clientCardUrl, clientIdFromUrl } from '../../core/deep
 import { DmElement } from '../base/dm-element.js';
 import { tokens } from '../base/tokens.js';
 import '../client-list/dm-client-list.js';
+import type { DmClientList } from '../client-list/dm-client-list.component.js';
 import '../communications-feed/dm-communications-feed.js';
 import '../composer/dm-composer.js';
 import { type CommunicationsStrings, enCommunications } from '../../i18n/strings.js';
@@ -158,7 +159,7 @@ export class DmCommunications extends DmElement {
 
   /** On a narrow layout, whether the card (rather than the list) is showing. */
   private cardOpen_ = false;
-  private get list_(): HTMLElement | null {
+  private get list_(): DmClientList | null {
     return this.renderRoot?.querySelector('dm-client-list') ?? null;
   }
   private get composer_(): HTMLElement | null {
@@ -238,7 +239,9 @@ export class DmCommunications extends DmElement {
       url.searchParams.delete(DEEP_LINK_PARAM);
       history.pushState(history.state, '', url);
     }
-    void this.updateComplete.then(() => this.list_?.focus());
+    // Back to the row of the client just left (the list's tab stop), as the keyboard left it.
+    const client = this.client;
+    void this.updateComplete.then(() => (client ? this.list_?.focusClient(client) : this.list_?.focus()));
   }
 
   protected override render() {
