@@ -7,6 +7,14 @@ export function entryKey(item: FeedEntry): string {
 
 const time = (e: FeedEntry): number => Date.parse(e.at) || 0;
 
+/**
+ * The feed's order: stored entries by time; entries not stored yet (pending or failed, `delivery`
+ * set) after all of them, in the order written. The server stamps a message when it stores it, so
+ * a message still waiting will be newer than anything stored: the first of three quick sends,
+ * once stored, stays above the two still on their way.
+ */
+export const compareEntries = (a: FeedEntry, b: FeedEntry): number => +!!a.delivery - +!!b.delivery || time(a) - time(b);
+
 /** Deep equality of plain JSON-like values. */
 const same = (a: unknown, b: unknown): boolean => {
   if (a === b) return true;
@@ -18,20 +26,19 @@ const same = (a: unknown, b: unknown): boolean => {
   );
 };
 
-/** Stable sort by time; returns the input when already sorted. */
-function sortByTime(list: FeedEntry[]): FeedEntry[] {
-  const ts = list.map(time);
-  if (ts.every((t, i) => !i || ts[i - 1]! <= t)) return list;
-  return ts
-    .map((t, i) => [t, i] as const)
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1])
-    .map(([, i]) => list[i]!);
+/** Stable sort by {@link compareEntries}; returns the input when already sorted. */
+function sortEntries(list: FeedEntry[]): FeedEntry[] {
+  if (list.every((e, i) => !i || compareEntries(list[i - 1]!, e) <= 0)) return list;
+  return list
+    .map((e, i) => [e, i] as const)
+    .sort((a, b) => compareEntries(a[0], b[0]) || a[1] - b[1])
+    .map(([e]) => e);
 }
 
 /**
  * Merges incoming entries into a feed (`existing` is a previous result: sorted, unique).
  * Union by {@link entryKey} and by `id`; an incoming entry replaces the existing one, except that a local entry
- * (`delivery` set) never replaces a server entry. Sorted by `at` ascending, stable (existing before incoming on ties).
+ * (`delivery` set) never replaces a server entry. Sorted by {@link compareEntries}, stable (existing before incoming on ties).
  * Returns `existing` itself when nothing changed; prepending older pages and appending newer items skip the sort.
  */
 export function mergeFeed(existing: readonly FeedEntry[], incoming: readonly FeedEntry[]): FeedEntry[] {
@@ -50,10 +57,10 @@ export function mergeFeed(existing: readonly FeedEntry[], incoming: readonly Fee
   });
   // Fast paths: nothing in common, incoming free of duplicates, and wholly before or after `existing`.
   if (!hit.length && ids.size === incoming.length && new Set(incoming.map(entryKey)).size === incoming.length) {
-    const inc = sortByTime([...incoming]);
+    const inc = sortEntries([...incoming]);
     if (!existing.length) return inc;
-    if (time(inc[inc.length - 1]!) < time(existing[0]!)) return [...inc, ...existing];
-    if (time(inc[0]!) >= time(existing[existing.length - 1]!)) return [...existing, ...inc];
+    if (compareEntries(inc[inc.length - 1]!, existing[0]!) < 0) return [...inc, ...existing];
+    if (compareEntries(inc[0]!, existing[existing.length - 1]!) >= 0) return [...existing, ...inc];
   }
   const out: (FeedEntry | null)[] = existing.slice();
   const byKey = new Map<string, number>();
@@ -74,7 +81,7 @@ export function mergeFeed(existing: readonly FeedEntry[], incoming: readonly Fee
     out[at] = e;
     index(e, at);
   }
-  return changed ? sortByTime(out.filter((e): e is FeedEntry => !!e)) : prev;
+  return changed ? sortEntries(out.filter((e): e is FeedEntry => !!e)) : prev;
 }
 
 /** Whether a feed item is shown under a filter (`all`, only `orders`, only `messages`). */

@@ -41,7 +41,12 @@ function model(existing: readonly FeedEntry[], incoming: readonly FeedEntry[]): 
       out = out.map((x, i) => (i === at ? e : hits.includes(x) ? null : x)).filter((x): x is FeedEntry => x !== null);
     } else out.push(e);
   }
-  return out.map((x, i) => [x, i] as const).sort((a, b) => Date.parse(a[0].at) - Date.parse(b[0].at) || a[1] - b[1]).map(([x]) => x);
+  // Stored entries by time, then the ones not stored yet (pending, failed) by time.
+  const rank = (x: FeedEntry) => (x.delivery ? 1 : 0);
+  return out
+    .map((x, i) => [x, i] as const)
+    .sort((a, b) => rank(a[0]) - rank(b[0]) || Date.parse(a[0].at) - Date.parse(b[0].at) || a[1] - b[1])
+    .map(([x]) => x);
 }
 
 /**
@@ -77,7 +82,11 @@ const universeArb = fc
 function checkInvariants(list: readonly FeedEntry[]) {
   expect(new Set(list.map(entryKey)).size, 'unique keys').to.equal(list.length);
   expect(new Set(ids(list)).size, 'unique ids').to.equal(list.length);
-  for (let i = 1; i < list.length; i++) expect(Date.parse(list[i - 1]!.at)).to.be.at.most(Date.parse(list[i]!.at));
+  const stored = list.filter((e) => !e.delivery);
+  expect(list.slice(0, stored.length), 'stored entries before the ones not stored yet').to.deep.equal(stored);
+  for (const part of [stored, list.slice(stored.length)]) {
+    for (let i = 1; i < part.length; i++) expect(Date.parse(part[i - 1]!.at)).to.be.at.most(Date.parse(part[i]!.at));
+  }
 }
 
 describe('entryKey', () => {
@@ -123,6 +132,17 @@ describe('mergeFeed', () => {
     const out = mergeFeed(feed, [stored]);
     expect(ids(out)).to.deep.equal(['a', 's9', 'b']);
     expect(out[1]).to.equal(stored);
+  });
+  it('keeps messages not stored yet below every stored entry, in the order written', () => {
+    // Three quick sends; the server stamps the first when it stores it, after the other two were written.
+    let feed = mergeFeed([], [m('a', 1), local('k1', 10), local('k2', 11), local('k3', 12)]);
+    feed = mergeFeed(feed, [m('s1', 14, { clientMessageId: 'k1' })]);
+    expect(ids(feed)).to.deep.equal(['a', 's1', 'local:k2', 'local:k3']);
+    // A client's message stored meanwhile goes above them too; a failed one stays with the unsent.
+    feed = mergeFeed(feed, [m('c', 15, { sender: 'client' }), local('k2', 11, 'failed')]);
+    expect(ids(feed)).to.deep.equal(['a', 's1', 'c', 'local:k2', 'local:k3']);
+    feed = mergeFeed(feed, [m('s3', 16, { clientMessageId: 'k3' })]);
+    expect(ids(feed)).to.deep.equal(['a', 's1', 'c', 's3', 'local:k2']);
   });
   it('never lets a local entry replace the server copy', () => {
     const stored = m('s9', 3, { clientMessageId: 'k1' });
@@ -249,7 +269,7 @@ describe('removeByKey', () => {
     const feed = mergeFeed([], [m('a', 1), local('k', 2), o('b', 3)]);
     expect(ids(removeByKey(feed, 'm:k'))).to.deep.equal(['a', 'b']);
     expect(ids(removeByKey(feed, 'i:b'))).to.deep.equal(['a', 'local:k']);
-    expect(ids(feed)).to.deep.equal(['a', 'local:k', 'b']);
+    expect(ids(feed)).to.deep.equal(['a', 'b', 'local:k']);
   });
   it('returns the same array when no entry has the key', () => {
     const feed = [m('a', 1)];
