@@ -239,6 +239,18 @@ describe('dm-client-list', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('goes on past an empty first page that has a next cursor, never saying "no clients"', async () => {
+      // The contract: a page may hold fewer clients than asked for; only a null cursor means no more.
+      big.invalidNext('clients', 1, (body) => ({ ...(body as object), clients: [] }));
+      const el = await render('/api/dm-big');
+      let sawEmpty = false;
+      await waitFor(() => ((sawEmpty ||= !!part(el, 'empty')), rows(el).length > 0), 4000, 'client rows');
+      expect(sawEmpty, 'said "no clients" on the way').to.equal(false);
+      const requests = big.requestLog.filter((r) => r.path.endsWith('/clients')).map((r) => r.search);
+      expect(requests.length, requests.join(' ')).to.equal(2);
+      expect(requests[1]).to.contain('cursor=');
+    });
+
     it('shows an error with a Retry that reloads the list', async () => {
       db.failNext('clients', 1, 500);
       const el = await render();

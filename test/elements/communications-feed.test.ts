@@ -254,6 +254,17 @@ describe('<dm-communications-feed>', () => {
     await waitFor(() => parts(failing, 'item').length > 0, 4000, 'retried');
   });
 
+  it('fetches on past an empty page that still has older pages before it, instead of showing "empty"', async () => {
+    // The contract: a page may hold fewer items than asked for; only a null cursor means no more.
+    db.invalidNext('feed', 1, (body) => ({ ...(body as object), items: [] }));
+    const feed = await renderFeed(MOCK_CLIENTS.longHistory);
+    expect(!!part(feed, 'empty'), 'shows "empty"').to.equal(false);
+    expect(parts(feed, 'item').length).to.be.greaterThan(0);
+    const feedRequests = db.requestLog.filter((r) => r.path.endsWith('/feed')).map((r) => r.search);
+    expect(feedRequests.length, feedRequests.join(' ')).to.be.at.least(2);
+    expect(feedRequests[1]).to.contain('before=');
+  });
+
   it('renders HTML-looking bodies as text and links only http(s)', async () => {
     const feed = await renderFeed(MOCK_CLIENTS.html);
     expect(feed.shadowRoot!.querySelector('script, img[onerror], b')).to.equal(null);

@@ -231,7 +231,8 @@ export class DmClientList extends DmElement {
 
   private renderBody_(list: ClientListState | undefined, slice: WindowSlice) {
     const t = this.t;
-    if (!list || list.status === 'idle' || (list.status === 'loading' && !list.clients.length)) {
+    // An empty page with a cursor is not the end: the next one is on its way (see maybeLoadMore_).
+    if (!list || list.status === 'idle' || (!list.clients.length && (list.status === 'loading' || (list.nextCursor && !list.error)))) {
       return html`<div part="loading" class="state" role="status">${t.loadingClients}</div>`;
     }
     const error =

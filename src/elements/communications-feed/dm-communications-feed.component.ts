@@ -205,7 +205,12 @@ export class DmCommunicationsFeed extends DmElement {
     super.updated(changed);
     const feed = this.feed_;
     if (this.openOrderId_ && this.dialog_ && !this.dialog_.open) this.dialog_.showModal();
-    if (!feed || feed.status !== 'ready' || !this.scroller_) return;
+    if (!feed || feed.status !== 'ready') return;
+    // A page may hold no items and still have older ones before it: fetch on until there are some.
+    if (!feed.items.length && feed.olderCursor && !feed.loadingOlder && !feed.olderError) {
+      void this.store!.loadOlder(this.clientId, this.filter);
+    }
+    if (!this.scroller_) return;
     if (this.vw_.atEdge && this.showPill_) this.showPill_ = false;
     // Near the top: fetch the page before (the anchor keeps the view still when it arrives).
     if (feed.olderCursor && !feed.loadingOlder && !feed.olderError && this.scroller_.scrollTop < 600 && this.positioned_) {
@@ -346,11 +351,19 @@ export class DmCommunicationsFeed extends DmElement {
     if (!feed || feed.status === 'idle' || (feed.status === 'loading' && !feed.items.length)) {
       return html`<div class="state" part="loading" role="status">${this.clientId ? t.loadingFeed : t.chooseClient}</div>`;
     }
-    if (feed.status === 'error' && !feed.items.length) {
+    // No items yet: the newest page failed, or was empty with older pages before it (loaded next).
+    const retry =
+      feed.status === 'error'
+        ? () => this.store?.loadFeed(this.clientId, this.filter, true)
+        : feed.olderError && (() => this.store?.loadOlder(this.clientId, this.filter));
+    if (!feed.items.length && retry) {
       return html`<div class="state" part="error" role="alert">
         <p>${t.feedError}</p>
-        <button class="btn" @click=${() => this.store?.loadFeed(this.clientId, this.filter, true)}>${t.retry}</button>
+        <button class="btn" @click=${retry}>${t.retry}</button>
       </div>`;
+    }
+    if (!feed.items.length && feed.olderCursor) {
+      return html`<div class="state" part="loading" role="status">${t.loadingFeed}</div>`;
     }
     if (!feed.items.length) {
       const text = this.filter === 'orders' ? t.feedEmptyOrders : this.filter === 'messages' ? t.feedEmptyMessages : t.feedEmpty;

@@ -213,7 +213,7 @@ export class DmCommunications extends DmElement {
   /** The advisor has no clients at all (not a search that matched none). */
   private get noClients_(): boolean {
     const list = this.store?.clientList;
-    return !!list && list.status === 'ready' && !list.query && !list.clients.length;
+    return !!list && list.status === 'ready' && !list.query && !list.clients.length && !list.nextCursor;
   }
 
   private handleFilter_ = (e: CustomEvent<{ filter: 'all' | 'orders' | 'messages' }>) => {
