@@ -130,6 +130,8 @@ export class DmStore extends EventTarget {
   private readRetryAt_ = new Map<string, number>();
   /** A newer item to mark read once the request on its way for that client is answered. */
   private readNext_ = new Map<string, string>();
+  /** Failed eligibility requests asked again in a row, per client. */
+  private eligibilityRetries_ = new Map<string, number>();
   private presenceSent_: string | null = null;
   private presenceTimer_: ReturnType<typeof setTimeout> | null = null;
   private unreadTimer_: ReturnType<typeof setTimeout> | null = null;
@@ -543,11 +545,21 @@ export class DmStore extends EventTarget {
     this.changed_();
     try {
       this.setEligibility_(clientId, this.withPending_(clientId, await this.adapter.getEligibility(clientId)));
+      this.eligibilityRetries_.delete(clientId);
     } catch (e) {
       const error = toDmError(e);
       this.eligibilities_.set(clientId, { status: 'error', value: cur.value, error });
       this.handleError_(error);
       this.changed_();
+      // Until it is known, the composer stays open and the server has the last word; a blocked
+      // client's composer would look open, so a passing failure (5xx, 429, network) is asked again.
+      const n = this.eligibilityRetries_.get(clientId) ?? 0;
+      if (isRetryable(error) && n < 6) {
+        this.eligibilityRetries_.set(clientId, n + 1);
+        setTimeout(() => {
+          if (this.started_ && this.eligibility(clientId).status === 'error') void this.loadEligibility(clientId, true);
+        }, error.retryAfterMs ?? this.opts_.retryBaseMs * 2 ** (n + 1));
+      }
     }
   }
 

@@ -148,6 +148,16 @@ describe('<dm-composer>', () => {
       await waitFor(() => !input(el).disabled, 4000, 'text box enabled');
     });
 
+    it('asks again when the eligibility request fails for a passing reason (503), then shows the block', async () => {
+      const id = MOCK_CLIENTS.negativeReview;
+      db.failNext('eligibility', 2, 503);
+      const el = await render(id);
+      const expected = en.blocked.negative_review(nameOf(id));
+      await waitFor(() => textOf(reasonOf(el)) === expected, 6000, 'the reason, after two failures');
+      expectBlocked(el, expected);
+      expect(db.requestLog.filter((r) => r.path.endsWith('/send-eligibility')).length).to.equal(3);
+    });
+
     it('does not flash disabled while eligibility loads', async () => {
       db.setLatency(800, 'eligibility');
       const el = await render(MOCK_CLIENTS.dana);
