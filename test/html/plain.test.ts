@@ -84,4 +84,18 @@ describe('plain HTML page with the built dist/dm-widgets.js', () => {
     const feed = tab.shadowRoot!.querySelector('dm-communications-feed')!;
     await waitFor(() => parts(feed, 'message-advisor').some((m) => textOf(m).includes('Hello from a plain page')), 4000, 'message in the feed');
   });
+
+  it('sends nothing through the built-in adapter when a module script after the bundle sets a custom one', async () => {
+    frame = document.createElement('iframe');
+    const loaded = new Promise((r) => frame!.addEventListener('load', r, { once: true }));
+    frame.src = '/test/html/plain-adapter-page.html';
+    document.body.append(frame);
+    await loaded;
+    const win = frame.contentWindow as Window & { adapterCalls: string[]; fetchedUrls: string[] };
+    const list = () => win.document.querySelector('dm-client-list')!;
+    await waitFor(() => list().shadowRoot && textOf(part(list(), 'name')) === 'Own Adapter Client', 8000, 'the custom adapter\'s client');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(win.adapterCalls).to.include('listClients');
+    expect(win.fetchedUrls.filter((u) => u.includes('/api/dm-refused')), 'requests of the built-in adapter').to.deep.equal([]);
+  });
 });

@@ -11,6 +11,21 @@ import type { DmStrings } from '../../i18n/strings.js';
 
 ensureContextRoot();
 
+let pageScripts: Promise<void> | undefined;
+/**
+ * Resolves once the page's own scripts have run: after `DOMContentLoaded` (module and deferred
+ * scripts run before it), then one more task (for what they started with a microtask).
+ */
+function afterPageScripts(): Promise<void> {
+  return (pageScripts ??= new Promise((resolve) => {
+    const next = () => setTimeout(resolve);
+    const nav = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+    if (document.readyState === 'loading' || (nav && !nav.domContentLoadedEventStart)) {
+      document.addEventListener('DOMContentLoaded', next, { once: true });
+    } else next();
+  }));
+}
+
 /** Fired when the API answers 401: the host should sign the advisor in again. */
 export type DmAuthRequiredEvent = CustomEvent<{ error: DmError }>;
 
@@ -74,6 +89,8 @@ export class DmProvider extends LitElement {
   private i18nContext_ = new ContextProvider(this, { context: dmI18nContext, initialValue: this.i18n });
 
   private langObserver_?: MutationObserver;
+  /** Drops the requests of the store being replaced that have not gone out yet. */
+  private retire_?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -102,8 +119,17 @@ export class DmProvider extends LitElement {
 
   private createStore_(): void {
     this.store?.stop();
+    this.retire_?.();
+    // The built-in adapter sends nothing before the page's own scripts have run: a host script
+    // that sets `adapter` or `headers` just after loading the bundle replaces this store, whose
+    // requests are then dropped unsent (no stray request, no false 401).
+    let current = true;
+    this.retire_ = () => (current = false);
+    const gatedFetch: typeof fetch = (input, init) =>
+      afterPageScripts().then(() => (current ? fetch(input, init) : Promise.reject(new DOMException('Replaced', 'AbortError'))));
     const adapter =
-      this.adapter ?? new RestAdapter({ baseUrl: this.baseUrl, credentials: this.credentials, headers: this.headers });
+      this.adapter ??
+      new RestAdapter({ baseUrl: this.baseUrl, credentials: this.credentials, headers: this.headers, fetch: gatedFetch });
     const store = new DmStore(adapter, this.storeOptions);
     store.addEventListener('auth-required', (e) => {
       const error = (e as CustomEvent<DmError>).detail;
