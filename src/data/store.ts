@@ -134,6 +134,7 @@ export class DmStore extends EventTarget {
   private eligibilityRetries_ = new Map<string, number>();
   private presenceSent_: string | null = null;
   private presenceTimer_: ReturnType<typeof setTimeout> | null = null;
+  private presenceRetryMs_ = 1000;
   private unreadTimer_: ReturnType<typeof setTimeout> | null = null;
   private notifyScheduled_ = false;
   private started_ = false;
@@ -173,7 +174,10 @@ export class DmStore extends EventTarget {
    */
   start(): void {
     if (this.started_) {
-      if (this.liveStatus === 'closed') this.subscribeLive_();
+      if (this.liveStatus === 'closed') {
+        this.subscribeLive_();
+        this.reloadFailed_();
+      }
       return;
     }
     this.started_ = true;
@@ -214,6 +218,15 @@ export class DmStore extends EventTarget {
       this.wasOpen_ = true;
     }
     this.changed_();
+  }
+
+  /** After signing in again: loads again what the 401s left in an error state. */
+  private reloadFailed_(): void {
+    if (this.advisorStatus === 'error') void this.loadAdvisor();
+    void this.refreshUnread();
+    if (this.clientList.status === 'error') void this.loadClients(this.clientList.query, true);
+    for (const f of this.feeds_.values()) if (f.status === 'error') void this.loadFeed(f.clientId, f.filter, true);
+    for (const [id, e] of this.eligibilities_) if (e.status === 'error') void this.loadEligibility(id, true);
   }
 
   private async refreshAfterReconnect_(): Promise<void> {
@@ -861,10 +874,15 @@ export class DmStore extends EventTarget {
     try {
       await this.adapter.putPresence(body);
       this.presenceSent_ = key;
+      this.presenceRetryMs_ = 1000;
     } catch (e) {
       const error = toDmError(e);
       this.handleError_(error);
-      if (isRetryable(error) && !this.presenceTimer_) this.presenceTimer_ = setTimeout(() => void this.flushPresence_(), 2000);
+      // The server should know within 2 s: try again after 1 s, then back off.
+      if (isRetryable(error) && !this.presenceTimer_) {
+        this.presenceTimer_ = setTimeout(() => void this.flushPresence_(), error.retryAfterMs ?? this.presenceRetryMs_);
+        this.presenceRetryMs_ = Math.min(this.presenceRetryMs_ * 2, 30000);
+      }
     }
   }
 

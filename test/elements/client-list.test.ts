@@ -251,6 +251,18 @@ describe('dm-client-list', () => {
       expect(requests[1]).to.contain('cursor=');
     });
 
+    it('loads again when the host calls store.start() after signing the advisor in again (401)', async () => {
+      db.failNext('clients', 1, 401);
+      db.failNext('events', 1, 401);
+      const el = await render();
+      await waitFor(() => part(el, 'error'), 4000, 'the error of the 401');
+      await waitFor(() => el.store!.liveStatus === 'closed', 4000, 'the stream closed by the 401');
+      el.store!.start();
+      await loaded(el);
+      expect(!!part(el, 'error'), 'error still shown').to.equal(false);
+      await waitFor(() => el.store!.liveStatus === 'open', 4000, 'the stream open again');
+    });
+
     it('shows an error with a Retry that reloads the list', async () => {
       db.failNext('clients', 1, 500);
       const el = await render();

@@ -171,4 +171,12 @@ describe('presence', () => {
     }
     await waitFor(() => db.presenceLog.at(-1)?.active === true, 2000, 'active again');
   });
+
+  it('still reaches the server within 2 s when one report fails (503)', async () => {
+    const { provider } = await renderTab();
+    await waitFor(() => db.presenceLog.length > 0, 3000, 'first presence');
+    db.failNext('presence', 1, 503);
+    provider.liveSession = true;
+    await waitFor(() => db.presenceLog.at(-1)?.inLiveSession === true, 2000, 'live session within 2 s, after a 503');
+  });
 });
