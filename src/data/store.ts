@@ -790,8 +790,15 @@ export class DmStore extends EventTarget {
     switch (event.type) {
       case 'feed-item':
         return this.applyItem_(event.item);
-      case 'client':
-        return this.setClient_(event.client);
+      case 'client': {
+        const { client } = event;
+        if (!client.hasUnread) {
+          // Read elsewhere (another tab, the phone app): its notices, shown or held back, are stale.
+          this.deferred_ = this.deferred_.filter((n) => n.clientId !== client.id);
+          this.notices = this.notices.filter((n) => n.clientId !== client.id);
+        }
+        return this.setClient_(client);
+      }
       case 'eligibility':
         return this.setEligibility_(event.clientId, this.withPending_(event.clientId, event.eligibility));
       case 'advisor': {

@@ -93,6 +93,17 @@ describe('<dm-notifier>', () => {
     expect(textOf(notices(el)[0]!)).to.equal(en.newMessageFrom(nameOf(MOCK_CLIENTS.dana)));
   });
 
+  it('drops a notice held back by a live session when the client is read elsewhere meanwhile', async () => {
+    const el = await render({ liveSession: true });
+    const message = db.clientWrites(MOCK_CLIENTS.dana, 'Read on the phone');
+    await aTimeout(600);
+    db.markRead(MOCK_CLIENTS.dana, message.id); // another device: the server says she is read
+    await waitFor(() => el.store!.client(MOCK_CLIENTS.dana)?.hasUnread === false, 4000, 'read elsewhere');
+    providerOf(el).removeAttribute('live-session');
+    await aTimeout(600);
+    expect(notices(el)).to.have.length(0);
+  });
+
   it('fires dm-notice-open when clicked, and goes away', async () => {
     const el = await render();
     db.clientWrites(MOCK_CLIENTS.dana, 'Click me');
