@@ -25,6 +25,7 @@ export const ar: DmStrings = {
   feedEmptyOrders: 'لا توجد طلبات من هذا العميل بعد.',
   feedEmptyMessages: 'لا توجد رسائل مع هذا العميل بعد.',
   feedError: 'تعذّر تحميل المراسلات.',
+  clientNotFound: 'تعذّر العثور على هذا العميل.',
   loadingOlder: 'جارٍ تحميل العناصر الأقدم…',
   olderError: 'تعذّر تحميل العناصر الأقدم.',
   newMessagesPill: 'رسائل جديدة ↓',

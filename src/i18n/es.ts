@@ -25,6 +25,7 @@ export const es: DmStrings = {
   feedEmptyOrders: 'Todavía no hay pedidos de este cliente.',
   feedEmptyMessages: 'Todavía no hay mensajes con este cliente.',
   feedError: 'No se pudieron cargar las comunicaciones.',
+  clientNotFound: 'No se encontró a este cliente.',
   loadingOlder: 'Cargando elementos anteriores…',
   olderError: 'No se pudieron cargar los elementos anteriores.',
   newMessagesPill: 'Mensajes nuevos ↓',

@@ -36,6 +36,8 @@ export interface FeedStrings {
   feedEmptyOrders: string;
   feedEmptyMessages: string;
   feedError: string;
+  /** The client does not exist (a 404, e.g. a deep link to a removed client); also in the composer. */
+  clientNotFound: string;
   loadingOlder: string;
   olderError: string;
   newMessagesPill: string;
@@ -84,6 +86,7 @@ export interface ComposerStrings {
   sendFailed: string;
   signInAgain: string;
   offline: string;
+  clientNotFound: string;
 }
 
 /** The words of `<dm-unread-indicator>`. */
@@ -151,6 +154,7 @@ export const enFeed: FeedStrings = {
   feedEmptyOrders: 'No orders with this client yet.',
   feedEmptyMessages: 'No messages with this client yet.',
   feedError: 'The communications could not be loaded.',
+  clientNotFound: 'This client could not be found.',
   loadingOlder: 'Loading older items…',
   olderError: 'Older items could not be loaded.',
   newMessagesPill: 'New messages ↓',
@@ -218,6 +222,7 @@ export const enComposer: ComposerStrings = {
   sendFailed: 'Your message was not sent. Check your connection and retry.',
   signInAgain: 'Your session has ended. Sign in again to send; your text is kept.',
   offline: 'You’re offline. Messages will be sent when you’re back online.',
+  clientNotFound: 'This client could not be found.',
 };
 
 /** English for `<dm-unread-indicator>`. */

@@ -2,6 +2,7 @@ import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/communications-feed/dm-communications-feed.js';
 import type { DmCommunicationsFeed } from '../../src/elements/communications-feed/dm-communications-feed.js';
+import { en } from '../../src/i18n/strings.js';
 import { MOCK_CLIENTS } from '../../src/mocks/index.js';
 import { liveOpen, part, parts, providerOf, renderInProvider, startMock, textOf, waitFor } from '../helpers/render.js';
 
@@ -263,6 +264,13 @@ describe('<dm-communications-feed>', () => {
     const feedRequests = db.requestLog.filter((r) => r.path.endsWith('/feed')).map((r) => r.search);
     expect(feedRequests.length, feedRequests.join(' ')).to.be.at.least(2);
     expect(feedRequests[1]).to.contain('before=');
+  });
+
+  it('says a client that does not exist (404) could not be found, with no Retry that cannot help', async () => {
+    const feed = await renderFeed('c-no-such-client');
+    const error = part(feed, 'error');
+    expect(textOf(error)).to.equal(en.clientNotFound);
+    expect(!!error?.querySelector('button'), 'a Retry button').to.equal(false);
   });
 
   it('renders HTML-looking bodies as text and links only http(s)', async () => {

@@ -91,6 +91,13 @@ describe('<dm-composer>', () => {
       expect(reasonOf(el)).to.be.null;
       await expect(el).to.be.accessible();
     });
+
+    it('is disabled, and says so, for a client that does not exist (404)', async () => {
+      const el = await render('c-no-such-client');
+      await waitFor(() => input(el).disabled, 4000, 'disabled');
+      expect(textOf(part(el, 'status'))).to.equal(en.clientNotFound);
+      expect(sendButton(el).disabled).to.be.true;
+    });
   });
 
   describe('blocked', () => {

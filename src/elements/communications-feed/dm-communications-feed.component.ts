@@ -351,6 +351,10 @@ export class DmCommunicationsFeed extends DmElement {
     if (!feed || feed.status === 'idle' || (feed.status === 'loading' && !feed.items.length)) {
       return html`<div class="state" part="loading" role="status">${this.clientId ? t.loadingFeed : t.chooseClient}</div>`;
     }
+    if (feed.status === 'error' && feed.error?.kind === 'not-found') {
+      // No such client (a deep link to a removed one): nothing to retry.
+      return html`<div class="state" part="error" role="alert"><p>${t.clientNotFound}</p></div>`;
+    }
     // No items yet: the newest page failed, or was empty with older pages before it (loaded next).
     const retry =
       feed.status === 'error'

@@ -276,7 +276,8 @@ export class DmComposer extends DmElement {
     const eligibility = store && clientId ? store.eligibility(clientId).value : null;
     const name = (clientId && store?.client(clientId)?.displayName) || t.aClient;
     const blocked = !!eligibility && !eligibility.canSend;
-    const disabled = !store || !clientId || blocked;
+    const unknown = !!store && !!clientId && store.eligibility(clientId).error?.kind === 'not-found';
+    const disabled = !store || !clientId || blocked || unknown;
     const reason = blocked && eligibility.reason ? t.blocked[eligibility.reason](name) : '';
     const warning = !!eligibility && !disabled && isOneMessageLeft(eligibility);
     const length = codePoints(this.text.trim());
@@ -286,7 +287,7 @@ export class DmComposer extends DmElement {
     const describedBy = [reason && 'reason', warning && 'warning', nearLimit && 'counter', tooLong && 'too-long']
       .filter(Boolean)
       .join(' ');
-    const status = this.problem_ || (this.offline_ ? t.offline : '');
+    const status = this.problem_ || (unknown ? t.clientNotFound : this.offline_ ? t.offline : '');
 
     return html`
       <div class="composer" part="base" dir=${this.textDir}>
