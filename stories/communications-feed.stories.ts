@@ -44,6 +44,16 @@ export const NoClient: Story = { name: 'No client chosen', args: { 'client-id': 
 
 export const Empty: Story = { name: 'Empty (no history)', args: { 'client-id': MOCK_CLIENTS.noHistory }, ...dmStory() };
 
+/** A deep link to a client who no longer exists: the API answers 404, and there is nothing to retry. */
+export const ClientNotFound: Story = { name: 'Client not found (404)', args: { 'client-id': 'c-no-such-client' }, ...dmStory() };
+
+/** The newest page came back empty but with older pages before it: the feed fetches on (no "empty"). */
+export const EmptyPageWithOlder: Story = {
+  name: 'Empty newest page, older pages fetched',
+  args: { 'client-id': MOCK_CLIENTS.longHistory },
+  ...dmStory({ setup: (db) => db.invalidNext('feed', 1, (body) => ({ ...(body as object), items: [] })) }),
+};
+
 const failing = dmStory({ setup: (db) => db.failNext('feed', 1, 503) });
 /** The feed could not be loaded; Retry loads it (the mock fails only once). */
 export const ErrorWithRetry: Story = { name: 'Error with retry', ...failing };

@@ -32,6 +32,19 @@ export const NoClient: Story = {
   ...dmStory({ height: '200px' }),
 };
 
+export const ClientNotFound: Story = {
+  name: 'Client not found (404: disabled, says so)',
+  args: { 'client-id': 'c-no-such-client' },
+  ...dmStory({ height: '200px' }),
+};
+
+/** The eligibility request fails twice (503); the store asks again and the block shows. */
+export const EligibilityRetried: Story = {
+  name: 'Eligibility failed, asked again: blocked',
+  args: { 'client-id': MOCK_CLIENTS.negativeReview },
+  ...dmStory({ height: '200px', setup: (db) => db.failNext('eligibility', 2, 503) }),
+};
+
 export const BlockedSuspended: Story = {
   name: 'Blocked: suspended',
   ...dmStory({ height: '200px', db: { advisorStatus: 'suspended' } }),
