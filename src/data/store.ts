@@ -191,7 +191,7 @@ export class DmStore extends EventTarget {
     this.unsubscribeLive_?.();
     this.unsubscribeLive_ = this.adapter.subscribe((e) => this.applyEvent(e), {
       onStatus: (s) => this.handleLiveStatus_(s),
-      onError: (e) => this.handleError_(e),
+      onError: (e) => this.failed_(e),
     });
   }
 
@@ -246,7 +246,7 @@ export class DmStore extends EventTarget {
       this.restoreOutbox_();
     } catch (e) {
       this.advisorStatus = 'error';
-      this.handleError_(toDmError(e));
+      this.failed_(e);
     }
     this.changed_();
   }
@@ -275,9 +275,8 @@ export class DmStore extends EventTarget {
       this.clientList = { query, clients, nextCursor: page.nextCursor, status: 'ready', error: null, loadingMore: false };
     } catch (e) {
       if (abort.signal.aborted) return;
-      const error = toDmError(e);
+      const error = this.failed_(e);
       this.clientList = { ...this.clientList, status: 'error', error };
-      this.handleError_(error);
     }
     this.changed_();
   }
@@ -299,9 +298,8 @@ export class DmStore extends EventTarget {
       this.clientList = { ...this.clientList, clients: appendPage(this.clientList.clients, page.clients), nextCursor: page.nextCursor, loadingMore: false };
     } catch (e) {
       if (abort.signal.aborted) return;
-      const error = toDmError(e);
+      const error = this.failed_(e);
       this.clientList = { ...this.clientList, loadingMore: false, error };
-      this.handleError_(error);
     }
     this.changed_();
   }
@@ -343,7 +341,7 @@ export class DmStore extends EventTarget {
         },
         (e) => {
           this.clientFetches_.delete(clientId);
-          this.handleError_(toDmError(e));
+          this.failed_(e);
           return null;
         },
       );
@@ -379,7 +377,7 @@ export class DmStore extends EventTarget {
       this.unreadCount = (await this.adapter.getUnread()).clientsWithUnread;
       this.changed_();
     } catch (e) {
-      this.handleError_(toDmError(e));
+      this.failed_(e);
     }
   }
 
@@ -411,7 +409,7 @@ export class DmStore extends EventTarget {
       this.readRetryAt_.set(clientId, Date.now() + 5000);
       const now = this.clientsById_.get(clientId);
       if (now && !now.hasUnread) this.setClient_({ ...now, hasUnread: true });
-      this.handleError_(toDmError(e));
+      this.failed_(e);
     } finally {
       this.readingUpTo_.delete(clientId);
       const next = this.readNext_.get(clientId);
@@ -448,9 +446,8 @@ export class DmStore extends EventTarget {
       this.setFeed_({ ...this.feed(clientId, filter), items: mergeFeed(page.items, local), olderCursor: page.olderCursor, status: 'ready', error: null });
     } catch (e) {
       if (abort.signal.aborted) return;
-      const error = toDmError(e);
+      const error = this.failed_(e);
       this.setFeed_({ ...this.feed(clientId, filter), status: 'error', error });
-      this.handleError_(error);
     } finally {
       if (this.feedAborts_.get(key) === abort) this.feedAborts_.delete(key);
     }
@@ -475,9 +472,8 @@ export class DmStore extends EventTarget {
       this.setFeed_({ ...now, items: mergeFeed(now.items, page.items), olderCursor: page.olderCursor, loadingOlder: false });
     } catch (e) {
       if (abort.signal.aborted) return;
-      const error = toDmError(e);
+      const error = this.failed_(e);
       this.setFeed_({ ...this.feed(clientId, filter), loadingOlder: false, olderError: error });
-      this.handleError_(error);
     } finally {
       this.feedAborts_.delete(key);
     }
@@ -560,9 +556,8 @@ export class DmStore extends EventTarget {
       this.setEligibility_(clientId, this.withPending_(clientId, await this.adapter.getEligibility(clientId)));
       this.eligibilityRetries_.delete(clientId);
     } catch (e) {
-      const error = toDmError(e);
+      const error = this.failed_(e);
       this.eligibilities_.set(clientId, { status: 'error', value: cur.value, error });
-      this.handleError_(error);
       this.changed_();
       // Until it is known, the composer stays open and the server has the last word; a blocked
       // client's composer would look open, so a passing failure (5xx, 429, network) is asked again.
@@ -597,9 +592,8 @@ export class DmStore extends EventTarget {
     try {
       this.orders_.set(orderId, { status: 'ready', value: await this.adapter.getOrder(orderId), error: null });
     } catch (e) {
-      const error = toDmError(e);
+      const error = this.failed_(e);
       this.orders_.set(orderId, { status: 'error', value: null, error });
-      this.handleError_(error);
     }
     this.changed_();
   }
@@ -681,7 +675,7 @@ export class DmStore extends EventTarget {
       } catch (e) {
         // The live stream confirmed it while the answer was lost: it is stored, neither failed nor blocked.
         if (!this.outbox_.includes(entry)) return this.settledElsewhere_(entry);
-        const error = toDmError(e);
+        const error = this.failed_(e);
         if (error.kind === 'blocked') {
           this.dropOutbox_(clientId, clientMessageId);
           const cur = this.eligibility(clientId).value;
@@ -696,7 +690,6 @@ export class DmStore extends EventTarget {
         }
         if (error.kind === 'auth') {
           this.dropOutbox_(clientId, clientMessageId);
-          this.handleError_(error);
           return { status: 'auth', body, error };
         }
         const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
@@ -883,8 +876,7 @@ export class DmStore extends EventTarget {
       this.presenceSent_ = key;
       this.presenceRetryMs_ = 1000;
     } catch (e) {
-      const error = toDmError(e);
-      this.handleError_(error);
+      const error = this.failed_(e);
       // The server should know within 2 s: try again after 1 s, then back off.
       if (isRetryable(error) && !this.presenceTimer_) {
         this.presenceTimer_ = setTimeout(() => void this.flushPresence_(), error.retryAfterMs ?? this.presenceRetryMs_);
@@ -894,11 +886,15 @@ export class DmStore extends EventTarget {
   }
 
   private lastAuthEvent_ = -Infinity;
-  private handleError_(error: DmError): void {
+  /** Turns a failure into a DmError, telling the host of a 401 on the way. */
+  private failed_(e: unknown): DmError {
+    const error = toDmError(e);
     // Several requests fail with 401 at once when a session ends: tell the host once, not per request.
-    if (error.kind !== 'auth' || Date.now() - this.lastAuthEvent_ < 3000) return;
-    this.lastAuthEvent_ = Date.now();
-    this.dispatchEvent(new CustomEvent('auth-required', { detail: error }));
+    if (error.kind === 'auth' && Date.now() - this.lastAuthEvent_ >= 3000) {
+      this.lastAuthEvent_ = Date.now();
+      this.dispatchEvent(new CustomEvent('auth-required', { detail: error }));
+    }
+    return error;
   }
 }
 
