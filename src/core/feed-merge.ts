@@ -98,10 +98,19 @@ export function removeByKey(list: readonly FeedEntry[], key: string): FeedEntry[
 /**
  * Index of the first unread item, by heuristic: the contract only says whether a client has unread, so this is the
  * first of the trailing run of client-side items (client messages and orders) after the advisor's last message;
- * -1 when the last item is the advisor's (or the list is empty), 0 when the advisor never wrote.
+ * -1 when the last item is the advisor's (or the list is empty), 0 when the advisor never wrote. Messages not stored
+ * yet (at the end) are left out: a failed send does not hide what the client wrote.
  */
 export function firstUnreadIndex(items: readonly FeedEntry[]): number {
-  let i = items.length;
+  const end = storedLength(items);
+  let i = end;
   while (i > 0 && (items[i - 1]!.kind === 'order' || (items[i - 1] as { sender?: string }).sender === 'client')) i--;
-  return i === items.length ? -1 : i;
+  return i === end ? -1 : i;
+}
+
+/** How many entries of a merged feed are stored: the ones before the trailing pending or failed messages. */
+export function storedLength(items: readonly FeedEntry[]): number {
+  let n = items.length;
+  while (n > 0 && items[n - 1]!.delivery) n--;
+  return n;
 }

@@ -132,9 +132,12 @@ export class DmStore extends EventTarget {
   private readNext_ = new Map<string, string>();
   /** Failed eligibility requests asked again in a row, per client. */
   private eligibilityRetries_ = new Map<string, number>();
+  /** Retries waiting to run; cleared by stop(). */
+  private timers_ = new Set<ReturnType<typeof setTimeout>>();
   private presenceSent_: string | null = null;
   private presenceTimer_: ReturnType<typeof setTimeout> | null = null;
-  private presenceRetryMs_ = 1000;
+  private presenceRetryMs_ = 500;
+  private presenceRetrying_ = false;
   private unreadTimer_: ReturnType<typeof setTimeout> | null = null;
   private notifyScheduled_ = false;
   private started_ = false;
@@ -170,14 +173,13 @@ export class DmStore extends EventTarget {
 
   /**
    * Loads the advisor and the unread count, opens the live stream, resumes the outbox. Calling it
-   * again after the stream was closed (a 401 after the session ended) opens the stream again.
+   * again (after signing in again, when a 401 ended the session) reopens a closed stream and loads
+   * again what failed.
    */
   start(): void {
     if (this.started_) {
-      if (this.liveStatus === 'closed') {
-        this.subscribeLive_();
-        this.reloadFailed_();
-      }
+      if (this.liveStatus === 'closed') this.subscribeLive_();
+      this.reloadFailed_();
       return;
     }
     this.started_ = true;
@@ -205,6 +207,8 @@ export class DmStore extends EventTarget {
     clearTimeout(this.presenceTimer_ ?? undefined);
     clearTimeout(this.unreadTimer_ ?? undefined);
     this.presenceTimer_ = this.unreadTimer_ = null;
+    for (const t of this.timers_) clearTimeout(t);
+    this.timers_.clear();
     if (typeof window !== 'undefined') window.removeEventListener('online', this.handleOnline_);
   }
 
@@ -220,9 +224,10 @@ export class DmStore extends EventTarget {
     this.changed_();
   }
 
-  /** After signing in again: loads again what the 401s left in an error state. */
+  /** After signing in again: loads again what the 401s left in an error state, and reports presence. */
   private reloadFailed_(): void {
     if (this.advisorStatus === 'error') void this.loadAdvisor();
+    this.setPresence({});
     void this.refreshUnread();
     if (this.clientList.status === 'error') void this.loadClients(this.clientList.query, true);
     for (const f of this.feeds_.values()) if (f.status === 'error') void this.loadFeed(f.clientId, f.filter, true);
@@ -295,7 +300,8 @@ export class DmStore extends EventTarget {
       );
       if (abort.signal.aborted) return;
       page.clients.forEach((c) => this.clientsById_.set(c.id, c));
-      this.clientList = { ...this.clientList, clients: appendPage(this.clientList.clients, page.clients), nextCursor: page.nextCursor, loadingMore: false };
+      const nextCursor = nextCursorAfter(cur.nextCursor, page.clients.length, page.nextCursor);
+      this.clientList = { ...this.clientList, clients: appendPage(this.clientList.clients, page.clients), nextCursor, loadingMore: false };
     } catch (e) {
       if (abort.signal.aborted) return;
       const error = this.failed_(e);
@@ -469,7 +475,8 @@ export class DmStore extends EventTarget {
       );
       if (abort.signal.aborted) return;
       const now = this.feed(clientId, filter);
-      this.setFeed_({ ...now, items: mergeFeed(now.items, page.items), olderCursor: page.olderCursor, loadingOlder: false });
+      const olderCursor = nextCursorAfter(cur.olderCursor, page.items.length, page.olderCursor);
+      this.setFeed_({ ...now, items: mergeFeed(now.items, page.items), olderCursor, loadingOlder: false });
     } catch (e) {
       if (abort.signal.aborted) return;
       const error = this.failed_(e);
@@ -562,12 +569,14 @@ export class DmStore extends EventTarget {
       // Until it is known, the composer stays open and the server has the last word; a blocked
       // client's composer would look open, so a passing failure (5xx, 429, network) is asked again.
       const n = this.eligibilityRetries_.get(clientId) ?? 0;
-      if (isRetryable(error) && n < 6) {
+      if (isRetryable(error) && n < 6 && this.started_) {
         this.eligibilityRetries_.set(clientId, n + 1);
-        setTimeout(() => {
-          if (this.started_ && this.eligibility(clientId).status === 'error') void this.loadEligibility(clientId, true);
+        const timer = setTimeout(() => {
+          this.timers_.delete(timer);
+          if (this.eligibility(clientId).status === 'error') void this.loadEligibility(clientId, true);
         }, error.retryAfterMs ?? this.opts_.retryBaseMs * 2 ** (n + 1));
-      }
+        this.timers_.add(timer);
+      } else this.eligibilityRetries_.delete(clientId); // a later failure starts over
     }
   }
 
@@ -785,7 +794,7 @@ export class DmStore extends EventTarget {
         return this.applyItem_(event.item);
       case 'client': {
         const { client } = event;
-        if (!client.hasUnread) {
+        if (!client.hasUnread && this.clientsById_.get(client.id)?.hasUnread) {
           // Read elsewhere (another tab, the phone app): its notices, shown or held back, are stale.
           this.deferred_ = this.deferred_.filter((n) => n.clientId !== client.id);
           this.notices = this.notices.filter((n) => n.clientId !== client.id);
@@ -863,22 +872,29 @@ export class DmStore extends EventTarget {
       this.deferred_ = [];
     }
     this.changed_();
-    if (!this.presenceTimer_) this.presenceTimer_ = setTimeout(() => void this.flushPresence_(), 250);
+    // A change waits at most 250 ms, also when a failed report was waiting longer to be sent again.
+    if (!this.presenceTimer_ || this.presenceRetrying_) {
+      clearTimeout(this.presenceTimer_ ?? undefined);
+      this.presenceRetrying_ = false;
+      this.presenceTimer_ = setTimeout(() => void this.flushPresence_(), 250);
+    }
   }
 
   private async flushPresence_(): Promise<void> {
     this.presenceTimer_ = null;
+    this.presenceRetrying_ = false;
     const body = { ...this.presence };
     const key = JSON.stringify(body);
     if (key === this.presenceSent_) return;
     try {
       await this.adapter.putPresence(body);
       this.presenceSent_ = key;
-      this.presenceRetryMs_ = 1000;
+      this.presenceRetryMs_ = 500;
     } catch (e) {
       const error = this.failed_(e);
-      // The server should know within 2 s: try again after 1 s, then back off.
-      if (isRetryable(error) && !this.presenceTimer_) {
+      // The server should know within 2 s: try again after half a second, then back off.
+      if (isRetryable(error) && !this.presenceTimer_ && this.started_) {
+        this.presenceRetrying_ = true;
         this.presenceTimer_ = setTimeout(() => void this.flushPresence_(), error.retryAfterMs ?? this.presenceRetryMs_);
         this.presenceRetryMs_ = Math.min(this.presenceRetryMs_ * 2, 30000);
       }
@@ -896,6 +912,15 @@ export class DmStore extends EventTarget {
     }
     return error;
   }
+}
+
+/**
+ * The cursor to go on with after a page. A page may be empty and still have more after it; one
+ * that is empty and hands back the cursor it was asked with would be asked for again forever, so
+ * it ends the paging.
+ */
+function nextCursorAfter(asked: string | null, count: number, next: string | null): string | null {
+  return count || next !== asked ? next : null;
 }
 
 function feedKey(clientId: string, filter: FeedFilter): string {

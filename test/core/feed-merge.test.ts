@@ -288,7 +288,8 @@ describe('firstUnreadIndex', () => {
     ['an order counts as client-side', [cm('0'), am('1'), o('2', 0), cm('3')], 2],
     ['only client-side items', [cm('1'), o('2', 0)], 0],
     ['only an order after advisor', [am('1'), o('2', 0)], 1],
-    ['pending local message is the advisor’s', [cm('1'), local('k', 0)], -1],
+    ['a message not stored yet is left out (a failed send hides nothing)', [cm('1'), local('k', 0)], 0],
+    ['a message not stored yet after the advisor\'s', [am('1'), local('k', 0)], -1],
   ];
   for (const [name, items, expected] of table) it(name, () => void expect(firstUnreadIndex(items)).to.equal(expected));
   it('points at the start of the trailing client-side run (property)', () => {

@@ -247,7 +247,7 @@ describe('dm-client-list', () => {
       await waitFor(() => ((sawEmpty ||= !!part(el, 'empty')), rows(el).length > 0), 4000, 'client rows');
       expect(sawEmpty, 'said "no clients" on the way').to.equal(false);
       const requests = big.requestLog.filter((r) => r.path.endsWith('/clients')).map((r) => r.search);
-      expect(requests.length, requests.join(' ')).to.equal(2);
+      expect(requests.length, requests.join(' ')).to.be.at.least(2);
       expect(requests[1]).to.contain('cursor=');
     });
 

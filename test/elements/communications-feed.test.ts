@@ -266,6 +266,35 @@ describe('<dm-communications-feed>', () => {
     expect(feedRequests[1]).to.contain('before=');
   });
 
+  it('stops at an empty page that hands back the cursor it was asked with (no endless requests)', async () => {
+    let cursor: string | undefined; // the first page's real cursor, handed back every time
+    db.invalidNext('feed', 5, (body) => ({ items: [], olderCursor: (cursor ??= (body as { olderCursor: string }).olderCursor) }));
+    const feed = await renderFeed(MOCK_CLIENTS.longHistory);
+    await nextFrames(10);
+    expect(feed.store!.feed(MOCK_CLIENTS.longHistory).olderCursor, 'paging ended').to.equal(null);
+    expect(!!part(feed, 'empty'), 'shows "empty"').to.equal(true);
+    expect(db.requestLog.filter((r) => r.path.endsWith('/feed')).length).to.equal(2);
+  });
+
+  it('announces a client\'s new message and offers the pill while a failed message of the advisor stays at the bottom', async () => {
+    const feed = await renderFeed(MOCK_CLIENTS.longHistory);
+    await liveOpen(feed);
+    db.failNext('send', 10, 400);
+    const result = await feed.store!.send(MOCK_CLIENTS.longHistory, 'This one fails');
+    expect(result.status).to.equal('failed');
+    const lastBody = () => (feed.store!.feed(MOCK_CLIENTS.longHistory).items.at(-1) as { body?: string }).body;
+    await waitFor(() => lastBody() === 'This one fails', 4000, 'the failed message at the bottom');
+    const s = scroller(feed);
+    s.scrollTop = Math.max(0, s.scrollTop - 1500);
+    s.dispatchEvent(new Event('scroll'));
+    await nextFrames(2);
+    db.clientWrites(MOCK_CLIENTS.longHistory, 'A reply while mine failed');
+    await waitFor(() => part(feed, 'new-messages'), 4000, 'pill');
+    const live = feed.shadowRoot!.querySelector('[role="status"][aria-live]');
+    expect(textOf(live)).to.contain('A reply while mine failed');
+    expect(lastBody(), 'still the last entry').to.equal('This one fails');
+  });
+
   it('says a client that does not exist (404) could not be found, with no Retry that cannot help', async () => {
     const feed = await renderFeed('c-no-such-client');
     const error = part(feed, 'error');

@@ -82,6 +82,15 @@ describe('<dm-communications>', () => {
     await waitFor(() => textOf(list(tab).shadowRoot!.activeElement?.querySelector('[part~="name"]') ?? null) === openedName, 2000, 'focus on the row left');
   });
 
+  it('on a phone, Back from a client who is not in the list puts the keyboard in the list', async () => {
+    const { tab } = await renderTab({ width: 375, client: 'c-no-such-client' });
+    await waitFor(() => visible(part(tab, 'back')), 4000, 'card with Back');
+    await waitFor(() => parts(list(tab), 'client').length > 0, 5000, 'list rows loaded');
+    part(tab, 'back')!.click();
+    await waitFor(() => visible(list(tab)), 4000, 'list again');
+    await waitFor(() => list(tab).shadowRoot!.activeElement?.getAttribute('role') === 'listbox', 2000, 'focus on the list');
+  });
+
   it('opens the card named by ?dm-client=, also for a client beyond the first page', async () => {
     const far = db.clients().at(-1)!;
     history.replaceState(null, '', `?dm-client=${far.id}`);

@@ -53,6 +53,15 @@ describe('<dm-notifier>', () => {
     expect(textOf(notices(el)[0]!.querySelector('button'))).to.equal(en.newOrderFrom(nameOf(MOCK_CLIENTS.dana)));
   });
 
+  it('keeps the order notice of a client with no unread messages (the client event after it says none)', async () => {
+    const el = await render();
+    const client = db.clients().find((c) => !c.hasUnread)!;
+    db.clientOrders(client.id, 'rush_reading');
+    await waitFor(() => notices(el).length === 1, 4000, 'notice');
+    await aTimeout(800);
+    expect(notices(el).length, 'notices still shown').to.equal(1);
+  });
+
   it('names a client that is not loaded yet', async () => {
     const el = await render();
     db.clientWrites(MOCK_CLIENTS.longName, 'Hi');

@@ -134,13 +134,19 @@ export class DmClientList extends DmElement {
     void store.loadClients();
   }
 
-  /** Moves keyboard focus to a client's row, scrolling it into view first when it is not rendered. */
+  /** Moves keyboard focus to a client's row, scrolling it into view first when it is not rendered (or to the list, when the client is not in it). */
   async focusClient(clientId: string): Promise<void> {
     this.activeKey_ = clientId;
     this.pendingFocus_ = clientId;
     this.window_.scrollToKey(clientId, 'nearest');
     await this.updateComplete;
     this.applyPendingFocus_();
+    if (this.pendingFocus_ === clientId && !this.store?.clientList.clients.some((c) => c.id === clientId)) {
+      // Not in the list (another search is showing, or no such client): focus the list itself,
+      // rather than leaving focus nowhere and taking it later, when that row turns up.
+      this.pendingFocus_ = null;
+      (this.listbox_ ?? this.renderRoot.querySelector<HTMLElement>('input'))?.focus();
+    }
   }
 
   // ---- lifecycle ------------------------------------------------------------------------------

@@ -2,7 +2,7 @@ import { type PropertyValues, html, nothing, type PropertyDeclarations } from 'l
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { VirtualWindow } from '../../controllers/virtual-window.js';
-import { entryKey, firstUnreadIndex } from '../../core/feed-merge.js';
+import { entryKey, firstUnreadIndex, storedLength } from '../../core/feed-merge.js';
 import { linkify } from '../../core/links.js';
 import type { Delivery, FeedEntry, FeedFilter, MessageItem, OrderItem } from '../../core/types.js';
 import type { DmStore, FeedState } from '../../data/store.js';
@@ -188,14 +188,20 @@ export class DmCommunicationsFeed extends DmElement {
   private onItemsChanged_(feed: FeedState): void {
     const items = feed.items;
     const prev = this.rows_;
-    const newest = items[items.length - 1];
-    // A new item at the end (not an older page, not a re-load): follow it, or offer the pill.
-    if (this.positioned_ && prev.length && newest && newest !== prev[prev.length - 1] && items[prev.length - 1] === prev[prev.length - 1]) {
-      const mine = newest.kind === 'message' && newest.sender === 'advisor';
-      if (mine) this.vw_.scrollToEdge();
-      else {
-        if (!this.vw_.atEdge) this.showPill_ = true;
-        this.announcement_ = newest.kind === 'message' ? newest.body.slice(0, 200) : newest.title;
+    if (this.positioned_ && prev.length) {
+      // The advisor just wrote (or retried): messages not stored yet go at the very end.
+      const last = items[items.length - 1];
+      if (last?.delivery && last !== prev[prev.length - 1]) this.vw_.scrollToEdge();
+      // A new stored item after the ones there were (not an older page, not a re-load), above any
+      // message still on its way: follow it when it is the advisor's, else announce it or offer the pill.
+      const n = storedLength(prev);
+      const newest = items[storedLength(items) - 1];
+      if (n && newest && newest !== prev[n - 1] && items[n - 1] === prev[n - 1]) {
+        if (newest.kind === 'message' && newest.sender === 'advisor') this.vw_.scrollToEdge();
+        else {
+          if (!this.vw_.atEdge) this.showPill_ = true;
+          this.announcement_ = newest.kind === 'message' ? newest.body.slice(0, 200) : newest.title;
+        }
       }
     }
     this.rows_ = items;
@@ -206,16 +212,15 @@ export class DmCommunicationsFeed extends DmElement {
     const feed = this.feed_;
     if (this.openOrderId_ && this.dialog_ && !this.dialog_.open) this.dialog_.showModal();
     if (!feed || feed.status !== 'ready') return;
-    // A page may hold no items and still have older ones before it: fetch on until there are some.
-    if (!feed.items.length && feed.olderCursor && !feed.loadingOlder && !feed.olderError) {
+    const s = this.scroller_;
+    if (s && this.vw_.atEdge && this.showPill_) this.showPill_ = false;
+    // Near the top, fetch the page before (the anchor keeps the view still when it arrives); with
+    // no items yet, a page held none but older ones remain: fetch on until there are some.
+    const wanted = s ? s.scrollTop < 600 && this.positioned_ : !feed.items.length;
+    if (wanted && feed.olderCursor && !feed.loadingOlder && !feed.olderError) {
       void this.store!.loadOlder(this.clientId, this.filter);
     }
-    if (!this.scroller_) return;
-    if (this.vw_.atEdge && this.showPill_) this.showPill_ = false;
-    // Near the top: fetch the page before (the anchor keeps the view still when it arrives).
-    if (feed.olderCursor && !feed.loadingOlder && !feed.olderError && this.scroller_.scrollTop < 600 && this.positioned_) {
-      void this.store!.loadOlder(this.clientId, this.filter);
-    }
+    if (!s) return;
     this.maybeMarkRead_(feed);
   }
 

@@ -14,14 +14,17 @@ ensureContextRoot();
 let pageScripts: Promise<void> | undefined;
 /**
  * Resolves once the page's own scripts have run: after `DOMContentLoaded` (module and deferred
- * scripts run before it), then one more task (for what they started with a microtask).
+ * scripts run before it, while the document is already "interactive"), then one more task (for
+ * what they started with a microtask); never later than 2 s, whatever the page does.
  */
 function afterPageScripts(): Promise<void> {
   return (pageScripts ??= new Promise((resolve) => {
     const next = () => setTimeout(resolve);
+    const state = document.readyState;
     const nav = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
-    if (document.readyState === 'loading' || (nav && !nav.domContentLoadedEventStart)) {
+    if (state === 'loading' || (state === 'interactive' && nav && !nav.domContentLoadedEventStart)) {
       document.addEventListener('DOMContentLoaded', next, { once: true });
+      setTimeout(resolve, 2000);
     } else next();
   }));
 }
@@ -126,7 +129,10 @@ export class DmProvider extends LitElement {
     let current = true;
     this.retire_ = () => (current = false);
     const gatedFetch: typeof fetch = (input, init) =>
-      afterPageScripts().then(() => (current ? fetch(input, init) : Promise.reject(new DOMException('Replaced', 'AbortError'))));
+      afterPageScripts().then(() => {
+        if (!current || init?.signal?.aborted) throw new DOMException('Replaced or aborted', 'AbortError');
+        return fetch(input, init);
+      });
     const adapter =
       this.adapter ??
       new RestAdapter({ baseUrl: this.baseUrl, credentials: this.credentials, headers: this.headers, fetch: gatedFetch });
