@@ -472,8 +472,8 @@ export class DmCommunicationsFeed extends DmElement {
           ? html`<span>${t.sending}</span>`
           : e.delivery === 'failed'
             ? html`<span class="fail">${t.notSent}</span>
-                <button type="button" @click=${() => this.store?.retrySend(this.clientId, e.clientMessageId!)}>${t.retrySend}</button>
-                <button type="button" @click=${() => this.store?.discardSend(this.clientId, e.clientMessageId!)}>${t.discard}</button>`
+                <button class="btn" type="button" @click=${() => this.store?.retrySend(this.clientId, e.clientMessageId!)}>${t.retrySend}</button>
+                <button class="btn" type="button" @click=${() => this.store?.discardSend(this.clientId, e.clientMessageId!)}>${t.discard}</button>`
             : html`<time datetime=${e.at}>${formatTime(e.at, this.locale)}</time>`}
       </div>
       </div>

@@ -158,19 +158,10 @@ export const styles = css`
     font-size: 0.875em;
     margin-block-start: 6px;
   }
-  .meta button {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius-sm);
-    background: var(--_bg);
+  .meta .btn {
     color: var(--_accent);
-    cursor: pointer;
-    min-block-size: 32px;
-    padding: 4px 12px;
     font-size: inherit;
     font-weight: 600;
-  }
-  .meta button:hover {
-    background: var(--_hover);
   }
   .order {
     display: grid;
@@ -226,35 +217,33 @@ export const styles = css`
     color: var(--_danger);
     border-color: var(--_danger);
   }
-  .older {
+  /* The two floating pills: "Loading older…" at the top, "New messages" at the bottom. */
+  .older,
+  [part~='new-messages'] {
     position: absolute;
-    inset-block-start: 56px;
     inset-inline: 0;
     margin-inline: auto;
     width: max-content;
-    padding: 4px 12px;
     border-radius: 999px;
+    z-index: 1;
+  }
+  .older {
+    inset-block-start: 56px;
+    padding: 4px 12px;
     background: var(--_bg);
     border: 1px solid var(--_border);
     font-size: 0.85em;
     color: var(--_muted);
     box-shadow: 0 1px 3px rgb(0 0 0 / 0.1);
-    z-index: 1;
   }
   [part~='new-messages'] {
-    position: absolute;
     inset-block-end: 12px;
-    inset-inline: 0;
-    margin-inline: auto;
-    width: max-content;
     border: 0;
-    border-radius: 999px;
     padding: 6px 16px;
     background: var(--_accent);
     color: var(--_on-accent);
     cursor: pointer;
     box-shadow: 0 2px 6px rgb(0 0 0 / 0.2);
-    z-index: 1;
   }
   .state {
     margin-block: auto;
