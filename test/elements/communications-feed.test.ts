@@ -295,6 +295,29 @@ describe('<dm-communications-feed>', () => {
     expect(lastBody(), 'still the last entry').to.equal('This one fails');
   });
 
+  it('keeps keyboard focus in the feed when the pill, Retry or Discard it used goes away', async () => {
+    const feed = await renderFeed(MOCK_CLIENTS.longHistory);
+    await liveOpen(feed);
+    const active = () => feed.shadowRoot!.activeElement as HTMLElement | null;
+    const s = scroller(feed);
+    s.scrollTop = Math.max(0, s.scrollTop - 1500);
+    s.dispatchEvent(new Event('scroll'));
+    await nextFrames(2);
+    const message = db.clientWrites(MOCK_CLIENTS.longHistory, 'Pill, then focus');
+    await waitFor(() => part(feed, 'new-messages'), 4000, 'pill');
+    part(feed, 'new-messages')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => active()?.dataset.vkey === 'i:' + message.id, 3000, 'focus on the new message');
+
+    db.failNext('send', 10, 400);
+    await feed.store!.send(MOCK_CLIENTS.longHistory, 'Fails, then discarded');
+    const button = (text: string) => [...feed.shadowRoot!.querySelectorAll<HTMLButtonElement>('.meta .btn')].find((b) => textOf(b) === text);
+    await waitFor(() => button(en.discard), 4000, 'Discard');
+    button(en.discard)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => active()?.dataset.vkey === 'i:' + message.id, 3000, 'focus on the newest item left');
+  });
+
   it('says a client that does not exist (404) could not be found, with no Retry that cannot help', async () => {
     const feed = await renderFeed('c-no-such-client');
     const error = part(feed, 'error');

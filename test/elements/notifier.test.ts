@@ -1,4 +1,5 @@
 import { aTimeout, expect, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/notifier/dm-notifier.js';
 import type { DmNotifier } from '../../src/elements/notifier/dm-notifier.js';
 import { en } from '../../src/i18n/strings.js';
@@ -60,6 +61,24 @@ describe('<dm-notifier>', () => {
     await waitFor(() => notices(el).length === 1, 4000, 'notice');
     await aTimeout(800);
     expect(notices(el).length, 'notices still shown').to.equal(1);
+  });
+
+  it('gives focus back to where it came from when the last notice is dismissed from the keyboard', async () => {
+    const el = await render();
+    const before = document.createElement('button');
+    before.textContent = 'Page button';
+    document.body.prepend(before);
+    try {
+      db.clientWrites(MOCK_CLIENTS.dana, 'Dismiss me by keyboard');
+      await waitFor(() => notices(el).length === 1, 4000, 'notice');
+      before.focus();
+      dismissButton(notices(el)[0]!).focus();
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => notices(el).length === 0, 2000, 'notice gone');
+      await waitFor(() => document.activeElement === before, 2000, 'focus back on the page button');
+    } finally {
+      before.remove();
+    }
   });
 
   it('names a client that is not loaded yet', async () => {

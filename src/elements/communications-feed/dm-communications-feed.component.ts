@@ -313,6 +313,25 @@ export class DmCommunicationsFeed extends DmElement {
     if (next === 0 && e.key !== 'End') void this.store?.loadOlder(this.clientId, this.filter);
   }
 
+  // The pill, Retry and Discard go away once used: keyboard focus moves to the row they concern
+  // (the newest item, the message sent again, the newest item left) rather than to <body>.
+  private handlePill_ = () => {
+    const newest = this.rows_[storedLength(this.rows_) - 1];
+    this.scrollToBottom();
+    if (newest) void this.focusRow_(entryKey(newest));
+  };
+
+  private handleRetrySend_(clientMessageId: string): void {
+    void this.store?.retrySend(this.clientId, clientMessageId);
+    void this.focusRow_('m:' + clientMessageId);
+  }
+
+  private handleDiscard_(clientMessageId: string): void {
+    this.store?.discardSend(this.clientId, clientMessageId);
+    const last = this.feed_?.items.at(-1);
+    if (last) void this.focusRow_(entryKey(last));
+  }
+
   private async focusRow_(key: string): Promise<void> {
     this.focusKey_ = key;
     this.vw_.scrollToKey(key, 'nearest');
@@ -344,7 +363,7 @@ export class DmCommunicationsFeed extends DmElement {
         : nothing}
       ${this.renderBody_(feed, name)}
       ${this.showPill_
-        ? html`<button part="new-messages" type="button" @click=${this.scrollToBottom}>${t.newMessagesPill}</button>`
+        ? html`<button part="new-messages" type="button" @click=${this.handlePill_}>${t.newMessagesPill}</button>`
         : nothing}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement_}</div>
       ${this.openOrderId_ ? this.renderOrderDetails_(this.openOrderId_) : nothing}
@@ -472,8 +491,8 @@ export class DmCommunicationsFeed extends DmElement {
           ? html`<span>${t.sending}</span>`
           : e.delivery === 'failed'
             ? html`<span class="fail">${t.notSent}</span>
-                <button class="btn" type="button" @click=${() => this.store?.retrySend(this.clientId, e.clientMessageId!)}>${t.retrySend}</button>
-                <button class="btn" type="button" @click=${() => this.store?.discardSend(this.clientId, e.clientMessageId!)}>${t.discard}</button>`
+                <button class="btn" type="button" @click=${() => this.handleRetrySend_(e.clientMessageId!)}>${t.retrySend}</button>
+                <button class="btn" type="button" @click=${() => this.handleDiscard_(e.clientMessageId!)}>${t.discard}</button>`
             : html`<time datetime=${e.at}>${formatTime(e.at, this.locale)}</time>`}
       </div>
       </div>

@@ -52,6 +52,8 @@ export class DmNotifier extends DmElement {
   private timers_ = new Map<string, ReturnType<typeof setTimeout>>();
   private hovered_ = false;
   private focused_ = false;
+  /** What had focus before it came into the notices (given back when the last one is dismissed). */
+  private cameFrom_?: HTMLElement;
   /** Item kinds seen on the live stream, so an order's notice can say "order". */
   private kinds_ = new Map<string, FeedItem['kind']>();
   private unknownNames_ = new Set<string>();
@@ -154,9 +156,13 @@ export class DmNotifier extends DmElement {
     const all = this.visibleNotices_();
     const next = all[all.indexOf(n) + 1] ?? all[all.indexOf(n) - 1];
     this.dismiss_(n.key);
-    // Keep keyboard users inside the notices rather than dropping focus on the page's body.
-    if (hadFocus && next) {
-      void this.updateComplete.then(() => root.querySelector<HTMLButtonElement>(`[data-key="${CSS.escape(next.key)}"] .open`)?.focus());
+    // Keep keyboard users on the next notice, or send them back where they came from, rather than
+    // dropping focus on the page's body.
+    const back = this.cameFrom_;
+    if (hadFocus) {
+      void this.updateComplete.then(() =>
+        (next ? root.querySelector<HTMLButtonElement>(`[data-key="${CSS.escape(next.key)}"] .open`) : back?.isConnected ? back : null)?.focus(),
+      );
     }
   }
 
@@ -170,7 +176,8 @@ export class DmNotifier extends DmElement {
     this.resume_();
   };
 
-  private handleFocusIn_ = () => {
+  private handleFocusIn_ = (e: FocusEvent) => {
+    if (!this.focused_ && e.relatedTarget instanceof HTMLElement) this.cameFrom_ = e.relatedTarget;
     this.focused_ = true;
     this.pause_();
   };
