@@ -188,6 +188,16 @@ describe('<dm-communications-feed>', () => {
     expect(part(feed, 'order-details')).to.equal(null);
   });
 
+  it('does not say "not delivered yet" in the details of a cancelled order', async () => {
+    const feed = await renderFeed(MOCK_CLIENTS.dana);
+    const cancelled = db.feedItems(MOCK_CLIENTS.dana).find((i) => i.kind === 'order' && i.status === 'cancelled' && !db.order(i.id)?.deliveredAt)!;
+    expect(cancelled, 'a cancelled order never delivered').to.exist;
+    feed.openOrder(cancelled.id);
+    await waitFor(() => textOf(part(feed, 'order-details')).includes(en.price), 4000, 'details shown');
+    expect(textOf(part(feed, 'order-details'))).not.to.contain(en.notDelivered);
+    feed.closeOrder();
+  });
+
   it('shows a new client message live, and a pill when scrolled up', async () => {
     const feed = await renderFeed(MOCK_CLIENTS.longHistory);
     await liveOpen(feed);

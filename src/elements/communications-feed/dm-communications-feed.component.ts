@@ -523,8 +523,11 @@ export class DmCommunicationsFeed extends DmElement {
                 <dd>${formatPrice(o.price, this.locale)}${o.durationMinutes ? ` · ${t.duration(o.durationMinutes)}` : ''}</dd>
                 <dt>${t.ordered}</dt>
                 <dd><time datetime=${o.at}>${formatDateTime(o.at, this.locale)}</time></dd>
-                <dt>${t.delivered}</dt>
-                <dd>${o.deliveredAt ? html`<time datetime=${o.deliveredAt}>${formatDateTime(o.deliveredAt, this.locale)}</time>` : t.notDelivered}</dd>
+                ${o.deliveredAt
+                  ? html`<dt>${t.delivered}</dt><dd><time datetime=${o.deliveredAt}>${formatDateTime(o.deliveredAt, this.locale)}</time></dd>`
+                  : o.status === 'cancelled' || o.status === 'refunded'
+                    ? nothing // "not delivered yet" would promise a delivery that will not come
+                    : html`<dt>${t.delivered}</dt><dd>${t.notDelivered}</dd>`}
                 <dt>${t.question}</dt>
                 <dd class="text" dir="auto">${o.question || t.noQuestion}</dd>
                 <dt>${t.review}</dt>
