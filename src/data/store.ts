@@ -596,14 +596,19 @@ export class DmStore extends EventTarget {
   async loadOrder(orderId: string, force = false): Promise<void> {
     const cur = this.order(orderId);
     if (!force && (cur.status === 'ready' || cur.status === 'loading')) return;
-    this.orders_.set(orderId, { status: 'loading', value: cur.value, error: null });
+    const loading: Loadable<OrderDetail> = { status: 'loading', value: cur.value, error: null };
+    this.orders_.set(orderId, loading);
     this.changed_();
+    let next: Loadable<OrderDetail>;
     try {
-      this.orders_.set(orderId, { status: 'ready', value: await this.adapter.getOrder(orderId), error: null });
+      next = { status: 'ready', value: await this.adapter.getOrder(orderId), error: null };
     } catch (e) {
-      const error = this.failed_(e);
-      this.orders_.set(orderId, { status: 'error', value: null, error });
+      // A failed refresh keeps what is shown; only a first load shows the error.
+      next = { status: 'error', value: cur.value, error: this.failed_(e) };
     }
+    // A later request (a newer live change) owns the entry now.
+    if (this.orders_.get(orderId) !== loading) return;
+    this.orders_.set(orderId, next);
     this.changed_();
   }
 
@@ -820,6 +825,12 @@ export class DmStore extends EventTarget {
       this.confirmed_.set(item.clientMessageId, item);
     }
     this.addToFeeds_(item.clientId, [item]);
+    const detail = item.kind === 'order' ? this.orders_.get(item.id) : undefined;
+    if (detail) {
+      // Open details follow the order: its new status shows at once, delivery and review on refetch.
+      if (detail.value) this.orders_.set(item.id, { ...detail, value: { ...detail.value, ...item } });
+      void this.loadOrder(item.id, true);
+    }
     const fromClient = item.kind === 'order' || item.sender === 'client';
     if (fromClient) {
       const e = this.eligibility(item.clientId).value;

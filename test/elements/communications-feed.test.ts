@@ -198,6 +198,21 @@ describe('<dm-communications-feed>', () => {
     feed.closeOrder();
   });
 
+  it('keeps open order details up to date when the order changes live', async () => {
+    const feed = await renderFeed(MOCK_CLIENTS.dana);
+    await liveOpen(feed);
+    const open = db.feedItems(MOCK_CLIENTS.dana).find((i) => i.kind === 'order' && (i.status === 'pending' || i.status === 'in_progress'))!;
+    expect(open, 'an order not delivered yet').to.exist;
+    feed.openOrder(open.id);
+    const details = () => textOf(part(feed, 'order-details'));
+    await waitFor(() => details().includes(en.notDelivered), 4000, 'details shown, not delivered yet');
+    db.setOrderStatus(open.id, 'completed');
+    await waitFor(() => details().includes(en.orderStatuses.completed) && !details().includes(en.notDelivered), 4000, 'details show the order completed and delivered');
+    expect(details()).not.to.contain(en.loadingOrder);
+    expect((part(feed, 'order-details') as HTMLDialogElement).open).to.equal(true);
+    feed.closeOrder();
+  });
+
   it('shows a new client message live, and a pill when scrolled up', async () => {
     const feed = await renderFeed(MOCK_CLIENTS.longHistory);
     await liveOpen(feed);

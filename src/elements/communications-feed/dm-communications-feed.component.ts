@@ -509,9 +509,9 @@ export class DmCommunicationsFeed extends DmElement {
           <h2 id="order-title">${o ? o.title : t.orderDetails}</h2>
           <button class="close" type="button" aria-label=${t.close} @click=${() => this.closeOrder()}>×</button>
         </header>
-        ${!state || state.status === 'loading' || state.status === 'idle'
+        ${!o && (!state || state.status === 'loading' || state.status === 'idle')
           ? html`<p role="status">${t.loadingOrder}</p>`
-          : state.status === 'error' || !o
+          : !o
             ? html`<div part="error" role="alert">
                 <p>${t.orderError}</p>
                 <button class="btn" @click=${() => this.store?.loadOrder(orderId, true)}>${t.retry}</button>
