@@ -212,26 +212,36 @@ export class DmStore extends EventTarget {
     if (typeof window !== 'undefined') window.removeEventListener('online', this.handleOnline_);
   }
 
-  private handleOnline_ = () => this.changed_();
+  private handleOnline_ = () => {
+    this.reloadFailed_(true);
+    this.changed_();
+  };
 
   private handleLiveStatus_(status: LiveStatus): void {
     this.liveStatus = status;
     if (status === 'open') {
       // After a drop, refetch what the replay may not cover (another tab, a server restart).
-      if (this.wasOpen_) void this.refreshAfterReconnect_();
+      if (this.wasOpen_) {
+        void this.refreshAfterReconnect_();
+        this.reloadFailed_(true);
+      }
       this.wasOpen_ = true;
     }
     this.changed_();
   }
 
-  /** After signing in again: loads again what the 401s left in an error state, and reports presence. */
-  private reloadFailed_(): void {
+  /**
+   * Loads again what failed, and reports presence: after signing in again (everything), or when
+   * the network or the live stream comes back (`transient`: only what a network or server fault left).
+   */
+  private reloadFailed_(transient = false): void {
+    const again = (s: { status: LoadStatus; error: DmError | null }) => s.status === 'error' && (!transient || isRetryable(s.error));
     if (this.advisorStatus === 'error') void this.loadAdvisor();
     this.setPresence({});
     void this.refreshUnread();
-    if (this.clientList.status === 'error') void this.loadClients(this.clientList.query, true);
-    for (const f of this.feeds_.values()) if (f.status === 'error') void this.loadFeed(f.clientId, f.filter, true);
-    for (const [id, e] of this.eligibilities_) if (e.status === 'error') void this.loadEligibility(id, true);
+    if (again(this.clientList)) void this.loadClients(this.clientList.query, true);
+    for (const f of this.feeds_.values()) if (again(f)) void this.loadFeed(f.clientId, f.filter, true);
+    for (const [id, e] of this.eligibilities_) if (again(e)) void this.loadEligibility(id, true);
   }
 
   private async refreshAfterReconnect_(): Promise<void> {
@@ -825,8 +835,8 @@ export class DmStore extends EventTarget {
       this.confirmed_.set(item.clientMessageId, item);
     }
     this.addToFeeds_(item.clientId, [item]);
-    const detail = item.kind === 'order' ? this.orders_.get(item.id) : undefined;
-    if (detail) {
+    const detail = this.orders_.get(item.id);
+    if (detail && item.kind === 'order') {
       // Open details follow the order: its new status shows at once, delivery and review on refetch.
       if (detail.value) this.orders_.set(item.id, { ...detail, value: { ...detail.value, ...item } });
       void this.loadOrder(item.id, true);

@@ -280,6 +280,15 @@ describe('<dm-communications-feed>', () => {
     await waitFor(() => parts(failing, 'item').length > 0, 4000, 'retried');
   });
 
+  it('loads again by itself when the network comes back after a failed load', async () => {
+    db.networkErrorNext('feed', 1);
+    const feed = await renderFeed(MOCK_CLIENTS.dana);
+    await waitFor(() => part(feed, 'error'), 4000, 'error state');
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => parts(feed, 'item').length > 0, 4000, 'loaded again without Retry');
+    expect(part(feed, 'error')).to.equal(null);
+  });
+
   it('fetches on past an empty page that still has older pages before it, instead of showing "empty"', async () => {
     // The contract: a page may hold fewer items than asked for; only a null cursor means no more.
     db.invalidNext('feed', 1, (body) => ({ ...(body as object), items: [] }));
