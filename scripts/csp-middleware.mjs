@@ -1,5 +1,6 @@
 // Serves test/security/csp-page.html with a strict Content-Security-Policy: scripts only from
-// this origin (no inline, no eval) and Trusted Types required for every DOM injection sink.
+// this origin (no inline, no eval), no inline style attributes, and Trusted Types required for
+// every DOM injection sink.
 // Lit creates its own "lit-html" policy; nothing else may.
 const STRICT_CSP = [
   "default-src 'self'",
@@ -7,7 +8,7 @@ const STRICT_CSP = [
   "object-src 'none'",
   "base-uri 'none'",
   "img-src 'self' https: data:",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "require-trusted-types-for 'script'",
   'trusted-types lit-html',
 ].join('; ');

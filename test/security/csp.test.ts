@@ -18,6 +18,8 @@ describe('strict Content Security Policy and Trusted Types', () => {
     expect(csp, 'the page is served with the policy').to.contain("require-trusted-types-for 'script'");
     const scriptSrc = csp!.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
     expect(scriptSrc, 'scripts only from this origin: no inline, no eval').to.equal("script-src 'self'");
+    const styleSrc = csp!.split(';').map((d) => d.trim()).find((d) => d.startsWith('style-src'));
+    expect(styleSrc, 'no inline style attributes either').to.equal("style-src 'self'");
 
     const frame = document.createElement('iframe');
     frame.style.cssText = 'width:1000px;height:700px;border:0';

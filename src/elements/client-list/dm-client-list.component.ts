@@ -1,7 +1,5 @@
 import { type PropertyValues, html, nothing, type PropertyDeclarations } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { VirtualWindow, type WindowSlice } from '../../controllers/virtual-window.js';
 import { safeImageUrl } from '../../core/links.js';
 import type { ClientSummary } from '../../core/types.js';
@@ -217,7 +215,7 @@ export class DmClientList extends DmElement {
             spellcheck="false"
             enterkeyhint="search"
             placeholder=${t.searchPlaceholder}
-            .value=${live(this.searchText_)}
+            .value=${this.searchText_}
             @input=${this.handleSearchInput_}
             @keydown=${this.handleSearchKeydown_}
           />
@@ -279,13 +277,13 @@ export class DmClientList extends DmElement {
         @click=${this.handleListClick_}
         @focusin=${this.handleListFocusin_}
       >
-        <div aria-hidden="true" style=${styleMap({ blockSize: `${slice.before}px` })}></div>
+        <div aria-hidden="true" .style=${`block-size:${slice.before}px`}></div>
         ${repeat(
           rows,
           (c) => c.id,
           (c, i) => this.renderRow_(c, slice.start + i, setSize, c.id === tabKey, now),
         )}
-        <div aria-hidden="true" style=${styleMap({ blockSize: `${slice.after}px` })}></div>
+        <div aria-hidden="true" .style=${`block-size:${slice.after}px`}></div>
       </div>
     `;
   }
@@ -305,7 +303,7 @@ export class DmClientList extends DmElement {
         aria-posinset=${index + 1}
         tabindex=${isTabStop ? '0' : '-1'}
       >
-        <span part="avatar" class="avatar" aria-hidden="true" style=${styleMap({ backgroundColor: avatarColor(c.id) })}>
+        <span part="avatar" class="avatar" aria-hidden="true" .style=${'background-color:' + avatarColor(c.id)}>
           ${initialsOf(c.displayName)}
           ${showImage
             ? html`<img

@@ -1,6 +1,5 @@
 import { type PropertyValues, html, nothing, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { VirtualWindow } from '../../controllers/virtual-window.js';
 import { entryKey, firstUnreadIndex, storedLength } from '../../core/feed-merge.js';
 import { linkify } from '../../core/links.js';
@@ -403,13 +402,13 @@ export class DmCommunicationsFeed extends DmElement {
     const focusKey = this.focusKey_ ?? (last && entryKey(last));
     return html`<div class="scroller" part="scroller" @scroll=${this.handleScroll_} @keydown=${this.handleKeydown_}>
       <div class="content" role="feed" aria-label=${t.feedLabel(name)} aria-busy=${feed.loadingOlder ? 'true' : 'false'}>
-        <div style=${styleMap({ blockSize: `${slice.before}px` })} aria-hidden="true"></div>
+        <div .style=${`block-size:${slice.before}px`} aria-hidden="true"></div>
         ${repeat(
           this.rows_.slice(slice.start, slice.end),
           entryKey,
           (e, i) => this.renderRow_(e, slice.start + i, setSize, focusKey),
         )}
-        <div style=${styleMap({ blockSize: `${slice.after}px` })} aria-hidden="true"></div>
+        <div .style=${`block-size:${slice.after}px`} aria-hidden="true"></div>
       </div>
     </div>`;
   }

@@ -1,5 +1,4 @@
 import { type PropertyValues, html, nothing, type PropertyDeclarations } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { isOneMessageLeft } from '../../core/send-block.js';
 import type { MessageItem } from '../../core/types.js';
 import type { DmStore } from '../../data/store.js';
@@ -304,7 +303,7 @@ export class DmComposer extends DmElement {
             aria-describedby=${describedBy || nothing}
             aria-invalid=${tooLong ? 'true' : nothing}
             ?disabled=${disabled}
-            .value=${live(this.text)}
+            .value=${this.text}
             @input=${this.handleInput_}
             @keydown=${this.handleKeydown_}
           ></textarea>
