@@ -15,21 +15,21 @@ import { MANGLE_PROPS, minifyLiteralsEsbuild } from './minify-options.mjs';
 import { ELEMENT_ENTRIES, EXTRA_ENTRIES, INDEX_ENTRY, ROOT, assertIndexEntry, partitionEntries } from './entries.mjs';
 
 // The targets from the performance issue. They are NOT met yet (see README "Size"): the set is
-// about 35 KB gzip. What fails the check today is the ceiling below it, a ratchet that stops the
+// about 34.8 KB gzip. What fails the check today is the ceiling below it, a ratchet that stops the
 // bundle from growing while the code is slimmed towards the target; lower it as sizes drop.
 const TARGET_WHOLE_GZIP = 20480;
 const TARGET_ELEMENT_GZIP = 12288;
-const BUDGET_WHOLE_GZIP = 35200;
+const BUDGET_WHOLE_GZIP = 34900;
 /** Ceilings per element entry (gzip B); the composed tab carries the list, feed and composer. */
 // Where the target is met (composer, unread indicator, notifier), the target itself is the ceiling.
 const BUDGET_ELEMENT_GZIP = {
   provider: 16800,
-  'client-list': 14900,
-  'communications-feed': 16700,
+  'client-list': 14300,
+  'communications-feed': 16300,
   composer: TARGET_ELEMENT_GZIP,
   'unread-indicator': TARGET_ELEMENT_GZIP,
   notifier: TARGET_ELEMENT_GZIP,
-  communications: 23900,
+  communications: 23400,
 };
 const args = new Set(process.argv.slice(2));
 const BUNDLE_PATH = resolve(ROOT, 'dist/dm-widgets.js');
