@@ -221,10 +221,7 @@ export class DmStore extends EventTarget {
     this.liveStatus = status;
     if (status === 'open') {
       // After a drop, refetch what the replay may not cover (another tab, a server restart).
-      if (this.wasOpen_) {
-        void this.refreshAfterReconnect_();
-        this.reloadFailed_(true);
-      }
+      if (this.wasOpen_) void this.refreshAfterReconnect_();
       this.wasOpen_ = true;
     }
     this.changed_();
@@ -245,9 +242,9 @@ export class DmStore extends EventTarget {
   }
 
   private async refreshAfterReconnect_(): Promise<void> {
-    void this.refreshUnread();
+    this.reloadFailed_(true);
     for (const f of this.feeds_.values()) if (f.status === 'ready') void this.refreshNewest_(f.clientId, f.filter);
-    for (const id of this.openClients_.keys()) void this.loadEligibility(id, true);
+    for (const id of this.openClients_.keys()) if (this.eligibility(id).status !== 'error') void this.loadEligibility(id, true);
     if (this.clientList.status === 'ready') void this.refreshClientsFirstPage_();
   }
 
