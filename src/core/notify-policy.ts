@@ -23,6 +23,22 @@ export function noticeDecision(input: {
   return input.inLiveSession ? 'defer' : 'show';
 }
 
+/**
+ * Whether a live `feed-item` is new activity from the client: a client message, or an order not
+ * seen before. The contract sends the same event for a new order and for a change to one (a new
+ * status), so an order the store already holds (`seen`), or one older than the client's last
+ * activity, is a change: it neither resets the consecutive count, nor moves the list, nor makes a
+ * notice. An order as new as that activity is new only while `pending` (the `client` event of a
+ * new order may come first).
+ */
+export function isClientActivity(item: FeedItem, seen: boolean, lastActivityAt?: string): boolean {
+  if (item.kind === 'message') return item.sender === 'client';
+  if (seen) return false;
+  const at = Date.parse(item.at);
+  const last = lastActivityAt ? Date.parse(lastActivityAt) : NaN;
+  return !(at <= last) || (at === last && item.status === 'pending');
+}
+
 /** Whether the server should hold back push notifications: while the advisor is active in the app or in a live session. */
 export function isPushSuppressed(p: { active: boolean; inLiveSession: boolean }): boolean {
   return p.active || p.inLiveSession;

@@ -1,6 +1,6 @@
 import { compareClients, upsertClient } from '../core/client-order.js';
 import { matchesFilter, mergeFeed, removeByKey } from '../core/feed-merge.js';
-import { type Notice, noticeDecision, releaseDeferred } from '../core/notify-policy.js';
+import { type Notice, isClientActivity, noticeDecision, releaseDeferred } from '../core/notify-policy.js';
 import { eligibilityAfterAdvisorSend, eligibilityAfterClientActivity, eligibilityForAdvisorStatus } from '../core/send-block.js';
 import type {
   Advisor,
@@ -529,6 +529,14 @@ export class DmStore extends EventTarget {
     }
   }
 
+  /** Whether a loaded feed of the item's client already holds it. */
+  private holds_(item: FeedItem): boolean {
+    for (const filter of ['all', 'orders', 'messages'] as const) {
+      if (this.feeds_.get(feedKey(item.clientId, filter))?.items.some((e) => e.id === item.id)) return true;
+    }
+    return false;
+  }
+
   private removeFromFeeds_(clientId: string, key: string): void {
     for (const filter of ['all', 'orders', 'messages'] as const) {
       const cur = this.feeds_.get(feedKey(clientId, filter));
@@ -831,6 +839,9 @@ export class DmStore extends EventTarget {
     if (item.kind === 'message' && item.clientMessageId && this.dropOutbox_(item.clientId, item.clientMessageId, false)) {
       this.confirmed_.set(item.clientMessageId, item);
     }
+    const known = this.clientsById_.get(item.clientId);
+    // An order in a loaded feed, or older than the client's last activity, is a change, not a new order.
+    const activity = isClientActivity(item, item.kind === 'order' && this.holds_(item), known?.lastActivityAt);
     this.addToFeeds_(item.clientId, [item]);
     const detail = this.orders_.get(item.id);
     if (detail && item.kind === 'order') {
@@ -838,28 +849,29 @@ export class DmStore extends EventTarget {
       if (detail.value) this.orders_.set(item.id, { ...detail, value: { ...detail.value, ...item } });
       void this.loadOrder(item.id, true);
     }
-    const fromClient = item.kind === 'order' || item.sender === 'client';
-    if (fromClient) {
+    if (activity) {
       const e = this.eligibility(item.clientId).value;
       if (e) this.setEligibility_(item.clientId, eligibilityAfterClientActivity(e));
     }
-    const known = this.clientsById_.get(item.clientId);
-    if (known && Date.parse(item.at) >= Date.parse(known.lastActivityAt)) {
-      // Keep the list order live even before the server's `client` event arrives.
+    if (known && (item.kind === 'message' || activity) && Date.parse(item.at) >= Date.parse(known.lastActivityAt)) {
+      // Keep the list order live even before the server's `client` event arrives. Only messages
+      // are unread (an order is not), as the server counts them.
       this.setClient_({
         ...known,
         lastActivityAt: item.at,
         lastItemPreview: (item.kind === 'message' ? item.body : item.title).slice(0, 140),
-        hasUnread: known.hasUnread || (fromClient && !this.openClients_.has(item.clientId)),
+        hasUnread: known.hasUnread || (activity && item.kind === 'message' && !this.openClients_.has(item.clientId)),
       });
     }
     this.dispatchEvent(new CustomEvent('live-item', { detail: item }));
-    const decision = noticeDecision({
-      item,
-      openClientId: this.openClients_.has(item.clientId) ? item.clientId : null,
-      pageVisible: typeof document === 'undefined' || document.visibilityState !== 'hidden',
-      inLiveSession: this.presence.inLiveSession,
-    });
+    const decision = !activity
+      ? 'skip'
+      : noticeDecision({
+          item,
+          openClientId: this.openClients_.has(item.clientId) ? item.clientId : null,
+          pageVisible: typeof document === 'undefined' || document.visibilityState !== 'hidden',
+          inLiveSession: this.presence.inLiveSession,
+        });
     const notice = { clientId: item.clientId, itemId: item.id, at: item.at };
     if (decision === 'show') this.showNotices_([notice]);
     else if (decision === 'defer') this.deferred_.push(notice);

@@ -58,9 +58,9 @@ export function formatRelative(iso: string, locale: string, now = Date.now()): s
   const rtf = memo('r' + locale, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' }));
   const abs = Math.abs(s);
   if (abs < 60) return rtf.format(0, 'second');
-  if (abs < 3600) return rtf.format(Math.round(s / 60), 'minute');
-  if (abs < 86400) return rtf.format(Math.round(s / 3600), 'hour');
-  if (abs < 7 * 86400) return rtf.format(Math.round(s / 86400), 'day');
+  if (abs < 3600) return rtf.format(Math.trunc(s / 60), 'minute');
+  if (abs < 86400) return rtf.format(Math.trunc(s / 3600), 'hour');
+  if (abs < 7 * 86400) return rtf.format(Math.trunc(s / 86400), 'day');
   const sameYear = new Date(t).getFullYear() === new Date(now).getFullYear();
   return memo('sd' + locale + sameYear, () =>
     new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: sameYear ? undefined : 'numeric' }),

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { isPushSuppressed, noticeDecision, releaseDeferred } from '../../src/core/notify-policy.js';
+import { isClientActivity, isPushSuppressed, noticeDecision, releaseDeferred } from '../../src/core/notify-policy.js';
 import type { Notice } from '../../src/core/notify-policy.js';
 import type { FeedItem, OrderStatus } from '../../src/core/types.js';
 import { describe, iso, it } from './support.js';
@@ -24,6 +24,30 @@ const order = (status: OrderStatus, clientId = 'c1'): FeedItem => ({
   price: { amountMinor: 100, currency: 'USD' },
 });
 const ctx = { openClientId: null, pageVisible: true, inLiveSession: false };
+
+describe('isClientActivity', () => {
+  const at = '2024-01-01T00:00:00Z';
+  const earlier = '2023-12-31T00:00:00Z';
+  it('counts a client message (seen or not, whatever its time), never an advisor message', () => {
+    expect(isClientActivity(msg('client'), false, at)).to.equal(true);
+    expect(isClientActivity(msg('client'), false, '2024-02-01T00:00:00Z')).to.equal(true);
+    expect(isClientActivity(msg('advisor'), false, earlier)).to.equal(false);
+  });
+  it('counts an order not seen before and newer than the client\'s last activity, whatever its status', () => {
+    expect(isClientActivity(order('pending'), false, earlier)).to.equal(true);
+    expect(isClientActivity(order('in_progress'), false, earlier)).to.equal(true);
+    expect(isClientActivity(order('pending'), false, undefined), 'client not known').to.equal(true);
+  });
+  it('does not count a change to an order: seen before, or older than the last activity', () => {
+    expect(isClientActivity(order('pending'), true, earlier)).to.equal(false);
+    expect(isClientActivity(order('completed'), false, '2024-02-01T00:00:00Z')).to.equal(false);
+    expect(isClientActivity(order('pending'), false, '2024-02-01T00:00:00Z')).to.equal(false);
+  });
+  it('counts an order as new as the last activity only while pending (its client event may come first)', () => {
+    expect(isClientActivity(order('pending'), false, at)).to.equal(true);
+    expect(isClientActivity(order('completed'), false, at)).to.equal(false);
+  });
+});
 
 describe('noticeDecision', () => {
   it('shows a client message or a new order while another card is open', () => {

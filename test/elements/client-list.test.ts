@@ -1,4 +1,4 @@
-import { expect, html, oneEvent } from '@open-wc/testing';
+import { aTimeout, expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/client-list/dm-client-list.js';
 import type { DmClientList } from '../../src/elements/client-list/dm-client-list.js';
@@ -369,6 +369,25 @@ describe('dm-client-list', () => {
       expect(top.querySelectorAll('[part~="unread-badge"]').length).to.equal(1);
       expect(textOf(top.querySelector('[part~="preview"]'))).to.equal('Are you there?');
       expect(names(el).filter((n) => n === name)).to.have.length(1);
+    });
+
+    it('moves a client who orders above the other read clients, without a bubble; a change to that order moves nothing', async () => {
+      const el = await render();
+      await loaded(el);
+      await liveOpen(el);
+      const visible = rows(el);
+      const quiet = visible.filter((r) => !r.querySelector('[part~="unread-badge"]')).at(-1)!;
+      const id = quiet.dataset.vkey!;
+      const name = nameOf(quiet);
+      const firstRead = () => rows(el).find((r) => !r.querySelector('[part~="unread-badge"]'));
+      expect(nameOf(firstRead()), 'not already the most recent read client').not.to.equal(name);
+      const order = db.clientOrders(id, 'rush_reading');
+      await waitFor(() => nameOf(firstRead()) === name, 4000, 'the client who ordered first among read clients');
+      const before = names(el).join('|');
+      db.setOrderStatus(order.id, 'in_progress');
+      await aTimeout(600);
+      expect(!!rowNamed(el, name)!.querySelector('[part~="unread-badge"]'), 'an order is not an unread message').to.equal(false);
+      expect(names(el).join('|'), 'the list order').to.equal(before);
     });
 
     it('shows a client who writes at the top, on screen, when the list is at its top with a client selected', async () => {

@@ -198,6 +198,17 @@ describe('<dm-communications-feed>', () => {
     feed.closeOrder();
   });
 
+  it('does not say "not delivered yet" for a completed order with no delivery (a live session)', async () => {
+    const feed = await renderFeed(MOCK_CLIENTS.dana);
+    const any = db.feedItems(MOCK_CLIENTS.dana).find((i) => i.kind === 'order')!;
+    db.invalidNext('order', 1, (body) => ({ ...(body as object), status: 'completed', deliveredAt: null }));
+    feed.openOrder(any.id);
+    await waitFor(() => textOf(part(feed, 'order-details')).includes(en.price), 4000, 'details shown');
+    expect(textOf(part(feed, 'order-details'))).to.contain(en.orderStatuses.completed);
+    expect(textOf(part(feed, 'order-details'))).not.to.contain(en.notDelivered);
+    feed.closeOrder();
+  });
+
   it('keeps open order details up to date when the order changes live', async () => {
     const feed = await renderFeed(MOCK_CLIENTS.dana);
     await liveOpen(feed);

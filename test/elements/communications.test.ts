@@ -50,6 +50,16 @@ describe('<dm-communications>', () => {
     await waitFor(() => composer()?.shadowRoot?.activeElement?.getAttribute('part') === 'input' || !!composer()?.shadowRoot?.querySelector('textarea[disabled]'), 4000, 'focus in the text box');
   });
 
+  it('passes its own strings to the list, feed and composer inside it', async () => {
+    const { tab } = await renderTab({ width: 1000, client: MOCK_CLIENTS.dana });
+    tab.strings = { send: 'Go', searchPlaceholder: 'Find a client', filterOrders: 'Readings' };
+    const composer = () => tab.shadowRoot!.querySelector('dm-composer')!;
+    await waitFor(() => feed(tab) && part(feed(tab)!, 'filter') && part(composer(), 'send'), 5000, 'card');
+    await waitFor(() => textOf(part(composer(), 'send')) === 'Go', 2000, 'composer send label');
+    expect((part(list(tab), 'search') as HTMLInputElement).placeholder).to.equal('Find a client');
+    expect(textOf(part(feed(tab)!, 'filter'))).to.contain('Readings');
+  });
+
   it('reflects the feed\'s filter control in its own filter attribute', async () => {
     const { tab } = await renderTab({ width: 1000, client: MOCK_CLIENTS.dana });
     await waitFor(() => feed(tab) && part(feed(tab)!, 'filter'), 5000, 'feed');

@@ -155,6 +155,19 @@ describe('<dm-composer>', () => {
       await waitFor(() => !input(el).disabled, 4000, 'text box enabled');
     });
 
+    it('stays blocked when one of the client\'s existing orders changes status (not a new order)', async () => {
+      const id = MOCK_CLIENTS.fiveInARow;
+      const el = await render(id);
+      await waitFor(() => reasonOf(el), 4000, 'reason');
+      await liveOpen(el);
+      const old = db.feedItems(id).find((i) => i.kind === 'order');
+      expect(old, 'an order of this client').to.exist;
+      db.setOrderStatus(old!.id, old!.kind === 'order' && old!.status === 'refunded' ? 'completed' : 'refunded');
+      await aTimeout(600);
+      expect(input(el).disabled, 'still blocked').to.equal(true);
+      expect(textOf(reasonOf(el))).to.equal(en.blocked.consecutive_limit(nameOf(id)));
+    });
+
     it('asks again when the eligibility request fails for a passing reason (503), then shows the block', async () => {
       const id = MOCK_CLIENTS.negativeReview;
       db.failNext('eligibility', 2, 503);

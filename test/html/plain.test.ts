@@ -57,6 +57,23 @@ describe('plain HTML page with the built dist/dm-widgets.js', () => {
     expect(getComputedStyle(doc.querySelector('dm-communications')!).height).to.equal('520px');
   });
 
+  it('keeps the spaces the minifier could strip: an order card and its details read as written', async () => {
+    const { db } = await startMock();
+    const reviewed = db.feedItems(MOCK_CLIENTS.dana).find((i) => i.kind === 'order' && !!db.order(i.id)?.review?.comment && !!i.durationMinutes);
+    expect(!!reviewed, 'a reviewed order with a duration').to.equal(true);
+    let doc: Document;
+    ({ frame, doc } = await openPage(`?dm-client=${MOCK_CLIENTS.dana}`));
+    const feed = () => doc.querySelector('dm-communications')!.shadowRoot!.querySelector('dm-communications-feed')!;
+    await waitFor(() => parts(feed(), 'item').length > 0, 8000, 'feed items');
+    await (feed() as HTMLElement & { scrollToItem(id: string): Promise<boolean> }).scrollToItem(reviewed!.id);
+    const card = () => parts(feed(), 'order').find((o) => o.dataset.orderId === reviewed!.id);
+    await waitFor(() => card(), 4000, 'the order card');
+    expect(textOf(card()!.querySelector('.sub')), 'status · duration').to.match(/\S \u00b7 \S/);
+    (feed() as HTMLElement & { openOrder(id: string): void }).openOrder(reviewed!.id);
+    await waitFor(() => textOf(part(feed(), 'order-details')).includes(db.order(reviewed!.id)!.review!.comment!), 4000, 'details');
+    expect(textOf(part(feed(), 'order-details')), 'rating — comment').to.match(/(Positive|Negative) \u2014 \S/);
+  });
+
   it('the host hears the events: selecting a client, sending a message', async () => {
     let win: HostWindow;
     let doc: Document;

@@ -13,6 +13,12 @@ describe('formatRelative', () => {
     expect(formatRelative(ago(DAY), 'en', NOW)).to.equal('yesterday');
   });
 
+  it('never says "60 min." (nor "24 hr."): a unit is counted in whole units passed', () => {
+    expect(formatRelative(ago(59.7 * MIN), 'en', NOW)).to.equal('59 min. ago');
+    expect(formatRelative(ago(60 * MIN), 'en', NOW)).to.equal('1 hr. ago');
+    expect(formatRelative(ago(23.8 * 60 * MIN), 'en', NOW)).to.equal('23 hr. ago');
+  });
+
   it('gives an older date without the year in the current year, with the whole year before it', () => {
     expect(formatRelative('2026-11-03T10:00:00', 'en', NOW)).to.equal('Nov 3');
     expect(formatRelative('2025-11-03T10:00:00', 'en', NOW)).to.equal('Nov 3, 2025');

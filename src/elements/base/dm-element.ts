@@ -28,7 +28,7 @@ export class DmElement extends LitElement {
 
   protected i18n?: DmI18n;
 
-  /** Replaces some or all strings for this element only. */
+  /** Replaces some or all strings for this element (on `<dm-communications>`, also for the list, feed and composer inside it). */
   strings?: Partial<DmStrings>;
 
   constructor() {

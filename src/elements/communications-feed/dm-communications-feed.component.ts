@@ -457,7 +457,7 @@ export class DmCommunicationsFeed extends DmElement {
           <span class="title">${e.title}</span>
           <span class="sub"
             ><span class="status ${e.status}">${t.orderStatuses[e.status] ?? e.status}</span>
-            ${e.durationMinutes ? html` · ${t.duration(e.durationMinutes)}` : nothing}</span
+            ${e.durationMinutes ? ` · ${t.duration(e.durationMinutes)}` : nothing}</span
           >
           <time class="sub" datetime=${e.at}>${formatTime(e.at, this.locale)}</time>
         </button>
@@ -524,15 +524,15 @@ export class DmCommunicationsFeed extends DmElement {
                 <dd><time datetime=${o.at}>${formatDateTime(o.at, this.locale)}</time></dd>
                 ${o.deliveredAt
                   ? html`<dt>${t.delivered}</dt><dd><time datetime=${o.deliveredAt}>${formatDateTime(o.deliveredAt, this.locale)}</time></dd>`
-                  : o.status === 'cancelled' || o.status === 'refunded'
-                    ? nothing // "not delivered yet" would promise a delivery that will not come
-                    : html`<dt>${t.delivered}</dt><dd>${t.notDelivered}</dd>`}
+                  : o.status === 'pending' || o.status === 'in_progress'
+                    ? html`<dt>${t.delivered}</dt><dd>${t.notDelivered}</dd>`
+                    : nothing /* ended without a delivery (cancelled, refunded, a live session): nothing is due */}
                 <dt>${t.question}</dt>
                 <dd class="text" dir="auto">${o.question || t.noQuestion}</dd>
                 <dt>${t.review}</dt>
                 <dd dir="auto">
                   ${o.review
-                    ? html`<strong>${o.review.rating === 'positive' ? t.reviewPositive : t.reviewNegative}</strong>${o.review.comment ? html` — <span class="text">${o.review.comment}</span>` : nothing}`
+                    ? html`<strong>${o.review.rating === 'positive' ? t.reviewPositive : t.reviewNegative}</strong>${o.review.comment ? html`${' — '}<span class="text">${o.review.comment}</span>` : nothing}`
                     : t.noReview}
                 </dd>
               </dl>`}

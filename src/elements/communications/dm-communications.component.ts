@@ -249,7 +249,7 @@ export class DmCommunications extends DmElement {
     const name = this.client ? (this.store?.client(this.client)?.displayName ?? '') : '';
     return html`<div class="layout ${this.cardOpen_ && this.client ? 'card-open' : ''}">
       <section class="list" part="list-pane" aria-label=${t.clientsLabel}>
-        <dm-client-list exportparts=${LIST_PARTS} .selected=${this.client} @dm-client-select=${this.handleSelect_}></dm-client-list>
+        <dm-client-list exportparts=${LIST_PARTS} .selected=${this.client} .strings=${this.strings} @dm-client-select=${this.handleSelect_}></dm-client-list>
       </section>
       <section class="card" part="card" aria-label=${name ? t.feedLabel(name) : t.communications}>
         ${this.client
@@ -261,9 +261,10 @@ export class DmCommunications extends DmElement {
                 exportparts=${FEED_PARTS}
                 client-id=${this.client}
                 .filter=${this.filter}
+                .strings=${this.strings}
                 @dm-filter-change=${this.handleFilter_}
               ></dm-communications-feed>
-              <dm-composer exportparts=${COMPOSER_PARTS} client-id=${this.client}></dm-composer>`
+              <dm-composer exportparts=${COMPOSER_PARTS} client-id=${this.client} .strings=${this.strings}></dm-composer>`
           : html`<p class="placeholder">${this.noClients_ ? t.noClientsCard : t.chooseClient}</p>`}
       </section>
     </div>`;
