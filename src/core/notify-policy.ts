@@ -24,19 +24,15 @@ export function noticeDecision(input: {
 }
 
 /**
- * Whether a live `feed-item` is new activity from the client: a client message, or an order not
- * seen before. The contract sends the same event for a new order and for a change to one (a new
- * status), so an order the store already holds (`seen`), or one older than the client's last
- * activity, is a change: it neither resets the consecutive count, nor moves the list, nor makes a
- * notice. An order as new as that activity is new only while `pending` (the `client` event of a
- * new order may come first).
+ * Whether a live `feed-item` is new activity from the client: a client message, or a new order.
+ * The contract sends the same event for a new order and for a change to one (a new status), so an
+ * order the store already holds (`seen`) is a change; so is one placed well before the client's
+ * last activity (a minute: the `client` event and the advisor's own messages may come first).
+ * A change neither resets the consecutive count, nor moves the list, nor makes a notice.
  */
 export function isClientActivity(item: FeedItem, seen: boolean, lastActivityAt?: string): boolean {
   if (item.kind === 'message') return item.sender === 'client';
-  if (seen) return false;
-  const at = Date.parse(item.at);
-  const last = lastActivityAt ? Date.parse(lastActivityAt) : NaN;
-  return !(at <= last) || (at === last && item.status === 'pending');
+  return !seen && !(Date.parse(item.at) < Date.parse(lastActivityAt ?? '') - 60_000);
 }
 
 /** Whether the server should hold back push notifications: while the advisor is active in the app or in a live session. */

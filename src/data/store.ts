@@ -119,6 +119,10 @@ export class DmStore extends EventTarget {
   private listeners_ = new Set<() => void>();
   private unsubscribeLive_: (() => void) | null = null;
   private seenEventIds_ = new Set<string>();
+  /** Orders met in live events (a later event for one of them is a change). */
+  private seenOrders_ = new Set<string>();
+  /** A 401 came back: nothing is reloaded on its own until start() is called again. */
+  private signedOut_ = false;
   private deferred_: Notice[] = [];
   private openClients_ = new Map<string, number>();
   private queues_ = new Map<string, Promise<unknown>>();
@@ -177,6 +181,7 @@ export class DmStore extends EventTarget {
    * again what failed.
    */
   start(): void {
+    this.signedOut_ = false;
     if (this.started_) {
       if (this.liveStatus === 'closed') this.subscribeLive_();
       this.reloadFailed_();
@@ -232,19 +237,23 @@ export class DmStore extends EventTarget {
    * the network or the live stream comes back (`transient`: only what a network or server fault left).
    */
   private reloadFailed_(transient = false): void {
-    const again = (s: { status: LoadStatus; error: DmError | null }) => s.status === 'error' && (!transient || isRetryable(s.error));
+    // Signed out: nothing is asked again until the host signs the advisor in and calls start().
+    if (transient && this.signedOut_) return;
+    // When the network comes back, what is on screen (open cards) reloads now; the rest when shown.
+    const again = (s: { status: LoadStatus; error: DmError | null }, clientId?: string) =>
+      s.status === 'error' && (!transient || (isRetryable(s.error) && (!clientId || this.openClients_.has(clientId))));
     if (this.advisorStatus === 'error') void this.loadAdvisor();
     this.setPresence({});
     void this.refreshUnread();
     if (again(this.clientList)) void this.loadClients(this.clientList.query, true);
-    for (const f of this.feeds_.values()) if (again(f)) void this.loadFeed(f.clientId, f.filter, true);
-    for (const [id, e] of this.eligibilities_) if (again(e)) void this.loadEligibility(id, true);
+    for (const f of this.feeds_.values()) if (again(f, f.clientId)) void this.loadFeed(f.clientId, f.filter, true);
+    for (const [id, e] of this.eligibilities_) if (again(e, id)) void this.loadEligibility(id, true);
   }
 
   private async refreshAfterReconnect_(): Promise<void> {
     this.reloadFailed_(true);
     for (const f of this.feeds_.values()) if (f.status === 'ready') void this.refreshNewest_(f.clientId, f.filter);
-    for (const id of this.openClients_.keys()) if (this.eligibility(id).status !== 'error') void this.loadEligibility(id, true);
+    for (const id of this.openClients_.keys()) if (this.eligibility(id).status === 'ready') void this.loadEligibility(id, true);
     if (this.clientList.status === 'ready') void this.refreshClientsFirstPage_();
   }
 
@@ -840,14 +849,20 @@ export class DmStore extends EventTarget {
       this.confirmed_.set(item.clientMessageId, item);
     }
     const known = this.clientsById_.get(item.clientId);
-    // An order in a loaded feed, or older than the client's last activity, is a change, not a new order.
-    const activity = isClientActivity(item, item.kind === 'order' && this.holds_(item), known?.lastActivityAt);
+    // An order met before (in a loaded feed or an earlier event) is a change, not a new order.
+    const seen = item.kind === 'order' && (this.seenOrders_.has(item.id) || this.holds_(item));
+    const activity = isClientActivity(item, seen, known?.lastActivityAt);
+    if (item.kind === 'order') {
+      this.seenOrders_.add(item.id);
+      if (this.seenOrders_.size > 2000) this.seenOrders_.delete(this.seenOrders_.values().next().value!);
+    }
     this.addToFeeds_(item.clientId, [item]);
     const detail = this.orders_.get(item.id);
     if (detail && item.kind === 'order') {
-      // Open details follow the order: its new status shows at once, delivery and review on refetch.
-      if (detail.value) this.orders_.set(item.id, { ...detail, value: { ...detail.value, ...item } });
-      void this.loadOrder(item.id, true);
+      // Details follow the order: its new status shows at once; the entry turns stale (`idle`), so
+      // the details view on screen fetches delivery and review again, and a closed one when reopened.
+      if (detail.value) this.orders_.set(item.id, { status: 'idle', value: { ...detail.value, ...item }, error: null });
+      if (detail.status === 'loading') void this.loadOrder(item.id, true);
     }
     if (activity) {
       const e = this.eligibility(item.clientId).value;
@@ -936,6 +951,7 @@ export class DmStore extends EventTarget {
   private failed_(e: unknown): DmError {
     const error = toDmError(e);
     // Several requests fail with 401 at once when a session ends: tell the host once, not per request.
+    if (error.kind === 'auth') this.signedOut_ = true;
     if (error.kind === 'auth' && Date.now() - this.lastAuthEvent_ >= 3000) {
       this.lastAuthEvent_ = Date.now();
       this.dispatchEvent(new CustomEvent('auth-required', { detail: error }));

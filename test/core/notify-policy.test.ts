@@ -27,25 +27,24 @@ const ctx = { openClientId: null, pageVisible: true, inLiveSession: false };
 
 describe('isClientActivity', () => {
   const at = '2024-01-01T00:00:00Z';
-  const earlier = '2023-12-31T00:00:00Z';
+  const shift = (ms: number) => new Date(Date.parse(at) + ms).toISOString();
   it('counts a client message (seen or not, whatever its time), never an advisor message', () => {
     expect(isClientActivity(msg('client'), false, at)).to.equal(true);
-    expect(isClientActivity(msg('client'), false, '2024-02-01T00:00:00Z')).to.equal(true);
-    expect(isClientActivity(msg('advisor'), false, earlier)).to.equal(false);
+    expect(isClientActivity(msg('client'), false, shift(3_600_000))).to.equal(true);
+    expect(isClientActivity(msg('advisor'), false, shift(-60_000))).to.equal(false);
   });
-  it('counts an order not seen before and newer than the client\'s last activity, whatever its status', () => {
-    expect(isClientActivity(order('pending'), false, earlier)).to.equal(true);
-    expect(isClientActivity(order('in_progress'), false, earlier)).to.equal(true);
+  it('counts an order not seen before, whatever its status, also when the client event or the advisor came first', () => {
+    expect(isClientActivity(order('pending'), false, shift(-1000))).to.equal(true);
+    expect(isClientActivity(order('in_progress'), false, shift(-1000))).to.equal(true);
     expect(isClientActivity(order('pending'), false, undefined), 'client not known').to.equal(true);
+    expect(isClientActivity(order('pending'), false, at), 'client event first, same time').to.equal(true);
+    expect(isClientActivity(order('in_progress'), false, shift(1)), 'client event first, 1 ms later').to.equal(true);
+    expect(isClientActivity(order('pending'), false, shift(20_000)), 'the advisor wrote just after').to.equal(true);
   });
-  it('does not count a change to an order: seen before, or older than the last activity', () => {
-    expect(isClientActivity(order('pending'), true, earlier)).to.equal(false);
-    expect(isClientActivity(order('completed'), false, '2024-02-01T00:00:00Z')).to.equal(false);
-    expect(isClientActivity(order('pending'), false, '2024-02-01T00:00:00Z')).to.equal(false);
-  });
-  it('counts an order as new as the last activity only while pending (its client event may come first)', () => {
-    expect(isClientActivity(order('pending'), false, at)).to.equal(true);
-    expect(isClientActivity(order('completed'), false, at)).to.equal(false);
+  it('does not count a change to an order: seen before, or placed well before the last activity', () => {
+    expect(isClientActivity(order('pending'), true, shift(-1000))).to.equal(false);
+    expect(isClientActivity(order('completed'), false, shift(3_600_000))).to.equal(false);
+    expect(isClientActivity(order('pending'), false, shift(3_600_000))).to.equal(false);
   });
 });
 

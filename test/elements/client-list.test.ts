@@ -390,6 +390,22 @@ describe('dm-client-list', () => {
       expect(names(el).join('|'), 'the list order').to.equal(before);
     });
 
+    it('takes an order as new when the server\'s client event came first (a notice, the client moves up)', async () => {
+      const el = await render();
+      await loaded(el);
+      await liveOpen(el);
+      const quiet = rows(el).filter((r) => !r.querySelector('[part~="unread-badge"]')).at(-1)!;
+      const id = quiet.dataset.vkey!;
+      const at = new Date(Date.now() + 5000);
+      const summary = db.client(id)!;
+      // The client event of the new order, a little later than the order's own time, then the order.
+      db.emitRaw('client', { client: { ...summary, lastActivityAt: new Date(at.getTime() + 1).toISOString(), lastItemPreview: 'New reading' } });
+      db.emitRaw('feed-item', {
+        item: { kind: 'order', id: 'o-first-' + id, clientId: id, at: at.toISOString(), orderType: 'rush_reading', status: 'pending', title: 'New reading', price: { amountMinor: 2500, currency: 'USD' }, durationMinutes: null },
+      });
+      await waitFor(() => el.store!.notices.some((n) => n.clientId === id), 4000, 'a notice for the new order');
+    });
+
     it('shows a client who writes at the top, on screen, when the list is at its top with a client selected', async () => {
       const first = db.clients()[1]!;
       const el = await renderInProvider<DmClientList>(html`<dm-client-list style="height: 400px" selected=${first.id}></dm-client-list>`);

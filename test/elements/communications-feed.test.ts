@@ -300,6 +300,18 @@ describe('<dm-communications-feed>', () => {
     expect(part(feed, 'error')).to.equal(null);
   });
 
+  it('asks nothing again when the network comes back while the advisor is signed out (401)', async () => {
+    db.failNext('feed', 1, 401);
+    const feed = await renderFeed(MOCK_CLIENTS.dana);
+    await waitFor(() => part(feed, 'error'), 4000, 'error state');
+    await new Promise((r) => setTimeout(r, 50));
+    const before = db.requestLog.length;
+    window.dispatchEvent(new Event('online'));
+    await new Promise((r) => setTimeout(r, 600));
+    const asked = db.requestLog.slice(before).map((r) => r.route);
+    expect(asked.filter((r) => r !== 'presence' && r !== 'events').join(' '), 'requests after online').to.equal('');
+  });
+
   it('fetches on past an empty page that still has older pages before it, instead of showing "empty"', async () => {
     // The contract: a page may hold fewer items than asked for; only a null cursor means no more.
     db.invalidNext('feed', 1, (body) => ({ ...(body as object), items: [] }));

@@ -1,8 +1,8 @@
 // Runs inside csp-page.html (strict CSP + Trusted Types) and reports to the test in the parent page.
 import { findInjected, hostileAdapter, trapExecution, PAYLOADS } from './hostile-adapter.js';
 
-const violations: string[] = [];
-document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective}: ${e.blockedURI || e.sample}`));
+// Collected from the start of parsing by csp-early.js.
+const violations: string[] = (window as unknown as { cspViolations: string[] }).cspViolations;
 const errors: string[] = [];
 window.addEventListener('error', (e) => errors.push(String(e.message)));
 window.addEventListener('unhandledrejection', (e) => errors.push(String(e.reason)));

@@ -210,6 +210,8 @@ export class DmCommunicationsFeed extends DmElement {
     super.updated(changed);
     const feed = this.feed_;
     if (this.openOrderId_ && this.dialog_ && !this.dialog_.open) this.dialog_.showModal();
+    // The order changed while its details are shown: fetch them again.
+    if (this.openOrderId_ && this.store?.order(this.openOrderId_).status === 'idle') void this.store.loadOrder(this.openOrderId_);
     if (!feed || feed.status !== 'ready') return;
     const s = this.scroller_;
     if (s && this.vw_.atEdge && this.showPill_) this.showPill_ = false;
