@@ -145,6 +145,37 @@ export const OrderDetailsPending: Story = {
   play: ({ canvasElement }) => openOrderOf(canvasElement, pendingDetails.db, MOCK_CLIENTS.dana, (o) => o.find((x) => x.status === 'pending')),
 };
 
+const liveDone = dmStory({ setup: (db) => db.invalidNext('order', 1, (body) => ({ ...(body as object), orderType: 'live_video', status: 'completed', deliveredAt: null })) });
+/** A live session ends as completed with nothing to deliver: no "Delivered" row. */
+export const OrderDetailsCompletedNoDelivery: Story = {
+  name: 'Order details: completed live session, nothing delivered',
+  ...liveDone,
+  play: ({ canvasElement }) => openOrderOf(canvasElement, liveDone.db, MOCK_CLIENTS.dana, (o) => o[0]),
+};
+
+const cancelledDetails = dmStory();
+export const OrderDetailsCancelled: Story = {
+  name: 'Order details: cancelled, nothing due',
+  ...cancelledDetails,
+  play: ({ canvasElement }) =>
+    openOrderOf(canvasElement, cancelledDetails.db, MOCK_CLIENTS.dana, (o) => o.find((x) => x.status === 'cancelled' && !cancelledDetails.db.order(x.id)?.deliveredAt)),
+};
+
+const completesLive = dmStory();
+/** The details stay open while the advisor delivers elsewhere: the status and delivery time follow live. */
+export const OrderDetailsCompletesLive: Story = {
+  name: 'Order details: the order completes while open (live)',
+  ...completesLive,
+  play: async ({ canvasElement }) => {
+    await liveOpen(canvasElement);
+    const pending = completesLive.db.feedItems(MOCK_CLIENTS.dana).find((i) => i.kind === 'order' && i.status === 'pending')!;
+    await openOrderOf(canvasElement, completesLive.db, MOCK_CLIENTS.dana, () => pending);
+    await pause(600);
+    completesLive.db.setOrderStatus(pending.id, 'completed');
+    await waitFor(() => !!deepQuery(canvasElement, '[part~="order-details"] .status.completed'), 8000, 'the details show it completed');
+  },
+};
+
 const detailsError = dmStory({ setup: (db) => db.failNext('order', 1, 500) });
 export const OrderDetailsError: Story = {
   name: 'Order details: error with retry',
