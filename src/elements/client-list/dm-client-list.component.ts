@@ -187,6 +187,9 @@ export class DmClientList extends DmElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // Written only when it differs (as Lit's live() does): never a same-value write while typing.
+    const search = this.renderRoot.querySelector('input');
+    if (search && search.value !== this.searchText_) search.value = this.searchText_;
     const hadFocus = this.focusedBeforeUpdate_;
     this.focusedBeforeUpdate_ = null;
     if (this.pendingFocus_) this.applyPendingFocus_();
@@ -215,7 +218,6 @@ export class DmClientList extends DmElement {
             spellcheck="false"
             enterkeyhint="search"
             placeholder=${t.searchPlaceholder}
-            .value=${this.searchText_}
             @input=${this.handleSearchInput_}
             @keydown=${this.handleSearchKeydown_}
           />

@@ -125,6 +125,10 @@ export class DmComposer extends DmElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // The box is written only when it differs from `text` (as Lit's live() does): never a
+    // same-value write under the advisor's fingers, which could upset an IME composition.
+    const ta = this.textarea_;
+    if (ta && ta.value !== this.text) ta.value = this.text;
     if (changed.has('text')) this.fitHeight_();
     // Sending just became blocked under the advisor's fingers: keep focus here, on the reason,
     // rather than letting it fall to <body> with the disabled text box.
@@ -303,7 +307,6 @@ export class DmComposer extends DmElement {
             aria-describedby=${describedBy || nothing}
             aria-invalid=${tooLong ? 'true' : nothing}
             ?disabled=${disabled}
-            .value=${this.text}
             @input=${this.handleInput_}
             @keydown=${this.handleKeydown_}
           ></textarea>
