@@ -119,6 +119,9 @@ export class DmStore extends EventTarget {
   private listeners_ = new Set<() => void>();
   private unsubscribeLive_: (() => void) | null = null;
   private seenEventIds_ = new Set<string>();
+  /** When each client's summary last changed here (a count), to tell a page older than a change. */
+  private touched_ = new Map<string, number>();
+  private touches_ = 0;
   /** Orders met in live events (a later event for one of them is a change). */
   private seenOrders_ = new Set<string>();
   /** A 401 came back: nothing is reloaded on its own until start() is called again. */
@@ -287,12 +290,14 @@ export class DmStore extends EventTarget {
     const abort = (this.listAbort_ = new AbortController());
     this.clientList = { ...EMPTY_LIST, query, status: 'loading', clients: cur.query === query ? cur.clients : [] };
     this.changed_();
+    const since = this.touches_;
     try {
       const page = await this.adapter.listClients({ limit: this.opts_.clientPageSize, q: query || undefined }, { signal: abort.signal });
       if (abort.signal.aborted) return;
-      page.clients.forEach((c) => this.clientsById_.set(c.id, c));
-      let clients: readonly ClientSummary[] = dedupeClients([], page.clients);
+      let clients: readonly ClientSummary[] = dedupeClients([], this.fromPage_(page.clients, since));
       for (const id of this.pinned_) clients = placeClient(clients, this.clientsById_.get(id), query);
+      // Clients that changed while the page was on its way (a live message) take their place now.
+      for (const [id, n] of this.touched_) if (n > since) clients = placeClient(clients, this.clientsById_.get(id), query);
       this.clientList = { query, clients, nextCursor: page.nextCursor, status: 'ready', error: null, loadingMore: false };
     } catch (e) {
       if (abort.signal.aborted) return;
@@ -309,15 +314,15 @@ export class DmStore extends EventTarget {
     const abort = (this.listAbort_ = new AbortController());
     this.clientList = { ...cur, loadingMore: true, error: null };
     this.changed_();
+    const since = this.touches_;
     try {
       const page = await this.adapter.listClients(
         { limit: this.opts_.clientPageSize, cursor: cur.nextCursor, q: cur.query || undefined },
         { signal: abort.signal },
       );
       if (abort.signal.aborted) return;
-      page.clients.forEach((c) => this.clientsById_.set(c.id, c));
       const nextCursor = nextCursorAfter(cur.nextCursor, page.clients.length, page.nextCursor);
-      this.clientList = { ...this.clientList, clients: appendPage(this.clientList.clients, page.clients), nextCursor, loadingMore: false };
+      this.clientList = { ...this.clientList, clients: appendPage(this.clientList.clients, this.fromPage_(page.clients, since)), nextCursor, loadingMore: false };
     } catch (e) {
       if (abort.signal.aborted) return;
       const error = this.failed_(e);
@@ -328,14 +333,12 @@ export class DmStore extends EventTarget {
 
   private async refreshClientsFirstPage_(): Promise<void> {
     const { query } = this.clientList;
+    const since = this.touches_;
     try {
       const page = await this.adapter.listClients({ limit: this.opts_.clientPageSize, q: query || undefined });
       if (this.clientList.query !== query) return;
       let clients = this.clientList.clients;
-      for (const c of page.clients) {
-        this.clientsById_.set(c.id, c);
-        clients = upsertClient(clients, c);
-      }
+      for (const c of this.fromPage_(page.clients, since)) clients = upsertClient(clients, c);
       this.clientList = { ...this.clientList, clients };
       this.changed_();
     } catch {
@@ -372,9 +375,22 @@ export class DmStore extends EventTarget {
     return p;
   }
 
+  /**
+   * A page's summaries as they are now: a client changed (live) after the page was asked for keeps
+   * its newer summary, the page may predate it. Remembers the others.
+   */
+  private fromPage_(clients: readonly ClientSummary[], since: number): ClientSummary[] {
+    return clients.map((c) => {
+      if ((this.touched_.get(c.id) ?? 0) > since) return this.clientsById_.get(c.id) ?? c;
+      this.clientsById_.set(c.id, c);
+      return c;
+    });
+  }
+
   private setClient_(client: ClientSummary): void {
     const before = this.clientsById_.get(client.id);
     this.clientsById_.set(client.id, client);
+    this.touched_.set(client.id, ++this.touches_);
     const list = this.clientList;
     const inList = list.clients.some((c) => c.id === client.id);
     const matches = matchesQuery(client, list.query);
@@ -461,11 +477,14 @@ export class DmStore extends EventTarget {
     const abort = new AbortController();
     this.feedAborts_.set(key, abort);
     this.setFeed_({ ...cur, status: 'loading', error: null });
+    const before = new Set(cur.items);
     try {
       const page = await this.adapter.getFeed(clientId, { type: filter, limit: this.opts_.feedPageSize }, { signal: abort.signal });
       if (abort.signal.aborted) return;
+      // What arrived live while the page was on its way stays (the page may predate it).
+      const arrived = this.feed(clientId, filter).items.filter((e) => !before.has(e) && !e.delivery);
       const local = this.localEntries_(clientId, filter);
-      this.setFeed_({ ...this.feed(clientId, filter), items: mergeFeed(page.items, local), olderCursor: page.olderCursor, status: 'ready', error: null });
+      this.setFeed_({ ...this.feed(clientId, filter), items: mergeFeed(mergeFeed(page.items, arrived), local), olderCursor: page.olderCursor, status: 'ready', error: null });
     } catch (e) {
       if (abort.signal.aborted) return;
       const error = this.failed_(e);

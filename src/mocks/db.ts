@@ -201,6 +201,7 @@ export class MockDb {
   private eventSeq = 0;
   private offline = false;
   private latency = new Map<MockRoute | '*', number>();
+  private replyDelay = new Map<MockRoute, number>();
   private faults = new Map<MockRoute, MockFault[]>();
   private listeners = new Set<(event: MockEvent) => void>();
   private connections = new Set<{ close(): void }>();
@@ -610,6 +611,20 @@ export class MockDb {
     this.latency.set(route ?? '*', Math.max(0, ms));
   }
 
+  /**
+   * Delays the answers of a route on the way back (ms): the server answers at once, the answer
+   * arrives later, so events that happen meanwhile are not in it (a slow network; `setLatency`
+   * is a slow server, which answers with the state at the end of the wait).
+   */
+  setReplyDelay(ms: number, route: MockRoute): void {
+    this.replyDelay.set(route, Math.max(0, ms));
+  }
+
+  /** The reply delay a route currently has. */
+  replyDelayFor(route: MockRoute): number {
+    return this.replyDelay.get(route) ?? 0;
+  }
+
   /** The latency a route currently has. */
   latencyFor(route: MockRoute): number {
     return this.latency.get(route) ?? this.latency.get('*') ?? 0;
@@ -682,6 +697,7 @@ export class MockDb {
     this.eventLog = [];
     this.offline = false;
     this.latency.clear();
+    this.replyDelay.clear();
     this.faults.clear();
   }
 }

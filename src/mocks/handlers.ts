@@ -120,6 +120,8 @@ export function createHandlers(db: MockDb, opts: HandlerOptions = {}): RequestHa
         const message = error instanceof Error ? error.message : String(error);
         return errorResponse(500, 'server_error', message);
       }
+      const back = db.replyDelayFor(route);
+      if (back > 0) await delay(back);
       if (fault?.kind === 'invalid') {
         let body: unknown = null;
         try {

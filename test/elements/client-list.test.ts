@@ -406,6 +406,23 @@ describe('dm-client-list', () => {
       await waitFor(() => el.store!.notices.some((n) => n.clientId === id), 4000, 'a notice for the new order');
     });
 
+    it('keeps a client who writes while the list page is on its way at the top, with a bubble', async () => {
+      const first = await render();
+      await loaded(first);
+      await liveOpen(first);
+      const quiet = rows(first).filter((r) => !r.querySelector('[part~="unread-badge"]')).at(-1)!;
+      const id = quiet.dataset.vkey!;
+      const name = nameOf(quiet);
+      db.setReplyDelay(800, 'clients');
+      void first.store!.loadClients('', true);
+      await new Promise((r) => setTimeout(r, 200));
+      db.clientWrites(id, 'Written while the list was on its way');
+      await waitFor(() => first.store!.clientList.status === 'ready', 4000, 'the page');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(names(first)[0], 'the writer on top').to.equal(name);
+      expect(!!rows(first)[0]!.querySelector('[part~="unread-badge"]'), 'with a bubble').to.equal(true);
+    });
+
     it('shows a client who writes at the top, on screen, when the list is at its top with a client selected', async () => {
       const first = db.clients()[1]!;
       const el = await renderInProvider<DmClientList>(html`<dm-client-list style="height: 400px" selected=${first.id}></dm-client-list>`);

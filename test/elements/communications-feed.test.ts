@@ -137,7 +137,10 @@ describe('<dm-communications-feed>', () => {
     await nextFrames(4);
     const same = feed.shadowRoot!.querySelector<HTMLElement>(`[data-vkey="${CSS.escape(key)}"]`)!;
     expect(same.querySelector('[part~="day"]'), 'the separator moved to an older entry of the same day').to.equal(null);
-    expect(Math.abs(bubble().getBoundingClientRect().top - before), 'px moved').to.be.lessThan(1);
+    // Under 2 px, not 1: scrollTop is whole pixels while rows are fractional, and this case corrects
+    // twice (the page above, the separator leaving this row); at some hours of the seeded clock the
+    // two roundings add up to 1.3 px. A separator left behind would move the row by its ~30 px.
+    expect(Math.abs(bubble().getBoundingClientRect().top - before), 'px moved').to.be.lessThan(2);
   });
 
   it('keeps the item being read still when the width changes and rows re-wrap', async () => {
@@ -310,6 +313,19 @@ describe('<dm-communications-feed>', () => {
     await new Promise((r) => setTimeout(r, 600));
     const asked = db.requestLog.slice(before).map((r) => r.route);
     expect(asked.filter((r) => r !== 'presence' && r !== 'events').join(' '), 'requests after online').to.equal('');
+  });
+
+  it('keeps a message that arrives live while the newest page is on its way (the page predates it)', async () => {
+    const el = await renderFeed(MOCK_CLIENTS.noHistory);
+    await liveOpen(el);
+    el.remove();
+    db.setReplyDelay(800, 'feed');
+    const feed = await renderFeed(MOCK_CLIENTS.dana);
+    await new Promise((r) => setTimeout(r, 200));
+    db.clientWrites(MOCK_CLIENTS.dana, 'Written while the page was on its way');
+    await waitFor(() => parts(feed, 'item').length > 0, 4000, 'the page');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(parts(feed, 'item').some((i) => textOf(i).includes('Written while the page was on its way')), 'the live message is shown').to.equal(true);
   });
 
   it('fetches on past an empty page that still has older pages before it, instead of showing "empty"', async () => {
