@@ -50,6 +50,19 @@ describe('<dm-communications>', () => {
     await waitFor(() => composer()?.shadowRoot?.activeElement?.getAttribute('part') === 'input' || !!composer()?.shadowRoot?.querySelector('textarea[disabled]'), 4000, 'focus in the text box');
   });
 
+  it('re-exports every part its list, feed and composer render', async () => {
+    const { tab } = await renderTab({ width: 1000, client: MOCK_CLIENTS.dana });
+    await waitFor(() => parts(list(tab), 'client').length > 0 && feed(tab) && parts(feed(tab)!, 'item').length > 0, 5000, 'list and feed');
+    const missing: string[] = [];
+    for (const inner of tab.shadowRoot!.querySelectorAll('dm-client-list, dm-communications-feed, dm-composer')) {
+      const exported = new Set((inner.getAttribute('exportparts') ?? '').split(',').map((p) => p.trim().split(':')[0]));
+      for (const el of inner.shadowRoot!.querySelectorAll('[part]')) {
+        for (const name of el.getAttribute('part')!.split(/\s+/)) if (name && !exported.has(name)) missing.push(`${inner.localName}::part(${name})`);
+      }
+    }
+    expect([...new Set(missing)].join(', '), 'parts not re-exported').to.equal('');
+  });
+
   it('passes its own strings to the list, feed and composer inside it', async () => {
     const { tab } = await renderTab({ width: 1000, client: MOCK_CLIENTS.dana });
     tab.strings = { send: 'Go', searchPlaceholder: 'Find a client', filterOrders: 'Readings' };
