@@ -15,7 +15,7 @@ import { MANGLE_PROPS, minifyLiteralsEsbuild } from './minify-options.mjs';
 import { ELEMENT_ENTRIES, EXTRA_ENTRIES, INDEX_ENTRY, ROOT, assertIndexEntry, partitionEntries } from './entries.mjs';
 
 // The targets from the performance issue. They are NOT met yet (see README "Size"): the set is
-// about 34.8 KB gzip. What fails the check today is the ceiling below it, a ratchet that stops the
+// about 35.1 KB gzip. What fails the check today is the ceiling below it, a ratchet that stops the
 // bundle from growing while the code is slimmed towards the target; lower it as sizes drop.
 const TARGET_WHOLE_GZIP = 20480;
 const TARGET_ELEMENT_GZIP = 12288;
