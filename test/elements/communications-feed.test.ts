@@ -307,7 +307,9 @@ describe('<dm-communications-feed>', () => {
     db.failNext('feed', 1, 401);
     const feed = await renderFeed(MOCK_CLIENTS.dana);
     await waitFor(() => part(feed, 'error'), 4000, 'error state');
-    await new Promise((r) => setTimeout(r, 50));
+    // Let the store settle first: a client summary fetched with the card schedules an unread
+    // refresh 400 ms later, which is not the network coming back.
+    await new Promise((r) => setTimeout(r, 900));
     const before = db.requestLog.length;
     window.dispatchEvent(new Event('online'));
     await new Promise((r) => setTimeout(r, 600));
