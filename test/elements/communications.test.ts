@@ -105,6 +105,19 @@ describe('<dm-communications>', () => {
     await waitFor(() => textOf(list(tab).shadowRoot!.activeElement?.querySelector('[part~="name"]') ?? null) === openedName, 2000, 'focus on the row left');
   });
 
+  it('on a phone, the browser\'s Back closes the card and puts the keyboard on the row left', async () => {
+    const { tab } = await renderTab({ width: 375, syncUrl: true });
+    await waitFor(() => parts(list(tab), 'client').length > 0, 5000, 'list');
+    const opened = parts(list(tab), 'client')[1];
+    const openedName = textOf(opened.querySelector('[part~="name"]'));
+    opened.click();
+    await waitFor(() => tab.shadowRoot!.activeElement?.tagName === 'H2', 4000, 'focus on the card heading');
+    expect(new URL(location.href).searchParams.get('dm-client')).to.equal(tab.client);
+    history.back();
+    await waitFor(() => visible(list(tab)), 4000, 'list again');
+    await waitFor(() => textOf(list(tab).shadowRoot!.activeElement?.querySelector('[part~="name"]') ?? null) === openedName, 2000, 'focus on the row left');
+  });
+
   it('on a phone, Back from a client who is not in the list puts the keyboard in the list', async () => {
     const { tab } = await renderTab({ width: 375, client: 'c-no-such-client' });
     await waitFor(() => visible(part(tab, 'back')), 4000, 'card with Back');

@@ -228,8 +228,13 @@ export class DmCommunications extends DmElement {
   private handlePopState_ = () => {
     if (!this.syncUrl) return;
     const id = clientIdFromUrl(location.href);
+    const left = this.client;
+    // The browser's Back closed the card the keyboard was in: focus goes to that client's row,
+    // as with the Back control, rather than falling to <body>.
+    const refocus = !id && !!left && this.matches(':focus-within');
     this.client = id ?? '';
     this.cardOpen_ = !!id;
+    if (refocus) void this.updateComplete.then(() => this.list_?.focusClient(left));
   };
 
   private handleBack_(): void {
