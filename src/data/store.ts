@@ -557,12 +557,11 @@ export class DmStore extends EventTarget {
     }
   }
 
-  /** Whether a loaded feed of the item's client already holds it. */
+  /** Whether a loaded feed of the item's client already holds it (only feeds it could be in are read). */
   private holds_(item: FeedItem): boolean {
-    for (const filter of ['all', 'orders', 'messages'] as const) {
-      if (this.feeds_.get(feedKey(item.clientId, filter))?.items.some((e) => e.id === item.id)) return true;
-    }
-    return false;
+    return (['all', 'orders', 'messages'] as const).some(
+      (filter) => matchesFilter(item, filter) && !!this.feeds_.get(feedKey(item.clientId, filter))?.items.some((e) => e.id === item.id),
+    );
   }
 
   private removeFromFeeds_(clientId: string, key: string): void {
