@@ -176,6 +176,22 @@ export const OrderDetailsCompletesLive: Story = {
   },
 };
 
+const staleDetails = dmStory();
+/** The order changes live while its details are open, and the refresh fails: what is known stays, with Retry. */
+export const OrderDetailsRefreshFailed: Story = {
+  name: 'Order details: refresh failed, may be out of date',
+  ...staleDetails,
+  play: async ({ canvasElement }) => {
+    await liveOpen(canvasElement);
+    const pending = staleDetails.db.feedItems(MOCK_CLIENTS.dana).find((i) => i.kind === 'order' && i.status === 'pending')!;
+    await openOrderOf(canvasElement, staleDetails.db, MOCK_CLIENTS.dana, () => pending);
+    await pause(600);
+    staleDetails.db.failNext('order', 1, 503);
+    staleDetails.db.setOrderStatus(pending.id, 'completed');
+    await waitFor(() => !!deepQuery(canvasElement, '[part~="order-details"] .stale'), 8000, 'the failed refresh is said');
+  },
+};
+
 const detailsError = dmStory({ setup: (db) => db.failNext('order', 1, 500) });
 export const OrderDetailsError: Story = {
   name: 'Order details: error with retry',

@@ -67,6 +67,7 @@ export const ar: DmStrings = {
   price: 'السعر',
   close: 'إغلاق',
   orderError: 'تعذّر تحميل هذا الطلب.',
+  orderStale: 'تعذّر تحديث هذه التفاصيل وقد لا تكون محدّثة.',
   loadingOrder: 'جارٍ تحميل الطلب…',
   messageLabel: (name) => `رسالة إلى ${name}`,
   placeholder: 'اكتب رسالة…',

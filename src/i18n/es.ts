@@ -67,6 +67,7 @@ export const es: DmStrings = {
   price: 'Precio',
   close: 'Cerrar',
   orderError: 'No se pudo cargar este pedido.',
+  orderStale: 'No se pudieron actualizar estos datos; puede que no estén al día.',
   loadingOrder: 'Cargando pedido…',
   messageLabel: (name) => `Mensaje para ${name}`,
   placeholder: 'Escribe un mensaje…',

@@ -68,6 +68,8 @@ export interface FeedStrings {
   price: string;
   close: string;
   orderError: string;
+  /** Shown above order details whose refresh failed: what is shown may be out of date. */
+  orderStale: string;
   loadingOrder: string;
 }
 
@@ -196,6 +198,7 @@ export const enFeed: FeedStrings = {
   price: 'Price',
   close: 'Close',
   orderError: 'This order could not be loaded.',
+  orderStale: 'These details could not be refreshed and may be out of date.',
   loadingOrder: 'Loading order…',
 };
 

@@ -227,6 +227,26 @@ describe('<dm-communications-feed>', () => {
     feed.closeOrder();
   });
 
+  it('says when open order details could not be refreshed, and Retry brings them up to date', async () => {
+    const feed = await renderFeed(MOCK_CLIENTS.dana);
+    await liveOpen(feed);
+    const open = db.feedItems(MOCK_CLIENTS.dana).find((i) => i.kind === 'order' && (i.status === 'pending' || i.status === 'in_progress'))!;
+    feed.openOrder(open.id);
+    const details = () => textOf(part(feed, 'order-details'));
+    await waitFor(() => details().includes(en.notDelivered), 4000, 'details shown, not delivered yet');
+    expect(details()).not.to.contain(en.orderStale);
+    db.failNext('order', 1, 503);
+    db.setOrderStatus(open.id, 'completed');
+    await waitFor(() => details().includes(en.orderStale), 4000, 'the failed refresh is said');
+    // What is known is still shown: the new status came with the live event.
+    expect(details()).to.contain(en.orderStatuses.completed);
+    const retry = [...part(feed, 'order-details')!.querySelectorAll('button')].find((b) => b.textContent!.trim() === en.retry)!;
+    expect(!!retry, 'a Retry button').to.equal(true);
+    retry.click();
+    await waitFor(() => !details().includes(en.orderStale) && !details().includes(en.notDelivered), 4000, 'refreshed');
+    feed.closeOrder();
+  });
+
   it('shows a new client message live, and a pill when scrolled up', async () => {
     const feed = await renderFeed(MOCK_CLIENTS.longHistory);
     await liveOpen(feed);

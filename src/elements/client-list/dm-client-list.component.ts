@@ -18,8 +18,8 @@ const SEARCH_DELAY_MS = 250;
 const ROW_ESTIMATE_PX = 64;
 /** The next page is requested once the rendered window reaches this close to the last loaded row. */
 const LOAD_MORE_WITHIN_ROWS = 10;
-/** Relative times ("5 min ago") are refreshed this often. */
-const CLOCK_MS = 60_000;
+/** Relative times ("5 min ago") are refreshed this often: a row is at most this late to say "1 min". */
+const CLOCK_MS = 15_000;
 
 const NO_SLICE: WindowSlice = { start: 0, end: 0, before: 0, after: 0 };
 
@@ -48,7 +48,7 @@ const NO_SLICE: WindowSlice = { start: 0, end: 0, before: 0, after: 0 };
  * @csspart error - The list (or the next page) could not be loaded; holds a Retry button.
  *
  * @cssproperty [--dm-client-list-bg=var(--dm-color-bg)] - Background of the list.
- * @cssproperty [--dm-client-list-divider=#eaeef2] - The line between rows.
+ * @cssproperty [--dm-client-list-divider=var(--dm-color-border, #eaeef2)] - The line between rows (a dark theme's `--dm-color-border` reaches it).
  * @cssproperty [--dm-client-list-row-padding=10px 16px] - Padding of each row.
  * @cssproperty [--dm-unread-badge-size=10px] - Diameter of the unread bubble.
  * @cssproperty [--dm-avatar-size=40px] - Diameter of the avatars.

@@ -4,7 +4,7 @@ import { css } from 'lit';
 export const clientListStyles = css`
   :host {
     --_list-bg: var(--dm-client-list-bg, var(--_bg));
-    --_divider: var(--dm-client-list-divider, #eaeef2);
+    --_divider: var(--dm-client-list-divider, var(--dm-color-border, #eaeef2));
     --_row-pad: var(--dm-client-list-row-padding, calc(var(--_space) * 1.25) calc(var(--_space) * 2));
     --_badge: var(--dm-unread-badge-size, 10px);
     /* A flex column, so the scroller takes whatever height the host page gives the element. */

@@ -517,7 +517,12 @@ export class DmCommunicationsFeed extends DmElement {
                 <p>${t.orderError}</p>
                 <button class="btn" @click=${() => this.store?.loadOrder(orderId, true)}>${t.retry}</button>
               </div>`
-            : html`<dl>
+            : html`${state!.status === 'error'
+                  ? html`<div class="stale" role="alert">
+                      <p>${t.orderStale}</p>
+                      <button class="btn" @click=${() => this.store?.loadOrder(orderId, true)}>${t.retry}</button>
+                    </div>`
+                  : nothing}<dl>
                 <dt>${t.typeAndStatus}</dt>
                 <dd>${t.orderTypes[o.orderType] ?? o.orderType} · <span class="status ${o.status}">${t.orderStatuses[o.status] ?? o.status}</span></dd>
                 <dt>${t.price}</dt>

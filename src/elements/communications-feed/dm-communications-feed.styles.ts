@@ -278,6 +278,20 @@ export const styles = css`
     font-size: 1.15em;
     overflow-wrap: anywhere;
   }
+  .stale {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    padding: var(--_space);
+    border-radius: var(--_radius-sm);
+    background: var(--_warning-bg);
+    color: var(--_warning-text);
+  }
+  .stale p {
+    flex: 1 1 12em;
+    margin: 0;
+  }
   .details dl {
     display: grid;
     grid-template-columns: max-content 1fr;
