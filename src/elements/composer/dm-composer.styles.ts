@@ -91,6 +91,7 @@ export const composerStyles = css`
   .counter {
     margin-inline-start: auto;
     font-variant-numeric: tabular-nums;
+    white-space: nowrap;
   }
   .counter.over,
   .too-long,
