@@ -19,17 +19,18 @@ import { ELEMENT_ENTRIES, EXTRA_ENTRIES, INDEX_ENTRY, ROOT, assertIndexEntry, pa
 // bundle from growing while the code is slimmed towards the target; lower it as sizes drop.
 const TARGET_WHOLE_GZIP = 20480;
 const TARGET_ELEMENT_GZIP = 12288;
-const BUDGET_WHOLE_GZIP = 35200;
+// Raised from 35,200 (the feed from 16,300, the tab from 23,400) in session 5 for the order details' "could not be refreshed" state.
+const BUDGET_WHOLE_GZIP = 35300;
 /** Ceilings per element entry (gzip B); the composed tab carries the list, feed and composer. */
 // Where the target is met (composer, unread indicator, notifier), the target itself is the ceiling.
 const BUDGET_ELEMENT_GZIP = {
   provider: 17000,
   'client-list': 14300,
-  'communications-feed': 16300,
+  'communications-feed': 16400,
   composer: TARGET_ELEMENT_GZIP,
   'unread-indicator': TARGET_ELEMENT_GZIP,
   notifier: TARGET_ELEMENT_GZIP,
-  communications: 23400,
+  communications: 23500,
 };
 const args = new Set(process.argv.slice(2));
 const BUNDLE_PATH = resolve(ROOT, 'dist/dm-widgets.js');

@@ -518,10 +518,9 @@ export class DmCommunicationsFeed extends DmElement {
                 <button class="btn" @click=${() => this.store?.loadOrder(orderId, true)}>${t.retry}</button>
               </div>`
             : html`${state!.status === 'error'
-                  ? html`<div class="stale" role="alert">
-                      <p>${t.orderStale}</p>
-                      <button class="btn" @click=${() => this.store?.loadOrder(orderId, true)}>${t.retry}</button>
-                    </div>`
+                  ? html`<p class="stale" role="alert">
+                      ${t.orderStale} <button class="btn" @click=${() => this.store?.loadOrder(orderId, true)}>${t.retry}</button>
+                    </p>`
                   : nothing}<dl>
                 <dt>${t.typeAndStatus}</dt>
                 <dd>${t.orderTypes[o.orderType] ?? o.orderType} · <span class="status ${o.status}">${t.orderStatuses[o.status] ?? o.status}</span></dd>

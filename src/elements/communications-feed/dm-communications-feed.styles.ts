@@ -279,18 +279,11 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
   .stale {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space);
+    margin: 0;
     padding: var(--_space);
     border-radius: var(--_radius-sm);
     background: var(--_warning-bg);
     color: var(--_warning-text);
-  }
-  .stale p {
-    flex: 1 1 12em;
-    margin: 0;
   }
   .details dl {
     display: grid;
