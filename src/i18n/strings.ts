@@ -87,6 +87,8 @@ export interface ComposerStrings {
   oneLeft: (name: string) => string;
   sendFailed: string;
   signInAgain: string;
+  /** After the server refused a send (blocked); the reason, when known, shows beside it. */
+  notSent: string;
   offline: string;
   clientNotFound: string;
 }
@@ -224,6 +226,7 @@ export const enComposer: ComposerStrings = {
   oneLeft: (name) => `You can send one more message before ${name} needs to reply or order.`,
   sendFailed: 'Your message was not sent. Check your connection and retry.',
   signInAgain: 'Your session has ended. Sign in again to send; your text is kept.',
+  notSent: 'Your message was not sent; your text is kept.',
   offline: 'You’re offline. Messages will be sent when you’re back online.',
   clientNotFound: 'This client could not be found.',
 };

@@ -350,6 +350,25 @@ describe('<dm-composer>', () => {
       expect(input(el).value).to.equal('Are you there?');
     });
 
+    it('says the message was not sent when a refusal is not followed by a blocked eligibility', async () => {
+      const id = MOCK_CLIENTS.dana;
+      const el = await renderReady(id);
+      // The send is refused, but the eligibility asked again says the client may be written to
+      // (a custom adapter or a server that disagrees with itself): the box opens, and says why the text is still there.
+      db.failNext('send', 1, 403, { reason: 'negative_review' });
+      await type(el, 'Are you there?');
+      await press(el, 'Enter');
+      await waitFor(() => textOf(part(el, 'status')) === en.notSent, 4000, 'not sent said');
+      await waitFor(() => !input(el).disabled, 4000, 'the eligibility asked again opens the box');
+      expect(textOf(part(el, 'status'))).to.equal(en.notSent);
+      expect(input(el).value).to.equal('Are you there?');
+      expect(db.storedMessages(id)).to.have.length(0);
+      // The next send clears it.
+      await press(el, 'Enter');
+      await waitFor(() => db.storedMessages(id).length === 1, 4000, 'sent');
+      expect(textOf(part(el, 'status'))).to.equal('');
+    });
+
     it('fires dm-auth-required and keeps the text on 401', async () => {
       const id = MOCK_CLIENTS.dana;
       const el = await renderReady(id);

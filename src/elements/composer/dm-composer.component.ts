@@ -239,9 +239,10 @@ export class DmComposer extends DmElement {
         break;
       case 'blocked':
       case 'auth':
-        // The server refused it: nothing typed is lost. The reason comes with the (now blocked) eligibility.
+        // The server refused it: nothing typed is lost. The reason comes with the (now blocked)
+        // eligibility; that it was not sent is said even if the eligibility asked again disagrees.
         this.restoreText_(store, clientId, result.body);
-        if (result.status === 'auth' && this.clientId === clientId) this.problem_ = this.t.signInAgain;
+        if (this.clientId === clientId) this.problem_ = result.status === 'auth' ? this.t.signInAgain : this.t.notSent;
         break;
       case 'failed':
         // The feed shows the failed message with Retry and Discard.
