@@ -110,6 +110,22 @@ export const FailedSend: Story = {
   },
 };
 
+const refused = dmStory({ height: '520px' });
+/** The server refuses the send (403, negative review) though the composer was open: the reason shows, the text stays. */
+export const RefusedOnSend: Story = {
+  name: 'Blocked on send (403): the reason shows, the text is kept',
+  ...refused,
+  render: card,
+  play: async ({ canvasElement }) => {
+    await settled(canvasElement);
+    // The eligibility asked again after the refusal answers late, so the refusal's reason shows.
+    refused.db.setLatency(60_000, 'eligibility');
+    refused.db.failNext('send', 1, 403, { reason: 'negative_review' });
+    await typeAndSend(canvasElement, 'I pulled one more card for you.');
+    await waitFor(() => deepQuery(canvasElement, '[part~="blocked-reason"]'), 8000, 'the reason');
+  },
+};
+
 const ended = dmStory({ height: '520px' });
 /** The session ended: the send answers 401, the host hears `dm-auth-required`, the text stays. */
 export const SessionEnded: Story = {
