@@ -87,7 +87,7 @@ export const es: DmStrings = {
   oneLeft: (name) => `Puedes enviar un mensaje más antes de que ${name} tenga que responder o hacer un pedido.`,
   sendFailed: 'Tu mensaje no se envió. Comprueba tu conexión y vuelve a intentarlo.',
   signInAgain: 'Tu sesión ha terminado. Vuelve a iniciar sesión para enviar; tu texto se conserva.',
-  notSent: 'Tu mensaje no se envió; tu texto se conserva.',
+  sendRefused: 'Tu mensaje no se envió; tu texto se conserva.',
   offline: 'Estás sin conexión. Los mensajes se enviarán cuando vuelvas a estar en línea.',
   unreadClients: (n) => (n === 1 ? '1 cliente con mensajes sin leer' : `${n} clientes con mensajes sin leer`),
   noUnread: 'No hay mensajes sin leer',

@@ -88,7 +88,7 @@ export interface ComposerStrings {
   sendFailed: string;
   signInAgain: string;
   /** After the server refused a send (blocked); the reason, when known, shows beside it. */
-  notSent: string;
+  sendRefused: string;
   offline: string;
   clientNotFound: string;
 }
@@ -226,7 +226,7 @@ export const enComposer: ComposerStrings = {
   oneLeft: (name) => `You can send one more message before ${name} needs to reply or order.`,
   sendFailed: 'Your message was not sent. Check your connection and retry.',
   signInAgain: 'Your session has ended. Sign in again to send; your text is kept.',
-  notSent: 'Your message was not sent; your text is kept.',
+  sendRefused: 'Your message was not sent; your text is kept.',
   offline: 'You’re offline. Messages will be sent when you’re back online.',
   clientNotFound: 'This client could not be found.',
 };

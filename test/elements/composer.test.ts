@@ -358,9 +358,9 @@ describe('<dm-composer>', () => {
       db.failNext('send', 1, 403, { reason: 'negative_review' });
       await type(el, 'Are you there?');
       await press(el, 'Enter');
-      await waitFor(() => textOf(part(el, 'status')) === en.notSent, 4000, 'not sent said');
+      await waitFor(() => textOf(part(el, 'status')) === en.sendRefused, 4000, 'not sent said');
       await waitFor(() => !input(el).disabled, 4000, 'the eligibility asked again opens the box');
-      expect(textOf(part(el, 'status'))).to.equal(en.notSent);
+      expect(textOf(part(el, 'status'))).to.equal(en.sendRefused);
       expect(input(el).value).to.equal('Are you there?');
       expect(db.storedMessages(id)).to.have.length(0);
       // The next send clears it.

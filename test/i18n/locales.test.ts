@@ -168,3 +168,28 @@ describe('locales', () => {
     expect(filterLabels(tab)).to.deep.equal(['Todo', 'Pedidos', 'Mensajes']);
   });
 });
+
+describe('the English tables', () => {
+  it('give a key shared by two elements the same words (merging them into one table changes nothing)', async () => {
+    const tables = await import('../../src/i18n/strings.js');
+    const parts: Record<string, object> = {
+      enClientList: tables.enClientList,
+      enFeed: tables.enFeed,
+      enComposer: tables.enComposer,
+      enUnreadIndicator: tables.enUnreadIndicator,
+      enNotifier: tables.enNotifier,
+      enCommunications: tables.enCommunications,
+    };
+    const clashes: string[] = [];
+    const seen = new Map<string, [string, unknown]>();
+    for (const [table, strings] of Object.entries(parts)) {
+      for (const [key, value] of Object.entries(strings)) {
+        const first = seen.get(key);
+        const same = first && (typeof value === 'function' ? String(value) === String(first[1]) : JSON.stringify(value) === JSON.stringify(first[1]));
+        if (first && !same) clashes.push(`${key}: ${first[0]} vs ${table}`);
+        if (!first) seen.set(key, [table, value]);
+      }
+    }
+    expect(clashes.join('; ')).to.equal('');
+  });
+});

@@ -242,7 +242,7 @@ export class DmComposer extends DmElement {
         // The server refused it: nothing typed is lost. The reason comes with the (now blocked)
         // eligibility; that it was not sent is said even if the eligibility asked again disagrees.
         this.restoreText_(store, clientId, result.body);
-        if (this.clientId === clientId) this.problem_ = result.status === 'auth' ? this.t.signInAgain : this.t.notSent;
+        if (this.clientId === clientId) this.problem_ = result.status === 'auth' ? this.t.signInAgain : this.t.sendRefused;
         break;
       case 'failed':
         // The feed shows the failed message with Retry and Discard.
