@@ -42,6 +42,16 @@ describe('<dm-communications>', () => {
     expect(tab.shadowRoot!.querySelector('dm-composer')).to.exist;
   });
 
+  it('takes storeOptions set after the provider is on the page (as a host module script does)', async () => {
+    const { provider, tab } = await renderTab({ width: 1000 });
+    await waitFor(() => parts(list(tab), 'client').length > 0, 5000, 'list');
+    const before = db.requestLog.length;
+    provider.storeOptions = { clientPageSize: 7 };
+    await waitFor(() => parts(list(tab), 'client').length === 7, 5000, 'a page of 7 clients');
+    const pages = db.requestLog.slice(before).filter((r) => r.route === 'clients');
+    expect(pages.length > 0 && pages.every((r) => new URLSearchParams(r.search).get('limit') === '7'), 'pages asked with limit=7').to.equal(true);
+  });
+
   it('side by side, picking a client puts the keyboard in its text box', async () => {
     const { tab } = await renderTab({ width: 1000 });
     await waitFor(() => parts(list(tab), 'client').length > 2, 5000, 'list');

@@ -77,7 +77,7 @@ export class DmProvider extends LitElement {
   headers?: HeadersSource;
   /** A custom adapter instead of the built-in REST one. */
   adapter?: DmAdapter;
-  /** Options for the store (page sizes, storage, retries). */
+  /** Options for the store (page sizes, storage, retries); setting them makes a new store. */
   storeOptions?: DmStoreOptions;
   /** Replaces some or all UI strings (see `DmStrings`). */
   strings?: Partial<DmStrings>;
@@ -112,7 +112,14 @@ export class DmProvider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const fresh = !this.store || changed.has('adapter') || changed.has('baseUrl') || changed.has('credentials') || changed.has('headers');
+    // Each of these makes a new data layer (a host script may set them after the element upgraded).
+    const fresh =
+      !this.store ||
+      changed.has('adapter') ||
+      changed.has('baseUrl') ||
+      changed.has('credentials') ||
+      changed.has('headers') ||
+      changed.has('storeOptions');
     if (fresh) this.createStore_();
     if (fresh || changed.has('liveSession')) {
       this.store?.setPresence({ inLiveSession: this.liveSession, active: document.visibilityState === 'visible' });
