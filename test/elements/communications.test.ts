@@ -178,6 +178,19 @@ describe('<dm-communications>', () => {
     expect(new URL(location.href).searchParams.get('dm-client')).to.equal(MOCK_CLIENTS.emoji);
   });
 
+  it('with sync-url, a client set by attribute or property is kept in the URL too (in place), and clearing it drops it', async () => {
+    const { tab } = await renderTab({ syncUrl: true, client: MOCK_CLIENTS.dana });
+    await waitFor(() => parts(list(tab), 'client').length > 0, 5000, 'list');
+    const entries = history.length;
+    tab.setAttribute('client', MOCK_CLIENTS.emoji);
+    await waitFor(() => new URL(location.href).searchParams.get('dm-client') === MOCK_CLIENTS.emoji, 2000, 'attribute in the URL');
+    tab.client = MOCK_CLIENTS.rtl;
+    await waitFor(() => new URL(location.href).searchParams.get('dm-client') === MOCK_CLIENTS.rtl, 2000, 'property in the URL');
+    expect(history.length, 'no history entries added').to.equal(entries);
+    tab.client = '';
+    await waitFor(() => !new URL(location.href).searchParams.has('dm-client'), 2000, 'cleared from the URL');
+  });
+
   it('updates the list live: the writer moves to the top with one bubble; the open feed gets it without reload', async () => {
     const quiet = db.clients().find((c) => !c.hasUnread && c.id !== MOCK_CLIENTS.dana)!;
     const { tab } = await renderTab({ client: quiet.id });

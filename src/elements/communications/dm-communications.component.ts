@@ -189,6 +189,14 @@ export class DmCommunications extends DmElement {
       // Setting `client` (attribute or property) opens that card, on a phone too; clearing it shows the list.
       if (this.hasUpdated) this.cardOpen_ = !!this.client;
       if (this.client) void this.store?.ensureClient(this.client);
+      // Set by the host (not by a row, a notice or the browser's Back, which keep the URL already):
+      // the URL follows, in place, so a reload reopens this card.
+      if (this.hasUpdated && this.syncUrl && (clientIdFromUrl(location.href) ?? '') !== this.client) {
+        const url = new URL(location.href);
+        if (this.client) url.searchParams.set(DEEP_LINK_PARAM, this.client);
+        else url.searchParams.delete(DEEP_LINK_PARAM);
+        history.replaceState(history.state, '', url);
+      }
     }
   }
 
