@@ -40,8 +40,10 @@ export async function readEventStream(body: ReadableStream<Uint8Array>, onMessag
       const { value, done } = await reader.read();
       if (done) break;
       buffer += value;
-      const lines = buffer.split(/\r\n|\r|\n/);
-      buffer = lines.pop() ?? '';
+      // A chunk that ends in \r may end in the middle of a \r\n: that \r waits for the next chunk.
+      const held = buffer.endsWith('\r') ? '\r' : '';
+      const lines = buffer.slice(0, buffer.length - held.length).split(/\r\n|\r|\n/);
+      buffer = (lines.pop() ?? '') + held;
       lines.forEach(line);
     }
   } finally {
