@@ -7,6 +7,7 @@ import { mswWorkerMiddleware } from './scripts/msw-worker-middleware.mjs';
 import { reactEsmPlugin } from './scripts/wtr-react-esm.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { cspMiddleware } from './scripts/csp-middleware.mjs';
+import { forcedColorsPlugin } from './scripts/wtr-forced-colors.mjs';
 
 let executablePath;
 try {
@@ -32,6 +33,7 @@ export default {
   plugins: [
     // React is CommonJS: test/react/ gets it as ES modules (bundled once by esbuild).
     reactEsmPlugin(),
+    forcedColorsPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
   ],
   browsers: [

@@ -15,22 +15,24 @@ import { MANGLE_PROPS, minifyLiteralsEsbuild } from './minify-options.mjs';
 import { ELEMENT_ENTRIES, EXTRA_ENTRIES, INDEX_ENTRY, ROOT, assertIndexEntry, partitionEntries } from './entries.mjs';
 
 // The targets from the performance issue. They are NOT met yet (see README "Size"): the set is
-// about 35.1 KB gzip. What fails the check today is the ceiling below it, a ratchet that stops the
+// about 35.4 KB gzip. What fails the check today is the ceiling below it, a ratchet that stops the
 // bundle from growing while the code is slimmed towards the target; lower it as sizes drop.
 const TARGET_WHOLE_GZIP = 20480;
 const TARGET_ELEMENT_GZIP = 12288;
-// Raised from 35,200 (the feed from 16,300, the tab from 23,400) in session 5 for the order details' "could not be refreshed" state.
-const BUDGET_WHOLE_GZIP = 35300;
+// Raised in session 5 from 35,200 (provider 17,000, list 14,300, feed 16,300, tab 23,400) for fixes:
+// the order details' "could not be refreshed" state, high-contrast (forced-colors) styles, storeOptions
+// set late, the URL following `client`, and the SSE reader's split \r\n.
+const BUDGET_WHOLE_GZIP = 35500;
 /** Ceilings per element entry (gzip B); the composed tab carries the list, feed and composer. */
 // Where the target is met (composer, unread indicator, notifier), the target itself is the ceiling.
 const BUDGET_ELEMENT_GZIP = {
-  provider: 17000,
-  'client-list': 14300,
-  'communications-feed': 16400,
+  provider: 17100,
+  'client-list': 14400,
+  'communications-feed': 16500,
   composer: TARGET_ELEMENT_GZIP,
   'unread-indicator': TARGET_ELEMENT_GZIP,
   notifier: TARGET_ELEMENT_GZIP,
-  communications: 23500,
+  communications: 23700,
 };
 const args = new Set(process.argv.slice(2));
 const BUNDLE_PATH = resolve(ROOT, 'dist/dm-widgets.js');

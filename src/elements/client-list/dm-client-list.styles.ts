@@ -185,4 +185,18 @@ export const clientListStyles = css`
       min-block-size: 44px;
     }
   }
+
+  /* High contrast: backgrounds and colours are the system's, so unread and selected need marks of their own. */
+  @media (forced-colors: active) {
+    .row {
+      border-inline-start-color: Canvas;
+    }
+    .row[aria-selected='true'] {
+      border-inline-start-color: Highlight;
+    }
+    .badge {
+      forced-color-adjust: none;
+      background: CanvasText;
+    }
+  }
 `;

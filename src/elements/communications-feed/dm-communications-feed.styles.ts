@@ -310,4 +310,15 @@ export const styles = css`
     padding: 4px 8px;
     border-radius: var(--_radius-sm);
   }
+  @media (forced-colors: active) {
+    [part~='filter'] button[aria-pressed='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+    .bubble,
+    [part~='new-messages'] {
+      border: 1px solid;
+    }
+  }
 `;

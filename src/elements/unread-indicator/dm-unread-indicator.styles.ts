@@ -34,4 +34,11 @@ export const unreadIndicatorStyles = css`
     text-align: center;
     font-variant-numeric: tabular-nums;
   }
+  @media (forced-colors: active) {
+    .bubble {
+      forced-color-adjust: none;
+      background: CanvasText;
+      color: Canvas;
+    }
+  }
 `;
