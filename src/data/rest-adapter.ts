@@ -203,7 +203,7 @@ export class RestAdapter implements DmAdapter {
   }
 }
 
-/** Builds a DmError from an HTTP error response (`{error:{code,message}}`, 403 `reason`, 429 `Retry-After`). */
+/** Builds a DmError from an HTTP error response (`{error:{code,message}}`, 403 `reason`, `Retry-After` on 429 and 503). */
 async function errorFromResponse(res: Response): Promise<DmError> {
   let code: string | null = null;
   let message = `HTTP ${res.status}`;
@@ -216,17 +216,21 @@ async function errorFromResponse(res: Response): Promise<DmError> {
   } catch {
     // A body that is not JSON still has a status worth reporting.
   }
-  const init = { status: res.status, code, reason };
+  const init = { status: res.status, code, reason, retryAfterMs: retryAfterMs(res.headers.get('Retry-After')) };
   const s = res.status;
   if (s === 401) return new DmError('auth', message, init);
   if (s === 403) return new DmError('blocked', message, init);
   if (s === 404) return new DmError('not-found', message, init);
-  if (s === 429) {
-    const after = Number(res.headers.get('Retry-After'));
-    return new DmError('rate-limited', message, { ...init, retryAfterMs: Number.isFinite(after) && after >= 0 ? after * 1000 : null });
-  }
+  if (s === 429) return new DmError('rate-limited', message, init);
   if (s >= 500) return new DmError('server', message, init);
   return new DmError('bad-request', message, init);
+}
+
+/** `Retry-After` in ms: delay-seconds or an HTTP date; null when absent or unreadable. */
+function retryAfterMs(header: string | null): number | null {
+  if (!header?.trim()) return null;
+  const ms = /^\s*\d+\s*$/.test(header) ? Number(header) * 1000 : Date.parse(header) - Date.now();
+  return Number.isFinite(ms) ? Math.max(0, ms) : null;
 }
 
 function enc(s: string): string {

@@ -303,6 +303,7 @@ export class DmStore extends EventTarget {
       if (abort.signal.aborted) return;
       const error = this.failed_(e);
       this.clientList = { ...this.clientList, status: 'error', error };
+      this.askAgainAfter_(error, () => this.clientList.error === error && this.loadClients(query, true));
     }
     this.changed_();
   }
@@ -489,6 +490,7 @@ export class DmStore extends EventTarget {
       if (abort.signal.aborted) return;
       const error = this.failed_(e);
       this.setFeed_({ ...this.feed(clientId, filter), status: 'error', error });
+      this.askAgainAfter_(error, () => this.feed(clientId, filter).error === error && this.openClients_.has(clientId) && this.loadFeed(clientId, filter, true));
     } finally {
       if (this.feedAborts_.get(key) === abort) this.feedAborts_.delete(key);
     }
@@ -962,6 +964,16 @@ export class DmStore extends EventTarget {
         this.presenceRetryMs_ = Math.min(this.presenceRetryMs_ * 2, 30000);
       }
     }
+  }
+
+  /** A load the server said to ask again later (`Retry-After`) is asked again then, by itself. */
+  private askAgainAfter_(error: DmError, again: () => unknown): void {
+    if (error.retryAfterMs === null || !this.started_) return;
+    const timer = setTimeout(() => {
+      this.timers_.delete(timer);
+      again();
+    }, Math.min(error.retryAfterMs, 60_000));
+    this.timers_.add(timer);
   }
 
   private lastAuthEvent_ = -Infinity;

@@ -69,7 +69,9 @@ describe('RestAdapter against the contract mock', () => {
     db.failNext('unread', 1, 429, { retryAfterSeconds: 7 });
     expect(await failure(api.getUnread())).to.include({ kind: 'rate-limited', retryAfterMs: 7000 });
     db.failNext('unread', 1, 503);
-    expect(await failure(api.getUnread())).to.include({ kind: 'server', status: 503 });
+    expect(await failure(api.getUnread())).to.include({ kind: 'server', status: 503, retryAfterMs: null });
+    db.failNext('unread', 1, 503, { retryAfterSeconds: 3 });
+    expect(await failure(api.getUnread())).to.include({ kind: 'server', status: 503, retryAfterMs: 3000 });
     db.networkErrorNext('unread');
     expect((await failure(api.getUnread())).kind).to.equal('network');
     db.malformedNext('me');

@@ -263,6 +263,14 @@ describe('dm-client-list', () => {
       await waitFor(() => el.store!.liveStatus === 'open', 4000, 'the stream open again');
     });
 
+    it('loads again by itself when the server said when (503 with Retry-After)', async () => {
+      db.failNext('clients', 1, 503, { retryAfterSeconds: 1 });
+      const el = await render();
+      await waitFor(() => part(el, 'error'), 4000, 'error state');
+      await loaded(el);
+      expect(part(el, 'error')).to.equal(null);
+    });
+
     it('shows an error with a Retry that reloads the list', async () => {
       db.failNext('clients', 1, 500);
       const el = await render();

@@ -314,6 +314,14 @@ describe('<dm-communications-feed>', () => {
     await waitFor(() => parts(failing, 'item').length > 0, 4000, 'retried');
   });
 
+  it('loads again by itself when the server said when (429 with Retry-After)', async () => {
+    db.failNext('feed', 1, 429, { retryAfterSeconds: 1 });
+    const feed = await renderFeed(MOCK_CLIENTS.dana);
+    await waitFor(() => part(feed, 'error'), 4000, 'error state');
+    await waitFor(() => parts(feed, 'item').length > 0, 4000, 'loaded again after a second, without Retry');
+    expect(part(feed, 'error')).to.equal(null);
+  });
+
   it('loads again by itself when the network comes back after a failed load', async () => {
     db.networkErrorNext('feed', 1);
     const feed = await renderFeed(MOCK_CLIENTS.dana);
