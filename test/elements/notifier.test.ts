@@ -99,6 +99,25 @@ describe('<dm-notifier>', () => {
     expect(notices(el)).to.have.length(2);
   });
 
+  it('shows at most `max` notices (3 by default): a newer one replaces the oldest, which does not come back', async () => {
+    const el = await render();
+    const writers = db.clients().slice(0, 5);
+    for (const c of writers) db.clientWrites(c.id, `Hello from ${c.displayName}`);
+    const last = writers.at(-1)!.displayName;
+    await waitFor(() => notices(el).some((n) => textOf(n).includes(last)), 4000, 'the newest notice');
+    await aTimeout(200);
+    expect(notices(el).map((n) => textOf(n))).to.deep.equal(writers.slice(-3).map((c) => en.newMessageFrom(c.displayName)));
+    // Dismissing one shows no older notice in its place.
+    dismissButton(notices(el)[0]).click();
+    await waitFor(() => notices(el).length === 2, 2000, 'one dismissed');
+    await aTimeout(200);
+    expect(notices(el)).to.have.length(2);
+
+    el.max = 0;
+    for (const c of writers) db.clientWrites(c.id, 'Again');
+    await waitFor(() => notices(el).length === writers.length, 4000, 'no limit with max=0');
+  });
+
   it('says nothing about the client whose card is open', async () => {
     const el = await render();
     const stopViewing = el.store!.viewing(MOCK_CLIENTS.dana);

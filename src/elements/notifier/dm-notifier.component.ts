@@ -16,6 +16,7 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="fal
  *
  * @attr duration - Milliseconds a notice stays before hiding itself (default 8000); `0` keeps notices until dismissed.
  *   The countdown pauses while the pointer is over the notices or focus is inside them.
+ * @attr max - The most notices shown at once (default 3): a newer one replaces the oldest; `0` for no limit.
  *
  * @fires dm-notice-open - The advisor clicked a notice; `detail.clientId` names the client whose card to open.
  *
@@ -37,6 +38,7 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="fal
 export class DmNotifier extends DmElement {
   static override properties: PropertyDeclarations = {
     duration: { type: Number },
+    max: { type: Number },
   };
 
   /** The words in force (see `NotifierStrings`). */
@@ -48,6 +50,8 @@ export class DmNotifier extends DmElement {
 
   /** Milliseconds before a notice hides itself; 0 keeps it until dismissed. */
   duration = 8000;
+  /** The most notices shown at once; a newer one replaces the oldest (the list's bubbles still tell). 0: no limit. */
+  max = 3;
 
   private timers_ = new Map<string, ReturnType<typeof setTimeout>>();
   private hovered_ = false;
@@ -94,14 +98,23 @@ export class DmNotifier extends DmElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // Past the limit the oldest go for good, rather than popping up later, out of date.
+    const ready = this.readyNotices_();
+    if (this.max > 0) for (const n of ready.slice(0, -this.max)) this.dismiss_(n.key);
     this.syncTimers_();
   }
 
   /** Notices ready to show: their client's name is known (or known to be unavailable). */
-  private visibleNotices_(): readonly StoreNotice[] {
+  private readyNotices_(): readonly StoreNotice[] {
     const store = this.store;
     if (!store) return [];
     return store.notices.filter((n) => store.client(n.clientId) || this.unknownNames_.has(n.clientId));
+  }
+
+  /** The newest ready notices, at most `max`. */
+  private visibleNotices_(): readonly StoreNotice[] {
+    const ready = this.readyNotices_();
+    return this.max > 0 ? ready.slice(-this.max) : ready;
   }
 
   private syncTimers_(): void {
