@@ -15,14 +15,15 @@ import { MANGLE_PROPS, minifyLiteralsEsbuild } from './minify-options.mjs';
 import { ELEMENT_ENTRIES, EXTRA_ENTRIES, INDEX_ENTRY, ROOT, assertIndexEntry, partitionEntries } from './entries.mjs';
 
 // The targets from the performance issue. They are NOT met yet (see README "Size"): the set is
-// about 35.4 KB gzip. What fails the check today is the ceiling below it, a ratchet that stops the
+// about 35.6 KB gzip. What fails the check today is the ceiling below it, a ratchet that stops the
 // bundle from growing while the code is slimmed towards the target; lower it as sizes drop.
 const TARGET_WHOLE_GZIP = 20480;
 const TARGET_ELEMENT_GZIP = 12288;
 // Raised in session 5 from 35,200 (provider 17,000, list 14,300, feed 16,300, tab 23,400) for fixes:
 // the order details' "could not be refreshed" state, high-contrast (forced-colors) styles, storeOptions
-// set late, the URL following `client`, and the SSE reader's split \r\n.
-const BUDGET_WHOLE_GZIP = 35500;
+// set late, the URL following `client`, the SSE reader's split \r\n, Retry-After on lists and feeds,
+// and the notifier's `max`.
+const BUDGET_WHOLE_GZIP = 35600;
 /** Ceilings per element entry (gzip B); the composed tab carries the list, feed and composer. */
 // Where the target is met (composer, unread indicator, notifier), the target itself is the ceiling.
 const BUDGET_ELEMENT_GZIP = {
