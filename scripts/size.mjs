@@ -27,7 +27,7 @@ const BUDGET_WHOLE_GZIP = 35600;
 /** Ceilings per element entry (gzip B); the composed tab carries the list, feed and composer. */
 // Where the target is met (composer, unread indicator, notifier), the target itself is the ceiling.
 const BUDGET_ELEMENT_GZIP = {
-  provider: 17100,
+  provider: 17200,
   'client-list': 14400,
   'communications-feed': 16500,
   composer: TARGET_ELEMENT_GZIP,
