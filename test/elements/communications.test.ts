@@ -52,6 +52,20 @@ describe('<dm-communications>', () => {
     expect(pages.length > 0 && pages.every((r) => new URLSearchParams(r.search).get('limit') === '7'), 'pages asked with limit=7').to.equal(true);
   });
 
+  it('given no height, stops at the screen\'s height with the text box in view', async () => {
+    clearDmStorage();
+    const provider = await fixture<DmProvider>(html`<dm-provider base-url="/api/dm"><dm-communications client=${MOCK_CLIENTS.longHistory}></dm-communications></dm-provider>`);
+    const tab = provider.querySelector('dm-communications') as DmCommunications;
+    await waitFor(() => feed(tab) && parts(feed(tab)!, 'item').length > 0, 5000, 'feed');
+    const input = () => tab.shadowRoot!.querySelector('dm-composer')!.shadowRoot!.querySelector('textarea')!;
+    await waitFor(() => input(), 4000, 'composer');
+    const box = tab.getBoundingClientRect();
+    expect(box.height <= innerHeight + 1, `${box.height} px in a ${innerHeight} px screen`).to.equal(true);
+    expect(input().getBoundingClientRect().bottom <= box.bottom, 'the text box inside the tab').to.equal(true);
+    tab.hidden = true;
+    expect(tab.getBoundingClientRect().height).to.equal(0);
+  });
+
   it('side by side, picking a client puts the keyboard in its text box', async () => {
     const { tab } = await renderTab({ width: 1000 });
     await waitFor(() => parts(list(tab), 'client').length > 2, 5000, 'list');

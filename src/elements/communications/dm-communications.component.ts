@@ -50,22 +50,29 @@ export class DmCommunications extends DmElement {
   static override styles = [
     tokens,
     css`
+      /* A column whose one row takes the height given, or, with none, stops at the screen's. */
       :host {
-        display: block;
+        display: flex;
+        flex-direction: column;
         container-type: inline-size;
         container-name: dm-communications;
         height: 100%;
         min-height: 320px;
+        max-block-size: 100dvh;
         background: var(--_bg);
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
         overflow: hidden;
       }
+      :host([hidden]) {
+        display: none;
+      }
       .layout {
+        flex: 1 1 auto;
         display: grid;
         grid-template-columns: var(--dm-list-width, 320px) minmax(0, 1fr);
-        height: 100%;
-        min-height: inherit;
+        grid-template-rows: minmax(0, 1fr);
+        min-height: 0;
       }
       .list {
         border-inline-end: 1px solid var(--_border);
