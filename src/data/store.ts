@@ -247,6 +247,7 @@ export class DmStore extends EventTarget {
       s.status === 'error' && (!transient || (isRetryable(s.error) && (!clientId || this.openClients_.has(clientId))));
     if (this.advisorStatus === 'error') void this.loadAdvisor();
     this.setPresence({});
+    this.unreadRetries_ = 0;
     void this.refreshUnread();
     if (again(this.clientList)) void this.loadClients(this.clientList.query, true);
     for (const f of this.feeds_.values()) if (again(f, f.clientId)) void this.loadFeed(f.clientId, f.filter, true);
@@ -414,11 +415,19 @@ export class DmStore extends EventTarget {
   async refreshUnread(): Promise<void> {
     try {
       this.unreadCount = (await this.adapter.getUnread()).clientsWithUnread;
+      this.unreadRetries_ = 0;
       this.changed_();
     } catch (e) {
-      this.failed_(e);
+      const error = this.failed_(e);
+      // The menu's bubble has no error state to retry from: a passing failure is asked again, backing off.
+      if (isRetryable(error) && this.started_ && this.unreadRetries_ < 6) {
+        clearTimeout(this.unreadTimer_ ?? undefined);
+        this.unreadTimer_ = setTimeout(() => void this.refreshUnread(), error.retryAfterMs ?? this.opts_.retryBaseMs * 2 ** ++this.unreadRetries_);
+      }
     }
   }
+
+  private unreadRetries_ = 0;
 
   private scheduleUnreadRefresh_(): void {
     if (this.unreadTimer_) clearTimeout(this.unreadTimer_);

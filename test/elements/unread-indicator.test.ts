@@ -29,6 +29,13 @@ describe('<dm-unread-indicator>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows the bubble even when the first count failed (asked again by itself)', async () => {
+    db.failNext('unread', 1, 503);
+    const el = await renderInProvider<DmUnreadIndicator>(html`<dm-unread-indicator>Messages</dm-unread-indicator>`);
+    await waitFor(() => bubble(el), 5000, 'bubble after the count was asked again');
+    expect(textOf(status(el))).to.equal(en.unreadClients(db.unreadCount()));
+  });
+
   it('shows the number with show-count', async () => {
     const el = await renderInProvider<DmUnreadIndicator>(html`<dm-unread-indicator show-count></dm-unread-indicator>`);
     const n = db.unreadCount();
