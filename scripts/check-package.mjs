@@ -129,6 +129,13 @@ try {
     `const onSelect = (e: DmClientSelectEvent): string => e.detail.clientId;`,
     `const el: HTMLElementTagNameMap['dm-client-list'] = document.createElement('dm-client-list');`,
     `el.addEventListener('dm-client-select', (e) => onSelect(e));`,
+    // Every event keeps its typed detail when heard at the top (they bubble and are composed).
+    `document.addEventListener('dm-client-select', (e) => e.detail.clientId);`,
+    `document.addEventListener('dm-order-open', (e) => e.detail.orderId);`,
+    `document.addEventListener('dm-filter-change', (e) => e.detail.filter);`,
+    `document.addEventListener('dm-message-sent', (e) => e.detail.message.id);`,
+    `window.addEventListener('dm-notice-open', (e) => e.detail.clientId);`,
+    `window.addEventListener('dm-auth-required', (e) => e.detail.error.kind);`,
     `export const used = [tables, ReactProvider, ReactClientList, ReactCommunications, RestAdapter, DataStore, DmStore, DmProvider, MockDb, ${specifiers
       .map((s, i) => (names[s] ? null : `entry${i}`))
       .filter(Boolean)

@@ -13,7 +13,7 @@ export const MOCK_ADVISOR_ID = 'a-1';
 export const MOCK_ADVISOR_NAME = 'Luna Starweaver';
 
 /**
- * Well-known client ids, stable for every seed. See `src/mocks/README.md`.
+ * Well-known client ids, stable for every seed. See `docs/mocks.md`.
  */
 export const MOCK_CLIENTS = {
   /** "Dana K.": the demo's star, ~45 items, unread (2 trailing client messages), orders of every type and status. */

@@ -22,6 +22,11 @@ declare global {
     'dm-order-open': DmOrderOpenEvent;
     'dm-filter-change': DmFilterChangeEvent;
   }
+  // Heard on document or window too (they bubble and are composed).
+  interface GlobalEventHandlersEventMap {
+    'dm-order-open': DmOrderOpenEvent;
+    'dm-filter-change': DmFilterChangeEvent;
+  }
 }
 
 const FILTERS: FeedFilter[] = ['all', 'orders', 'messages'];

@@ -36,6 +36,9 @@ declare global {
   interface HTMLElementEventMap {
     'dm-auth-required': DmAuthRequiredEvent;
   }
+  interface GlobalEventHandlersEventMap {
+    'dm-auth-required': DmAuthRequiredEvent;
+  }
 }
 
 /**
