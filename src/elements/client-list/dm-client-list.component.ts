@@ -29,7 +29,7 @@ const NO_SLICE: WindowSlice = { start: 0, end: 0, before: 0, after: 0 };
  *
  * @attr selected - The selected client's id (reflected). Set it to mark a client; the list scrolls it into view once.
  *
- * @fires dm-client-select - The advisor picked a client (click, Enter or Space); `detail.clientId`. `selected` is already set.
+ * @fires {DmClientSelectEvent} dm-client-select - The advisor picked a client (click, Enter or Space); `detail.clientId`. `selected` is already set.
  *
  * @csspart base - The wrapper of the search box and the scroller.
  * @csspart search - The search box (an `<input type="search">`); searches by name on the server.

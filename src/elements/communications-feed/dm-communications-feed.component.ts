@@ -38,8 +38,8 @@ const FILTERS: FeedFilter[] = ['all', 'orders', 'messages'];
  * @attr client-id - The client whose feed to show.
  * @attr filter - `all` (default), `orders` or `messages`; reflects the filter control.
  *
- * @fires dm-order-open - `{orderId}`; cancelable. Unless cancelled, the order's details open in a dialog.
- * @fires dm-filter-change - `{filter}` when the advisor uses the filter control.
+ * @fires {DmOrderOpenEvent} dm-order-open - `{orderId}`; cancelable. Unless cancelled, the order's details open in a dialog.
+ * @fires {DmFilterChangeEvent} dm-filter-change - `{filter}` when the advisor uses the filter control.
  *
  * @csspart filter - The All / Orders / Messages control.
  * @csspart scroller - The scrolling box.

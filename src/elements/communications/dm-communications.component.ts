@@ -23,7 +23,10 @@ const BACK_ICON = html`<svg aria-hidden="true" viewBox="0 0 24 24" fill="none" s
  * @attr sync-url - When present, the open client is kept in the page URL (`?dm-client=ID`) so reloads and shared links reopen it.
  * @attr filter - The feed's filter (`all`, `orders`, `messages`); reflects the feed's filter control.
  *
- * @fires dm-client-select - Re-fired from the list when the advisor picks a client.
+ * @fires {DmClientSelectEvent} dm-client-select - From its list: the advisor picked a client; `detail.clientId`.
+ * @fires {DmOrderOpenEvent} dm-order-open - From its feed: an order was clicked; `detail.orderId`; cancelable.
+ * @fires {DmFilterChangeEvent} dm-filter-change - From its feed: the filter control changed; `detail.filter`.
+ * @fires {DmMessageSentEvent} dm-message-sent - From its composer: the server stored a message; `detail.message`.
  *
  * @csspart list-pane - The client list column.
  * @csspart card - The client card.

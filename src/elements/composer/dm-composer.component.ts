@@ -31,7 +31,7 @@ const codePoints = (s: string) => {
  *
  * @attr client-id - The client to write to. Without it the composer is disabled (and says nothing).
  *
- * @fires dm-message-sent - The server stored a message; `detail.message` is the stored `MessageItem`.
+ * @fires {DmMessageSentEvent} dm-message-sent - The server stored a message; `detail.message` is the stored `MessageItem`.
  *
  * @csspart base - The wrapper of everything below.
  * @csspart input - The text box (a `<textarea>`): grows with its text up to about 8 lines, then scrolls.

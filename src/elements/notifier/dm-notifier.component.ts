@@ -18,7 +18,7 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="fal
  *   The countdown pauses while the pointer is over the notices or focus is inside them.
  * @attr max - The most notices shown at once (default 3): a newer one replaces the oldest; `0` for no limit.
  *
- * @fires dm-notice-open - The advisor clicked a notice; `detail.clientId` names the client whose card to open.
+ * @fires {DmNoticeOpenEvent} dm-notice-open - The advisor clicked a notice; `detail.clientId` names the client whose card to open.
  *
  * @csspart base - The polite live region that holds the notices.
  * @csspart notice - Each notice.

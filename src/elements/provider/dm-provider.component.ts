@@ -50,7 +50,7 @@ declare global {
  * @attr locale - BCP 47 locale for dates, times and prices (default: the page's `lang`).
  * @attr credentials - `fetch` credentials mode for the REST adapter (`same-origin` by default).
  *
- * @fires dm-auth-required - The API answered 401; `detail.error` tells more.
+ * @fires {DmAuthRequiredEvent} dm-auth-required - The API answered 401; `detail.error` tells more.
  * @slot - The page content, including any `dm-*` elements, at any depth.
  */
 export class DmProvider extends LitElement {
