@@ -278,6 +278,21 @@ describe('<dm-communications-feed>', () => {
     await waitFor(() => db.client(MOCK_CLIENTS.sevenUnread)?.hasUnread === false, 4000, 'marked read on the server');
   });
 
+  it('puts "New" above the first unread message even when the unread run is longer than a page', async () => {
+    const id = MOCK_CLIENTS.longHistory;
+    // The advisor wrote last; then the client wrote 70 messages (a page is 50).
+    db.clientWrites(id, 'Before the advisor answered');
+    db.send(id, 'Last word from the advisor', 'cmid-last-word');
+    for (let n = 1; n <= 70; n++) db.clientWrites(id, `Unread number ${n}.`);
+    const feed = await renderFeed(id, 'all', 400);
+    const dividedItem = () => textOf(part(feed, 'new-divider')?.closest('[part~="item"]'));
+    await waitFor(() => dividedItem().includes('Unread number 1.'), 6000, '"New" above the first of the 70');
+    const divider = part(feed, 'new-divider')!;
+    const box = scroller(feed).getBoundingClientRect();
+    const top = divider.getBoundingClientRect().top;
+    expect(top >= box.top - 1 && top <= box.bottom, 'the divider is in view').to.equal(true);
+  });
+
   it('moves keyboard focus through items beyond the rendered window', async () => {
     const feed = await renderFeed(MOCK_CLIENTS.huge);
     const last = parts(feed, 'item').at(-1)!;

@@ -104,6 +104,11 @@ export class DmCommunicationsFeed extends DmElement {
   /** The entries shown: the feed state's items as last seen (each entry is one virtual row). */
   private rows_: readonly FeedEntry[] = [];
   private newKey_: string | null = null;
+  /**
+   * Older pages the view still follows the "New" divider through: set when the client's unread run
+   * reaches past the loaded page (its first unread is in an older page), cleared by the advisor's hand.
+   */
+  private followNew_ = 0;
   private positioned_ = false;
   private clientPending_ = false;
   private releaseView_?: () => void;
@@ -186,12 +191,33 @@ export class DmCommunicationsFeed extends DmElement {
     const items = feed.items;
     const i = client?.hasUnread && this.filter !== 'orders' ? firstUnreadIndex(items) : -1;
     this.newKey_ = i >= 0 ? entryKey(items[i]) : null;
+    this.followNew_ = i === 0 && feed.olderCursor ? 10 : 0;
     if (this.newKey_) this.vw_.scrollToKey(this.newKey_, 'start');
   }
+
+  /** Older items came in above a "New" divider at the top: the unread run may start further up. */
+  private moveNewDivider_(feed: FeedState, prev: readonly FeedEntry[]): void {
+    const items = feed.items;
+    if (!this.newKey_ || !prev.length || entryKey(prev[0]) !== this.newKey_) return;
+    let i = items.findIndex((e) => entryKey(e) === this.newKey_);
+    if (i <= 0) return;
+    while (i > 0 && (items[i - 1]!.kind === 'order' || (items[i - 1] as { sender?: string }).sender === 'client')) i--;
+    this.newKey_ = entryKey(items[i]);
+    if (this.followNew_) {
+      this.vw_.scrollToKey(this.newKey_, 'start');
+      this.followNew_ = i === 0 && feed.olderCursor ? this.followNew_ - 1 : 0;
+    }
+  }
+
+  /** The advisor scrolls or reads by hand: the view stops following the divider. */
+  private stopFollowing_ = () => {
+    this.followNew_ = 0;
+  };
 
   private onItemsChanged_(feed: FeedState): void {
     const items = feed.items;
     const prev = this.rows_;
+    if (this.positioned_) this.moveNewDivider_(feed, prev);
     if (this.positioned_ && prev.length) {
       // The advisor just wrote (or retried): messages not stored yet go at the very end.
       const last = items[items.length - 1];
@@ -214,7 +240,7 @@ export class DmCommunicationsFeed extends DmElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const feed = this.feed_;
-    if (this.openOrderId_ && this.dialog_ && !this.dialog_.open) this.dialog_.showModal();
+    if (this.openOrderId_ && this.dialog_ && !this.dialog_.open && this.isConnected) this.dialog_.showModal();
     // The order changed while its details are shown: fetch them again.
     if (this.openOrderId_ && this.store?.order(this.openOrderId_).status === 'idle') void this.store.loadOrder(this.openOrderId_);
     if (!feed || feed.status !== 'ready') return;
@@ -304,6 +330,7 @@ export class DmCommunicationsFeed extends DmElement {
   };
 
   private handleKeydown_(e: KeyboardEvent): void {
+    this.followNew_ = 0;
     const rowEl = (e.target as HTMLElement).closest<HTMLElement>('[data-vkey]');
     if (!rowEl || (e.target as HTMLElement).closest('button, a') !== null && e.key !== 'PageDown' && e.key !== 'PageUp') {
       if (!rowEl) return;
@@ -407,7 +434,15 @@ export class DmCommunicationsFeed extends DmElement {
     const setSize = feed.olderCursor ? -1 : feed.items.length;
     const last = this.rows_[this.rows_.length - 1];
     const focusKey = this.focusKey_ ?? (last && entryKey(last));
-    return html`<div class="scroller" part="scroller" @scroll=${this.handleScroll_} @keydown=${this.handleKeydown_}>
+    return html`<div
+      class="scroller"
+      part="scroller"
+      @scroll=${this.handleScroll_}
+      @keydown=${this.handleKeydown_}
+      @wheel=${this.stopFollowing_}
+      @touchstart=${this.stopFollowing_}
+      @pointerdown=${this.stopFollowing_}
+    >
       <div class="content" role="feed" aria-label=${t.feedLabel(name)} aria-busy=${feed.loadingOlder ? 'true' : 'false'}>
         <div .style=${`block-size:${slice.before}px`} aria-hidden="true"></div>
         ${repeat(
