@@ -130,6 +130,8 @@ export class DmStore extends EventTarget {
   private openClients_ = new Map<string, number>();
   private queues_ = new Map<string, Promise<unknown>>();
   private outbox_: OutboxEntry[] = [];
+  /** Messages this page saw stored or discarded: a save never writes them back (another tab may still list them). */
+  private dropped_ = new Set<string>();
   /** Messages the live stream confirmed while their send was still retrying (a lost reply), by clientMessageId. */
   private confirmed_ = new Map<string, MessageItem>();
   private readingUpTo_ = new Map<string, string>();
@@ -194,7 +196,10 @@ export class DmStore extends EventTarget {
     void this.loadAdvisor();
     void this.refreshUnread();
     this.subscribeLive_();
-    if (typeof window !== 'undefined') window.addEventListener('online', this.handleOnline_);
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', this.handleOnline_);
+      window.addEventListener('storage', this.handleStorage_);
+    }
   }
 
   private subscribeLive_(): void {
@@ -217,7 +222,10 @@ export class DmStore extends EventTarget {
     this.presenceTimer_ = this.unreadTimer_ = null;
     for (const t of this.timers_) clearTimeout(t);
     this.timers_.clear();
-    if (typeof window !== 'undefined') window.removeEventListener('online', this.handleOnline_);
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('online', this.handleOnline_);
+      window.removeEventListener('storage', this.handleStorage_);
+    }
   }
 
   private handleOnline_ = () => {
@@ -491,6 +499,7 @@ export class DmStore extends EventTarget {
     try {
       const page = await this.adapter.getFeed(clientId, { type: filter, limit: this.opts_.feedPageSize }, { signal: abort.signal });
       if (abort.signal.aborted) return;
+      this.confirmStored_(page.items);
       // What arrived live while the page was on its way stays (the page may predate it).
       const arrived = this.feed(clientId, filter).items.filter((e) => !before.has(e) && !e.delivery);
       const local = this.localEntries_(clientId, filter);
@@ -520,6 +529,7 @@ export class DmStore extends EventTarget {
         { signal: abort.signal },
       );
       if (abort.signal.aborted) return;
+      this.confirmStored_(page.items);
       const now = this.feed(clientId, filter);
       const olderCursor = nextCursorAfter(cur.olderCursor, page.items.length, page.olderCursor);
       this.setFeed_({ ...now, items: mergeFeed(now.items, page.items), olderCursor, loadingOlder: false });
@@ -549,6 +559,7 @@ export class DmStore extends EventTarget {
   private async refreshNewest_(clientId: string, filter: FeedFilter): Promise<void> {
     try {
       const page = await this.adapter.getFeed(clientId, { type: filter, limit: this.opts_.feedPageSize });
+      this.confirmStored_(page.items);
       const cur = this.feed(clientId, filter);
       if (cur.status === 'ready') this.setFeed_({ ...cur, items: mergeFeed(cur.items, page.items) });
     } catch {
@@ -798,6 +809,8 @@ export class DmStore extends EventTarget {
     const i = this.outbox_.findIndex((o) => o.clientId === clientId && o.clientMessageId === clientMessageId);
     if (i < 0) return undefined;
     const [entry] = this.outbox_.splice(i, 1);
+    this.dropped_.add(clientMessageId);
+    if (this.dropped_.size > 500) this.dropped_.delete(this.dropped_.values().next().value!);
     this.saveOutbox_();
     if (removeFromFeed) this.removeFromFeeds_(clientId, 'm:' + clientMessageId);
     return entry;
@@ -812,31 +825,53 @@ export class DmStore extends EventTarget {
     return `dm-widgets:outbox:${this.advisor?.id ?? 'default'}`;
   }
 
+  /** The outbox as stored (by every tab of this advisor); [] when absent or unreadable. */
+  private storedOutbox_(): OutboxEntry[] {
+    try {
+      const saved = JSON.parse(this.storage_?.getItem(this.outboxKey_()) ?? '[]') as OutboxEntry[];
+      return (Array.isArray(saved) ? saved : []).filter(
+        (e) => typeof e?.clientId === 'string' && typeof e.body === 'string' && typeof e.clientMessageId === 'string',
+      );
+    } catch {
+      return [];
+    }
+  }
+
+  /**
+   * Stores the outbox, merged with what other tabs stored: their messages stay, and a message this
+   * page saw stored or discarded is never written back.
+   */
   private saveOutbox_(): void {
     try {
-      if (this.outbox_.length) this.storage_?.setItem(this.outboxKey_(), JSON.stringify(this.outbox_));
+      const mine = new Set(this.outbox_.map((o) => o.clientMessageId));
+      const all = [...this.storedOutbox_().filter((o) => !mine.has(o.clientMessageId) && !this.dropped_.has(o.clientMessageId)), ...this.outbox_];
+      if (all.length) this.storage_?.setItem(this.outboxKey_(), JSON.stringify(all));
       else this.storage_?.removeItem(this.outboxKey_());
     } catch {
       // Storage full or blocked: the outbox lives on in memory.
     }
   }
 
-  /** Picks up messages a previous page load wrote but did not see stored, and sends them (idempotently). */
+  /**
+   * Picks up messages an earlier page load (or another tab) wrote but did not see stored: those on
+   * their way are sent again (idempotently); failed ones stay failed, for the advisor to retry or discard.
+   */
   private restoreOutbox_(): void {
-    let saved: OutboxEntry[] = [];
-    try {
-      saved = JSON.parse(this.storage_?.getItem(this.outboxKey_()) ?? '[]') as OutboxEntry[];
-    } catch {
-      return;
-    }
-    for (const e of Array.isArray(saved) ? saved : []) {
-      if (typeof e?.clientId !== 'string' || typeof e.body !== 'string' || typeof e.clientMessageId !== 'string') continue;
+    for (const e of this.storedOutbox_()) {
       if (this.outbox_.some((o) => o.clientMessageId === e.clientMessageId)) continue;
       this.outbox_.push(e);
-      this.addToFeeds_(e.clientId, [localMessage(e, 'pending')]);
-      void this.enqueue_(e);
+      this.addToFeeds_(e.clientId, [localMessage(e, e.failed ? 'failed' : 'pending')]);
+      if (!e.failed) void this.enqueue_(e);
     }
   }
+
+  /** Another tab changed the stored outbox: a failed message it sent or discarded goes here too. */
+  private handleStorage_ = (e: StorageEvent) => {
+    if (e.key !== null && e.key !== this.outboxKey_()) return;
+    const stored = new Set(this.storedOutbox_().map((o) => o.clientMessageId));
+    for (const o of this.outbox_.filter((o) => o.failed && !stored.has(o.clientMessageId))) this.dropOutbox_(o.clientId, o.clientMessageId);
+    this.changed_();
+  };
 
   // ---- live events --------------------------------------------------------------------------
 
@@ -873,10 +908,17 @@ export class DmStore extends EventTarget {
     }
   }
 
-  private applyItem_(item: FeedItem): void {
-    if (item.kind === 'message' && item.clientMessageId && this.dropOutbox_(item.clientId, item.clientMessageId, false)) {
-      this.confirmed_.set(item.clientMessageId, item);
+  /** Messages of ours the server shows stored (a reply lost, a page reloaded) leave the outbox. */
+  private confirmStored_(items: readonly FeedItem[]): void {
+    for (const item of items) {
+      if (item.kind === 'message' && item.clientMessageId && this.dropOutbox_(item.clientId, item.clientMessageId, false)) {
+        this.confirmed_.set(item.clientMessageId, item);
+      }
     }
+  }
+
+  private applyItem_(item: FeedItem): void {
+    this.confirmStored_([item]);
     const known = this.clientsById_.get(item.clientId);
     // An order met before (in a loaded feed or an earlier event) is a change, not a new order.
     const seen = item.kind === 'order' && (this.seenOrders_.has(item.id) || this.holds_(item));

@@ -5,7 +5,7 @@ import type { DmAdapter } from '../../src/data/adapter.js';
 import { DmStore } from '../../src/data/store.js';
 import type { ClientSummary, Eligibility, FeedItem, MessageItem } from '../../src/core/types.js';
 
-type Fault = 'ok' | 'network' | 'server' | 'rate' | 'lost-reply';
+type Fault = 'ok' | 'network' | 'server' | 'rate' | 'lost-reply' | 'hang';
 
 /**
  * A server in memory with the contract's idempotency: the same clientMessageId stores once.
@@ -23,6 +23,7 @@ class FakeServer implements DmAdapter {
     this.calls++;
     const fault = this.faults.shift() ?? 'ok';
     await Promise.resolve();
+    if (fault === 'hang') return new Promise<never>(() => {});
     if (fault === 'network') throw new DmError('network', 'Failed to fetch');
     if (fault === 'server') throw new DmError('server', 'HTTP 503', { status: 503 });
     if (fault === 'rate') throw new DmError('rate-limited', 'Slow down', { status: 429, retryAfterMs: 1 });
@@ -43,8 +44,10 @@ class FakeServer implements DmAdapter {
   async getClient(_id: string): Promise<ClientSummary> {
     throw new DmError('not-found', 'no');
   }
-  async getFeed() {
-    return { items: [] as FeedItem[], olderCursor: null };
+  /** Whether the feed shows what was stored (by default it is empty, as the tests below expect). */
+  feedShowsStored = false;
+  async getFeed(clientId: string) {
+    return { items: (this.feedShowsStored ? this.stored.filter((m) => m.clientId === clientId) : []) as FeedItem[], olderCursor: null };
   }
   async getEligibility() {
     return this.eligibilityValue;
@@ -60,6 +63,20 @@ class FakeServer implements DmAdapter {
   subscribe() {
     return () => {};
   }
+}
+
+function memoryStorage(): Storage {
+  const map = new Map<string, string>();
+  return {
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
+    key: (i: number) => [...map.keys()][i] ?? null,
+    get length() {
+      return map.size;
+    },
+    clear: () => map.clear(),
+  } as Storage;
 }
 
 function newStore(server: FakeServer, maxSendAttempts = 4) {
@@ -147,30 +164,90 @@ describe('DmStore sending', () => {
     expect(store.eligibility('c1').value).to.include({ canSend: false, reason: 'consecutive_limit' });
   });
 
-  it('survives a reload: the outbox is saved and re-sent with the same id', async () => {
-    const storage = new Map<string, string>();
-    const fakeStorage = {
-      getItem: (k: string) => storage.get(k) ?? null,
-      setItem: (k: string, v: string) => void storage.set(k, v),
-      removeItem: (k: string) => void storage.delete(k),
-      key: (i: number) => [...storage.keys()][i] ?? null,
-      get length() {
-        return storage.size;
-      },
-      clear: () => storage.clear(),
-    } as Storage;
+  it('survives a reload: a message on its way when the page closed is sent again with the same id', async () => {
+    const storage = memoryStorage();
     const server = new FakeServer();
-    server.faults = ['lost-reply', 'network', 'network', 'network'];
-    const first = new DmStore(server, { storage: fakeStorage, retryBaseMs: 1, maxSendAttempts: 1 });
+    server.faults = ['hang'];
+    const first = new DmStore(server, { storage, retryBaseMs: 1 });
     await first.loadAdvisor();
-    expect((await first.send('c1', 'Across reloads')).status).to.equal('failed');
+    void first.send('c1', 'Across reloads');
+    await new Promise((r) => setTimeout(r, 10));
     first.stop();
-    // A new page load: the store finds the outbox and delivers it; the server still stores one copy.
-    const second = new DmStore(server, { storage: fakeStorage, retryBaseMs: 1 });
+    // A new page load: the store finds the outbox and delivers it; the server stores one copy.
+    const second = new DmStore(server, { storage, retryBaseMs: 1 });
     await second.loadAdvisor();
     await new Promise((r) => setTimeout(r, 50));
     expect(server.stored.map((m) => m.body)).to.deep.equal(['Across reloads']);
     expect(second.outboxFor('c1')).to.have.length(0);
+  });
+
+  it('after a reload, a failed message stays "Not sent" (Retry or Discard) and is not sent by itself', async () => {
+    const storage = memoryStorage();
+    const server = new FakeServer();
+    server.faults = ['network'];
+    const first = new DmStore(server, { storage, retryBaseMs: 1, maxSendAttempts: 1 });
+    await first.loadAdvisor();
+    expect((await first.send('c1', 'Failed before the reload')).status).to.equal('failed');
+    first.stop();
+    const second = new DmStore(server, { storage, retryBaseMs: 1 });
+    await second.loadAdvisor();
+    await second.loadFeed('c1');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(server.calls, 'nothing sent by itself').to.equal(1);
+    expect(second.feed('c1').items.map((e) => [e.kind === 'message' && e.body, e.delivery])).to.deep.equal([['Failed before the reload', 'failed']]);
+    const id = second.outboxFor('c1')[0]!.clientMessageId;
+    expect((await second.retrySend('c1', id))!.status).to.equal('sent');
+    expect(server.stored.map((m) => m.body)).to.deep.equal(['Failed before the reload']);
+  });
+
+  it('drops a failed message from the outbox once the feed shows it stored (its reply was lost)', async () => {
+    const storage = memoryStorage();
+    const server = new FakeServer();
+    server.faults = ['lost-reply'];
+    const first = new DmStore(server, { storage, retryBaseMs: 1, maxSendAttempts: 1 });
+    await first.loadAdvisor();
+    expect((await first.send('c1', 'Stored, reply lost')).status).to.equal('failed');
+    first.stop();
+    server.feedShowsStored = true;
+    const second = new DmStore(server, { storage, retryBaseMs: 1 });
+    await second.loadAdvisor();
+    await second.loadFeed('c1');
+    expect(second.outboxFor('c1')).to.have.length(0);
+    expect(second.feed('c1').items.map((e) => e.delivery ?? 'stored')).to.deep.equal(['stored']);
+    // A later message is not held back behind it.
+    expect((await second.send('c1', 'Next one')).status).to.equal('sent');
+  });
+
+  it('two tabs keep each other\'s unsent messages: a send in one never wipes the other\'s failed one', async () => {
+    const storage = memoryStorage();
+    const server = new FakeServer();
+    const tabA = new DmStore(server, { storage, retryBaseMs: 1, maxSendAttempts: 1 });
+    const tabB = new DmStore(server, { storage, retryBaseMs: 1, maxSendAttempts: 1 });
+    await tabA.loadAdvisor();
+    await tabB.loadAdvisor();
+    server.faults = ['network'];
+    expect((await tabA.send('c1', 'Written in tab A')).status).to.equal('failed');
+    expect((await tabB.send('c2', 'Written in tab B')).status).to.equal('sent');
+    // Tab A reloads: its failed message is still there, still failed.
+    tabA.stop();
+    const reloaded = new DmStore(server, { storage, retryBaseMs: 1 });
+    await reloaded.loadAdvisor();
+    expect(reloaded.outboxFor('c1').map((o) => o.body)).to.deep.equal(['Written in tab A']);
+    expect(reloaded.outboxFor('c2')).to.have.length(0);
+    // A tab that loads now shows it failed too.
+    const tabC = new DmStore(server, { storage, retryBaseMs: 1 });
+    tabC.start();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(tabC.outboxFor('c1')).to.have.length(1);
+    // Discarded in the reloaded tab: gone for every tab that loads next, and from an open tab
+    // when the browser tells it the storage changed.
+    reloaded.discardSend('c1', reloaded.outboxFor('c1')[0]!.clientMessageId);
+    const third = new DmStore(server, { storage, retryBaseMs: 1 });
+    await third.loadAdvisor();
+    expect(third.outboxFor('c1')).to.have.length(0);
+    window.dispatchEvent(new StorageEvent('storage', { key: 'dm-widgets:outbox:a-test' }));
+    expect(tabC.outboxFor('c1')).to.have.length(0);
+    tabC.stop();
   });
 
   it('property: for any sends and faults, the server ends with exactly the sent messages, in order, once each', async () => {
