@@ -60,7 +60,9 @@ export function formatRelative(iso: string, locale: string, now = Date.now()): s
   if (abs < 60) return rtf.format(0, 'second');
   if (abs < 3600) return rtf.format(Math.trunc(s / 60), 'minute');
   if (abs < 86400) return rtf.format(Math.trunc(s / 3600), 'hour');
-  if (abs < 7 * 86400) return rtf.format(Math.trunc(s / 86400), 'day');
+  // Days are counted in calendar days, as the feed's day separators are: Monday is "2 days ago" on Wednesday morning.
+  const days = Math.round((new Date(t).setHours(0, 0, 0, 0) - new Date(now).setHours(0, 0, 0, 0)) / 86400000);
+  if (Math.abs(days) < 7) return rtf.format(days, 'day');
   const sameYear = new Date(t).getFullYear() === new Date(now).getFullYear();
   return memo('sd' + locale + sameYear, () =>
     new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: sameYear ? undefined : 'numeric' }),

@@ -13,6 +13,13 @@ describe('formatRelative', () => {
     expect(formatRelative(ago(DAY), 'en', NOW)).to.equal('yesterday');
   });
 
+  it('counts days in calendar days, as the feed\'s day separators do', () => {
+    const wednesday9am = Date.parse('2026-11-25T09:00:00');
+    expect(formatRelative('2026-11-23T20:00:00', 'en', wednesday9am), 'Monday evening, 37 h before').to.equal('2 days ago');
+    expect(formatRelative('2026-11-24T08:00:00', 'en', wednesday9am), 'Tuesday morning, 25 h before').to.equal('yesterday');
+    expect(formatRelative('2026-11-18T10:00:00', 'en', wednesday9am), 'last Wednesday').to.equal('Nov 18');
+  });
+
   it('never says "60 min." (nor "24 hr."): a unit is counted in whole units passed', () => {
     expect(formatRelative(ago(59.7 * MIN), 'en', NOW)).to.equal('59 min. ago');
     expect(formatRelative(ago(60 * MIN), 'en', NOW)).to.equal('1 hr. ago');
