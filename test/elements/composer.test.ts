@@ -1,11 +1,12 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/composer/dm-composer.js';
+import '../../src/elements/communications-feed/dm-communications-feed.js';
 import type { DmComposer } from '../../src/elements/composer/dm-composer.js';
 import type { AdvisorStatus, BlockReason } from '../../src/core/types.js';
 import { en } from '../../src/i18n/strings.js';
 import { MOCK_CLIENTS } from '../../src/mocks/index.js';
-import { type RenderOptions, liveOpen, part, providerOf, renderInProvider, startMock, textOf, waitFor } from '../helpers/render.js';
+import { type RenderOptions, liveOpen, part, parts, providerOf, renderInProvider, startMock, textOf, waitFor } from '../helpers/render.js';
 
 const { db } = await startMock();
 
@@ -383,6 +384,30 @@ describe('<dm-composer>', () => {
       expect(textOf(status)).to.equal(en.signInAgain);
       expect(db.storedMessages(id)).to.have.length(0);
     });
+  });
+
+  it('keeps the feed above at its bottom while the text box grows line by line', async () => {
+    const id = MOCK_CLIENTS.longHistory;
+    const wrap = await renderInProvider<HTMLElement>(html`<div style="height:500px;width:600px;display:flex;flex-direction:column">
+      <dm-communications-feed client-id=${id} style="flex:1;min-height:0"></dm-communications-feed>
+      <dm-composer client-id=${id}></dm-composer>
+    </div>`);
+    const feed = wrap.querySelector('dm-communications-feed')!;
+    const el = wrap.querySelector('dm-composer') as DmComposer;
+    await waitFor(() => parts(feed, 'item').length > 0, 5000, 'feed');
+    const scroller = feed.shadowRoot!.querySelector<HTMLElement>('[part~="scroller"]')!;
+    const gap = () => scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
+    await waitFor(() => gap() < 2, 4000, 'at the bottom');
+    const before = scroller.clientHeight;
+    input(el).focus();
+    await sendKeys({ type: 'First line' });
+    for (let i = 0; i < 4; i++) {
+      await press(el, 'Shift+Enter');
+      await sendKeys({ type: `more ${i}` });
+    }
+    await waitFor(() => scroller.clientHeight < before - 40, 2000, 'the box grew, the feed shrank');
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    expect(gap(), 'px between the newest item and the bottom').to.be.lessThan(2);
   });
 
   describe('drafts', () => {

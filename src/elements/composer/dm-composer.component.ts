@@ -265,12 +265,18 @@ export class DmComposer extends DmElement {
     return !!value && !value.canSend;
   }
 
+  private fittedLength_ = 0;
+
   private fitHeight_(): void {
     const ta = this.textarea_;
     if (!ta) return;
-    ta.style.height = 'auto';
+    // Collapsed first only when the text got shorter: collapsing on every keystroke lets the feed
+    // above grow for a moment, and the browser then pulls the feed's view off its bottom.
+    const shrunk = this.text.length < this.fittedLength_;
+    this.fittedLength_ = this.text.length;
+    if (shrunk) ta.style.height = 'auto';
     // scrollHeight leaves out the borders; CSS max-height caps the growth, then the box scrolls.
-    ta.style.height = `${ta.scrollHeight + ta.offsetHeight - ta.clientHeight}px`;
+    if (shrunk || ta.scrollHeight > ta.clientHeight) ta.style.height = `${ta.scrollHeight + ta.offsetHeight - ta.clientHeight}px`;
   }
 
   protected override render() {
