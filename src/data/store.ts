@@ -130,6 +130,8 @@ export class DmStore extends EventTarget {
   private openClients_ = new Map<string, number>();
   private queues_ = new Map<string, Promise<unknown>>();
   private outbox_: OutboxEntry[] = [];
+  /** Messages that failed here on a network or server fault (or behind one): sent again when the browser is back online. */
+  private sendAgainOnline_ = new WeakSet<OutboxEntry>();
   /** Messages this page saw stored or discarded: a save never writes them back (another tab may still list them). */
   private dropped_ = new Set<string>();
   /** Messages the live stream confirmed while their send was still retrying (a lost reply), by clientMessageId. */
@@ -230,6 +232,13 @@ export class DmStore extends EventTarget {
 
   private handleOnline_ = () => {
     this.reloadFailed_(true);
+    // Messages this page gave up on for a passing fault go out again, in the order written.
+    const clients = new Set<string>();
+    for (const o of this.outbox_) {
+      if (!o.failed || !this.sendAgainOnline_.has(o) || clients.has(o.clientId)) continue;
+      clients.add(o.clientId);
+      void this.retrySend(o.clientId, o.clientMessageId);
+    }
     this.changed_();
   };
 
@@ -795,6 +804,7 @@ export class DmStore extends EventTarget {
 
   private markFailed_(entry: OutboxEntry, error: DmError): SendResult {
     entry.failed = true;
+    if (isRetryable(error) || error.kind === 'aborted') this.sendAgainOnline_.add(entry);
     this.saveOutbox_();
     this.addToFeeds_(entry.clientId, [localMessage(entry, 'failed')]);
     return { status: 'failed', error };

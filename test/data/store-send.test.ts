@@ -218,6 +218,21 @@ describe('DmStore sending', () => {
     expect((await second.send('c1', 'Next one')).status).to.equal('sent');
   });
 
+  it('sends again, in order, the messages it gave up on for a network fault when the browser is back online', async () => {
+    const server = new FakeServer();
+    server.faults = ['network'];
+    const store = newStore(server, 1);
+    store.start();
+    expect((await store.send('c1', 'first, failed')).status).to.equal('failed');
+    // Written while the first is failed: held behind it, so the client receives them in order.
+    expect((await store.send('c1', 'second, held back')).status).to.equal('failed');
+    window.dispatchEvent(new Event('online'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(server.stored.map((m) => m.body)).to.deep.equal(['first, failed', 'second, held back']);
+    expect(store.outboxFor('c1')).to.have.length(0);
+    store.stop();
+  });
+
   it('two tabs keep each other\'s unsent messages: a send in one never wipes the other\'s failed one', async () => {
     const storage = memoryStorage();
     const server = new FakeServer();
