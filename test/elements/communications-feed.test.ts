@@ -1,4 +1,4 @@
-import { expect, html, oneEvent } from '@open-wc/testing';
+import { aTimeout, expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/communications-feed/dm-communications-feed.js';
 import type { DmCommunicationsFeed } from '../../src/elements/communications-feed/dm-communications-feed.js';
@@ -291,6 +291,14 @@ describe('<dm-communications-feed>', () => {
     const box = scroller(feed).getBoundingClientRect();
     const top = divider.getBoundingClientRect().top;
     expect(top >= box.top - 1 && top <= box.bottom, 'the divider is in view').to.equal(true);
+  });
+
+  it('does not mark read a card only passed through (its newest item on screen for a moment)', async () => {
+    const feed = await renderFeed(MOCK_CLIENTS.sevenUnread, 'all', 2000);
+    await nextFrames(2);
+    feed.clientId = MOCK_CLIENTS.dana;
+    await aTimeout(1500);
+    expect(db.client(MOCK_CLIENTS.sevenUnread)?.hasUnread, 'still unread').to.equal(true);
   });
 
   it('moves keyboard focus through items beyond the rendered window', async () => {

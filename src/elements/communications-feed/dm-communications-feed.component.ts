@@ -30,6 +30,8 @@ declare global {
 }
 
 const FILTERS: FeedFilter[] = ['all', 'orders', 'messages'];
+/** How long the newest item must be on screen before the client is marked read. */
+const READ_AFTER_MS = 700;
 
 /**
  * @summary A client's orders and messages in one chronological, virtualized feed, newest at the bottom.
@@ -172,6 +174,8 @@ export class DmCommunicationsFeed extends DmElement {
   }
 
   private leave_(): void {
+    clearTimeout(this.readTimer_);
+    this.readTimer_ = undefined;
     const v = this.viewing_;
     if (!v) return;
     // A quick switch abandons the old feed's requests: a slow answer for A never paints over B.
@@ -256,19 +260,36 @@ export class DmCommunicationsFeed extends DmElement {
     this.maybeMarkRead_(feed);
   }
 
-  /** Marks the client read once the newest item has been on screen. */
-  private maybeMarkRead_(feed: FeedState): void {
+  /** Marks the client read once the newest item has been on screen for a moment. */
+  /** Whether the client has unread and its newest item is on screen. */
+  private seesNewest_(): boolean {
     const client = this.store?.client(this.clientId);
-    if (!client?.hasUnread || document.visibilityState === 'hidden' || this.filter === 'orders') return;
-    if (this.vw_.lastVisibleIndex() < this.rows_.length - 1) return;
-    for (let i = feed.items.length - 1; i >= 0; i--) {
-      const e = feed.items[i];
-      if (!e.delivery) {
-        void this.store!.markRead(this.clientId, e.id);
-        return;
-      }
-    }
+    if (!client?.hasUnread || document.visibilityState === 'hidden' || this.filter === 'orders') return false;
+    return this.vw_.lastVisibleIndex() >= this.rows_.length - 1;
   }
+
+  /**
+   * Marks the client read once its newest item has been on screen for a moment (READ_AFTER_MS):
+   * a card opened by mistake, or passed through, is not marked read, and the row just clicked does
+   * not jump down the list under the pointer before a second click lands.
+   */
+  private maybeMarkRead_(feed: FeedState): void {
+    if (this.readTimer_ || !this.seesNewest_()) return;
+    const clientId = this.clientId;
+    this.readTimer_ = setTimeout(() => {
+      this.readTimer_ = undefined;
+      if (this.clientId !== clientId || !this.seesNewest_()) return;
+      const items = this.feed_?.items ?? feed.items;
+      for (let i = items.length - 1; i >= 0; i--) {
+        if (!items[i]!.delivery) {
+          void this.store!.markRead(clientId, items[i]!.id);
+          return;
+        }
+      }
+    }, READ_AFTER_MS);
+  }
+
+  private readTimer_?: ReturnType<typeof setTimeout>;
 
   // ---- public API ---------------------------------------------------------------------------
 
