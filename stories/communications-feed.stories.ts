@@ -248,6 +248,20 @@ async function scrollToOldest(canvasElement: HTMLElement): Promise<void> {
   scroller.dispatchEvent(new Event('scroll'));
 }
 
+const farUp = dmStory();
+/** Read far back in a long history: a round button goes back to the newest message. */
+export const ScrolledFarUp: Story = {
+  name: 'Scrolled far up (a way back to the newest)',
+  args: { 'client-id': MOCK_CLIENTS.longHistory },
+  ...farUp,
+  play: async ({ canvasElement }) => {
+    await settled(canvasElement);
+    const scroller = deepQuery<HTMLElement>(canvasElement, '[part~="scroller"]')!;
+    scroller.scrollTop = Math.max(0, scroller.scrollHeight - scroller.clientHeight * 4);
+    await waitFor(() => deepQuery(canvasElement, '[part~="jump-latest"]'), 8000, 'the jump button');
+  },
+};
+
 const older = dmStory({ staysLoading: true });
 export const LoadingOlder: Story = {
   name: 'Loading older items (scrolled to the top)',

@@ -29,6 +29,7 @@ export const ar: DmStrings = {
   loadingOlder: 'جارٍ تحميل العناصر الأقدم…',
   olderError: 'تعذّر تحميل العناصر الأقدم.',
   newMessagesPill: 'رسائل جديدة ↓',
+  jumpLatest: 'الانتقال إلى أحدث رسالة',
   newDivider: 'جديد',
   you: 'أنت',
   sending: 'جارٍ الإرسال…',

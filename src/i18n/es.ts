@@ -29,6 +29,7 @@ export const es: DmStrings = {
   loadingOlder: 'Cargando elementos anteriores…',
   olderError: 'No se pudieron cargar los elementos anteriores.',
   newMessagesPill: 'Mensajes nuevos ↓',
+  jumpLatest: 'Ir al último mensaje',
   newDivider: 'Nuevo',
   you: 'Tú',
   sending: 'Enviando…',

@@ -41,6 +41,8 @@ export interface FeedStrings {
   loadingOlder: string;
   olderError: string;
   newMessagesPill: string;
+  /** The button that goes back to the newest message when the advisor has scrolled far up. */
+  jumpLatest: string;
   newDivider: string;
   you: string;
   sending: string;
@@ -162,6 +164,7 @@ export const enFeed: FeedStrings = {
   loadingOlder: 'Loading older items…',
   olderError: 'Older items could not be loaded.',
   newMessagesPill: 'New messages ↓',
+  jumpLatest: 'Go to the latest message',
   newDivider: 'New',
   you: 'You',
   sending: 'Sending…',

@@ -301,6 +301,20 @@ describe('<dm-communications-feed>', () => {
     expect(db.client(MOCK_CLIENTS.sevenUnread)?.hasUnread, 'still unread').to.equal(true);
   });
 
+  it('offers a way back to the newest message when scrolled far up, and none near the bottom', async () => {
+    const feed = await renderFeed(MOCK_CLIENTS.longHistory);
+    expect(part(feed, 'jump-latest'), 'none at the bottom').to.equal(null);
+    const s = scroller(feed);
+    s.scrollTop = Math.max(0, s.scrollHeight - s.clientHeight * 4);
+    await waitFor(() => part(feed, 'jump-latest'), 4000, 'the jump button');
+    const jump = part<HTMLButtonElement>(feed, 'jump-latest')!;
+    expect(jump.getAttribute('aria-label')).to.equal(en.jumpLatest);
+    jump.click();
+    await waitFor(() => isAtBottom(scroller(feed)) && !part(feed, 'jump-latest'), 4000, 'back at the newest, button gone');
+    const newest = feed.store!.feed(MOCK_CLIENTS.longHistory).items.at(-1)!;
+    await waitFor(() => (feed.shadowRoot!.activeElement as HTMLElement | null)?.dataset.vkey === 'i:' + newest.id || (feed.shadowRoot!.activeElement as HTMLElement | null)?.dataset.vkey?.startsWith('m:') === true, 2000, 'focus on the newest item');
+  });
+
   it('moves keyboard focus through items beyond the rendered window', async () => {
     const feed = await renderFeed(MOCK_CLIENTS.huge);
     const last = parts(feed, 'item').at(-1)!;

@@ -55,6 +55,7 @@ const READ_AFTER_MS = 700;
  * @csspart day - A day separator.
  * @csspart new-divider - The "New" divider above the first unread item.
  * @csspart new-messages - The pill that jumps to new messages when the advisor has scrolled up.
+ * @csspart jump-latest - The button that goes back to the newest message, shown when scrolled more than two screens up.
  * @csspart order-details - The order details dialog.
  * @csspart loading - The loading state (also on the "Loading older items" line, with `loading-older`).
  * @csspart empty - The empty state.
@@ -367,6 +368,12 @@ export class DmCommunicationsFeed extends DmElement {
     if (next === 0 && e.key !== 'End') void this.store?.loadOlder(this.clientId, this.filter);
   }
 
+  /** Scrolled up more than two screens from the newest item. */
+  private farFromNewest_(): boolean {
+    const s = this.scroller_;
+    return !!s && !this.vw_.atEdge && s.scrollHeight - s.scrollTop - s.clientHeight > 2 * s.clientHeight;
+  }
+
   // The pill, Retry and Discard go away once used: keyboard focus moves to the row they concern
   // (the newest item, the message sent again, the newest item left) rather than to <body>.
   private handlePill_ = () => {
@@ -418,7 +425,9 @@ export class DmCommunicationsFeed extends DmElement {
       ${this.renderBody_(feed, name)}
       ${this.showPill_
         ? html`<button part="new-messages" type="button" @click=${this.handlePill_}>${t.newMessagesPill}</button>`
-        : nothing}
+        : this.farFromNewest_()
+          ? html`<button part="jump-latest" class="jump" type="button" aria-label=${t.jumpLatest} title=${t.jumpLatest} @click=${this.handlePill_}>↓</button>`
+          : nothing}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement_}</div>
       ${this.openOrderId_ ? this.renderOrderDetails_(this.openOrderId_) : nothing}
     </div>`;

@@ -245,6 +245,21 @@ export const styles = css`
     cursor: pointer;
     box-shadow: 0 2px 6px rgb(0 0 0 / 0.2);
   }
+  .jump {
+    position: absolute;
+    inset-block-end: 12px;
+    inset-inline-end: 16px;
+    z-index: 1;
+    inline-size: 40px;
+    block-size: 40px;
+    border-radius: 50%;
+    border: 1px solid var(--_border);
+    background: var(--_bg);
+    color: var(--_accent);
+    font-size: 1.2em;
+    cursor: pointer;
+    box-shadow: 0 2px 6px rgb(0 0 0 / 0.2);
+  }
   .state {
     margin-block: auto;
   }
