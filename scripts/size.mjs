@@ -21,8 +21,7 @@ const TARGET_WHOLE_GZIP = 20480;
 const TARGET_ELEMENT_GZIP = 12288;
 // Raised in session 5 from 35,200 (provider 17,000, list 14,300, feed 16,300, tab 23,400), about
 // +1.1 KB, for fixes testers found: order details' "could not be refreshed"; forced-colors styles;
-// storeOptions set late; the URL following `client`; the SSE reader's split 
-; Retry-After on
+// storeOptions set late; the URL following `client`; the SSE reader's split CRLF; Retry-After on
 // lists and feeds; the notifier's `max`; the unread count asked again; the tab capped at the screen;
 // the outbox shared by tabs and resent when back online; "New" over a long unread run; marking read
 // after 0.7 s on screen; the way back to the newest message.
