@@ -99,8 +99,9 @@ describe('<dm-notifier>', () => {
     expect(notices(el)).to.have.length(2);
   });
 
-  it('shows at most `max` notices (3 by default): a newer one replaces the oldest, which does not come back', async () => {
+  it('shows at most `max` notices (5 by default): a newer one replaces the oldest, which does not come back', async () => {
     const el = await render();
+    el.max = 3;
     const writers = db.clients().slice(0, 5);
     for (const c of writers) db.clientWrites(c.id, `Hello from ${c.displayName}`);
     const last = writers.at(-1)!.displayName;
@@ -113,6 +114,7 @@ describe('<dm-notifier>', () => {
     await aTimeout(200);
     expect(notices(el)).to.have.length(2);
 
+    expect(new (el.constructor as typeof DmNotifier)().max, 'the default').to.equal(5);
     el.max = 0;
     for (const c of writers) db.clientWrites(c.id, 'Again');
     await waitFor(() => notices(el).length === writers.length, 4000, 'no limit with max=0');

@@ -16,7 +16,7 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="fal
  *
  * @attr duration - Milliseconds a notice stays before hiding itself (default 8000); `0` keeps notices until dismissed.
  *   The countdown pauses while the pointer is over the notices or focus is inside them.
- * @attr max - The most notices shown at once (default 3): a newer one replaces the oldest; `0` for no limit.
+ * @attr max - The most notices shown at once (default 5): a newer one replaces the oldest; `0` for no limit.
  *
  * @fires {DmNoticeOpenEvent} dm-notice-open - The advisor clicked a notice; `detail.clientId` names the client whose card to open.
  *
@@ -51,7 +51,7 @@ export class DmNotifier extends DmElement {
   /** Milliseconds before a notice hides itself; 0 keeps it until dismissed. */
   duration = 8000;
   /** The most notices shown at once; a newer one replaces the oldest (the list's bubbles still tell). 0: no limit. */
-  max = 3;
+  max = 5;
 
   private timers_ = new Map<string, ReturnType<typeof setTimeout>>();
   private hovered_ = false;
