@@ -109,6 +109,19 @@ describe('locales', () => {
       expect(list.left, 'list column on the right').to.be.greaterThan(card.left);
     });
 
+    it('a Latin name in the Arabic list lines up beside its avatar (right), not by the time', async () => {
+      const { tab } = await renderTab({ locale: 'ar', strings: ar });
+      const list = listOf(tab);
+      await waitFor(() => parts(list, 'client').length > 0, 6000, 'rows');
+      const latin = parts(list, 'name').find((n) => /^[A-Za-z]/.test(textOf(n)))!;
+      expect(!!latin, 'a Latin name').to.equal(true);
+      const range = document.createRange();
+      range.selectNodeContents(latin);
+      const text = range.getBoundingClientRect();
+      const box = latin.getBoundingClientRect();
+      expect(box.right - text.right, 'px between the name and its box\'s right edge').to.be.lessThan(2);
+    });
+
     it('an advisor bubble is on the left, a client bubble on the right', async () => {
       const { tab } = await renderTab({ locale: 'ar', strings: ar, filter: 'messages' });
       const feed = feedOf(tab);

@@ -134,6 +134,16 @@ export const clientListStyles = css`
     white-space: nowrap;
     text-overflow: ellipsis;
   }
+  /* Names and previews take their own direction (dir=auto: a long one is cut at its end), but line
+     up with the list's: a Latin name in an Arabic list sits beside its avatar, not by the time. */
+  .name,
+  .preview {
+    text-align: left;
+  }
+  :host(:dir(rtl)) .name,
+  :host(:dir(rtl)) .preview {
+    text-align: right;
+  }
   .name {
     font-weight: 500;
   }
