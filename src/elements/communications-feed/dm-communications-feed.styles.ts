@@ -138,9 +138,10 @@ export const styles = css`
   .pending .bubble {
     opacity: 0.7;
   }
+  /* Not sent: faded, with a dashed edge (a solid ring would read as keyboard focus). */
   .failed .bubble {
-    outline: 2px solid var(--_danger);
-    outline-offset: 2px;
+    opacity: 0.75;
+    border: 2px dashed var(--_danger);
   }
   .meta {
     font-size: 0.78em;
@@ -264,7 +265,7 @@ export const styles = css`
     margin-block: auto;
   }
   dialog {
-    border: 0;
+    border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: 0;
     width: min(32rem, calc(100vw - 2rem));
