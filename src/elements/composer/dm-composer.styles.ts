@@ -40,9 +40,12 @@ export const composerStyles = css`
     margin-block-start: 0.1em;
     color: var(--_danger);
   }
+  /* The same box as the blocked reason, in the warning's colours. */
   .warning {
     background: var(--_warning-bg);
     color: var(--_warning-text);
+    border: 1px solid color-mix(in srgb, var(--_warning-text) 25%, var(--_warning-bg));
+    border-inline-start: 4px solid color-mix(in srgb, var(--_warning-text) 60%, var(--_warning-bg));
   }
   .row {
     display: flex;
