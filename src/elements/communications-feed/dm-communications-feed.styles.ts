@@ -138,9 +138,8 @@ export const styles = css`
   .pending .bubble {
     opacity: 0.7;
   }
-  /* Not sent: faded, with a dashed edge (a solid ring would read as keyboard focus). */
+  /* Not sent: a dashed edge (a solid ring would read as keyboard focus; fading it would cost contrast). */
   .failed .bubble {
-    opacity: 0.75;
     border: 2px dashed var(--_danger);
   }
   .meta {
