@@ -25,7 +25,7 @@ const TARGET_ELEMENT_GZIP = 12288;
 // lists and feeds; the notifier's `max`; the unread count asked again; the tab capped at the screen;
 // the outbox shared by tabs and resent when back online; "New" over a long unread run; marking read
 // after 0.7 s on screen; the way back to the newest message.
-const BUDGET_WHOLE_GZIP = 36300;
+const BUDGET_WHOLE_GZIP = 36400;
 /** Ceilings per element entry (gzip B); the composed tab carries the list, feed and composer. */
 // Where the target is met (composer, unread indicator, notifier), the target itself is the ceiling.
 const BUDGET_ELEMENT_GZIP = {
