@@ -72,9 +72,14 @@ export const styles = css`
   .row {
     padding: 3px calc(var(--_space) * 1.5);
   }
+  /* The ring goes round the message or order that has focus, not the row's full width and divider. */
   .row:focus-visible {
+    outline: none;
+  }
+  .row:focus-visible .bubble,
+  .row:focus-visible .order {
     outline: var(--_focus);
-    outline-offset: -2px;
+    outline-offset: 2px;
   }
   .day,
   .new-divider {
