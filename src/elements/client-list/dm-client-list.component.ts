@@ -176,7 +176,7 @@ export class DmClientList extends DmElement {
       if (this.clientsChanged_ || !this.revealed_) {
         if (list.clients.some((c) => c.id === this.selected)) {
           this.revealed_ = true;
-          this.window_.scrollToKey(this.selected!, 'nearest');
+          this.window_.scrollToKey(this.selected!, 'center');
         }
       } else if (this.revealed_ && !list.loadingMore) {
         this.revealSelected_ = false;
