@@ -130,6 +130,8 @@ export class DmStore extends EventTarget {
   private openClients_ = new Map<string, number>();
   private queues_ = new Map<string, Promise<unknown>>();
   private outbox_: OutboxEntry[] = [];
+  /** Messages sent again (Retry, back online): refused, they stay "Not sent" rather than leave. */
+  private retried_ = new WeakSet<OutboxEntry>();
   /** Messages that failed here on a network or server fault (or behind one): sent again when the browser is back online. */
   private sendAgainOnline_ = new WeakSet<OutboxEntry>();
   /** Messages this page saw stored or discarded: a save never writes them back (another tab may still list them). */
@@ -200,7 +202,7 @@ export class DmStore extends EventTarget {
     this.subscribeLive_();
     if (typeof window !== 'undefined') {
       window.addEventListener('online', this.handleOnline_);
-      window.addEventListener('storage', this.handleStorage_);
+      if (this.storage_) window.addEventListener('storage', this.handleStorage_);
     }
   }
 
@@ -233,6 +235,7 @@ export class DmStore extends EventTarget {
   private handleOnline_ = () => {
     this.reloadFailed_(true);
     // Messages this page gave up on for a passing fault go out again, in the order written.
+    if (this.signedOut_) return;
     const clients = new Set<string>();
     for (const o of this.outbox_) {
       if (!o.failed || !this.sendAgainOnline_.has(o) || clients.has(o.clientId)) continue;
@@ -439,7 +442,8 @@ export class DmStore extends EventTarget {
       // The menu's bubble has no error state to retry from: a passing failure is asked again, backing off.
       if (isRetryable(error) && this.started_ && this.unreadRetries_ < 6) {
         clearTimeout(this.unreadTimer_ ?? undefined);
-        this.unreadTimer_ = setTimeout(() => void this.refreshUnread(), error.retryAfterMs ?? this.opts_.retryBaseMs * 2 ** ++this.unreadRetries_);
+        const n = ++this.unreadRetries_;
+        this.unreadTimer_ = setTimeout(() => void this.refreshUnread(), waitFor(error.retryAfterMs, this.opts_.retryBaseMs * 2 ** n, this.opts_.retryBaseMs * 2));
       }
     }
   }
@@ -713,10 +717,12 @@ export class DmStore extends EventTarget {
     for (const o of this.outbox_) {
       if (o.clientId !== clientId || !o.failed) continue;
       o.failed = false;
+      this.retried_.add(o);
       this.addToFeeds_(clientId, [localMessage(o, 'pending')]);
       const p = this.enqueue_(o);
       if (o === entry) result = p;
     }
+    this.retried_.add(entry);
     return result ?? this.enqueue_(entry);
   }
 
@@ -764,7 +770,6 @@ export class DmStore extends EventTarget {
         if (!this.outbox_.includes(entry)) return this.settledElsewhere_(entry);
         const error = this.failed_(e);
         if (error.kind === 'blocked') {
-          this.dropOutbox_(clientId, clientMessageId);
           const cur = this.eligibility(clientId).value;
           this.setEligibility_(clientId, {
             consecutiveLimit: cur?.consecutiveLimit ?? 5,
@@ -773,17 +778,18 @@ export class DmStore extends EventTarget {
             reason: error.reason ?? cur?.reason ?? null,
           });
           void this.loadEligibility(clientId, true);
-          return { status: 'blocked', body, error };
         }
-        if (error.kind === 'auth') {
+        if (error.kind === 'blocked' || error.kind === 'auth') {
+          // A message sent again (Retry, back online) has no text box to go back to: it stays "Not sent".
+          if (this.retried_.has(entry)) return this.markFailed_(entry, error);
           this.dropOutbox_(clientId, clientMessageId);
-          return { status: 'auth', body, error };
+          return { status: error.kind, body, error };
         }
         const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
         // Going offline is not a failed attempt: the queue waits for the network instead.
         if (!offline) attempt++;
         if ((isRetryable(error) || offline) && attempt < this.opts_.maxSendAttempts) {
-          await sleep(error.retryAfterMs ?? this.opts_.retryBaseMs * 2 ** Math.max(0, attempt - 1) * (0.8 + Math.random() * 0.4));
+          await sleep(waitFor(error.retryAfterMs, this.opts_.retryBaseMs * 2 ** Math.max(0, attempt - 1) * (0.8 + Math.random() * 0.4), this.opts_.retryBaseMs));
           continue;
         }
         void this.loadEligibility(clientId, true);
@@ -821,6 +827,12 @@ export class DmStore extends EventTarget {
     const [entry] = this.outbox_.splice(i, 1);
     this.dropped_.add(clientMessageId);
     if (this.dropped_.size > 500) this.dropped_.delete(this.dropped_.values().next().value!);
+    try {
+      // Other tabs learn that it is done (a tombstone), so they drop their failed copy, never resend it.
+      this.storage_?.setItem(this.doneKey_(), JSON.stringify([...this.storedDone_(), clientMessageId].slice(-200)));
+    } catch {
+      // Storage full or blocked.
+    }
     this.saveOutbox_();
     if (removeFromFeed) this.removeFromFeeds_(clientId, 'm:' + clientMessageId);
     return entry;
@@ -854,7 +866,11 @@ export class DmStore extends EventTarget {
   private saveOutbox_(): void {
     try {
       const mine = new Set(this.outbox_.map((o) => o.clientMessageId));
-      const all = [...this.storedOutbox_().filter((o) => !mine.has(o.clientMessageId) && !this.dropped_.has(o.clientMessageId)), ...this.outbox_];
+      const done = new Set(this.storedDone_());
+      const all = [
+        ...this.storedOutbox_().filter((o) => !mine.has(o.clientMessageId) && !this.dropped_.has(o.clientMessageId) && !done.has(o.clientMessageId)),
+        ...this.outbox_,
+      ];
       if (all.length) this.storage_?.setItem(this.outboxKey_(), JSON.stringify(all));
       else this.storage_?.removeItem(this.outboxKey_());
     } catch {
@@ -867,21 +883,36 @@ export class DmStore extends EventTarget {
    * their way are sent again (idempotently); failed ones stay failed, for the advisor to retry or discard.
    */
   private restoreOutbox_(): void {
+    const done = new Set(this.storedDone_());
     for (const e of this.storedOutbox_()) {
-      if (this.outbox_.some((o) => o.clientMessageId === e.clientMessageId)) continue;
+      if (done.has(e.clientMessageId) || this.outbox_.some((o) => o.clientMessageId === e.clientMessageId)) continue;
       this.outbox_.push(e);
       this.addToFeeds_(e.clientId, [localMessage(e, e.failed ? 'failed' : 'pending')]);
       if (!e.failed) void this.enqueue_(e);
     }
   }
 
-  /** Another tab changed the stored outbox: a failed message it sent or discarded goes here too. */
+  /** Another tab sent or discarded messages (its `done` list changed): a failed copy here goes too. */
   private handleStorage_ = (e: StorageEvent) => {
-    if (e.key !== null && e.key !== this.outboxKey_()) return;
-    const stored = new Set(this.storedOutbox_().map((o) => o.clientMessageId));
-    for (const o of this.outbox_.filter((o) => o.failed && !stored.has(o.clientMessageId))) this.dropOutbox_(o.clientId, o.clientMessageId);
+    if (!this.storage_ || (e.storageArea && e.storageArea !== this.storage_) || e.key !== this.doneKey_()) return;
+    const done = this.storedDone_();
+    for (const o of this.outbox_.filter((o) => o.failed && done.includes(o.clientMessageId))) this.dropOutbox_(o.clientId, o.clientMessageId);
     this.changed_();
   };
+
+  private doneKey_(): string {
+    return `dm-widgets:outbox-done:${this.advisor?.id ?? 'default'}`;
+  }
+
+  /** The ids of messages any tab saw stored or discarded lately (the newest 200). */
+  private storedDone_(): string[] {
+    try {
+      const done = JSON.parse(this.storage_?.getItem(this.doneKey_()) ?? '[]') as unknown;
+      return Array.isArray(done) ? done.filter((id): id is string => typeof id === 'string') : [];
+    } catch {
+      return [];
+    }
+  }
 
   // ---- live events --------------------------------------------------------------------------
 
@@ -923,6 +954,9 @@ export class DmStore extends EventTarget {
     for (const item of items) {
       if (item.kind === 'message' && item.clientMessageId && this.dropOutbox_(item.clientId, item.clientMessageId, false)) {
         this.confirmed_.set(item.clientMessageId, item);
+        if (this.confirmed_.size > 200) this.confirmed_.delete(this.confirmed_.keys().next().value!);
+        // Every loaded feed of the client swaps its local copy for the stored one.
+        this.addToFeeds_(item.clientId, [item]);
       }
     }
   }
@@ -1033,7 +1067,7 @@ export class DmStore extends EventTarget {
     const timer = setTimeout(() => {
       this.timers_.delete(timer);
       again();
-    }, Math.min(error.retryAfterMs, 60_000));
+    }, waitFor(error.retryAfterMs, 0, this.opts_.retryBaseMs * 2));
     this.timers_.add(timer);
   }
 
@@ -1058,6 +1092,11 @@ export class DmStore extends EventTarget {
  */
 function nextCursorAfter(asked: string | null, count: number, next: string | null): string | null {
   return count || next !== asked ? next : null;
+}
+
+/** How long to wait before asking again: the server's `Retry-After` kept between `min` and 60 s, else `fallback`. */
+function waitFor(retryAfterMs: number | null, fallback: number, min: number): number {
+  return retryAfterMs === null ? fallback : Math.min(Math.max(retryAfterMs, min), 60_000);
 }
 
 function feedKey(clientId: string, filter: FeedFilter): string {

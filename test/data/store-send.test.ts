@@ -233,6 +233,24 @@ describe('DmStore sending', () => {
     store.stop();
   });
 
+  it('a message sent again (back online) that the server refuses stays "Not sent" with its text', async () => {
+    const server = new FakeServer();
+    server.faults = ['network'];
+    const store = newStore(server, 1);
+    store.start();
+    await store.loadFeed('c1');
+    expect((await store.send('c1', 'Keep my words')).status).to.equal('failed');
+    // The advisor is blocked meanwhile: the resend is refused with 403.
+    server.sendMessage = async () => {
+      throw new DmError('blocked', 'Blocked', { status: 403, reason: 'negative_review' });
+    };
+    window.dispatchEvent(new Event('online'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(store.outboxFor('c1').map((o) => o.body)).to.deep.equal(['Keep my words']);
+    expect(store.feed('c1').items.map((e) => e.delivery)).to.deep.equal(['failed']);
+    store.stop();
+  });
+
   it('two tabs keep each other\'s unsent messages: a send in one never wipes the other\'s failed one', async () => {
     const storage = memoryStorage();
     const server = new FakeServer();
@@ -254,13 +272,19 @@ describe('DmStore sending', () => {
     tabC.start();
     await new Promise((r) => setTimeout(r, 20));
     expect(tabC.outboxFor('c1')).to.have.length(1);
+    // Storage events that do not say a message is done leave it alone: the page's storage cleared,
+    // or the outbox list rewritten without it (two tabs saving at once).
+    window.dispatchEvent(new StorageEvent('storage', { key: null }));
+    storage.setItem('dm-widgets:outbox:a-test', '[]');
+    window.dispatchEvent(new StorageEvent('storage', { key: 'dm-widgets:outbox:a-test' }));
+    expect(tabC.outboxFor('c1'), 'kept').to.have.length(1);
     // Discarded in the reloaded tab: gone for every tab that loads next, and from an open tab
     // when the browser tells it the storage changed.
     reloaded.discardSend('c1', reloaded.outboxFor('c1')[0]!.clientMessageId);
     const third = new DmStore(server, { storage, retryBaseMs: 1 });
     await third.loadAdvisor();
     expect(third.outboxFor('c1')).to.have.length(0);
-    window.dispatchEvent(new StorageEvent('storage', { key: 'dm-widgets:outbox:a-test' }));
+    window.dispatchEvent(new StorageEvent('storage', { key: 'dm-widgets:outbox-done:a-test' }));
     expect(tabC.outboxFor('c1')).to.have.length(0);
     tabC.stop();
   });
