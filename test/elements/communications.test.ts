@@ -66,6 +66,29 @@ describe('<dm-communications>', () => {
     expect(tab.getBoundingClientRect().height).to.equal(0);
   });
 
+  it('sends the provider\'s headers, read at each request: set later, they need no new store', async () => {
+    const { provider, tab } = await renderTab({ width: 1000 });
+    await waitFor(() => parts(list(tab), 'client').length > 0, 5000, 'list');
+    const store = provider.store;
+    const seen: string[] = [];
+    const original = window.fetch;
+    window.fetch = (input, init) => {
+      seen.push(new Headers(init?.headers).get('X-Token') ?? '');
+      return original(input, init);
+    };
+    try {
+      provider.headers = { 'X-Token': 'one' };
+      tab.client = MOCK_CLIENTS.dana;
+      await waitFor(() => seen.includes('one'), 4000, 'a request with the first token');
+      provider.headers = async () => ({ 'X-Token': 'two' });
+      tab.client = MOCK_CLIENTS.emoji;
+      await waitFor(() => seen.includes('two'), 4000, 'a request with the second token');
+      expect(provider.store === store, 'the same store').to.equal(true);
+    } finally {
+      window.fetch = original;
+    }
+  });
+
   it('side by side, picking a client puts the keyboard in its text box', async () => {
     const { tab } = await renderTab({ width: 1000 });
     await waitFor(() => parts(list(tab), 'client').length > 2, 5000, 'list');

@@ -73,6 +73,22 @@ describe('dm-widgets/react', () => {
     );
     const provider = host.querySelector('dm-provider') as DmProviderElement;
     const list = host.querySelector('dm-client-list') as DmClientListElement;
+    // A re-render passes equal new objects (inline storeOptions, headers): the store stays, with its
+    // live stream and sends.
+    await provider.updateComplete;
+    const store = provider.store;
+    expect(!!store).to.equal(true);
+    flushSync(() =>
+      root.render(
+        createElement(
+          DmProvider,
+          { baseUrl: '/api/dm', storeOptions: { storage: pageStorage }, headers: () => ({ 'X-Render': '2' }) },
+          createElement(DmClientList, { onClientSelect, style: { height: '400px', display: 'block' } }),
+        ),
+      ),
+    );
+    await provider.updateComplete;
+    expect(provider.store === store, 'the same store after a re-render').to.equal(true);
     // Props become properties (baseUrl is not a kebab-case attribute in React).
     expect(provider.baseUrl).to.equal('/api/dm');
     await waitFor(() => parts(list, 'client').length > 0, 6000, 'client rows');

@@ -29,6 +29,14 @@ function afterPageScripts(): Promise<void> {
   }));
 }
 
+/** Whether two store option objects say the same (same keys, same values). */
+function sameOptions(a?: DmStoreOptions, b?: DmStoreOptions): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const keys = Object.keys(a) as (keyof DmStoreOptions)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
 /** Fired when the API answers 401: the host should sign the advisor in again. */
 export type DmAuthRequiredEvent = CustomEvent<{ error: DmError }>;
 
@@ -76,7 +84,7 @@ export class DmProvider extends LitElement {
   liveSession = false;
   locale?: string;
   credentials: RequestCredentials = 'same-origin';
-  /** Extra request headers for the REST adapter: a value, or an (async) function returning them. */
+  /** Extra request headers for the REST adapter: a value, or an (async) function returning them; read at each request. */
   headers?: HeadersSource;
   /** A custom adapter instead of the built-in REST one. */
   adapter?: DmAdapter;
@@ -116,13 +124,14 @@ export class DmProvider extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Each of these makes a new data layer (a host script may set them after the element upgraded).
+    // `headers` are read at each request (no new store); options are compared by value, so a
+    // framework that sets an equal object on every render (React) keeps the store and its sends.
     const fresh =
       !this.store ||
       changed.has('adapter') ||
       changed.has('baseUrl') ||
       changed.has('credentials') ||
-      changed.has('headers') ||
-      changed.has('storeOptions');
+      (changed.has('storeOptions') && !sameOptions(changed.get('storeOptions'), this.storeOptions));
     if (fresh) this.createStore_();
     if (fresh || changed.has('liveSession')) {
       this.store?.setPresence({ inLiveSession: this.liveSession, active: document.visibilityState === 'visible' });
@@ -134,8 +143,9 @@ export class DmProvider extends LitElement {
     this.store?.stop();
     this.retire_?.();
     // The built-in adapter sends nothing before the page's own scripts have run: a host script
-    // that sets `adapter` or `headers` just after loading the bundle replaces this store, whose
-    // requests are then dropped unsent (no stray request, no false 401).
+    // that sets `headers` just after loading the bundle is in time for the first request, and one
+    // that sets `adapter` replaces this store, whose requests are dropped unsent (no stray request,
+    // no false 401).
     let current = true;
     this.retire_ = () => (current = false);
     const gatedFetch: typeof fetch = (input, init) =>
@@ -145,7 +155,12 @@ export class DmProvider extends LitElement {
       });
     const adapter =
       this.adapter ??
-      new RestAdapter({ baseUrl: this.baseUrl, credentials: this.credentials, headers: this.headers, fetch: gatedFetch });
+      new RestAdapter({
+        baseUrl: this.baseUrl,
+        credentials: this.credentials,
+        headers: () => (typeof this.headers === 'function' ? this.headers() : (this.headers ?? {})),
+        fetch: gatedFetch,
+      });
     const store = new DmStore(adapter, this.storeOptions);
     store.addEventListener('auth-required', (e) => {
       const error = (e as CustomEvent<DmError>).detail;
