@@ -120,6 +120,21 @@ describe('<dm-notifier>', () => {
     await waitFor(() => notices(el).length === writers.length, 4000, 'no limit with max=0');
   });
 
+  it('never takes away the notice the keyboard is on to keep within `max`', async () => {
+    const el = await render();
+    el.max = 2;
+    const [first, ...others] = db.clients().slice(0, 5);
+    db.clientWrites(first!.id, 'First');
+    await waitFor(() => notices(el).length === 1, 4000, 'first notice');
+    const open = notices(el)[0]!.querySelector<HTMLButtonElement>('[part~="notice-open"]')!;
+    open.focus();
+    for (const c of others) db.clientWrites(c.id, 'More');
+    await waitFor(() => notices(el).length === 5, 4000, 'all shown while the keyboard is on them');
+    expect(el.shadowRoot!.activeElement === open, 'focus stays on the first notice').to.equal(true);
+    open.blur();
+    await waitFor(() => notices(el).length === 2, 4000, 'back within max once focus leaves');
+  });
+
   it('says nothing about the client whose card is open', async () => {
     const el = await render();
     const stopViewing = el.store!.viewing(MOCK_CLIENTS.dana);

@@ -214,9 +214,12 @@ export class DmCommunicationsFeed extends DmElement {
     }
   }
 
-  /** The advisor scrolls or reads by hand: the view stops following the divider. */
-  private stopFollowing_ = () => {
-    this.followNew_ = 0;
+  /** The advisor scrolls or reads by hand: the view stops following the divider (passive: never delays scrolling). */
+  private stopFollowing_ = {
+    handleEvent: (): void => {
+      this.followNew_ = 0;
+    },
+    passive: true,
   };
 
   private onItemsChanged_(feed: FeedState): void {
@@ -296,6 +299,7 @@ export class DmCommunicationsFeed extends DmElement {
 
   /** Scrolls to an item by id, loading older pages until it is found; resolves whether it was. */
   async scrollToItem(itemId: string): Promise<boolean> {
+    this.followNew_ = 0;
     for (let pages = 0; pages < 200 && this.store; pages++) {
       const feed = this.feed_;
       if (!feed) return false;
@@ -316,6 +320,7 @@ export class DmCommunicationsFeed extends DmElement {
 
   /** Jumps to the newest item and stays there as new ones arrive. */
   scrollToBottom(): void {
+    this.followNew_ = 0;
     this.showPill_ = false;
     this.vw_.scrollToEdge();
   }

@@ -100,7 +100,8 @@ export class DmNotifier extends DmElement {
     super.updated(changed);
     // Past the limit the oldest go for good, rather than popping up later, out of date.
     const ready = this.readyNotices_();
-    if (this.max > 0) for (const n of ready.slice(0, -this.max)) this.dismiss_(n.key);
+    // Not while the pointer or the keyboard is on the notices: they stay put under the hand.
+    if (this.max > 0 && !this.hovered_ && !this.focused_) for (const n of ready.slice(0, -this.max)) this.dismiss_(n.key);
     this.syncTimers_();
   }
 
@@ -114,7 +115,7 @@ export class DmNotifier extends DmElement {
   /** The newest ready notices, at most `max`. */
   private visibleNotices_(): readonly StoreNotice[] {
     const ready = this.readyNotices_();
-    return this.max > 0 ? ready.slice(-this.max) : ready;
+    return this.max > 0 && !this.hovered_ && !this.focused_ ? ready.slice(-this.max) : ready;
   }
 
   private syncTimers_(): void {
@@ -141,7 +142,11 @@ export class DmNotifier extends DmElement {
 
   /** Restarts the countdowns (with the full duration) once neither pointer nor focus is inside. */
   private resume_(): void {
-    if (!this.hovered_ && !this.focused_) this.syncTimers_();
+    if (!this.hovered_ && !this.focused_) {
+      this.syncTimers_();
+      // Notices past `max` that arrived meanwhile go now.
+      this.requestUpdate();
+    }
   }
 
   private dismiss_(key: string): void {
