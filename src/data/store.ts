@@ -238,9 +238,10 @@ export class DmStore extends EventTarget {
     if (this.signedOut_) return;
     const clients = new Set<string>();
     for (const o of this.outbox_) {
-      if (!o.failed || !this.sendAgainOnline_.has(o) || clients.has(o.clientId)) continue;
+      if (!o.failed || clients.has(o.clientId)) continue;
       clients.add(o.clientId);
-      void this.retrySend(o.clientId, o.clientMessageId);
+      // A client's failed messages go again together, in order: only if none was refused for good.
+      if (this.outbox_.every((x) => x.clientId !== o.clientId || !x.failed || this.sendAgainOnline_.has(x))) void this.retrySend(o.clientId, o.clientMessageId);
     }
     this.changed_();
   };
@@ -550,6 +551,7 @@ export class DmStore extends EventTarget {
       if (abort.signal.aborted) return;
       const error = this.failed_(e);
       this.setFeed_({ ...this.feed(clientId, filter), loadingOlder: false, olderError: error });
+      this.askAgainAfter_(error, () => this.feed(clientId, filter).olderError === error && this.openClients_.has(clientId) && this.loadOlder(clientId, filter));
     } finally {
       this.feedAborts_.delete(key);
     }
@@ -755,6 +757,9 @@ export class DmStore extends EventTarget {
       const i = this.outbox_.indexOf(entry);
       if (this.outbox_.some((o, j) => j < i && o.clientId === clientId && o.failed)) return this.markFailed_(entry, new DmError('aborted', 'Waiting for an earlier message'));
       await this.whenOnline_();
+      // Another tab discarded it (or saw it stored) meanwhile: it leaves here too, unsent.
+      if (this.storedDone_().includes(clientMessageId)) this.dropOutbox_(clientId, clientMessageId, !this.confirmed_.has(clientMessageId));
+      if (!this.outbox_.includes(entry)) return this.settledElsewhere_(entry);
       try {
         const message = await this.adapter.sendMessage(clientId, { body, clientMessageId });
         this.confirmed_.delete(clientMessageId);
@@ -829,7 +834,7 @@ export class DmStore extends EventTarget {
     if (this.dropped_.size > 500) this.dropped_.delete(this.dropped_.values().next().value!);
     try {
       // Other tabs learn that it is done (a tombstone), so they drop their failed copy, never resend it.
-      this.storage_?.setItem(this.doneKey_(), JSON.stringify([...this.storedDone_(), clientMessageId].slice(-200)));
+      this.storage_?.setItem(this.doneKey_(), JSON.stringify([...this.storedDone_().filter((id) => id !== clientMessageId), clientMessageId].slice(-200)));
     } catch {
       // Storage full or blocked.
     }

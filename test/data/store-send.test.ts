@@ -5,7 +5,7 @@ import type { DmAdapter } from '../../src/data/adapter.js';
 import { DmStore } from '../../src/data/store.js';
 import type { ClientSummary, Eligibility, FeedItem, MessageItem } from '../../src/core/types.js';
 
-type Fault = 'ok' | 'network' | 'server' | 'rate' | 'lost-reply' | 'hang';
+type Fault = 'ok' | 'network' | 'server' | 'rate' | 'lost-reply' | 'hang' | 'bad';
 
 /**
  * A server in memory with the contract's idempotency: the same clientMessageId stores once.
@@ -24,6 +24,7 @@ class FakeServer implements DmAdapter {
     const fault = this.faults.shift() ?? 'ok';
     await Promise.resolve();
     if (fault === 'hang') return new Promise<never>(() => {});
+    if (fault === 'bad') throw new DmError('bad-request', 'HTTP 400', { status: 400 });
     if (fault === 'network') throw new DmError('network', 'Failed to fetch');
     if (fault === 'server') throw new DmError('server', 'HTTP 503', { status: 503 });
     if (fault === 'rate') throw new DmError('rate-limited', 'Slow down', { status: 429, retryAfterMs: 1 });
@@ -249,6 +250,42 @@ describe('DmStore sending', () => {
     expect(store.outboxFor('c1').map((o) => o.body)).to.deep.equal(['Keep my words']);
     expect(store.feed('c1').items.map((e) => e.delivery)).to.deep.equal(['failed']);
     store.stop();
+  });
+
+  it('back online, a client\'s failed messages are not sent again when one was refused for good (400)', async () => {
+    const server = new FakeServer();
+    server.faults = ['bad'];
+    const store = newStore(server, 1);
+    store.start();
+    expect((await store.send('c1', 'refused')).status).to.equal('failed');
+    expect((await store.send('c1', 'held behind it')).status).to.equal('failed');
+    const calls = server.calls;
+    window.dispatchEvent(new Event('online'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(server.calls, 'nothing sent by itself').to.equal(calls);
+    expect(store.outboxFor('c1')).to.have.length(2);
+    store.stop();
+  });
+
+  it('a message discarded in one tab is not delivered by another tab that picked it up on its way', async () => {
+    const storage = memoryStorage();
+    const server = new FakeServer();
+    server.faults = Array(40).fill('network');
+    const tabA = new DmStore(server, { storage, retryBaseMs: 20, maxSendAttempts: 40 });
+    await tabA.loadAdvisor();
+    void tabA.send('c1', 'wrong client, do not send');
+    await new Promise((r) => setTimeout(r, 30));
+    // Tab B opens while tab A is still retrying: it restores the message as on its way.
+    const tabB = new DmStore(server, { storage, retryBaseMs: 20, maxSendAttempts: 40 });
+    await tabB.loadAdvisor();
+    expect(tabB.outboxFor('c1')).to.have.length(1);
+    tabA.discardSend('c1', tabA.outboxFor('c1')[0]!.clientMessageId);
+    server.faults = [];
+    await new Promise((r) => setTimeout(r, 400));
+    expect(server.stored, 'never stored').to.have.length(0);
+    expect(tabB.outboxFor('c1')).to.have.length(0);
+    tabA.stop();
+    tabB.stop();
   });
 
   it('two tabs keep each other\'s unsent messages: a send in one never wipes the other\'s failed one', async () => {

@@ -1,4 +1,4 @@
-import { expect, html, fixture } from '@open-wc/testing';
+import { aTimeout, expect, html, fixture } from '@open-wc/testing';
 import '../../src/index.js';
 import type { DmCommunications } from '../../src/elements/communications/dm-communications.js';
 import type { DmProvider } from '../../src/elements/provider/dm-provider.js';
@@ -129,6 +129,35 @@ describe('<dm-communications>', () => {
     expect(feed(tab)!.getAttribute('filter')).to.equal('orders');
     tab.setAttribute('filter', 'messages');
     await waitFor(() => feed(tab)!.getAttribute('filter') === 'messages', 2000, 'the feed follows');
+  });
+
+  it('on a phone, a card left with Back is not being read: its client gets a notice, and reopening reads at the bottom', async () => {
+    const quiet = db.clients().find((c) => !c.hasUnread && c.id !== MOCK_CLIENTS.dana)!;
+    const { provider, tab } = await renderTab({ width: 375, client: quiet.id });
+    await liveOpen(tab);
+    await waitFor(() => feed(tab) && parts(feed(tab)!, 'item').length > 0, 5000, 'card');
+    part<HTMLButtonElement>(tab, 'back')!.click();
+    await waitFor(() => visible(list(tab)) && !visible(feed(tab)), 2000, 'the list again');
+    db.clientWrites(quiet.id, 'Written while the card was closed');
+    await waitFor(() => provider.store!.notices.some((n) => n.clientId === quiet.id), 4000, 'a notice for the closed card');
+    await aTimeout(1000);
+    expect(db.client(quiet.id)?.hasUnread, 'not read while closed').to.equal(true);
+    parts(list(tab), 'client').find((r) => textOf(r).includes(quiet.displayName))!.click();
+    await waitFor(() => feedHasText(tab, 'Written while the card was closed'), 4000, 'the new message in the card');
+    await waitFor(() => db.client(quiet.id)?.hasUnread === false, 4000, 'read once reopened');
+  });
+
+  it('a card open for a while reads a message that arrives in view at once (no unread flash)', async () => {
+    const quiet = db.clients().find((c) => !c.hasUnread && c.id !== MOCK_CLIENTS.dana)!;
+    const { tab } = await renderTab({ width: 1000, client: quiet.id });
+    await liveOpen(tab);
+    await waitFor(() => feed(tab) && parts(feed(tab)!, 'item').length > 0, 5000, 'card');
+    await aTimeout(900);
+    db.clientWrites(quiet.id, 'Are you reading this?');
+    await waitFor(() => feedHasText(tab, 'Are you reading this?'), 4000, 'shown');
+    const shownAt = Date.now();
+    await waitFor(() => db.client(quiet.id)?.hasUnread === false, 4000, 'read');
+    expect(Date.now() - shownAt, 'ms from shown to read').to.be.lessThan(400);
   });
 
   it('on a phone shows the list, then the card with a Back control', async () => {

@@ -124,19 +124,39 @@ export class DmCommunicationsFeed extends DmElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.shownObserver_?.disconnect();
     this.leave_();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.hasUpdated) this.requestUpdate();
+    (this.shownObserver_ ??= new ResizeObserver(([e]) => this.handleShown_(!!(e!.contentRect.width || e!.contentRect.height)))).observe(this);
+  }
+
+  private shownObserver_?: ResizeObserver;
+  private hiddenView_ = false;
+
+  /**
+   * Hidden (a phone's card behind the list after Back, a host's `hidden`), the card is not being
+   * viewed: its client gets notices and is not marked read. Shown again, it opens afresh (at the
+   * first unread or the bottom), as a card opened from the list does.
+   */
+  private handleShown_(shown: boolean): void {
+    if (!shown && this.viewing_ && !this.hiddenView_) {
+      this.hiddenView_ = true;
+      this.leave_();
+    } else if (shown && this.hiddenView_) {
+      this.hiddenView_ = false;
+      this.requestUpdate();
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (!FILTERS.includes(this.filter)) this.filter = 'all';
     const v = this.viewing_;
-    if (this.store && this.clientId && this.isConnected && (!v || v.store !== this.store || v.clientId !== this.clientId || v.filter !== this.filter)) {
+    if (this.store && this.clientId && this.isConnected && !this.hiddenView_ && (!v || v.store !== this.store || v.clientId !== this.clientId || v.filter !== this.filter)) {
       this.enter_(this.store, v?.clientId !== this.clientId || v?.store !== this.store);
     } else if (!this.clientId && v) {
       this.leave_();
@@ -151,6 +171,7 @@ export class DmCommunicationsFeed extends DmElement {
     this.leave_();
     this.viewing_ = { store, clientId: this.clientId, filter: this.filter };
     this.releaseView_ = store.viewing(this.clientId);
+    this.openedAt_ = Date.now();
     void store.loadFeed(this.clientId, this.filter);
     if (newClient) {
       this.openOrderId_ = null;
@@ -267,6 +288,7 @@ export class DmCommunicationsFeed extends DmElement {
   /** Marks the client read once the newest item has been on screen for a moment. */
   /** Whether the client has unread and its newest item is on screen. */
   private seesNewest_(): boolean {
+    if (this.hiddenView_) return false;
     const client = this.store?.client(this.clientId);
     if (!client?.hasUnread || document.visibilityState === 'hidden' || this.filter === 'orders') return false;
     return this.vw_.lastVisibleIndex() >= this.rows_.length - 1;
@@ -280,7 +302,7 @@ export class DmCommunicationsFeed extends DmElement {
   private maybeMarkRead_(feed: FeedState): void {
     if (this.readTimer_ || !this.seesNewest_()) return;
     const clientId = this.clientId;
-    this.readTimer_ = setTimeout(() => {
+    const read = () => {
       this.readTimer_ = undefined;
       if (this.clientId !== clientId || !this.seesNewest_()) return;
       const items = this.feed_?.items ?? feed.items;
@@ -290,8 +312,14 @@ export class DmCommunicationsFeed extends DmElement {
           return;
         }
       }
-    }, READ_AFTER_MS);
+    };
+    // A card open for a while reads what arrives at once (no unread flash for a message in view).
+    const wait = this.openedAt_ + READ_AFTER_MS - Date.now();
+    if (wait <= 0) read();
+    else this.readTimer_ = setTimeout(read, wait);
   }
+
+  private openedAt_ = 0;
 
   private readTimer_?: ReturnType<typeof setTimeout>;
 
