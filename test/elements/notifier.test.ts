@@ -1,5 +1,5 @@
 import { aTimeout, expect, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/elements/notifier/dm-notifier.js';
 import type { DmNotifier } from '../../src/elements/notifier/dm-notifier.js';
 import { en } from '../../src/i18n/strings.js';
@@ -133,6 +133,20 @@ describe('<dm-notifier>', () => {
     expect(el.shadowRoot!.activeElement === open, 'focus stays on the first notice').to.equal(true);
     open.blur();
     await waitFor(() => notices(el).length === 2, 4000, 'back within max once focus leaves');
+  });
+
+  it('on a phone shows the two newest notices (the others wait behind them)', async () => {
+    await setViewport({ width: 390, height: 800 });
+    try {
+      const el = await render();
+      const writers = db.clients().slice(0, 4);
+      for (const c of writers) db.clientWrites(c.id, 'Hi');
+      await waitFor(() => notices(el).length === 4, 4000, 'four notices');
+      const shown = notices(el).filter((n) => n.getClientRects().length > 0).map((n) => textOf(n));
+      expect(shown).to.deep.equal(writers.slice(-2).map((c) => en.newMessageFrom(c.displayName)));
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('says nothing about the client whose card is open', async () => {

@@ -71,6 +71,12 @@ export const notifierStyles = css`
       transform: translateY(8px);
     }
   }
+  /* On a phone the two newest show (the others wait behind them), so notices never fill the screen. */
+  @media (max-width: 600px) {
+    .notice:nth-last-child(n + 3) {
+      display: none;
+    }
+  }
   @media (prefers-reduced-motion: reduce) {
     .notice {
       animation: none;
