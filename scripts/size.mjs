@@ -15,28 +15,29 @@ import { MANGLE_PROPS, minifyLiteralsEsbuild } from './minify-options.mjs';
 import { ELEMENT_ENTRIES, EXTRA_ENTRIES, INDEX_ENTRY, ROOT, assertIndexEntry, partitionEntries } from './entries.mjs';
 
 // The targets from the performance issue. They are NOT met yet (see README "Size"): the set is
-// about 36.6 KB gzip. What fails the check today is the ceiling below it, a ratchet that stops the
+// about 36.8 KB gzip. What fails the check today is the ceiling below it, a ratchet that stops the
 // bundle from growing while the code is slimmed towards the target; lower it as sizes drop.
 const TARGET_WHOLE_GZIP = 20480;
 const TARGET_ELEMENT_GZIP = 12288;
 // Raised in session 5 from 35,200 (provider 17,000, list 14,300, feed 16,300, tab 23,400), about
-// +1.4 KB, for fixes testers found: order details' "could not be refreshed"; forced-colors styles;
+// +1.7 KB, for fixes testers found: order details' "could not be refreshed"; forced-colors styles;
 // storeOptions set late; the URL following `client`; the SSE reader's split CRLF; Retry-After on
 // lists and feeds; the notifier's `max`; the unread count asked again; the tab capped at the screen;
 // the outbox shared by tabs and resent when back online; "New" over a long unread run; marking read
 // after 0.7 s on screen; the way back to the newest message; and the review's fixes (tombstones for
-// the outbox across tabs, refused resends kept, options compared by value, headers read per request).
-const BUDGET_WHOLE_GZIP = 36700;
+// the outbox across tabs, refused resends kept, options compared by value, headers read per request)
+// and round 9's (hidden cards not viewed, reads at once in an open card, phone notices).
+const BUDGET_WHOLE_GZIP = 36900;
 /** Ceilings per element entry (gzip B); the composed tab carries the list, feed and composer. */
 // Where the target is met (composer, unread indicator, notifier), the target itself is the ceiling.
 const BUDGET_ELEMENT_GZIP = {
-  provider: 17700,
+  provider: 17800,
   'client-list': 14400,
-  'communications-feed': 16800,
+  'communications-feed': 16900,
   composer: TARGET_ELEMENT_GZIP,
   'unread-indicator': TARGET_ELEMENT_GZIP,
   notifier: TARGET_ELEMENT_GZIP,
-  communications: 24100,
+  communications: 24300,
 };
 const args = new Set(process.argv.slice(2));
 const BUNDLE_PATH = resolve(ROOT, 'dist/dm-widgets.js');
