@@ -410,6 +410,16 @@ describe('<dm-composer>', () => {
     expect(gap(), 'px between the newest item and the bottom').to.be.lessThan(2);
   });
 
+  it('shrinks the text box when five short lines are replaced by one longer line', async () => {
+    const el = await renderReady(MOCK_CLIENTS.dana);
+    await paste(el, 'a\nb\nc\nd\ne');
+    await el.updateComplete;
+    const tall = input(el).offsetHeight;
+    await paste(el, 'One single line that is longer than the five short ones');
+    await el.updateComplete;
+    expect(input(el).offsetHeight, 'px').to.be.lessThan(tall - 30);
+  });
+
   describe('drafts', () => {
     it('keep what was typed per client across switches', async () => {
       const a = MOCK_CLIENTS.dana;

@@ -266,14 +266,18 @@ export class DmComposer extends DmElement {
   }
 
   private fittedLength_ = 0;
+  private fittedBreaks_ = 1;
 
   private fitHeight_(): void {
     const ta = this.textarea_;
     if (!ta) return;
     // Collapsed first only when the text got shorter: collapsing on every keystroke lets the feed
     // above grow for a moment, and the browser then pulls the feed's view off its bottom.
-    const shrunk = this.text.length < this.fittedLength_;
+    // (Fewer line breaks count too: one long line pasted over five short ones.)
+    const breaks = this.text.split('\n').length;
+    const shrunk = this.text.length < this.fittedLength_ || breaks < this.fittedBreaks_;
     this.fittedLength_ = this.text.length;
+    this.fittedBreaks_ = breaks;
     if (shrunk) ta.style.height = 'auto';
     // scrollHeight leaves out the borders; CSS max-height caps the growth, then the box scrolls.
     if (shrunk || ta.scrollHeight > ta.clientHeight) ta.style.height = `${ta.scrollHeight + ta.offsetHeight - ta.clientHeight}px`;
