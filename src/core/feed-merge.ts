@@ -103,9 +103,15 @@ export function removeByKey(list: readonly FeedEntry[], key: string): FeedEntry[
  */
 export function firstUnreadIndex(items: readonly FeedEntry[]): number {
   const end = storedLength(items);
+  const i = clientRunStart(items, end);
+  return i === end ? -1 : i;
+}
+
+/** Where the run of client-side items (client messages and orders) that ends just before `end` starts. */
+export function clientRunStart(items: readonly FeedEntry[], end: number): number {
   let i = end;
   while (i > 0 && (items[i - 1]!.kind === 'order' || (items[i - 1] as { sender?: string }).sender === 'client')) i--;
-  return i === end ? -1 : i;
+  return i;
 }
 
 /** How many entries of a merged feed are stored: the ones before the trailing pending or failed messages. */

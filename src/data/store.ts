@@ -134,8 +134,6 @@ export class DmStore extends EventTarget {
   private retried_ = new WeakSet<OutboxEntry>();
   /** Messages that failed here on a network or server fault (or behind one): sent again when the browser is back online. */
   private sendAgainOnline_ = new WeakSet<OutboxEntry>();
-  /** Messages this page saw stored or discarded: a save never writes them back (another tab may still list them). */
-  private dropped_ = new Set<string>();
   /** Messages the live stream confirmed while their send was still retrying (a lost reply), by clientMessageId. */
   private confirmed_ = new Map<string, MessageItem>();
   private readingUpTo_ = new Map<string, string>();
@@ -830,8 +828,6 @@ export class DmStore extends EventTarget {
     const i = this.outbox_.findIndex((o) => o.clientId === clientId && o.clientMessageId === clientMessageId);
     if (i < 0) return undefined;
     const [entry] = this.outbox_.splice(i, 1);
-    this.dropped_.add(clientMessageId);
-    if (this.dropped_.size > 500) this.dropped_.delete(this.dropped_.values().next().value!);
     try {
       // Other tabs learn that it is done (a tombstone), so they drop their failed copy, never resend it.
       this.storage_?.setItem(this.doneKey_(), JSON.stringify([...this.storedDone_().filter((id) => id !== clientMessageId), clientMessageId].slice(-200)));
@@ -865,15 +861,15 @@ export class DmStore extends EventTarget {
   }
 
   /**
-   * Stores the outbox, merged with what other tabs stored: their messages stay, and a message this
-   * page saw stored or discarded is never written back.
+   * Stores the outbox, merged with what other tabs stored: their messages stay, and a message any
+   * tab saw stored or discarded (a `done` tombstone) is never written back.
    */
   private saveOutbox_(): void {
     try {
       const mine = new Set(this.outbox_.map((o) => o.clientMessageId));
       const done = new Set(this.storedDone_());
       const all = [
-        ...this.storedOutbox_().filter((o) => !mine.has(o.clientMessageId) && !this.dropped_.has(o.clientMessageId) && !done.has(o.clientMessageId)),
+        ...this.storedOutbox_().filter((o) => !mine.has(o.clientMessageId) && !done.has(o.clientMessageId)),
         ...this.outbox_,
       ];
       if (all.length) this.storage_?.setItem(this.outboxKey_(), JSON.stringify(all));

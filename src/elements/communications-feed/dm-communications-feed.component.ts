@@ -1,7 +1,7 @@
 import { type PropertyValues, html, nothing, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { VirtualWindow } from '../../controllers/virtual-window.js';
-import { entryKey, firstUnreadIndex, storedLength } from '../../core/feed-merge.js';
+import { clientRunStart, entryKey, firstUnreadIndex, storedLength } from '../../core/feed-merge.js';
 import { linkify } from '../../core/links.js';
 import type { Delivery, FeedEntry, FeedFilter, MessageItem, OrderItem } from '../../core/types.js';
 import type { DmStore, FeedState } from '../../data/store.js';
@@ -225,9 +225,9 @@ export class DmCommunicationsFeed extends DmElement {
   private moveNewDivider_(feed: FeedState, prev: readonly FeedEntry[]): void {
     const items = feed.items;
     if (!this.newKey_ || !prev.length || entryKey(prev[0]) !== this.newKey_) return;
-    let i = items.findIndex((e) => entryKey(e) === this.newKey_);
-    if (i <= 0) return;
-    while (i > 0 && (items[i - 1]!.kind === 'order' || (items[i - 1] as { sender?: string }).sender === 'client')) i--;
+    const at = items.findIndex((e) => entryKey(e) === this.newKey_);
+    if (at <= 0) return;
+    const i = clientRunStart(items, at);
     this.newKey_ = entryKey(items[i]);
     if (this.followNew_) {
       this.vw_.scrollToKey(this.newKey_, 'start');
@@ -285,7 +285,6 @@ export class DmCommunicationsFeed extends DmElement {
     this.maybeMarkRead_(feed);
   }
 
-  /** Marks the client read once the newest item has been on screen for a moment. */
   /** Whether the client has unread and its newest item is on screen. */
   private seesNewest_(): boolean {
     if (this.hiddenView_) return false;

@@ -88,7 +88,7 @@ export class DmProvider extends LitElement {
   headers?: HeadersSource;
   /** A custom adapter instead of the built-in REST one. */
   adapter?: DmAdapter;
-  /** Options for the store (page sizes, storage, retries); setting them makes a new store. */
+  /** Options for the store (page sizes, storage, retries); a different value makes a new store. */
   storeOptions?: DmStoreOptions;
   /** Replaces some or all UI strings (see `DmStrings`). */
   strings?: Partial<DmStrings>;
