@@ -35,6 +35,22 @@ async function openOrderOf(root: HTMLElement, db: MockDb, clientId: string, pick
 
 export const Default: Story = { name: 'Unread messages under a "New" divider', ...dmStory() };
 
+/** The client wrote 70 messages (a page is 50): "New" sits above the first of them, found in the older page. */
+export const LongUnreadRun: Story = {
+  name: 'Unread run longer than a page',
+  args: { 'client-id': MOCK_CLIENTS.longHistory },
+  ...dmStory({
+    setup: (db) => {
+      db.send(MOCK_CLIENTS.longHistory, 'Let me know how it goes!', 'cmid-story-long-run');
+      for (let n = 1; n <= 70; n++) db.clientWrites(MOCK_CLIENTS.longHistory, `Unread number ${n}.`);
+    },
+  }),
+  play: async ({ canvasElement }) => {
+    await settled(canvasElement);
+    await waitFor(() => deepQuery(canvasElement, '[part~="new-divider"]')?.closest('[part~="item"]')?.textContent?.includes('Unread number 1.'), 8000, '"New" above the first unread');
+  },
+};
+
 export const Loading: Story = {
   name: 'Loading',
   ...dmStory({ setup: (db) => db.setLatency(FOREVER_MS, 'feed'), staysLoading: true }),
