@@ -15,6 +15,7 @@ import type {
   Presence,
 } from '../core/types.js';
 import { type DmAdapter, DmError, type LiveStatus, isRetryable, toDmError } from './adapter.js';
+import { ClientSignals } from './client-signals.js';
 import { DraftStore, safeLocalStorage } from './drafts.js';
 import { sleep } from './rest-adapter.js';
 
@@ -97,6 +98,8 @@ const IDLE: Loadable<never> = { status: 'idle', value: null, error: null };
 export class DmStore extends EventTarget {
   readonly adapter: DmAdapter;
   readonly drafts: DraftStore;
+  /** Since 1.1: how far each client has read, who is typing, the advisor's typing reports, what the server supports. */
+  readonly signals: ClientSignals;
   advisor: Advisor | null = null;
   advisorStatus: LoadStatus = 'idle';
   clientList: ClientListState = EMPTY_LIST;
@@ -160,6 +163,7 @@ export class DmStore extends EventTarget {
     this.storage_ = options.storage === undefined ? safeLocalStorage() : options.storage;
     this.opts_ = { feedPageSize: 50, clientPageSize: 50, maxSendAttempts: 5, retryBaseMs: 500, ...options };
     this.drafts = new DraftStore(this.storage_);
+    this.signals = new ClientSignals(adapter, { knows: (id) => this.clientsById_.has(id), changed: () => this.changed_() });
   }
 
   // ---- subscription -------------------------------------------------------------------------
@@ -222,6 +226,7 @@ export class DmStore extends EventTarget {
     clearTimeout(this.presenceTimer_ ?? undefined);
     clearTimeout(this.unreadTimer_ ?? undefined);
     this.presenceTimer_ = this.unreadTimer_ = null;
+    this.signals.stop();
     for (const t of this.timers_) clearTimeout(t);
     this.timers_.clear();
     if (typeof window !== 'undefined') {
@@ -512,6 +517,7 @@ export class DmStore extends EventTarget {
       const page = await this.adapter.getFeed(clientId, { type: filter, limit: this.opts_.feedPageSize }, { signal: abort.signal });
       if (abort.signal.aborted) return;
       this.confirmStored_(page.items);
+      this.signals.read(clientId, page.clientReadAt);
       // What arrived live while the page was on its way stays (the page may predate it).
       const arrived = this.feed(clientId, filter).items.filter((e) => !before.has(e) && !e.delivery);
       const local = this.localEntries_(clientId, filter);
@@ -542,6 +548,7 @@ export class DmStore extends EventTarget {
       );
       if (abort.signal.aborted) return;
       this.confirmStored_(page.items);
+      this.signals.read(clientId, page.clientReadAt);
       const now = this.feed(clientId, filter);
       const olderCursor = nextCursorAfter(cur.olderCursor, page.items.length, page.olderCursor);
       this.setFeed_({ ...now, items: mergeFeed(now.items, page.items), olderCursor, loadingOlder: false });
@@ -573,6 +580,7 @@ export class DmStore extends EventTarget {
     try {
       const page = await this.adapter.getFeed(clientId, { type: filter, limit: this.opts_.feedPageSize });
       this.confirmStored_(page.items);
+      this.signals.read(clientId, page.clientReadAt);
       const cur = this.feed(clientId, filter);
       if (cur.status === 'ready') this.setFeed_({ ...cur, items: mergeFeed(cur.items, page.items) });
     } catch {
@@ -946,7 +954,12 @@ export class DmStore extends EventTarget {
           if (event.advisor.status === 'active') void this.loadEligibility(id, true);
         }
         this.changed_();
+        return;
       }
+      case 'client-read':
+        return this.signals.read(event.clientId, event.readAt);
+      case 'typing':
+        return this.signals.typing(event.clientId, event.until);
     }
   }
 
@@ -964,6 +977,7 @@ export class DmStore extends EventTarget {
 
   private applyItem_(item: FeedItem): void {
     this.confirmStored_([item]);
+    if (item.kind === 'message' && item.sender === 'client') this.signals.stopTyping(item.clientId);
     const known = this.clientsById_.get(item.clientId);
     // An order met before (in a loaded feed or an earlier event) is a change, not a new order.
     const seen = item.kind === 'order' && (this.seenOrders_.has(item.id) || this.holds_(item));
