@@ -41,6 +41,7 @@ const NO_SLICE: WindowSlice = { start: 0, end: 0, before: 0, after: 0 };
  * @csspart name - The client's display name (one line, cut with an ellipsis).
  * @csspart time - The relative time of the client's last activity (a `<time>`).
  * @csspart preview - The last item's preview (one line, plain text).
+ * @csspart typing - "typing…" in place of the preview while the client types; since contract 1.1.
  * @csspart unread-badge - The one unread bubble, present only on rows of clients with unread messages.
  * @csspart loading - Shown while the first page loads.
  * @csspart loading-more - The row shown at the end while the next page loads.
@@ -326,7 +327,9 @@ export class DmClientList extends DmElement {
             >
           </span>
           <span class="line">
-            <span part="preview" class="preview" dir="auto">${c.lastItemPreview ?? ''}</span>
+            ${this.store?.signals.isTyping(c.id)
+              ? html`<span part="typing" class="preview typing">${this.t.typingPreview}</span>`
+              : html`<span part="preview" class="preview" dir="auto">${c.lastItemPreview ?? ''}</span>`}
             ${c.hasUnread
               ? html`<span part="unread-badge" class="badge"><span class="visually-hidden">${this.t.unread}</span></span>`
               : nothing}

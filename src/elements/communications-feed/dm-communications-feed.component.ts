@@ -3,6 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { VirtualWindow } from '../../controllers/virtual-window.js';
 import { clientRunStart, entryKey, firstUnreadIndex, storedLength } from '../../core/feed-merge.js';
 import { linkify } from '../../core/links.js';
+import { seenMessageId } from '../../core/seen.js';
 import type { Delivery, FeedEntry, FeedFilter, MessageItem, OrderItem } from '../../core/types.js';
 import type { DmStore, FeedState } from '../../data/store.js';
 import { formatDateTime, formatDay, formatPrice, formatTime, isSameDay } from '../../i18n/format.js';
@@ -10,6 +11,7 @@ import { DmElement } from '../base/dm-element.js';
 import { tokens } from '../base/tokens.js';
 import { styles } from './dm-communications-feed.styles.js';
 import { estimateEntry } from './rows.js';
+import { renderSeen, renderTyping } from './signals.js';
 import { type FeedStrings, enFeed } from '../../i18n/strings.js';
 
 /** Fired when an order in the feed is clicked. Cancel it to show your own details view. */
@@ -54,6 +56,8 @@ const READ_AFTER_MS = 700;
  * @csspart bubble - The bubble inside a message entry.
  * @csspart day - A day separator.
  * @csspart new-divider - The "New" divider above the first unread item.
+ * @csspart seen - "Seen" under the newest advisor message the client has read (the time in its accessible name); since contract 1.1.
+ * @csspart typing - "Dana is typing…" at the foot of the feed while the client types (announced once, politely); since contract 1.1.
  * @csspart new-messages - The pill that jumps to new messages when the advisor has scrolled up.
  * @csspart jump-latest - The button that goes back to the newest message, shown when scrolled more than two screens up.
  * @csspart order-details - The order details dialog.
@@ -116,6 +120,8 @@ export class DmCommunicationsFeed extends DmElement {
   private clientPending_ = false;
   private releaseView_?: () => void;
   private viewing_: { store: DmStore; clientId: string; filter: FeedFilter } | null = null;
+  /** The message that carries "Seen", for the items and read time it was found for. */
+  private seen_: { items: readonly FeedEntry[]; upTo: number | null; id: string | null } = { items: [], upTo: null, id: null };
 
   /** The feed state shown now. */
   private get feed_(): FeedState | null {
@@ -455,6 +461,7 @@ export class DmCommunicationsFeed extends DmElement {
           </div>`
         : nothing}
       ${this.renderBody_(feed, name)}
+      ${renderTyping(t, name, !!this.store?.signals.isTyping(this.clientId))}
       ${this.showPill_
         ? html`<button part="new-messages" type="button" @click=${this.handlePill_}>${t.newMessagesPill}</button>`
         : this.farFromNewest_()
@@ -596,10 +603,19 @@ export class DmCommunicationsFeed extends DmElement {
             ? html`<span class="fail">${t.notSent}</span>
                 <button class="btn" type="button" @click=${() => this.handleRetrySend_(e.clientMessageId!)}>${t.retrySend}</button>
                 <button class="btn" type="button" @click=${() => this.handleDiscard_(e.clientMessageId!)}>${t.discard}</button>`
-            : html`<time datetime=${e.at}>${formatTime(e.at, this.locale)}</time>`}
+            : html`<time datetime=${e.at}>${formatTime(e.at, this.locale)}</time>${e.id === this.seenId_() ? renderSeen(t, this.store!.signals.readAt(this.clientId)!, this.locale) : nothing}`}
       </div>
       </div>
     </div>`;
+  }
+
+  /** The id of the message that carries "Seen" (found again only when the items or the read time change). */
+  private seenId_(): string | null {
+    const items = this.feed_?.items ?? [];
+    const upTo = this.store?.signals.readAt(this.clientId) ?? null;
+    const s = this.seen_;
+    if (s.items !== items || s.upTo !== upTo) this.seen_ = { items, upTo, id: seenMessageId(items, upTo) };
+    return this.seen_.id;
   }
 
   private renderOrderDetails_(orderId: string) {
