@@ -1,6 +1,17 @@
 import { html, nothing } from 'lit';
+import { seenMessageId } from '../../core/seen.js';
+import type { FeedEntry } from '../../core/types.js';
 import { formatDateTime, formatTime, isSameDay } from '../../i18n/format.js';
 import type { FeedStrings } from '../../i18n/strings.js';
+
+/** Finds the message that carries "Seen" again only when the items or the read time change. */
+export function seenFinder(): (items: readonly FeedEntry[], upTo: number | null) => { id: string; readAt: number } | null {
+  let last: [readonly FeedEntry[] | null, number | null, string | null] = [null, null, null];
+  return (items, upTo) => {
+    if (last[0] !== items || last[1] !== upTo) last = [items, upTo, seenMessageId(items, upTo)];
+    return last[2] === null ? null : { id: last[2], readAt: upTo! };
+  };
+}
 
 /** "Seen" beside the time of the newest advisor message the client has read; its accessible name holds the time read. */
 export function renderSeen(t: FeedStrings, readAt: number, locale: string) {
