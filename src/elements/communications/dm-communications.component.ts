@@ -1,5 +1,6 @@
 import { type PropertyValues, css, html, type PropertyDeclarations } from 'lit';
 import { DEEP_LINK_PARAM, clientCardUrl, clientIdFromUrl } from '../../core/deep-link.js';
+import type { DmNoticeOpenEvent } from '../notifier/dm-notifier.events.js';
 import { DmElement } from '../base/dm-element.js';
 import { tokens } from '../base/tokens.js';
 import '../client-list/dm-client-list.js';
@@ -238,8 +239,8 @@ export class DmCommunications extends DmElement {
     this.filter = e.detail.filter;
   };
 
-  private handleNoticeOpen_ = (e: Event) => {
-    const id = (e as CustomEvent<{ clientId: string }>).detail?.clientId;
+  private handleNoticeOpen_ = (e: DmNoticeOpenEvent) => {
+    const id = e.detail?.clientId;
     if (id) this.open(id);
   };
 

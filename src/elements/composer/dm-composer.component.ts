@@ -207,8 +207,7 @@ export class DmComposer extends DmElement {
    * Every message the store gets stored for this client fires `dm-message-sent`, however it got
    * there: sent from this box, retried from the feed's Retry, or re-sent from the saved outbox.
    */
-  private handleStored_ = (e: Event) => {
-    const message = (e as CustomEvent<MessageItem>).detail;
+  private handleStored_ = ({ detail: message }: CustomEvent<MessageItem>) => {
     if (message.clientId === this.clientId) this.emit('dm-message-sent', { message });
   };
 

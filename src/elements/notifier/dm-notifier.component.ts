@@ -76,8 +76,7 @@ export class DmNotifier extends DmElement {
     store.addEventListener('live-item', this.handleLiveItem_);
   }
 
-  private handleLiveItem_ = (e: Event) => {
-    const item = (e as CustomEvent<FeedItem>).detail;
+  private handleLiveItem_ = ({ detail: item }: CustomEvent<FeedItem>) => {
     this.kinds_.set(item.id, item.kind);
     if (this.kinds_.size > 500) this.kinds_.delete(this.kinds_.keys().next().value!);
   };

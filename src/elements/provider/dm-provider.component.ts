@@ -1,6 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, type PropertyDeclarations, type PropertyValues, css, html } from 'lit';
-import type { DmAdapter, DmError } from '../../data/adapter.js';
+import type { DmAdapter } from '../../data/adapter.js';
 import { dmContext, ensureContextRoot } from '../../data/context.js';
 import { type HeadersSource, RestAdapter } from '../../data/rest-adapter.js';
 import { DmStore, type DmStoreOptions } from '../../data/store.js';
@@ -152,8 +152,7 @@ export class DmProvider extends LitElement {
         fetch: gatedFetch,
       });
     const store = new DmStore(adapter, this.storeOptions);
-    store.addEventListener('auth-required', (e) => {
-      const error = (e as CustomEvent<DmError>).detail;
+    store.addEventListener('auth-required', ({ detail: error }) => {
       this.dispatchEvent(new CustomEvent('dm-auth-required', { detail: { error }, bubbles: true, composed: true }));
     });
     this.store = store;
