@@ -20,6 +20,8 @@ export interface FeedOutbox {
  */
 export class Feeds {
   private feeds_ = new Map<string, FeedState>();
+  /** The idle state of feeds not loaded, one per key (the same object each time: selectors compare it). */
+  private idle_ = new Map<string, FeedState>();
   /** Set once the outbox exists (they refer to each other). */
   outbox!: FeedOutbox;
 
@@ -27,7 +29,10 @@ export class Feeds {
 
   /** The feed state for a client and filter (an idle state until loaded). */
   get(clientId: string, filter: FeedFilter = 'all'): FeedState {
-    return this.feeds_.get(feedKey(clientId, filter)) ?? idleFeed(clientId, filter);
+    const key = feedKey(clientId, filter);
+    let idle = this.idle_.get(key);
+    if (!idle) this.idle_.set(key, (idle = idleFeed(clientId, filter)));
+    return this.feeds_.get(key) ?? idle;
   }
 
   all(): IterableIterator<FeedState> {

@@ -139,6 +139,10 @@ export class DmClientList extends DmElement {
     void store.loadClients();
   }
 
+  protected override select(s: DmStore): unknown {
+    return s.clientList;
+  }
+
   /** Moves keyboard focus to a client's row, scrolling it into view first when it is not rendered (or to the list, when the client is not in it). */
   async focusClient(clientId: string): Promise<void> {
     await this.focus_.focus(clientId);

@@ -4,7 +4,7 @@ import { RovingFocus } from '../../controllers/roving-focus.js';
 import { VirtualWindow } from '../../controllers/virtual-window.js';
 import { entryKey, storedLength } from '../../core/feed-merge.js';
 import type { FeedEntry, FeedFilter, OrderItem } from '../../core/types.js';
-import type { FeedState } from '../../data/store.js';
+import type { DmStore, FeedState } from '../../data/store.js';
 import { type FeedStrings, enFeed } from '../../i18n/strings.js';
 import { DmElement } from '../base/dm-element.js';
 import { tokens } from '../base/tokens.js';
@@ -112,6 +112,11 @@ export class DmCommunicationsFeed extends DmElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.hasUpdated) this.requestUpdate();
+  }
+
+  /** Updates for this client's feed, its summary and the open order's details only. */
+  protected override select(s: DmStore): unknown {
+    return [s.feed(this.clientId, this.filter), s.client(this.clientId), this.details_.id && s.order(this.details_.id)];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -1,6 +1,7 @@
 import { type PropertyValues, css, html, type PropertyDeclarations } from 'lit';
 import { DEEP_LINK_PARAM, clientCardUrl, clientIdFromUrl } from '../../core/deep-link.js';
 import type { DmNoticeOpenEvent } from '../notifier/dm-notifier.events.js';
+import type { DmStore } from '../../data/store.js';
 import { DmElement } from '../base/dm-element.js';
 import { tokens } from '../base/tokens.js';
 import '../client-list/dm-client-list.js';
@@ -192,6 +193,11 @@ export class DmCommunications extends DmElement {
     super.disconnectedCallback();
     document.removeEventListener('dm-notice-open', this.handleNoticeOpen_);
     window.removeEventListener('popstate', this.handlePopState_);
+  }
+
+  /** Updates for the list (whether the advisor has clients) and the open client's summary only. */
+  protected override select(s: DmStore): unknown {
+    return [s.clientList, s.client(this.client)];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

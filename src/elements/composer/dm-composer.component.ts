@@ -107,6 +107,12 @@ export class DmComposer extends DmElement {
     this.requested_ = null;
   }
 
+  /** Updates for this client's eligibility and summary, and the advisor (whose drafts these are), only. */
+  protected override select(s: DmStore): unknown {
+    const id = this.clientId ?? '';
+    return [s.advisor?.id, s.eligibility(id), s.client(id)];
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const store = this.store;

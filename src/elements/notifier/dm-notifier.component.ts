@@ -81,6 +81,11 @@ export class DmNotifier extends DmElement {
     if (this.kinds_.size > 500) this.kinds_.delete(this.kinds_.keys().next().value!);
   };
 
+  /** Updates for the notices and their clients' summaries only. */
+  protected override select(s: DmStore): unknown {
+    return [s.notices, s.notices.map((n) => s.client(n.clientId))];
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('duration')) this.clearTimers_();

@@ -1,4 +1,5 @@
 import { html, type PropertyDeclarations } from 'lit';
+import type { DmStore } from '../../data/store.js';
 import { DmElement } from '../base/dm-element.js';
 import { tokens } from '../base/tokens.js';
 import { unreadIndicatorStyles } from './dm-unread-indicator.styles.js';
@@ -35,6 +36,11 @@ export class DmUnreadIndicator extends DmElement {
 
   /** Whether the bubble shows the number of clients with unread messages. */
   showCount = false;
+
+  /** Updates for the count only. */
+  protected override select(s: DmStore): unknown {
+    return s.unreadCount;
+  }
 
   protected override render() {
     const t = this.t;
