@@ -40,6 +40,11 @@ function sameOptions(a?: DmStoreOptions, b?: DmStoreOptions): boolean {
 }
 
 /**
+ * Put it around (or above) every other `dm-*` element: it builds the REST adapter (or takes yours
+ * through `adapter`), creates the store, opens the live stream once the page's own scripts have
+ * run, reports the advisor's presence, and tells the page when the session ended (`dm-auth-required`).
+ * Locale and strings set here reach every element inside it.
+ *
  * @summary Owns the data layer (adapter, store, live updates, presence) and hands it to every `dm-*` element inside it.
  * @tag dm-provider
  *
