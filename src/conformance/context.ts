@@ -176,6 +176,13 @@ export class RunContext {
 
   // ------------------------------------------------------------ walks
 
+  /** {@link walkClients}, asked once per limit and query in a run (the reads do not change it). */
+  async clientsWalk(limit: number, search?: string): Promise<Walk<ClientRow>> {
+    const key = `clients:${limit}:${search ?? ''}`;
+    if (!this.shared.has(key)) this.shared.set(key, await this.walkClients(limit, search));
+    return this.shared.get(key) as Walk<ClientRow>;
+  }
+
   /** Walks `GET /clients` from the first page to a null `nextCursor` (at most `maxPages`). */
   async walkClients(limit: number, search?: string, maxPages = 500): Promise<Walk<ClientRow>> {
     const walk: Walk<ClientRow> = { rows: [], pages: [] };
@@ -224,11 +231,18 @@ export class RunContext {
     return walk;
   }
 
+  /** {@link walkFeed} of the read client, asked once per type and limit in a run. */
+  async feedWalk(opts: { type?: string; limit: number }): Promise<Walk<Item>> {
+    const key = `feedwalk:${opts.type ?? ''}:${opts.limit}`;
+    if (!this.shared.has(key)) this.shared.set(key, await this.walkFeed(this.readClient, opts));
+    return this.shared.get(key) as Walk<Item>;
+  }
+
   /** The read client's whole feed (limit 200 pages), walked once and kept. */
   async fullFeed(clientId = this.readClient): Promise<Item[]> {
     const key = `feed:${clientId}`;
     if (!this.shared.has(key)) {
-      const walk = await this.walkFeed(clientId, { limit: 200 });
+      const walk = clientId === this.readClient ? await this.feedWalk({ limit: 200 }) : await this.walkFeed(clientId, { limit: 200 });
       if (walk.broken) throw new RuleFail([walk.broken]);
       this.shared.set(key, sortByTime(walk.rows));
     }

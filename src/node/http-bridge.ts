@@ -35,15 +35,21 @@ export async function writeResponse(response: Response, res: ServerResponse, ext
   });
   const streaming = (response.headers.get('content-type') ?? '').includes('text/event-stream');
   if (streaming) headers['x-accel-buffering'] = 'no';
+  if (!streaming) {
+    // A whole answer in one write.
+    const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
+    if (body) headers['content-length'] = String(body.length);
+    res.writeHead(response.status, headers);
+    res.end(body);
+    return;
+  }
   res.writeHead(response.status, headers);
   if (!response.body) {
     res.end();
     return;
   }
-  if (streaming) {
-    res.socket?.setNoDelay(true);
-    res.flushHeaders();
-  }
+  res.socket?.setNoDelay(true);
+  res.flushHeaders();
   const reader = response.body.getReader();
   const stop = () => void reader.cancel().catch(() => {});
   res.on('close', stop);

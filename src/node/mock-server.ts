@@ -88,6 +88,8 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     });
   });
   server.on('connection', (socket) => {
+    // Small answers go out at once (no Nagle wait); event streams are flushed per event.
+    socket.setNoDelay(true);
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });

@@ -9,7 +9,7 @@ export const clientRules: Rule[] = [
     id: 'clients-order',
     name: 'The client list is in order across pages: unread first, then lastActivityAt newest first, then id',
     async run(ctx) {
-      const walk = await ctx.walkClients(7);
+      const walk = await ctx.clientsWalk(7);
       if (walk.broken) return ctx.fail(walk.broken.request, walk.broken.wants, walk.broken.got);
       const rows = walk.pages.flatMap((x) => ((x.json as { clients: ClientRow[] }).clients ?? []).map((c) => ({ c, x })));
       for (let i = 1; i < rows.length; i++) {
@@ -25,9 +25,9 @@ export const clientRules: Rule[] = [
     id: 'clients-walk',
     name: 'The nextCursor walk covers every client once (short pages are fine, only a null cursor ends it)',
     async run(ctx) {
-      const small = await ctx.walkClients(7);
+      const small = await ctx.clientsWalk(7);
       if (small.broken) return ctx.fail(small.broken.request, small.broken.wants, small.broken.got);
-      const big = await ctx.walkClients(200);
+      const big = await ctx.clientsWalk(200);
       if (big.broken) return ctx.fail(big.broken.request, big.broken.wants, big.broken.got);
       const dup = duplicates(small.rows.map((c) => c.id));
       const last = small.pages[small.pages.length - 1]!;
@@ -53,7 +53,7 @@ export const clientRules: Rule[] = [
     id: 'clients-q',
     name: 'q is a case-insensitive substring search of displayName',
     async run(ctx) {
-      const all = (await ctx.walkClients(200)).rows;
+      const all = (await ctx.clientsWalk(200)).rows;
       const target = all.find((c) => c.id === ctx.readClient) ?? all[0];
       if (!target) return ctx.skip('no clients to search for');
       const name = target.displayName;
@@ -62,7 +62,7 @@ export const clientRules: Rule[] = [
       const variants = [part.toUpperCase(), part.toLowerCase()];
       const results: string[][] = [];
       for (const v of variants) {
-        const walk = await ctx.walkClients(200, v);
+        const walk = await ctx.clientsWalk(200, v);
         if (walk.broken) return ctx.fail(walk.broken.request, walk.broken.wants, walk.broken.got);
         const x = walk.pages[0]!;
         const wrong = walk.rows.filter((c) => !c.displayName.toLowerCase().includes(part.toLowerCase()));
@@ -82,7 +82,7 @@ export const clientRules: Rule[] = [
     id: 'client-summary',
     name: 'GET /clients/{id} answers the same summary as the list',
     async run(ctx) {
-      const all = (await ctx.walkClients(200)).rows;
+      const all = (await ctx.clientsWalk(200)).rows;
       const inList = all.find((c) => c.id === ctx.readClient);
       if (!inList) return ctx.skip(`${ctx.readClient} is not in the list`);
       const x = await ctx.http.get(`/clients/${encodeURIComponent(ctx.readClient)}`);

@@ -32,7 +32,7 @@ export const feedRules: Rule[] = [
     async run(ctx) {
       const full = await ctx.fullFeed();
       if (full.length < 2) return ctx.skip(`the feed of ${ctx.readClient} has ${full.length} item(s)`);
-      const pages = [await ctx.http.get(feedPath(ctx, 'limit=50')), ...(await ctx.walkFeed(ctx.readClient, { limit: 7, maxPages: 50 })).pages];
+      const pages = [await ctx.http.get(feedPath(ctx, 'limit=50')), ...(await ctx.feedWalk({ limit: 7 })).pages];
       for (const x of pages) {
         ctx.expectStatus(x, 200);
         const items = itemsOf(x);
@@ -52,7 +52,7 @@ export const feedRules: Rule[] = [
     name: 'The olderCursor walk reaches the oldest item once: no item twice, none missing, only null ends it',
     async run(ctx) {
       const full = await ctx.fullFeed();
-      const walk = await ctx.walkFeed(ctx.readClient, { limit: 7 });
+      const walk = await ctx.feedWalk({ limit: 7 });
       if (walk.broken) return ctx.fail(walk.broken.request, walk.broken.wants, walk.broken.got);
       const dup = duplicates(ids(walk.rows));
       if (dup.length) return ctx.fail(`the walk GET ${feedPath(ctx, 'limit=7')} then before=olderCursor …`, 'each item on one page only', `on two pages: ${short(dup)}`);
@@ -78,7 +78,7 @@ export const feedRules: Rule[] = [
       const got: Record<string, string[]> = {};
       for (const [type, kind] of [['orders', 'order'], ['messages', 'message']] as const) {
         for (const limit of [200, 7]) {
-          const walk = await ctx.walkFeed(ctx.readClient, { type, limit });
+          const walk = await ctx.feedWalk({ type, limit });
           if (walk.broken) return ctx.fail(walk.broken.request, walk.broken.wants, walk.broken.got);
           for (const x of walk.pages) {
             const wrong = itemsOf(x).filter((i) => i.kind !== kind);
