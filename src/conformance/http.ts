@@ -15,7 +15,7 @@ export interface Exchange {
   status: number;
   contentType: string;
   text: string;
-  /** The parsed JSON body, or undefined (not JSON, or empty). */
+  /** The parsed JSON body, or undefined (not JSON, or empty). `text` is redacted, this is not: never print it whole. */
   json: unknown;
   headers: Headers;
   /** Whether the credentials were sent. */
@@ -78,6 +78,8 @@ export function describeNetworkError(error: unknown, url: string, timeoutMs: num
 export class Http {
   readonly base: string;
   readonly log: Exchange[] = [];
+  /** Redacts the credentials; applied to every answer's text as it arrives (before any is shortened). */
+  readonly redactor: Redactor;
 
   constructor(
     baseUrl: string,
@@ -85,6 +87,7 @@ export class Http {
     readonly timeoutMs: number,
   ) {
     this.base = baseUrl.replace(/\/+$/, '');
+    this.redactor = new Redactor(headers);
   }
 
   /** Whether `--header` credentials were given. */
@@ -138,7 +141,7 @@ export class Http {
       requestBody: opts.body,
       status: res.status,
       contentType,
-      text,
+      text: this.redactor.redact(text),
       json,
       headers: res.headers,
       authenticated: !opts.anonymous,

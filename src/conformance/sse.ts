@@ -6,6 +6,7 @@ export interface SseEvent {
   /** The `id:` line, or null when the event had none. */
   id: string | null;
   event: string;
+  /** The data lines (credentials redacted). */
   data: string;
   /** The parsed JSON data, or undefined. */
   json: unknown;
@@ -24,6 +25,7 @@ export class SseConnection {
   private constructor(
     readonly response: Response,
     controller: AbortController,
+    private readonly redact: (text: string) => string,
   ) {
     this.controller = controller;
     this.lastActivity = Date.now();
@@ -43,7 +45,7 @@ export class SseConnection {
     } finally {
       clearTimeout(timer);
     }
-    const c = new SseConnection(response, controller);
+    const c = new SseConnection(response, controller, (t) => http.redactor.redact(t));
     if (response.ok && (response.headers.get('content-type') ?? '').includes('text/event-stream') && response.body) void c.read(response.body);
     else {
       c.closed = true;
@@ -76,7 +78,7 @@ export class SseConnection {
               } catch {
                 json = undefined;
               }
-              this.events.push({ id: block.id, event: block.event || 'message', data, json, at: Date.now() });
+              this.events.push({ id: block.id, event: block.event || 'message', data: this.redact(data), json, at: Date.now() });
             }
             block = { id: null, event: '', data: [] };
           } else if (line.startsWith(':')) {

@@ -107,9 +107,9 @@ export const BROKEN = {
 
 /**
  * A proxy in front of `target` (origin) that filters the lines of event streams and can add a
- * field to JSON bodies (to prove redaction). Resolves with { origin, close }.
+ * field `seen` to JSON bodies echoing request headers (a server that leaks credentials, to prove redaction). Resolves with { origin, close }.
  */
-export async function startProxy(target, { keepLine = () => true, echoHeader = null } = {}) {
+export async function startProxy(target, { keepLine = () => true, echoHeaders = [] } = {}) {
   const server = createServer((req, res) => {
     const up = httpRequest(`${target}${req.url}`, { method: req.method, headers: req.headers }, (upRes) => {
       const type = upRes.headers['content-type'] ?? '';
@@ -132,9 +132,9 @@ export async function startProxy(target, { keepLine = () => true, echoHeader = n
       upRes.on('data', (c) => chunks.push(c));
       upRes.on('end', () => {
         let body = Buffer.concat(chunks);
-        if (echoHeader && type.includes('json') && body.length) {
+        if (echoHeaders.length && type.includes('json') && body.length) {
           const json = JSON.parse(body.toString('utf8'));
-          if (json && typeof json === 'object' && !Array.isArray(json)) json.seen = req.headers[echoHeader] ?? null;
+          if (json && typeof json === 'object' && !Array.isArray(json)) json.seen = echoHeaders.map((h) => `${h}: ${req.headers[h] ?? ''}`).join('; ');
           body = Buffer.from(JSON.stringify(json));
         }
         const headers = { ...upRes.headers, 'content-length': String(body.length) };
