@@ -74,7 +74,9 @@ try {
   if (publint.status !== 0) fail('publint reported errors');
 
   step('attw (--profile esm-only)');
-  const attw = run(bin('attw'), [tgz, '--profile', 'esm-only', '--format', 'table-flipped', '--no-color'], { capture: true });
+  // Data files (the OpenAPI YAML) have no types to check.
+  const dataEntries = Object.keys(pkg.exports).filter((k) => /\.yaml$/.test(k));
+  const attw = run(bin('attw'), [tgz, '--profile', 'esm-only', '--format', 'table-flipped', '--no-color', ...(dataEntries.length ? ['--exclude-entrypoints', ...dataEntries] : [])], { capture: true });
   process.stdout.write((attw.stdout + attw.stderr).replace(/^/gm, '  '));
   if (attw.status !== 0) fail('attw reported problems');
 
