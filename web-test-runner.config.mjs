@@ -9,6 +9,7 @@ import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { cspMiddleware } from './scripts/csp-middleware.mjs';
 import { forcedColorsPlugin } from './scripts/wtr-forced-colors.mjs';
 import { mockServerPlugin } from './scripts/wtr-mock-server.mjs';
+import { coarsePointerPlugin } from './scripts/wtr-coarse-pointer.mjs';
 
 let executablePath;
 try {
@@ -37,6 +38,7 @@ export default {
     forcedColorsPlugin(),
     // The mock as a real HTTP server for test/mocks/http-server.test.ts.
     mockServerPlugin(),
+    coarsePointerPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
   ],
   browsers: [

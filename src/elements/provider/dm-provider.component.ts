@@ -1,13 +1,15 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, type PropertyDeclarations, type PropertyValues, css, html } from 'lit';
 import type { DmAdapter } from '../../data/adapter.js';
-import type { DmError } from '../../data/adapter.js';
 import { dmContext, ensureContextRoot } from '../../data/context.js';
 import { type HeadersSource, RestAdapter } from '../../data/rest-adapter.js';
 import { DmStore, type DmStoreOptions } from '../../data/store.js';
 import { type DmI18n, directionOf, dmI18nContext } from '../../i18n/context.js';
 import { resolveLocale } from '../../i18n/format.js';
 import type { DmStrings } from '../../i18n/strings.js';
+import './dm-provider.events.js';
+
+export type { DmAuthRequiredEvent } from './dm-provider.events.js';
 
 ensureContextRoot();
 
@@ -37,19 +39,12 @@ function sameOptions(a?: DmStoreOptions, b?: DmStoreOptions): boolean {
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
-/** Fired when the API answers 401: the host should sign the advisor in again. */
-export type DmAuthRequiredEvent = CustomEvent<{ error: DmError }>;
-
-declare global {
-  interface HTMLElementEventMap {
-    'dm-auth-required': DmAuthRequiredEvent;
-  }
-  interface GlobalEventHandlersEventMap {
-    'dm-auth-required': DmAuthRequiredEvent;
-  }
-}
-
 /**
+ * Put it around (or above) every other `dm-*` element: it builds the REST adapter (or takes yours
+ * through `adapter`), creates the store, opens the live stream once the page's own scripts have
+ * run, reports the advisor's presence, and tells the page when the session ended (`dm-auth-required`).
+ * Locale and strings set here reach every element inside it.
+ *
  * @summary Owns the data layer (adapter, store, live updates, presence) and hands it to every `dm-*` element inside it.
  * @tag dm-provider
  *
@@ -162,8 +157,7 @@ export class DmProvider extends LitElement {
         fetch: gatedFetch,
       });
     const store = new DmStore(adapter, this.storeOptions);
-    store.addEventListener('auth-required', (e) => {
-      const error = (e as CustomEvent<DmError>).detail;
+    store.addEventListener('auth-required', ({ detail: error }) => {
       this.dispatchEvent(new CustomEvent('dm-auth-required', { detail: { error }, bubbles: true, composed: true }));
     });
     this.store = store;
