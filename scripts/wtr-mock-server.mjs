@@ -27,7 +27,11 @@ export function mockServerPlugin() {
         await buildNodeEntries(out);
         const { startMockServer } = await import(pathToFileURL(resolve(out, 'mocks-node.js')).href);
         // Not under /api/dm: a service worker left by another test file must not answer for it.
-        server = await startMockServer({ port: 0, basePath: '/real-server/dm', dbOptions: payload?.dbOptions });
+        server = await startMockServer({
+          port: 0,
+          basePath: '/real-server/dm',
+          dbOptions: payload?.dbOptions,
+        });
       }
       return { url: server.url, origin: server.origin };
     },
