@@ -15,7 +15,9 @@ import type {
   Presence,
 } from '../core/types.js';
 import { type DmAdapter, DmError, type LiveStatus, isRetryable, toDmError } from './adapter.js';
+import { ConversationSearch, IDLE_SEARCH, type SearchState } from './conversation-search.js';
 import { DraftStore, safeLocalStorage } from './drafts.js';
+import { FeedWindow, type JumpResult } from './feed-window.js';
 import { sleep } from './rest-adapter.js';
 
 /** Where a piece of remote data stands. */
@@ -41,6 +43,15 @@ export interface FeedState {
   readonly error: DmError | null;
   readonly loadingOlder: boolean;
   readonly olderError: DmError | null;
+  /**
+   * Since 1.1, after a jump into the past: fetches the page after the newest item held; null when
+   * the feed holds the newest item (the live tail).
+   */
+  readonly newerCursor: string | null;
+  readonly loadingNewer: boolean;
+  readonly newerError: DmError | null;
+  /** Live items that arrived while the feed shows the past (kept aside for "back to latest", never put after it). */
+  readonly pastArrivals: number;
 }
 
 /** A value loaded on demand (eligibility, order details). */
@@ -515,7 +526,9 @@ export class DmStore extends EventTarget {
       // What arrived live while the page was on its way stays (the page may predate it).
       const arrived = this.feed(clientId, filter).items.filter((e) => !before.has(e) && !e.delivery);
       const local = this.localEntries_(clientId, filter);
-      this.setFeed_({ ...this.feed(clientId, filter), items: mergeFeed(mergeFeed(page.items, arrived), local), olderCursor: page.olderCursor, status: 'ready', error: null });
+      this.window_.forget(clientId, filter);
+      const fresh = { newerCursor: null, loadingNewer: false, newerError: null, pastArrivals: 0 };
+      this.setFeed_({ ...this.feed(clientId, filter), items: mergeFeed(mergeFeed(page.items, arrived), local), olderCursor: page.olderCursor, status: 'ready', error: null, ...fresh });
     } catch (e) {
       if (abort.signal.aborted) return;
       const error = this.failed_(e);
@@ -526,8 +539,8 @@ export class DmStore extends EventTarget {
     }
   }
 
-  /** Loads the page before the oldest loaded item. */
-  async loadOlder(clientId: string, filter: FeedFilter = 'all'): Promise<void> {
+  /** Loads the page before the oldest loaded item (`limit` items; default the page size). */
+  async loadOlder(clientId: string, filter: FeedFilter = 'all', limit = this.opts_.feedPageSize): Promise<void> {
     const cur = this.feed(clientId, filter);
     if (cur.status !== 'ready' || cur.loadingOlder || !cur.olderCursor) return;
     const key = feedKey(clientId, filter) + ':older';
@@ -537,7 +550,7 @@ export class DmStore extends EventTarget {
     try {
       const page = await this.adapter.getFeed(
         clientId,
-        { type: filter, before: cur.olderCursor, limit: this.opts_.feedPageSize },
+        { type: filter, before: cur.olderCursor, limit },
         { signal: abort.signal },
       );
       if (abort.signal.aborted) return;
@@ -558,14 +571,14 @@ export class DmStore extends EventTarget {
   /** Abandons in-flight loads of a feed nobody shows any more (a quick switch of client or filter). */
   releaseFeed(clientId: string, filter: FeedFilter = 'all'): void {
     const key = feedKey(clientId, filter);
-    for (const k of [key, key + ':older']) {
+    for (const k of [key, key + ':older', key + ':newer', key + ':around']) {
       const c = this.feedAborts_.get(k);
       if (!c) continue;
       c.abort();
       this.feedAborts_.delete(k);
       const cur = this.feed(clientId, filter);
       if (cur.status === 'loading') this.setFeed_({ ...cur, status: cur.items.length ? 'ready' : 'idle' });
-      else if (cur.loadingOlder) this.setFeed_({ ...cur, loadingOlder: false });
+      else if (cur.loadingOlder || cur.loadingNewer) this.setFeed_({ ...cur, loadingOlder: false, loadingNewer: false });
     }
   }
 
@@ -574,7 +587,7 @@ export class DmStore extends EventTarget {
       const page = await this.adapter.getFeed(clientId, { type: filter, limit: this.opts_.feedPageSize });
       this.confirmStored_(page.items);
       const cur = this.feed(clientId, filter);
-      if (cur.status === 'ready') this.setFeed_({ ...cur, items: mergeFeed(cur.items, page.items) });
+      if (cur.status === 'ready') this.setFeed_(FeedWindow.isPast(cur) ? this.window_.refreshTail(cur, page.items) : { ...cur, items: mergeFeed(cur.items, page.items) });
     } catch {
       // Best effort; live events keep coming.
     }
@@ -587,9 +600,87 @@ export class DmStore extends EventTarget {
       if (!cur || (cur.status !== 'ready' && cur.status !== 'loading')) continue;
       const add = entries.filter((e) => matchesFilter(e, filter));
       if (!add.length) continue;
-      const items = mergeFeed(cur.items, add);
-      if (items !== cur.items) this.setFeed_({ ...cur, items });
+      // Showing the past: live items never go after it (a gap); the advisor's own message takes the feed back to the live tail.
+      if (FeedWindow.isPast(cur) && add.some((e) => e.delivery)) this.toLatest(clientId, filter);
+      const now = this.feeds_.get(feedKey(clientId, filter))!;
+      if (FeedWindow.isPast(now)) {
+        const next = this.window_.arrive(now, add);
+        if (next !== now) this.setFeed_(next);
+        continue;
+      }
+      const items = mergeFeed(now.items, add);
+      if (items !== now.items) this.setFeed_({ ...now, items });
     }
+  }
+
+  // ---- the two-way window and search (since 1.1) --------------------------------------------
+
+  private window_ = this.newWindow_();
+  private newWindow_(): FeedWindow {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const store = this;
+    return new FeedWindow({
+      get adapter() {
+        return store.adapter;
+      },
+      get pageSize() {
+        return store.opts_.feedPageSize;
+      },
+      feed: (id, f) => this.feed(id, f),
+      setFeed: (s) => this.setFeed_(s),
+      failed: (e) => this.failed_(e),
+      localEntries: (id, f) => this.localEntries_(id, f),
+      aborts: this.feedAborts_,
+    });
+  }
+
+  /**
+   * Brings an item into a feed for a jump (a search hit): at once when it is loaded, else a page
+   * `around` it replaces what the feed shows, which then pages both ways. `gone`: the item is no
+   * longer in this feed (the feed is left as it was).
+   */
+  jumpTo(clientId: string, filter: FeedFilter, itemId: string): Promise<JumpResult> {
+    return this.window_.jump(clientId, filter, itemId);
+  }
+
+  /** Loads the page after the newest item of a feed that shows the past (`limit` items; default the page size). */
+  loadNewer(clientId: string, filter: FeedFilter = 'all', limit = this.opts_.feedPageSize): Promise<void> {
+    return this.window_.loadNewer(clientId, filter, limit);
+  }
+
+  /** Takes a feed that shows the past straight back to the live tail (from what was kept of it, else its newest page). */
+  toLatest(clientId: string, filter: FeedFilter = 'all'): void {
+    if (!this.window_.toLatest(clientId, filter)) void this.loadFeed(clientId, filter, true);
+  }
+
+  private searches_ = new Map<string, ConversationSearch>();
+  /** False once the server showed it has no search (a 1.0 server: `/search` answered 404). */
+  searchSupported = true;
+
+  /** One client's conversation search (created on first use). */
+  conversationSearch(clientId: string): ConversationSearch {
+    let s = this.searches_.get(clientId);
+    if (!s) {
+      s = new ConversationSearch(
+        {
+          adapter: this.adapter,
+          failed: (e) => this.failed_(e),
+          changed: () => this.changed_(),
+          unsupported: () => {
+            this.searchSupported = false;
+            this.changed_();
+          },
+        },
+        clientId,
+      );
+      this.searches_.set(clientId, s);
+    }
+    return s;
+  }
+
+  /** A client's search state (idle until searched). */
+  searchState(clientId: string): SearchState {
+    return this.searches_.get(clientId)?.state ?? IDLE_SEARCH;
   }
 
   /** Whether a loaded feed of the item's client already holds it (only feeds it could be in are read). */
@@ -1105,7 +1196,7 @@ function feedKey(clientId: string, filter: FeedFilter): string {
 }
 
 function idleFeed(clientId: string, filter: FeedFilter): FeedState {
-  return { clientId, filter, items: [], olderCursor: null, status: 'idle', error: null, loadingOlder: false, olderError: null };
+  return { clientId, filter, items: [], olderCursor: null, status: 'idle', error: null, loadingOlder: false, olderError: null, newerCursor: null, loadingNewer: false, newerError: null, pastArrivals: 0 };
 }
 
 function dedupeClients(existing: readonly ClientSummary[], add: readonly ClientSummary[]): ClientSummary[] {

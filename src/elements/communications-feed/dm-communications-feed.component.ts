@@ -2,14 +2,17 @@ import { type PropertyValues, html, nothing, type PropertyDeclarations } from 'l
 import { repeat } from 'lit/directives/repeat.js';
 import { VirtualWindow } from '../../controllers/virtual-window.js';
 import { clientRunStart, entryKey, firstUnreadIndex, storedLength } from '../../core/feed-merge.js';
+import { pagingPlan } from '../../core/feed-window.js';
 import { linkify } from '../../core/links.js';
-import type { Delivery, FeedEntry, FeedFilter, MessageItem, OrderItem } from '../../core/types.js';
+import type { Delivery, FeedEntry, FeedFilter, FeedItem, MessageItem, OrderItem } from '../../core/types.js';
 import type { DmStore, FeedState } from '../../data/store.js';
 import { formatDateTime, formatDay, formatPrice, formatTime, isSameDay } from '../../i18n/format.js';
 import { DmElement } from '../base/dm-element.js';
 import { tokens } from '../base/tokens.js';
 import { styles } from './dm-communications-feed.styles.js';
 import { estimateEntry } from './rows.js';
+import { SearchController } from './search-controller.js';
+import { marked, renderSearch } from './search-view.js';
 import { type FeedStrings, enFeed } from '../../i18n/strings.js';
 
 /** Fired when an order in the feed is clicked. Cancel it to show your own details view. */
@@ -55,7 +58,11 @@ const READ_AFTER_MS = 700;
  * @csspart day - A day separator.
  * @csspart new-divider - The "New" divider above the first unread item.
  * @csspart new-messages - The pill that jumps to new messages when the advisor has scrolled up.
- * @csspart jump-latest - The button that goes back to the newest message, shown when scrolled more than two screens up.
+ * @csspart jump-latest - The button that goes back to the newest message (the live tail), shown when scrolled more than two screens up or when the feed shows the past after a jump.
+ * @csspart conversation-search - The box that searches this conversation (since contract 1.1; hidden when the server has no search).
+ * @csspart search-hit - Each hit listed under the search box, newest first, the match in a `<mark>`.
+ * @csspart search-target - The feed entry a hit jumped to (with `item`).
+ * @csspart jump-note - The notice that a hit's message is no longer available.
  * @csspart order-details - The order details dialog.
  * @csspart loading - The loading state (also on the "Loading older items" line, with `loading-older`).
  * @csspart empty - The empty state.
@@ -72,6 +79,7 @@ export class DmCommunicationsFeed extends DmElement {
     showPill_: { attribute: false },
     announcement_: { attribute: false },
     focusKey_: { attribute: false },
+    jumpNote_: { attribute: false },
   };
 
   /** The words in force (see `FeedStrings`). */
@@ -103,7 +111,18 @@ export class DmCommunicationsFeed extends DmElement {
     key: entryKey,
     estimate: estimateEntry,
     stick: 'bottom',
+    // Showing the past, the bottom is not the newest: appending the page after keeps the view still.
+    canStick: () => !this.feed_?.newerCursor,
   });
+  private search_ = new SearchController(this);
+  /** The entry a search hit jumped to (marked), and the query that found it. */
+  private target_: { key: string; query: string } | null = null;
+  private jumpNote_ = '';
+  /** After a jump, paging waits for the hit's first frame (the hit is on screen after two requests). */
+  private holdPaging_ = false;
+  private pastArrivals_ = 0;
+  private wasPast_ = false;
+  private lastScroll_ = { top: 0, at: 0, speed: 0 };
   /** The entries shown: the feed state's items as last seen (each entry is one virtual row). */
   private rows_: readonly FeedEntry[] = [];
   private newKey_: string | null = null;
@@ -172,6 +191,10 @@ export class DmCommunicationsFeed extends DmElement {
     this.viewing_ = { store, clientId: this.clientId, filter: this.filter };
     this.releaseView_ = store.viewing(this.clientId);
     this.openedAt_ = Date.now();
+    // Opened again, a card shows the live tail, not the past it was left at.
+    if (store.feed(this.clientId, this.filter).newerCursor) store.toLatest(this.clientId, this.filter);
+    this.target_ = null;
+    this.jumpNote_ = '';
     void store.loadFeed(this.clientId, this.filter);
     if (newClient) {
       this.openOrderId_ = null;
@@ -246,8 +269,16 @@ export class DmCommunicationsFeed extends DmElement {
   private onItemsChanged_(feed: FeedState): void {
     const items = feed.items;
     const prev = this.rows_;
+    // Pages of the past (a jump, the page after, back to latest) are not new arrivals.
+    const past = this.wasPast_ || !!feed.newerCursor;
+    this.wasPast_ = !!feed.newerCursor;
+    if (feed.pastArrivals > this.pastArrivals_ && !this.showPill_) {
+      this.showPill_ = true;
+      this.announcement_ = this.t.newMessagesPill;
+    }
+    this.pastArrivals_ = feed.pastArrivals;
     if (this.positioned_) this.moveNewDivider_(feed, prev);
-    if (this.positioned_ && prev.length) {
+    if (this.positioned_ && prev.length && !past) {
       // The advisor just wrote (or retried): messages not stored yet go at the very end.
       const last = items[items.length - 1];
       if (last?.delivery && last !== prev[prev.length - 1]) this.vw_.scrollToEdge();
@@ -275,13 +306,20 @@ export class DmCommunicationsFeed extends DmElement {
     if (!feed || feed.status !== 'ready') return;
     const s = this.scroller_;
     if (s && this.vw_.atEdge && this.showPill_) this.showPill_ = false;
-    // Near the top, fetch the page before (the anchor keeps the view still when it arrives); with
-    // no items yet, a page held none but older ones remain: fetch on until there are some.
-    const wanted = s ? s.scrollTop < 600 && this.positioned_ : !feed.items.length;
-    if (wanted && feed.olderCursor && !feed.loadingOlder && !feed.olderError) {
-      void this.store!.loadOlder(this.clientId, this.filter);
+    // Ahead of either edge, fetch the page beyond it (the anchor keeps the view still when it
+    // arrives), larger while the advisor scrolls fast; with no items yet, a page held none but
+    // older ones remain: fetch on until there are some.
+    const v = this.scrollSpeed_();
+    const up = s ? pagingPlan(s.scrollTop, -v, s.clientHeight, 50) : { fetch: !feed.items.length, limit: 50 };
+    const ready = !s || (this.positioned_ && !this.holdPaging_);
+    if (ready && up.fetch && feed.olderCursor && !feed.loadingOlder && !feed.olderError) {
+      void this.store!.loadOlder(this.clientId, this.filter, up.limit > 50 ? up.limit : undefined);
     }
     if (!s) return;
+    const down = pagingPlan(s.scrollHeight - s.scrollTop - s.clientHeight, v, s.clientHeight, 50);
+    if (ready && down.fetch && feed.newerCursor && !feed.loadingNewer && !feed.newerError) {
+      void this.store!.loadNewer(this.clientId, this.filter, down.limit > 50 ? down.limit : undefined);
+    }
     this.maybeMarkRead_(feed);
   }
 
@@ -345,6 +383,47 @@ export class DmCommunicationsFeed extends DmElement {
     return false;
   }
 
+  /**
+   * Jumps to an item (a search hit): at once when it is loaded, else through one page `around` it,
+   * after which the feed pages both ways until it meets the newest. The item is brought into view,
+   * marked and focused. Resolves false when it is no longer available (the feed stays where it was).
+   */
+  async jumpToItem(itemId: string, query = ''): Promise<boolean> {
+    const store = this.store;
+    if (!store || !this.clientId) return false;
+    const clientId = this.clientId;
+    this.followNew_ = 0;
+    this.jumpNote_ = '';
+    this.holdPaging_ = true;
+    const result = await store.jumpTo(clientId, this.filter, itemId);
+    if (this.clientId !== clientId) return false;
+    const item = this.feed_?.items.find((e) => e.id === itemId);
+    if (result !== 'shown' || !item) {
+      this.holdPaging_ = false;
+      this.jumpNote_ = result === 'failed' ? this.t.jumpError : this.t.messageUnavailable;
+      return false;
+    }
+    const key = entryKey(item);
+    this.target_ = { key, query };
+    this.showPill_ = false;
+    this.pastArrivals_ = this.feed_?.pastArrivals ?? 0;
+    void this.focusRow_(key, 'center');
+    await this.updateComplete;
+    // Paging on waits for the frame that shows the hit.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.holdPaging_ = false;
+        this.requestUpdate();
+      }),
+    );
+    return true;
+  }
+
+  /** Called by the search box when the advisor chooses a hit. */
+  jumpToHit(hit: FeedItem): void {
+    void this.jumpToItem(hit.id, this.search_.state.query);
+  }
+
   /** Jumps to the newest item and stays there as new ones arrive. */
   scrollToBottom(): void {
     this.followNew_ = 0;
@@ -403,13 +482,18 @@ export class DmCommunicationsFeed extends DmElement {
   /** Scrolled up more than two screens from the newest item. */
   private farFromNewest_(): boolean {
     const s = this.scroller_;
+    if (this.feed_?.newerCursor) return true;
     return !!s && !this.vw_.atEdge && s.scrollHeight - s.scrollTop - s.clientHeight > 2 * s.clientHeight;
   }
 
   // The pill, Retry and Discard go away once used: keyboard focus moves to the row they concern
   // (the newest item, the message sent again, the newest item left) rather than to <body>.
   private handlePill_ = () => {
-    const newest = this.rows_[storedLength(this.rows_) - 1];
+    // From the past, straight back to the live tail.
+    if (this.feed_?.newerCursor) this.store?.toLatest(this.clientId, this.filter);
+    this.target_ = null;
+    const items = this.feed_?.items ?? [];
+    const newest = items[storedLength(items) - 1];
     this.scrollToBottom();
     if (newest) void this.focusRow_(entryKey(newest));
   };
@@ -425,9 +509,9 @@ export class DmCommunicationsFeed extends DmElement {
     if (last) void this.focusRow_(entryKey(last));
   }
 
-  private async focusRow_(key: string): Promise<void> {
+  private async focusRow_(key: string, align: 'nearest' | 'center' = 'nearest'): Promise<void> {
     this.focusKey_ = key;
-    this.vw_.scrollToKey(key, 'nearest');
+    this.vw_.scrollToKey(key, align);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`[data-vkey="${CSS.escape(key)}"]`)?.focus({ preventScroll: true });
   }
@@ -447,7 +531,9 @@ export class DmCommunicationsFeed extends DmElement {
             </button>`,
           )}
         </div>
+        ${renderSearch(this.search_, t, this.locale, name)}
       </div>
+      ${this.jumpNote_ ? html`<div class="older" part="jump-note" role="alert">${this.jumpNote_}</div>` : nothing}
       ${feed?.loadingOlder ? html`<div class="older" part="loading loading-older" role="status">${t.loadingOlder}</div>` : nothing}
       ${feed?.olderError
         ? html`<div class="older" part="error older-error">
@@ -455,6 +541,12 @@ export class DmCommunicationsFeed extends DmElement {
           </div>`
         : nothing}
       ${this.renderBody_(feed, name)}
+      ${feed?.loadingNewer ? html`<div class="older" part="loading loading-newer" role="status">${t.loadingNewer}</div>` : nothing}
+      ${feed?.newerError
+        ? html`<div class="older" part="error newer-error">
+            ${t.newerError} <button class="btn" @click=${() => this.store?.loadNewer(this.clientId, this.filter)}>${t.retry}</button>
+          </div>`
+        : nothing}
       ${this.showPill_
         ? html`<button part="new-messages" type="button" @click=${this.handlePill_}>${t.newMessagesPill}</button>`
         : this.farFromNewest_()
@@ -518,8 +610,21 @@ export class DmCommunicationsFeed extends DmElement {
   }
 
   private handleScroll_ = () => {
+    const s = this.scroller_;
+    if (s) {
+      // How fast the view moves (px/ms, + toward the newest), smoothed: it sets how far ahead, and how much, to fetch.
+      const now = performance.now();
+      const l = this.lastScroll_;
+      const dt = Math.max(1, now - l.at);
+      const speed = dt > 200 ? 0 : (s.scrollTop - l.top) / dt;
+      this.lastScroll_ = { top: s.scrollTop, at: now, speed: l.speed * 0.5 + speed * 0.5 };
+    }
     this.vw_.handleScroll();
   };
+
+  private scrollSpeed_(): number {
+    return performance.now() - this.lastScroll_.at > 200 ? 0 : this.lastScroll_.speed;
+  }
 
   /** The day separator and "New" divider that go above an entry, when they do. */
   private renderDividers_(e: FeedEntry, index: number, key: string) {
@@ -533,11 +638,13 @@ export class DmCommunicationsFeed extends DmElement {
     const t = this.t;
     const key = entryKey(e);
     const tabindex = key === focusKey ? '0' : '-1';
+    const target = key === this.target_?.key ? ' search-target' : '';
     if (e.kind === 'order') {
       return html`<div
-        class="row"
-        part="item order"
+        class="row${target}"
+        part="item order${target}"
         role="article"
+        aria-current=${target ? 'true' : nothing}
         data-vkey=${key}
         data-order-id=${e.id}
         aria-posinset=${index + 1}
@@ -558,7 +665,7 @@ export class DmCommunicationsFeed extends DmElement {
         <button type="button" class="order" part="order-card" tabindex="-1">
           <span class="type">${t.orderTypes[e.orderType] ?? e.orderType}</span>
           <span class="price">${formatPrice(e.price, this.locale)}</span>
-          <span class="title">${e.title}</span>
+          <span class="title">${target ? marked(e.title, this.target_!.query, Infinity) : e.title}</span>
           <span class="sub"
             ><span class="status ${e.status}">${t.orderStatuses[e.status] ?? e.status}</span>
             ${e.durationMinutes ? ` · ${t.duration(e.durationMinutes)}` : nothing}</span
@@ -567,17 +674,19 @@ export class DmCommunicationsFeed extends DmElement {
         </button>
       </div>`;
     }
-    return this.renderMessage_(e, index, key, setSize, tabindex);
+    return this.renderMessage_(e, index, key, setSize, tabindex, target);
   }
 
-  private renderMessage_(e: MessageItem & { delivery?: Delivery }, index: number, key: string, setSize: number, tabindex: string) {
+  private renderMessage_(e: MessageItem & { delivery?: Delivery }, index: number, key: string, setSize: number, tabindex: string, target: string) {
     const t = this.t;
     const side = e.sender === 'advisor' ? 'advisor' : 'client';
     const who = side === 'advisor' ? t.you : (this.store?.client(this.clientId)?.displayName ?? t.aClient);
+    const q = target ? this.target_!.query : '';
     return html`<div
-      class="row"
-      part="item message message-${side}"
+      class="row${target}"
+      part="item message message-${side}${target}"
       role="article"
+      aria-current=${target ? 'true' : nothing}
       data-vkey=${key}
       aria-posinset=${index + 1}
       aria-setsize=${setSize}
@@ -587,7 +696,7 @@ export class DmCommunicationsFeed extends DmElement {
       <div class="msg ${side} ${e.delivery ?? ''}">
       <span class="visually-hidden">${who}:</span>
       <div class="bubble" part="bubble" dir="auto">${linkify(e.body).map((s) =>
-        s.href ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.text}</a>` : s.text,
+        s.href ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.text}</a>` : q ? marked(s.text, q, Infinity) : s.text,
       )}</div>
       <div class="meta">
         ${e.delivery === 'pending'
