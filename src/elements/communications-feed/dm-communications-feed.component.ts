@@ -10,6 +10,7 @@ import { formatDateTime, formatDay, formatPrice, formatTime, isSameDay } from '.
 import { DmElement } from '../base/dm-element.js';
 import { tokens } from '../base/tokens.js';
 import { styles } from './dm-communications-feed.styles.js';
+import { searchStyles } from './search.styles.js';
 import { estimateEntry } from './rows.js';
 import { SearchController } from './search-controller.js';
 import { marked, renderSearch } from './search-view.js';
@@ -87,7 +88,7 @@ export class DmCommunicationsFeed extends DmElement {
     return this.wordsOf(enFeed);
   }
 
-  static override styles = [tokens, styles];
+  static override styles = [tokens, styles, searchStyles];
 
   /** The client whose feed is shown. */
   clientId = '';
@@ -541,9 +542,9 @@ export class DmCommunicationsFeed extends DmElement {
           </div>`
         : nothing}
       ${this.renderBody_(feed, name)}
-      ${feed?.loadingNewer ? html`<div class="older" part="loading loading-newer" role="status">${t.loadingNewer}</div>` : nothing}
+      ${feed?.loadingNewer ? html`<div class="older newer" part="loading loading-newer" role="status">${t.loadingNewer}</div>` : nothing}
       ${feed?.newerError
-        ? html`<div class="older" part="error newer-error">
+        ? html`<div class="older newer" part="error newer-error">
             ${t.newerError} <button class="btn" @click=${() => this.store?.loadNewer(this.clientId, this.filter)}>${t.retry}</button>
           </div>`
         : nothing}

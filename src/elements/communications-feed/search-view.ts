@@ -52,7 +52,7 @@ export function renderSearch(c: SearchController, t: FeedStrings, locale: string
           </p>`
         : nothing}
     </div>
-    <div class="visually-hidden" role="status" aria-live="polite">${status}</div>
+    <div class="visually-hidden" role="status">${status}</div>
   </div>`;
 }
 
