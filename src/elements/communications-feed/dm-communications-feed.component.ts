@@ -183,6 +183,12 @@ export class DmCommunicationsFeed extends DmElement {
     }
     const feed = this.feed_;
     if (feed && feed.items !== this.rows_) this.onItemsChanged_(feed);
+    // Live items that came while the feed shows the past: the pill (they are not in the feed).
+    if (feed && feed.pastArrivals > this.pastArrivals_) {
+      this.showPill_ = true;
+      this.announcement_ = this.t.newMessagesPill;
+    }
+    if (feed) this.pastArrivals_ = feed.pastArrivals;
     if (feed) this.position_(feed);
   }
 
@@ -273,11 +279,6 @@ export class DmCommunicationsFeed extends DmElement {
     // Pages of the past (a jump, the page after, back to latest) are not new arrivals.
     const past = this.wasPast_ || !!feed.newerCursor;
     this.wasPast_ = !!feed.newerCursor;
-    if (feed.pastArrivals > this.pastArrivals_ && !this.showPill_) {
-      this.showPill_ = true;
-      this.announcement_ = this.t.newMessagesPill;
-    }
-    this.pastArrivals_ = feed.pastArrivals;
     if (this.positioned_) this.moveNewDivider_(feed, prev);
     if (this.positioned_ && prev.length && !past) {
       // The advisor just wrote (or retried): messages not stored yet go at the very end.
