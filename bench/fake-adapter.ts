@@ -168,7 +168,7 @@ export class FakeAdapter implements DmAdapter {
     }
     if (!params.before) {
       const start = Math.max(0, total - this.newest);
-      return { items: this.all.slice(start), olderCursor: start > 0 ? String(start) : null };
+      return { items: this.all.slice(start), olderCursor: start > 0 ? String(start) : null, clientReadAt: null };
     }
     const gate = this.gate;
     if (gate) {

@@ -1,6 +1,6 @@
 import { searchQuery } from '../core/search-match.js';
 import type { FeedItem } from '../core/types.js';
-import type { DmAdapter, DmError } from './adapter.js';
+import { type DmAdapter, DmError } from './adapter.js';
 
 /** One client's conversation search as the store holds it (since contract 1.1). */
 export interface SearchState {
@@ -28,7 +28,7 @@ export interface SearchHost {
   failed(e: unknown): DmError;
   changed(): void;
   /** The server has no search (a 1.0 server: 404, or an adapter without `search`). */
-  unsupported(): void;
+  unsupported(error: DmError): void;
 }
 
 const PAGE = 20;
@@ -106,7 +106,7 @@ export class ConversationSearch {
       return;
     }
     const search = this.host_.adapter.search;
-    if (!search) return this.host_.unsupported();
+    if (!search) return this.host_.unsupported(new DmError('not-found', 'No search in this adapter'));
     const abort = (this.abort_ = new AbortController());
     search.call(this.host_.adapter, this.clientId, { q, cursor, limit: PAGE }, { signal: abort.signal }).then(
       (page) => {
@@ -121,7 +121,7 @@ export class ConversationSearch {
         if (seq !== this.seq_) return;
         const error = this.host_.failed(e);
         if (error.kind === 'aborted') return;
-        if (error.kind === 'not-found') return this.host_.unsupported();
+        if (error.kind === 'not-found') return this.host_.unsupported(error);
         const retryAt = error.retryAfterMs !== null ? Date.now() + Math.min(error.retryAfterMs, 60_000) : 0;
         const s = this.state;
         this.set_(cursor ? { ...s, loadingMore: false, moreError: error, retryAt } : { ...s, status: 'error', error, retryAt });

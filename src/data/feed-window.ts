@@ -1,6 +1,6 @@
 import { splitArrivals } from '../core/feed-window.js';
 import { entryKey, mergeFeed } from '../core/feed-merge.js';
-import type { FeedEntry, FeedFilter, FeedItem } from '../core/types.js';
+import type { FeedEntry, FeedFilter, FeedItem, FeedPage } from '../core/types.js';
 import type { DmAdapter, DmError } from './adapter.js';
 import type { FeedState } from './store.js';
 
@@ -13,6 +13,8 @@ export interface WindowHost {
   failed(e: unknown): DmError;
   /** Messages written here and not stored yet, for this feed. */
   localEntries(clientId: string, filter: FeedFilter): FeedEntry[];
+  /** A page came (stored copies of messages sent here, the client's read time). */
+  received(clientId: string, page: FeedPage): void;
   /** In-flight requests by key (abandoned by `releaseFeed`). */
   aborts: Map<string, AbortController>;
 }
@@ -60,6 +62,7 @@ export class FeedWindow {
     try {
       const page = await h.adapter.getFeed(clientId, { type: filter, around: itemId, limit: h.pageSize }, { signal: abort.signal });
       if (abort.signal.aborted) return 'failed';
+      h.received(clientId, page);
       if (!page.items.some((e) => e.id === itemId)) return 'gone';
       const now = h.feed(clientId, filter);
       // Paging that was on its way belongs to the stretch left behind.
@@ -96,6 +99,7 @@ export class FeedWindow {
     try {
       const page = await h.adapter.getFeed(clientId, { type: filter, after: cur.newerCursor, limit }, { signal: abort.signal });
       if (abort.signal.aborted) return;
+      h.received(clientId, page);
       const now = h.feed(clientId, filter);
       let items = mergeFeed(now.items, page.items);
       // A page that is empty and hands back its own cursor would be asked for forever: the window has reached the newest.

@@ -16,6 +16,7 @@ import type {
 } from '../core/types.js';
 import { type DmAdapter, DmError, type LiveStatus, isRetryable, toDmError } from './adapter.js';
 import { ConversationSearch, IDLE_SEARCH, type SearchState } from './conversation-search.js';
+import { ClientSignals } from './client-signals.js';
 import { DraftStore, safeLocalStorage } from './drafts.js';
 import { FeedWindow, type JumpResult } from './feed-window.js';
 import { sleep } from './rest-adapter.js';
@@ -108,6 +109,8 @@ const IDLE: Loadable<never> = { status: 'idle', value: null, error: null };
 export class DmStore extends EventTarget {
   readonly adapter: DmAdapter;
   readonly drafts: DraftStore;
+  /** Since 1.1: how far each client has read, who is typing, the advisor's typing reports, what the server supports. */
+  readonly signals: ClientSignals;
   advisor: Advisor | null = null;
   advisorStatus: LoadStatus = 'idle';
   clientList: ClientListState = EMPTY_LIST;
@@ -171,6 +174,7 @@ export class DmStore extends EventTarget {
     this.storage_ = options.storage === undefined ? safeLocalStorage() : options.storage;
     this.opts_ = { feedPageSize: 50, clientPageSize: 50, maxSendAttempts: 5, retryBaseMs: 500, ...options };
     this.drafts = new DraftStore(this.storage_);
+    this.signals = new ClientSignals(adapter, { knows: (id) => this.clientsById_.has(id), changed: () => this.changed_() });
   }
 
   // ---- subscription -------------------------------------------------------------------------
@@ -233,6 +237,7 @@ export class DmStore extends EventTarget {
     clearTimeout(this.presenceTimer_ ?? undefined);
     clearTimeout(this.unreadTimer_ ?? undefined);
     this.presenceTimer_ = this.unreadTimer_ = null;
+    this.signals.stop();
     for (const t of this.timers_) clearTimeout(t);
     this.timers_.clear();
     if (typeof window !== 'undefined') {
@@ -523,6 +528,9 @@ export class DmStore extends EventTarget {
       const page = await this.adapter.getFeed(clientId, { type: filter, limit: this.opts_.feedPageSize }, { signal: abort.signal });
       if (abort.signal.aborted) return;
       this.confirmStored_(page.items);
+      this.signals.read(clientId, page.clientReadAt);
+      // Every 1.1 page carries clientReadAt: a newest page without it is a 1.0 server's, which has no search.
+      if (page.clientReadAt === undefined) this.signals.capabilities.learn('search', new DmError('not-found', 'A 1.0 server (no clientReadAt)'));
       // What arrived live while the page was on its way stays (the page may predate it).
       const arrived = this.feed(clientId, filter).items.filter((e) => !before.has(e) && !e.delivery);
       const local = this.localEntries_(clientId, filter);
@@ -555,6 +563,7 @@ export class DmStore extends EventTarget {
       );
       if (abort.signal.aborted) return;
       this.confirmStored_(page.items);
+      this.signals.read(clientId, page.clientReadAt);
       const now = this.feed(clientId, filter);
       const olderCursor = nextCursorAfter(cur.olderCursor, page.items.length, page.olderCursor);
       this.setFeed_({ ...now, items: mergeFeed(now.items, page.items), olderCursor, loadingOlder: false });
@@ -586,6 +595,7 @@ export class DmStore extends EventTarget {
     try {
       const page = await this.adapter.getFeed(clientId, { type: filter, limit: this.opts_.feedPageSize });
       this.confirmStored_(page.items);
+      this.signals.read(clientId, page.clientReadAt);
       const cur = this.feed(clientId, filter);
       if (cur.status === 'ready') this.setFeed_(FeedWindow.isPast(cur) ? this.window_.refreshTail(cur, page.items) : { ...cur, items: mergeFeed(cur.items, page.items) });
     } catch {
@@ -630,6 +640,10 @@ export class DmStore extends EventTarget {
       setFeed: (s) => this.setFeed_(s),
       failed: (e) => this.failed_(e),
       localEntries: (id, f) => this.localEntries_(id, f),
+      received: (id, page) => {
+        this.confirmStored_(page.items);
+        this.signals.read(id, page.clientReadAt);
+      },
       aborts: this.feedAborts_,
     });
   }
@@ -654,8 +668,10 @@ export class DmStore extends EventTarget {
   }
 
   private searches_ = new Map<string, ConversationSearch>();
-  /** False once the server showed it has no search (a 1.0 server: `/search` answered 404). */
-  searchSupported = true;
+  /** Whether the conversation search is offered: the adapter has it and the server did not answer 404 (a 1.0 server). */
+  get searchSupported(): boolean {
+    return this.signals.capabilities.has('search');
+  }
 
   /** One client's conversation search (created on first use). */
   conversationSearch(clientId: string): ConversationSearch {
@@ -666,10 +682,7 @@ export class DmStore extends EventTarget {
           adapter: this.adapter,
           failed: (e) => this.failed_(e),
           changed: () => this.changed_(),
-          unsupported: () => {
-            this.searchSupported = false;
-            this.changed_();
-          },
+          unsupported: (e) => this.signals.capabilities.learn('search', e),
         },
         clientId,
       );
@@ -1037,7 +1050,12 @@ export class DmStore extends EventTarget {
           if (event.advisor.status === 'active') void this.loadEligibility(id, true);
         }
         this.changed_();
+        return;
       }
+      case 'client-read':
+        return this.signals.read(event.clientId, event.readAt);
+      case 'typing':
+        return this.signals.typing(event.clientId, event.until);
     }
   }
 
@@ -1055,6 +1073,7 @@ export class DmStore extends EventTarget {
 
   private applyItem_(item: FeedItem): void {
     this.confirmStored_([item]);
+    if (item.kind === 'message' && item.sender === 'client') this.signals.stopTyping(item.clientId);
     const known = this.clientsById_.get(item.clientId);
     // An order met before (in a loaded feed or an earlier event) is a change, not a new order.
     const seen = item.kind === 'order' && (this.seenOrders_.has(item.id) || this.holds_(item));

@@ -19,6 +19,8 @@ export interface ClientListStrings {
   retry: string;
   unread: string;
   loadingMore: string;
+  /** Since 1.1: in a client's row in place of the preview while the client is typing. */
+  typingPreview: string;
 }
 
 /** The words of `<dm-communications-feed>` and its order details. */
@@ -91,6 +93,12 @@ export interface FeedStrings {
   jumpError: string;
   loadingNewer: string;
   newerError: string;
+  /** Since 1.1: under the newest advisor message the client has read. */
+  seen: string;
+  /** Since 1.1: the accessible name of "Seen", with the time the client read. */
+  seenAt: (time: string) => string;
+  /** Since 1.1: above the composer while the client is typing. */
+  typing: (name: string) => string;
 }
 
 /** The words of `<dm-composer>`. */
@@ -160,6 +168,7 @@ export const enClientList: ClientListStrings = {
   retry: 'Retry',
   unread: 'Unread',
   loadingMore: 'Loading more…',
+  typingPreview: 'typing…',
 };
 
 /** English for `<dm-communications-feed>` and its order details. */
@@ -235,6 +244,9 @@ export const enFeed: FeedStrings = {
   jumpError: 'That message could not be opened.',
   loadingNewer: 'Loading newer items…',
   newerError: 'Newer items could not be loaded.',
+  seen: 'Seen',
+  seenAt: (time) => `Seen at ${time}`,
+  typing: (name) => `${name} is typing…`,
 };
 
 /** English for `<dm-composer>`. */

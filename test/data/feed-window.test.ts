@@ -200,6 +200,19 @@ describe('conversation search (store)', () => {
     expect(server.calls.filter((c) => c.startsWith('search'))).to.have.length(2);
   });
 
+  it('a 1.0 server (its pages carry no clientReadAt) has no search, before any is asked', async () => {
+    const server = new Server(10);
+    const getFeed = server.getFeed.bind(server);
+    server.getFeed = async (c, p) => {
+      const { clientReadAt: _, ...page } = await getFeed(c, p);
+      return page;
+    };
+    const store = new DmStore(server, { storage: null });
+    expect(store.searchSupported).to.equal(true);
+    await store.loadFeed(C);
+    expect(store.searchSupported).to.equal(false);
+  });
+
   it('a 1.0 server (404) turns the search off quietly', async () => {
     const { server, store } = await open();
     server.searchPlan = [() => Promise.reject(new DmError('not-found', 'HTTP 404', { status: 404 }))];

@@ -17,6 +17,7 @@ import './dm-communications-feed.events.js';
 import { OrderDetails } from './order-details.js';
 import { ReadTiming } from './read-timing.js';
 import { type RowContext, estimateEntry, renderEntry } from './rows.js';
+import { renderTyping, seenFinder } from './signals.js';
 import { UnreadDivider } from './unread-divider.js';
 import { ViewSession } from './view-session.js';
 
@@ -45,6 +46,8 @@ const FILTERS: FeedFilter[] = ['all', 'orders', 'messages'];
  * @csspart bubble - The bubble inside a message entry.
  * @csspart day - A day separator.
  * @csspart new-divider - The "New" divider above the first unread item.
+ * @csspart seen - "Seen" under the newest advisor message the client has read (the time in its accessible name); since contract 1.1.
+ * @csspart typing - "Dana is typing…" at the foot of the feed while the client types (announced once, politely); since contract 1.1.
  * @csspart new-messages - The pill that jumps to new messages when the advisor has scrolled up.
  * @csspart jump-latest - The button that goes back to the newest message (the live tail), shown when scrolled more than two screens up or when the feed shows the past after a jump.
  * @csspart conversation-search - The box that searches this conversation (since contract 1.1; hidden when the server has no search).
@@ -88,6 +91,7 @@ export class DmCommunicationsFeed extends DmElement {
     return this.renderRoot?.querySelector<HTMLElement>('.scroller') ?? null;
   }
 
+  private readonly seen_ = seenFinder();
   private readonly vw_ = new VirtualWindow<FeedEntry>(this, {
     scroller: () => this.scroller_,
     key: entryKey,
@@ -334,6 +338,7 @@ export class DmCommunicationsFeed extends DmElement {
         : nothing}
       ${this.renderBody_(feed)}
       ${feed ? this.twoWay_.renderNewer(feed, t) : nothing}
+      ${renderTyping(t, this.store?.client(this.clientId)?.displayName ?? t.aClient, !!this.store?.signals.isTyping(this.clientId))}
       ${this.showPill_
         ? html`<button part="new-messages" type="button" @click=${this.handlePill_}>${t.newMessagesPill}</button>`
         : this.farFromNewest_()
@@ -384,6 +389,7 @@ export class DmCommunicationsFeed extends DmElement {
       newKey: this.divider_.key,
       target: this.twoWay_.target,
       clientName: name,
+      seen: this.seen_(feed.items, this.store!.signals.readAt(this.clientId)),
       openOrder: this.handleOrderClick_,
       retrySend: this.handleRetrySend_,
       discard: this.handleDiscard_,
