@@ -534,7 +534,6 @@ export class DmStore extends EventTarget {
       // What arrived live while the page was on its way stays (the page may predate it).
       const arrived = this.feed(clientId, filter).items.filter((e) => !before.has(e) && !e.delivery);
       const local = this.localEntries_(clientId, filter);
-      this.window_.forget(clientId, filter);
       const fresh = { newerCursor: null, loadingNewer: false, newerError: null, pastArrivals: 0 };
       this.setFeed_({ ...this.feed(clientId, filter), items: mergeFeed(mergeFeed(page.items, arrived), local), olderCursor: page.olderCursor, status: 'ready', error: null, ...fresh });
     } catch (e) {
@@ -597,7 +596,8 @@ export class DmStore extends EventTarget {
       this.confirmStored_(page.items);
       this.signals.read(clientId, page.clientReadAt);
       const cur = this.feed(clientId, filter);
-      if (cur.status === 'ready') this.setFeed_(FeedWindow.isPast(cur) ? this.window_.refreshTail(cur, page.items) : { ...cur, items: mergeFeed(cur.items, page.items) });
+      // Showing the past, the newest page is not put after it (a gap): the pages after bring it.
+      if (cur.status === 'ready' && !cur.newerCursor) this.setFeed_({ ...cur, items: mergeFeed(cur.items, page.items) });
     } catch {
       // Best effort; live events keep coming.
     }
@@ -611,13 +611,13 @@ export class DmStore extends EventTarget {
       const add = entries.filter((e) => matchesFilter(e, filter));
       if (!add.length) continue;
       // Showing the past: live items never go after it (a gap); the advisor's own message takes the feed back to the live tail.
-      if (FeedWindow.isPast(cur) && add.some((e) => e.delivery)) this.toLatest(clientId, filter);
-      const now = this.feeds_.get(feedKey(clientId, filter))!;
-      if (FeedWindow.isPast(now)) {
-        const next = this.window_.arrive(now, add);
-        if (next !== now) this.setFeed_(next);
+      if (cur.newerCursor && add.some((e) => e.delivery)) this.toLatest(clientId, filter);
+      else if (cur.newerCursor) {
+        const next = this.window_.arrive(cur, add);
+        if (next !== cur) this.setFeed_(next);
         continue;
       }
+      const now = this.feed(clientId, filter);
       const items = mergeFeed(now.items, add);
       if (items !== now.items) this.setFeed_({ ...now, items });
     }
@@ -662,9 +662,14 @@ export class DmStore extends EventTarget {
     return this.window_.loadNewer(clientId, filter, limit);
   }
 
-  /** Takes a feed that shows the past straight back to the live tail (from what was kept of it, else its newest page). */
+  /** Takes a feed that shows the past straight back to the live tail: its newest page replaces the past. */
   toLatest(clientId: string, filter: FeedFilter = 'all'): void {
-    if (!this.window_.toLatest(clientId, filter)) void this.loadFeed(clientId, filter, true);
+    const cur = this.feed(clientId, filter);
+    if (!cur.newerCursor) return;
+    for (const k of [':around', ':older', ':newer']) this.feedAborts_.get(feedKey(clientId, filter) + k)?.abort();
+    // Nothing of the past is shown meanwhile; the messages on their way are.
+    this.setFeed_({ ...cur, items: this.localEntries_(clientId, filter), olderCursor: null, newerCursor: null, loadingOlder: false, loadingNewer: false, pastArrivals: 0 });
+    void this.loadFeed(clientId, filter, true);
   }
 
   private searches_ = new Map<string, ConversationSearch>();

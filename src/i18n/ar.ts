@@ -78,7 +78,6 @@ export const ar: DmStrings = {
   searchCount: (n, more) => (more ? `${n}+ نتيجة مطابقة` : n === 1 ? 'نتيجة مطابقة واحدة' : `${n} نتائج مطابقة`),
   noHits: (q) => `لا شيء يطابق «${q}».`,
   searchError: 'تعذّر البحث.',
-  loadingMoreHits: 'جارٍ تحميل المزيد من النتائج…',
   messageUnavailable: 'هذه الرسالة لم تعد متاحة',
   jumpError: 'تعذّر فتح تلك الرسالة.',
   loadingNewer: 'جارٍ تحميل العناصر الأحدث…',

@@ -78,7 +78,6 @@ export const es: DmStrings = {
   searchCount: (n, more) => (more ? `${n}+ coincidencias` : n === 1 ? '1 coincidencia' : `${n} coincidencias`),
   noHits: (q) => `Nada coincide con «${q}».`,
   searchError: 'La búsqueda falló.',
-  loadingMoreHits: 'Cargando más coincidencias…',
   messageUnavailable: 'Este mensaje ya no está disponible',
   jumpError: 'No se pudo abrir ese mensaje.',
   loadingNewer: 'Cargando elementos más recientes…',

@@ -86,7 +86,6 @@ export interface FeedStrings {
   searchCount: (count: number, more: boolean) => string;
   noHits: (query: string) => string;
   searchError: string;
-  loadingMoreHits: string;
   /** A hit whose message is gone (the feed stays where it was). */
   messageUnavailable: string;
   /** A hit that could not be opened (network, server). */
@@ -239,7 +238,6 @@ export const enFeed: FeedStrings = {
   searchCount: (n, more) => (more ? `${n}+ matches` : n === 1 ? '1 match' : `${n} matches`),
   noHits: (q) => `Nothing matches “${q}”.`,
   searchError: 'The search failed.',
-  loadingMoreHits: 'Loading more matches…',
   messageUnavailable: 'This message is no longer available',
   jumpError: 'That message could not be opened.',
   loadingNewer: 'Loading newer items…',

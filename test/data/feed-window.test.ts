@@ -101,6 +101,7 @@ describe('the two-way feed window (store)', () => {
     expect(feed().newerCursor).to.be.a('string');
     for (let i = 0; i < 10 && feed().newerCursor; i++) await store.loadNewer(C);
     expect(feed().newerCursor).to.equal(null);
+    expect(server.calls.filter((c) => c === 'after').length).to.be.greaterThan(0);
     const got = ids(feed().items);
     // Contiguous from the around page to the newest, no gap, no duplicate.
     const first = Number(got[0]!.slice(1));
@@ -121,30 +122,36 @@ describe('the two-way feed window (store)', () => {
     expect(feed().newerCursor).to.equal(null);
   });
 
-  it('live arrivals while in the past are counted for the pill and kept for the live tail, never put after the past', async () => {
+  it('live arrivals while in the past are counted for the pill, never put after the past; back to latest shows them', async () => {
     const { store, feed, server } = await open();
     await store.jumpTo(C, 'all', 'm17');
-    const live = msg(400, 'just now');
+    const live = msg(300, 'just now');
+    server.all.push(live);
     store.applyEvent({ type: 'feed-item', item: live });
-    expect(ids(feed().items)).not.to.include('m400');
+    expect(ids(feed().items)).not.to.include('m300');
     expect(feed().pastArrivals).to.equal(1);
-    // Back to latest: at once (no request), with the arrival at the bottom.
+    // Back to latest: the newest page (one request), with the arrival at the bottom.
     server.calls.length = 0;
     store.toLatest(C);
-    expect(server.calls).to.deep.equal([]);
     expect(feed().newerCursor).to.equal(null);
-    expect(ids(feed().items).at(-1)).to.equal('m400');
+    expect(ids(feed().items)).not.to.include('m17');
+    await tick();
+    await tick();
+    expect(server.calls).to.deep.equal(['newest']);
+    expect(ids(feed().items).at(-1)).to.equal('m300');
     expect(ids(feed().items).at(-2)).to.equal('m299');
     expect(feed().pastArrivals).to.equal(0);
   });
 
   it('paging down to the newest brings in what arrived meanwhile, once', async () => {
-    const { store, feed } = await open();
+    const { store, feed, server } = await open();
     await store.jumpTo(C, 'all', 'm17');
-    store.applyEvent({ type: 'feed-item', item: msg(400, 'just now') });
+    const live = msg(300, 'just now');
+    server.all.push(live);
+    store.applyEvent({ type: 'feed-item', item: live });
     for (let i = 0; i < 10 && feed().newerCursor; i++) await store.loadNewer(C);
     const got = ids(feed().items);
-    expect(got.at(-1)).to.equal('m400');
+    expect(got.at(-1)).to.equal('m300');
     expect(new Set(got).size).to.equal(got.length);
   });
 

@@ -55,7 +55,7 @@ export class SearchController implements ReactiveController {
 
   hostUpdated(): void {
     // The active hit stays in view in the list as the arrows move through it.
-    if (this.open && this.active >= 0) this.host_.renderRoot.querySelector('#conv-hit-' + this.active)?.scrollIntoView({ block: 'nearest' });
+    if (this.open && this.active >= 0) this.host_.renderRoot.querySelector('#hit' + this.active)?.scrollIntoView({ block: 'nearest' });
   }
 
   /** Whether the search box is offered (not by a 1.0 server, nor by an adapter without search). */
