@@ -20,6 +20,8 @@ export class ClientSignals {
   private readonly readAt_ = new Map<string, number>();
   private readonly typing_ = new Map<string, { end: number; timer: ReturnType<typeof setTimeout> }>();
   private readonly reported_ = new Map<string, number>();
+  /** Counts the changes of who is typing (an element that shows every client's compares it). */
+  typingVersion = 0;
 
   constructor(
     private readonly adapter: DmAdapter,
@@ -58,7 +60,7 @@ export class ClientSignals {
     if (cur) clearTimeout(cur.timer);
     this.typing_.set(clientId, { end, timer: setTimeout(() => this.stopTyping(clientId), Math.min(end - now, 2 ** 31 - 1)) });
     // A renewal changes nothing on screen (and nothing is announced again).
-    if (!cur) this.host.changed();
+    if (!cur) this.typingChanged_();
   }
 
   /** The client's message arrived (or the indication ran out): the client is no longer typing. */
@@ -67,7 +69,7 @@ export class ClientSignals {
     if (!cur) return;
     clearTimeout(cur.timer);
     this.typing_.delete(clientId);
-    this.host.changed();
+    this.typingChanged_();
   }
 
   /**
@@ -79,6 +81,11 @@ export class ClientSignals {
     this.reported_.set(clientId, now);
     this.adapter.sendTyping?.(clientId).catch((e: unknown) => this.capabilities.learn('typing', e));
     return true;
+  }
+
+  private typingChanged_(): void {
+    this.typingVersion++;
+    this.host.changed();
   }
 
   /** Cancels the timers (the store stopped). */

@@ -1,22 +1,17 @@
 import { splitArrivals } from '../core/feed-window.js';
 import { mergeFeed } from '../core/feed-merge.js';
 import type { FeedEntry, FeedFilter, FeedPage } from '../core/types.js';
-import type { DmAdapter, DmError } from './adapter.js';
-import type { FeedState } from './store.js';
+import type { Hub } from './hub.js';
+import type { FeedState } from './store-types.js';
 
-/** What the two-way window needs from the store. */
-export interface WindowHost {
-  readonly adapter: DmAdapter;
-  readonly pageSize: number;
-  feed(clientId: string, filter: FeedFilter): FeedState;
-  setFeed(state: FeedState): void;
-  failed(e: unknown): DmError;
+/** What the two-way window needs from the feeds. */
+export interface WindowFeeds {
+  get(clientId: string, filter: FeedFilter): FeedState;
+  put(state: FeedState): void;
   /** Messages written here and not stored yet, for this feed. */
-  localEntries(clientId: string, filter: FeedFilter): FeedEntry[];
+  local(clientId: string, filter: FeedFilter): FeedEntry[];
   /** A page came (stored copies of messages sent here, the client's read time). */
   received(clientId: string, page: FeedPage): void;
-  /** In-flight requests by key (abandoned by `releaseFeed`). */
-  aborts: Map<string, AbortController>;
 }
 
 /** What became of a jump to an item. */
@@ -30,67 +25,60 @@ export type JumpResult = 'shown' | 'gone' | 'failed';
  * counted (`pastArrivals`, for the pill) and come with the pages after, from the server.
  */
 export class FeedWindow {
-  constructor(private readonly host_: WindowHost) {}
+  constructor(
+    private readonly hub_: Hub,
+    private readonly feeds_: WindowFeeds,
+  ) {}
 
   /**
    * Brings an item into the feed: nothing to fetch when it is loaded; else one page `around` it.
    * `gone`: the item is not in this feed (404); the feed is left as it was.
    */
   async jump(clientId: string, filter: FeedFilter, itemId: string): Promise<JumpResult> {
-    const h = this.host_;
-    if (h.feed(clientId, filter).items.some((e) => e.id === itemId)) return 'shown';
-    const k = clientId + '\u0000' + filter;
-    const abort = new AbortController();
-    h.aborts.get(k + ':around')?.abort();
-    h.aborts.set(k + ':around', abort);
-    try {
-      const page = await h.adapter.getFeed(clientId, { type: filter, around: itemId, limit: h.pageSize }, { signal: abort.signal });
-      if (abort.signal.aborted) return 'failed';
-      h.received(clientId, page);
-      if (!page.items.some((e) => e.id === itemId)) return 'gone';
-      // Paging that was on its way belongs to the stretch left behind.
-      for (const s of [':older', ':newer']) h.aborts.get(k + s)?.abort();
-      const newerCursor = page.newerCursor ?? null;
-      h.setFeed({
-        ...h.feed(clientId, filter),
-        items: newerCursor ? page.items : mergeFeed(page.items, h.localEntries(clientId, filter)),
-        olderCursor: page.olderCursor,
-        newerCursor,
-        loadingOlder: false,
-        olderError: null,
-        loadingNewer: false,
-        newerError: null,
-        pastArrivals: 0,
-      });
-      return 'shown';
-    } catch (e) {
-      if (abort.signal.aborted) return 'failed';
-      return h.failed(e).kind === 'not-found' ? 'gone' : 'failed';
-    }
+    const { hub_: hub, feeds_: feeds } = this;
+    if (feeds.get(clientId, filter).items.some((e) => e.id === itemId)) return 'shown';
+    const key = clientId + '\u0000' + filter;
+    const params = { type: filter, around: itemId, limit: hub.settings.feedPageSize };
+    const got = await hub.loads.run('around:' + key, (signal) => hub.adapter.getFeed(clientId, params, { signal }));
+    if (!got) return 'failed';
+    if (!got.ok) return got.error.kind === 'not-found' ? 'gone' : 'failed';
+    const page = got.value;
+    feeds.received(clientId, page);
+    if (!page.items.some((e) => e.id === itemId)) return 'gone';
+    // Paging that was on its way belongs to the stretch left behind.
+    hub.loads.releaseAll(['older:' + key, 'newer:' + key]);
+    const newerCursor = page.newerCursor ?? null;
+    feeds.put({
+      ...feeds.get(clientId, filter),
+      items: newerCursor ? page.items : mergeFeed(page.items, feeds.local(clientId, filter)),
+      olderCursor: page.olderCursor,
+      newerCursor,
+      loadingOlder: false,
+      olderError: null,
+      loadingNewer: false,
+      newerError: null,
+      pastArrivals: 0,
+    });
+    return 'shown';
   }
 
   /** Loads the page after the newest item of a past window; the page that reaches the newest makes it the live tail. */
-  async loadNewer(clientId: string, filter: FeedFilter, limit = this.host_.pageSize): Promise<void> {
-    const h = this.host_;
-    const cur = h.feed(clientId, filter);
+  async loadNewer(clientId: string, filter: FeedFilter, limit = this.hub_.settings.feedPageSize): Promise<void> {
+    const { hub_: hub, feeds_: feeds } = this;
+    const cur = feeds.get(clientId, filter);
     if (cur.status !== 'ready' || cur.loadingNewer || !cur.newerCursor) return;
-    const k = clientId + '\u0000' + filter + ':newer';
-    const abort = new AbortController();
-    h.aborts.set(k, abort);
-    h.setFeed({ ...cur, loadingNewer: true, newerError: null });
-    try {
-      const page = await h.adapter.getFeed(clientId, { type: filter, after: cur.newerCursor, limit }, { signal: abort.signal });
-      if (abort.signal.aborted) return;
-      h.received(clientId, page);
-      const now = h.feed(clientId, filter);
-      // A page that is empty and hands back its own cursor would be asked for forever: the window has reached the newest.
-      const newerCursor = page.newerCursor && (page.items.length || page.newerCursor !== cur.newerCursor) ? page.newerCursor : null;
-      const items = mergeFeed(now.items, newerCursor ? page.items : [...page.items, ...h.localEntries(clientId, filter)]);
-      h.setFeed({ ...now, items, newerCursor, loadingNewer: false, pastArrivals: newerCursor ? now.pastArrivals : 0 });
-    } catch (e) {
-      if (abort.signal.aborted) return;
-      h.setFeed({ ...h.feed(clientId, filter), loadingNewer: false, newerError: h.failed(e) });
-    }
+    feeds.put({ ...cur, loadingNewer: true, newerError: null });
+    const params = { type: filter, after: cur.newerCursor, limit };
+    const got = await hub.loads.run('newer:' + clientId + '\u0000' + filter, (signal) => hub.adapter.getFeed(clientId, params, { signal }));
+    if (!got) return;
+    const now = feeds.get(clientId, filter);
+    if (!got.ok) return feeds.put({ ...now, loadingNewer: false, newerError: got.error });
+    const page = got.value;
+    feeds.received(clientId, page);
+    // A page that is empty and hands back its own cursor would be asked for forever: the window has reached the newest.
+    const newerCursor = page.newerCursor && (page.items.length || page.newerCursor !== cur.newerCursor) ? page.newerCursor : null;
+    const items = mergeFeed(now.items, newerCursor ? page.items : [...page.items, ...feeds.local(clientId, filter)]);
+    feeds.put({ ...now, items, newerCursor, loadingNewer: false, pastArrivals: newerCursor ? now.pastArrivals : 0 });
   }
 
   /** Live entries for a feed that shows the past: those within its stretch update it, newer ones are counted. */

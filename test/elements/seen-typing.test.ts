@@ -8,8 +8,10 @@ import type { DmComposer } from '../../src/elements/composer/dm-composer.js';
 import type { DmCommunicationsFeed } from '../../src/elements/communications-feed/dm-communications-feed.js';
 import '../../src/index.js';
 import { formatTime } from '../../src/i18n/format.js';
+import { ar } from '../../src/i18n/ar.js';
+import { es } from '../../src/i18n/es.js';
 import { MOCK_CLIENTS } from '../../src/mocks/index.js';
-import { liveOpen, part, parts, renderInProvider, startMock, textOf, waitFor } from '../helpers/render.js';
+import { liveOpen, part, parts, providerOf, renderInProvider, startMock, textOf, waitFor } from '../helpers/render.js';
 
 const { db } = await startMock();
 
@@ -159,10 +161,15 @@ describe('The client typing', () => {
     expect(textOf(row.querySelector('[part~="preview"]'))).to.equal('Here is my question');
   });
 
-  it('ends when until passes', async () => {
+  it('ends when until passes; the newest message stays in full view above the line meanwhile', async () => {
     const tab = await renderTab();
-    db.clientTypes(MOCK_CLIENTS.dana, 400);
+    db.clientTypes(MOCK_CLIENTS.dana, 600);
     await waitFor(() => part(feedOf(tab), 'typing'), 4000, 'typing');
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const scroller = part(feedOf(tab), 'scroller')!.getBoundingClientRect();
+    const newest = parts(feedOf(tab), 'item').at(-1)!.getBoundingClientRect();
+    expect(newest.bottom).to.be.at.most(scroller.bottom + 1);
+    expect(part(feedOf(tab), 'typing')!.getBoundingClientRect().top).to.be.at.least(scroller.bottom - 1);
     await waitFor(() => !part(feedOf(tab), 'typing') && !rowOf(tab, MOCK_CLIENTS.dana).querySelector('[part~="typing"]'), 4000, 'typing to end');
   });
 
@@ -186,6 +193,36 @@ describe('The client typing', () => {
     expect(listOf(tab).shadowRoot!.querySelector('[part~="typing"]')).to.equal(null);
     expect(part(feedOf(tab), 'error')).to.equal(null);
   });
+});
+
+describe('Seen and typing in Spanish and Arabic', () => {
+  for (const [locale, table, typing] of [
+    ['es', es, 'escribiendo…'],
+    ['ar', ar, 'يكتب…'],
+  ] as const) {
+    it(`uses the ${locale} table`, async () => {
+      const wrap = await renderInProvider<HTMLElement>(
+        html`<div style="width:1000px;height:640px"><dm-communications client=${MOCK_CLIENTS.fiveInARow}></dm-communications></div>`,
+      );
+      const provider = providerOf(wrap);
+      provider.locale = locale;
+      provider.strings = table;
+      const tab = wrap.querySelector('dm-communications')!;
+      const feed = tab.shadowRoot!.querySelector('dm-communications-feed')!;
+      const list = tab.shadowRoot!.querySelector('dm-client-list')!;
+      await waitFor(() => parts(feed, 'seen').length === 1, 4000, 'Seen');
+      await liveOpen(tab);
+      const readAt = db.clientReadAt(MOCK_CLIENTS.fiveInARow)!;
+      expect(textOf(part(feed, 'seen'))).to.equal(table.seen);
+      expect(part(feed, 'seen')!.getAttribute('aria-label')).to.equal(table.seenAt(formatTime(readAt, locale)));
+      db.clientTypes(MOCK_CLIENTS.fiveInARow);
+      const name = db.client(MOCK_CLIENTS.fiveInARow)!.displayName;
+      await waitFor(() => part(feed, 'typing'), 4000, 'typing');
+      expect(textOf(part(feed, 'typing'))).to.equal(table.typing(name));
+      await waitFor(() => list.shadowRoot!.querySelector('[part~="typing"]'), 4000, 'typing row');
+      expect(textOf(list.shadowRoot!.querySelector('[part~="typing"]'))).to.equal(typing);
+    });
+  }
 });
 
 describe('The composer reports the advisor typing', () => {

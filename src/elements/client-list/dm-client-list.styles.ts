@@ -194,8 +194,7 @@ export const clientListStyles = css`
   }
 
   @media (pointer: coarse) {
-    .search input,
-    .btn {
+    .search input {
       min-block-size: 44px;
     }
   }

@@ -4,7 +4,7 @@ import { RovingFocus } from '../../controllers/roving-focus.js';
 import { VirtualWindow } from '../../controllers/virtual-window.js';
 import { entryKey, storedLength } from '../../core/feed-merge.js';
 import type { FeedEntry, FeedFilter, FeedItem, OrderItem } from '../../core/types.js';
-import type { FeedState } from '../../data/store.js';
+import type { DmStore, FeedState } from '../../data/store.js';
 import { type FeedStrings, enFeed } from '../../i18n/strings.js';
 import { DmElement } from '../base/dm-element.js';
 import { tokens } from '../base/tokens.js';
@@ -26,6 +26,14 @@ export type { DmFilterChangeEvent, DmOrderOpenEvent } from './dm-communications-
 const FILTERS: FeedFilter[] = ['all', 'orders', 'messages'];
 
 /**
+ * One client's orders and messages in one chronological feed, newest at the bottom, with an All /
+ * Orders / Messages filter. It opens at the first unread message under a "New" divider (else at the
+ * bottom), loads older pages as the advisor scrolls up, follows new messages while at the bottom
+ * (a pill offers them otherwise), and marks the client read once the newest item has been on
+ * screen for a moment. Only the rows in view are in the DOM, so a 100,000-item history opens as
+ * fast as a short one. Keyboard: the items form a feed with one tab stop (arrows, Home, End, Page
+ * Up and Page Down); Enter or Space on an order opens its details.
+ *
  * @summary A client's orders and messages in one chronological, virtualized feed, newest at the bottom.
  * @tag dm-communications-feed
  *
@@ -134,6 +142,12 @@ export class DmCommunicationsFeed extends DmElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.hasUpdated) this.requestUpdate();
+  }
+
+  /** Updates for this client's feed, its summary, the open order's details, how far the client read and whether they type, and its search. */
+  protected override select(s: DmStore): unknown {
+    const id = this.clientId;
+    return [s.feed(id, this.filter), s.client(id), this.details_.id && s.order(this.details_.id), s.signals.readAt(id), s.signals.isTyping(id), s.searchState(id), s.searchSupported];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

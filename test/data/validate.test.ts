@@ -12,7 +12,7 @@ import {
   parseOrderDetail,
   parseSearchPage,
   parseUnread,
-} from '../../src/core/validate.js';
+} from '../../src/data/validate.js';
 import {
   advisorArb,
   clientArb,
@@ -25,7 +25,7 @@ import {
   nullableStr,
   orderArb,
   orderDetailArb,
-} from './support.js';
+} from '../core/support.js';
 
 const DEL = Symbol('delete');
 type Mutation = [path: string, bad: unknown];
