@@ -16,13 +16,13 @@ export class Capabilities {
   private readonly off_ = new Set<Feature>();
 
   constructor(
-    private readonly adapter: DmAdapter,
-    private readonly onChange: () => void = () => {},
+    private readonly adapter_: DmAdapter,
+    private readonly onChange_: () => void = () => {},
   ) {}
 
   /** Whether the feature may be offered. */
   has(feature: Feature): boolean {
-    return !this.off_.has(feature) && typeof this.adapter[METHOD[feature]] === 'function';
+    return !this.off_.has(feature) && typeof this.adapter_[METHOD[feature]] === 'function';
   }
 
   /** Notes a failed call of the feature: `not-found` turns it off. Returns whether the error was that (the caller then shows nothing). */
@@ -30,7 +30,7 @@ export class Capabilities {
     if (!(error instanceof DmError && error.kind === 'not-found')) return false;
     if (!this.off_.has(feature)) {
       this.off_.add(feature);
-      this.onChange();
+      this.onChange_();
     }
     return true;
   }

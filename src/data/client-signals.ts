@@ -24,11 +24,11 @@ export class ClientSignals {
   typingVersion = 0;
 
   constructor(
-    private readonly adapter: DmAdapter,
-    private readonly host: SignalsHost,
-    private readonly now: () => number = Date.now,
+    private readonly adapter_: DmAdapter,
+    private readonly host_: SignalsHost,
+    private readonly now_: () => number = Date.now,
   ) {
-    this.capabilities = new Capabilities(adapter, () => host.changed());
+    this.capabilities = new Capabilities(adapter_, () => host_.changed());
   }
 
   /** The time (ms) up to which the client has read; null when never or unknown (a 1.0 server). */
@@ -44,17 +44,17 @@ export class ClientSignals {
   /** A feed page's `clientReadAt` or a `client-read` event's `readAt`. */
   read(clientId: string, reported: string | null | undefined): void {
     const known = this.readAt(clientId);
-    const next = readUpTo(known, reported, this.now());
+    const next = readUpTo(known, reported, this.now_());
     if (next === known || next === null) return;
     this.readAt_.set(clientId, next);
-    this.host.changed();
+    this.host_.changed();
   }
 
   /** A `typing` event: shown until `until`; ignored for a client not the advisor's, or an `until` past. */
   typing(clientId: string, until: string): void {
-    const now = this.now();
+    const now = this.now_();
     const end = typingEnd(until, now);
-    if (end === null || !this.host.knows(clientId)) return;
+    if (end === null || !this.host_.knows(clientId)) return;
     const cur = this.typing_.get(clientId);
     if (cur?.end === end) return;
     if (cur) clearTimeout(cur.timer);
@@ -76,16 +76,16 @@ export class ClientSignals {
    * The advisor edited the text box to a client: tells the server, unless the box is empty or the
    * last report to that client is under 3 s old (`now` from the composer's clock).
    */
-  reportTyping(clientId: string, text: string, now = this.now()): boolean {
+  reportTyping(clientId: string, text: string, now = this.now_()): boolean {
     if (!this.capabilities.has('typing') || !typingReportDue(text, now, this.reported_.get(clientId) ?? null)) return false;
     this.reported_.set(clientId, now);
-    this.adapter.sendTyping?.(clientId).catch((e: unknown) => this.capabilities.learn('typing', e));
+    this.adapter_.sendTyping?.(clientId).catch((e: unknown) => this.capabilities.learn('typing', e));
     return true;
   }
 
   private typingChanged_(): void {
     this.typingVersion++;
-    this.host.changed();
+    this.host_.changed();
   }
 
   /** Cancels the timers (the store stopped). */

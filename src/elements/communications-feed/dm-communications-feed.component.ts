@@ -126,7 +126,7 @@ export class DmCommunicationsFeed extends DmElement {
         this.announcement_ = '';
       }
       this.divider_.reset();
-      if (this.store) this.twoWay_.enter(this.store, this.clientId, this.filter);
+      if (this.store) this.twoWay_.enter_(this.store, this.clientId, this.filter);
       this.showPill_ = false;
       this.rows_ = [];
       this.vw_.scrollToEdge();
@@ -157,7 +157,7 @@ export class DmCommunicationsFeed extends DmElement {
     const feed = this.feed_;
     if (feed && feed.items !== this.rows_) this.itemsChanged_(feed);
     // Live items that came while the feed shows the past are not in it: the pill says so.
-    if (feed && this.twoWay_.arrived(feed)) {
+    if (feed && this.twoWay_.arrived_(feed)) {
       this.showPill_ = true;
       this.announcement_ = this.t.newMessagesPill;
     }
@@ -171,7 +171,7 @@ export class DmCommunicationsFeed extends DmElement {
     const items = feed.items;
     const prev = this.rows_;
     this.divider_.itemsChanged(feed, prev);
-    if (this.divider_.positioned && prev.length && !this.twoWay_.paging(feed)) {
+    if (this.divider_.positioned && prev.length && !this.twoWay_.paging_(feed)) {
       // The advisor just wrote (or retried): messages not stored yet go at the very end.
       const last = items[items.length - 1];
       if (last?.delivery && last !== prev[prev.length - 1]) this.vw_.scrollToEdge();
@@ -197,7 +197,7 @@ export class DmCommunicationsFeed extends DmElement {
     const s = this.scroller_;
     if (s && this.vw_.atEdge && this.showPill_) this.showPill_ = false;
     // Ahead of either edge, the page beyond it (the anchor keeps the view still when it arrives).
-    this.twoWay_.page(feed, s, this.divider_.positioned);
+    this.twoWay_.page_(feed, s, this.divider_.positioned);
     if (s) this.read_.check(this.clientId, this.session_.openedAt, () => this.feed_?.items ?? feed.items, () => this.clientId);
   }
 
@@ -242,7 +242,7 @@ export class DmCommunicationsFeed extends DmElement {
   jumpToItem(itemId: string, query = ''): Promise<boolean> {
     this.divider_.stopFollowing();
     this.showPill_ = false;
-    return this.twoWay_.jump(itemId, query);
+    return this.twoWay_.jump_(itemId, query);
   }
 
   /** The search box's hit was chosen. */
@@ -303,7 +303,7 @@ export class DmCommunicationsFeed extends DmElement {
   // (the newest item, the message sent again, the newest item left) rather than to <body>.
   private handlePill_ = () => {
     // From the past, straight back to the live tail.
-    this.twoWay_.toLatest();
+    this.twoWay_.toLatest_();
     const items = this.feed_?.items ?? [];
     const newest = items[storedLength(items) - 1];
     this.scrollToBottom();
@@ -323,7 +323,7 @@ export class DmCommunicationsFeed extends DmElement {
 
   private handleScroll_ = () => {
     const s = this.scroller_;
-    if (s) this.twoWay_.scrolled(s);
+    if (s) this.twoWay_.scrolled_(s);
     this.vw_.handleScroll();
   };
 
@@ -343,7 +343,7 @@ export class DmCommunicationsFeed extends DmElement {
         </div>
         ${renderSearch(this.search_, t, this.locale, this.store?.client(this.clientId)?.displayName ?? t.aClient)}
       </div>
-      ${this.twoWay_.renderNote(t)}
+      ${this.twoWay_.renderNote_(t)}
       ${feed?.loadingOlder ? html`<div class="older" part="loading loading-older" role="status">${t.loadingOlder}</div>` : nothing}
       ${feed?.olderError
         ? html`<div class="older" part="error older-error">
@@ -351,7 +351,7 @@ export class DmCommunicationsFeed extends DmElement {
           </div>`
         : nothing}
       ${this.renderBody_(feed)}
-      ${feed ? this.twoWay_.renderNewer(feed, t) : nothing}
+      ${feed ? this.twoWay_.renderNewer_(feed, t) : nothing}
       ${renderTyping(t, this.store?.client(this.clientId)?.displayName ?? t.aClient, !!this.store?.signals.isTyping(this.clientId))}
       ${this.showPill_
         ? html`<button part="new-messages" type="button" @click=${this.handlePill_}>${t.newMessagesPill}</button>`
@@ -401,7 +401,7 @@ export class DmCommunicationsFeed extends DmElement {
       setSize: feed.olderCursor ? -1 : feed.items.length,
       tabKey: this.focus_.key ?? (last && entryKey(last)),
       newKey: this.divider_.key,
-      target: this.twoWay_.target,
+      target: this.twoWay_.target_,
       clientName: name,
       seen: this.seen_(feed.items, this.store!.signals.readAt(this.clientId)),
       openOrder: this.handleOrderClick_,

@@ -25,11 +25,11 @@ export interface SearchHost extends ReactiveControllerHost, HTMLElement {
  */
 export class SearchController implements ReactiveController {
   /** What is typed in the box. */
-  value = '';
+  value_ = '';
   /** Whether the hit list is shown. */
-  open = false;
+  open_ = false;
   /** The active hit's index, -1 for none. */
-  active = -1;
+  active_ = -1;
   private timer_?: ReturnType<typeof setTimeout>;
   private clientId_ = '';
 
@@ -46,26 +46,26 @@ export class SearchController implements ReactiveController {
     if (this.host_.clientId !== this.clientId_) {
       this.search_()?.clear();
       this.clientId_ = this.host_.clientId;
-      this.value = '';
-      this.open = false;
-      this.active = -1;
+      this.value_ = '';
+      this.open_ = false;
+      this.active_ = -1;
       clearTimeout(this.timer_);
     }
   }
 
   hostUpdated(): void {
     // The active hit stays in view in the list as the arrows move through it.
-    if (this.open && this.active >= 0) this.host_.renderRoot.querySelector('#hit' + this.active)?.scrollIntoView({ block: 'nearest' });
+    if (this.open_ && this.active_ >= 0) this.host_.renderRoot.querySelector('#hit' + this.active_)?.scrollIntoView({ block: 'nearest' });
   }
 
   /** Whether the search box is offered (not by a 1.0 server, nor by an adapter without search). */
-  get available(): boolean {
+  get available_(): boolean {
     const s = this.host_.store;
     return !!s && !!s.adapter.search && s.searchSupported && !!this.host_.clientId;
   }
 
   /** The hits, as the store has them. */
-  get hits(): readonly FeedItem[] {
+  get hits_(): readonly FeedItem[] {
     return this.state.hits;
   }
 
@@ -77,49 +77,49 @@ export class SearchController implements ReactiveController {
     return this.clientId_ ? this.host_.store?.conversationSearch(this.clientId_) : undefined;
   }
 
-  handleInput = (e: Event): void => {
-    this.value = (e.target as HTMLInputElement).value;
-    this.active = -1;
-    this.open = searchQuery(this.value) !== null;
+  handleInput_ = (e: Event): void => {
+    this.value_ = (e.target as HTMLInputElement).value;
+    this.active_ = -1;
+    this.open_ = searchQuery(this.value_) !== null;
     clearTimeout(this.timer_);
     const search = this.search_();
     if (!search) return;
-    if (!this.open) search.clear();
-    else this.timer_ = setTimeout(() => search.search(this.value), SEARCH_DEBOUNCE_MS);
+    if (!this.open_) search.clear();
+    else this.timer_ = setTimeout(() => search.search(this.value_), SEARCH_DEBOUNCE_MS);
     this.host_.requestUpdate();
   };
 
-  handleKeydown = (e: KeyboardEvent): void => {
-    const n = this.hits.length;
+  handleKeydown_ = (e: KeyboardEvent): void => {
+    const n = this.hits_.length;
     switch (e.key) {
       case 'ArrowDown':
       case 'ArrowUp': {
         e.preventDefault();
-        if (!searchQuery(this.value)) return;
-        if (!this.open) {
-          this.open = true;
-          this.active = e.key === 'ArrowDown' ? Math.min(0, n - 1) : n - 1;
+        if (!searchQuery(this.value_)) return;
+        if (!this.open_) {
+          this.open_ = true;
+          this.active_ = e.key === 'ArrowDown' ? Math.min(0, n - 1) : n - 1;
         } else if (n) {
-          this.active = e.key === 'ArrowDown' ? Math.min(n - 1, this.active + 1) : Math.max(0, this.active - 1);
+          this.active_ = e.key === 'ArrowDown' ? Math.min(n - 1, this.active_ + 1) : Math.max(0, this.active_ - 1);
         }
-        if (this.active >= n - 1) this.search_()?.more();
+        if (this.active_ >= n - 1) this.search_()?.more();
         break;
       }
       case 'Enter': {
-        const hit = this.open ? this.hits[this.active] : undefined;
+        const hit = this.open_ ? this.hits_[this.active_] : undefined;
         if (!hit) return;
         e.preventDefault();
-        this.choose(hit);
+        this.choose_(hit);
         return;
       }
       case 'Escape':
-        if (this.open) this.open = false;
-        else if (this.value) {
-          this.value = '';
+        if (this.open_) this.open_ = false;
+        else if (this.value_) {
+          this.value_ = '';
           this.search_()?.clear();
         } else return;
         e.preventDefault();
-        this.active = -1;
+        this.active_ = -1;
         break;
       default:
         return;
@@ -128,32 +128,32 @@ export class SearchController implements ReactiveController {
   };
 
   /** The box lost focus to something outside the search: the list closes (the query stays). */
-  handleFocusOut = (e: FocusEvent): void => {
+  handleFocusOut_ = (e: FocusEvent): void => {
     const to = e.relatedTarget as Node | null;
     if (to && (e.currentTarget as Node).contains(to)) return;
-    this.open = false;
+    this.open_ = false;
     this.host_.requestUpdate();
   };
 
-  handleFocus = (): void => {
-    if (searchQuery(this.value) && !this.open) {
-      this.open = true;
+  handleFocus_ = (): void => {
+    if (searchQuery(this.value_) && !this.open_) {
+      this.open_ = true;
       this.host_.requestUpdate();
     }
   };
 
   /** The list scrolled near its end: more hits. */
-  handleListScroll = (e: Event): void => {
+  handleListScroll_ = (e: Event): void => {
     const l = e.currentTarget as HTMLElement;
     if (l.scrollHeight - l.scrollTop - l.clientHeight < 80) this.search_()?.more();
   };
 
-  choose(hit: FeedItem): void {
-    this.open = false;
-    this.active = this.hits.indexOf(hit);
+  choose_(hit: FeedItem): void {
+    this.open_ = false;
+    this.active_ = this.hits_.indexOf(hit);
     this.host_.requestUpdate();
     this.host_.jumpToHit(hit);
   }
 
-  retry = (): void => this.search_()?.retry();
+  retry_ = (): void => this.search_()?.retry();
 }

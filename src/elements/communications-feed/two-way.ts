@@ -27,9 +27,9 @@ const BASE = 50;
  */
 export class TwoWayFeed {
   /** The entry a hit jumped to (marked), and the query that found it. */
-  target: { key: string; query: string } | null = null;
+  target_: { key: string; query: string } | null = null;
   /** A jump that did not land: the item is `gone` (no longer available) or the request `failed`; else ''. */
-  note: '' | 'gone' | 'failed' = '';
+  note_: '' | 'gone' | 'failed' = '';
   /** After a jump, paging waits for the frame that shows the hit (so it is on screen after two requests). */
   private hold_ = false;
   private arrivals_ = 0;
@@ -39,30 +39,30 @@ export class TwoWayFeed {
   constructor(private readonly host_: TwoWayHost) {}
 
   /** A new view (another client or filter): nothing marked, and the live tail shown, not a past left behind. */
-  enter(store: DmStore, clientId: string, filter: FeedFilter): void {
-    this.target = null;
-    this.note = '';
+  enter_(store: DmStore, clientId: string, filter: FeedFilter): void {
+    this.target_ = null;
+    this.note_ = '';
     this.hold_ = false;
     if (store.feed(clientId, filter).newerCursor) store.toLatest(clientId, filter);
     this.arrivals_ = store.feed(clientId, filter).pastArrivals;
   }
 
   /** Whether this items change is paging through the past (a jump, a page after, back to latest), not new arrivals. */
-  paging(feed: FeedState): boolean {
+  paging_(feed: FeedState): boolean {
     const past = this.wasPast_ || !!feed.newerCursor;
     this.wasPast_ = !!feed.newerCursor;
     return past;
   }
 
   /** Whether live items came while the feed shows the past since last asked (the pill then shows). */
-  arrived(feed: FeedState): boolean {
+  arrived_(feed: FeedState): boolean {
     const more = feed.pastArrivals > this.arrivals_;
     this.arrivals_ = feed.pastArrivals;
     return more;
   }
 
   /** The scroller scrolled: how fast the view moves (px/ms, + toward the newest), smoothed. */
-  scrolled(s: HTMLElement): void {
+  scrolled_(s: HTMLElement): void {
     const now = performance.now();
     const l = this.scroll_;
     const dt = Math.max(1, now - l.at);
@@ -78,7 +78,7 @@ export class TwoWayFeed {
    * Fetches the page beyond either edge once it is within reach (see `pagingPlan`); with no
    * scroller (no items yet: a page held none but older ones remain), fetches on until there are some.
    */
-  page(feed: FeedState, s: HTMLElement | null, positioned: boolean): void {
+  page_(feed: FeedState, s: HTMLElement | null, positioned: boolean): void {
     const store = this.host_.store;
     if (!store) return;
     const { clientId, filter } = this.host_;
@@ -100,24 +100,24 @@ export class TwoWayFeed {
    * brought into view, marked and focused; resolves false when it is no longer available (the
    * feed stays where it was, with a note).
    */
-  async jump(itemId: string, query: string): Promise<boolean> {
+  async jump_(itemId: string, query: string): Promise<boolean> {
     const h = this.host_;
     const store = h.store;
     if (!store || !h.clientId) return false;
     const { clientId, filter } = h;
-    this.note = '';
+    this.note_ = '';
     this.hold_ = true;
     const result = await store.jumpTo(clientId, filter, itemId);
     if (h.clientId !== clientId) return false;
     const item = store.feed(clientId, filter).items.find((e) => e.id === itemId);
     if (result !== 'shown' || !item) {
       this.hold_ = false;
-      this.note = result === 'failed' ? 'failed' : 'gone';
+      this.note_ = result === 'failed' ? 'failed' : 'gone';
       h.requestUpdate();
       return false;
     }
     const key = entryKey(item);
-    this.target = { key, query };
+    this.target_ = { key, query };
     this.arrivals_ = store.feed(clientId, filter).pastArrivals;
     h.focusCentered(key);
     await h.updateComplete;
@@ -132,19 +132,19 @@ export class TwoWayFeed {
   }
 
   /** Straight back to the live tail (from the past), nothing marked. */
-  toLatest(): void {
+  toLatest_(): void {
     const { store, clientId, filter } = this.host_;
-    this.target = null;
+    this.target_ = null;
     if (store?.feed(clientId, filter).newerCursor) store.toLatest(clientId, filter);
   }
 
   /** The note of a jump that did not land. */
-  renderNote(t: FeedStrings) {
-    return this.note ? html`<div class="older" part="jump-note" role="alert">${this.note === 'gone' ? t.messageUnavailable : t.jumpError}</div>` : nothing;
+  renderNote_(t: FeedStrings) {
+    return this.note_ ? html`<div class="older" part="jump-note" role="alert">${this.note_ === 'gone' ? t.messageUnavailable : t.jumpError}</div>` : nothing;
   }
 
   /** "Loading newer items…" at the bottom while the page after loads, or its error with Retry. */
-  renderNewer(feed: FeedState, t: FeedStrings) {
+  renderNewer_(feed: FeedState, t: FeedStrings) {
     const { store, clientId, filter } = this.host_;
     if (feed.loadingNewer) return html`<div class="older newer" part="loading loading-newer" role="status">${t.loadingNewer}</div>`;
     return feed.newerError
