@@ -24,12 +24,12 @@ export class DmElement extends LitElement {
   };
 
   /** The data layer, from the nearest provider; may also be set directly. */
-  store?: DmStore;
+  store?: DmStore | undefined;
 
   protected i18n?: DmI18n;
 
   /** Replaces some or all strings for this element (on `<dm-communications>`, also for the list, feed and composer inside it). */
-  strings?: Partial<DmStrings>;
+  strings?: Partial<DmStrings> | undefined;
 
   constructor() {
     super();

@@ -74,8 +74,8 @@ export class DmClientList extends DmElement {
 
   static override styles = [tokens, clientListStyles];
 
-  /** The selected client's id. */
-  selected: string | null = null;
+  /** The selected client's id (`null`, `undefined` or `''`: none). */
+  selected: string | null | undefined = null;
 
   private get scroller_(): HTMLElement | null {
     return this.renderRoot?.querySelector<HTMLElement>('.scroller') ?? null;
@@ -264,7 +264,7 @@ export class DmClientList extends DmElement {
     const firstInView = Math.min(Math.max(this.window_.firstVisibleIndex(), slice.start), slice.end - 1);
     const tabKey = isRendered(this.activeKey_)
       ? this.activeKey_
-      : isRendered(this.selected)
+      : isRendered(this.selected ?? null)
         ? this.selected
         : (clients[firstInView]?.id ?? null);
     return html`

@@ -81,10 +81,22 @@ export class DmCommunicationsFeed extends DmElement {
 
   static override styles = [tokens, styles];
 
-  /** The client whose feed is shown. */
-  clientId = '';
-  /** Which items to show. */
-  filter: FeedFilter = 'all';
+  /** The client whose feed is shown (`null`, `undefined` or `''`: none). */
+  get clientId(): string {
+    return this.clientId_;
+  }
+  set clientId(id: string | null | undefined) {
+    this.clientId_ = id || '';
+  }
+  /** Which items to show (`undefined`, or a value not among them: `all`). */
+  get filter(): FeedFilter {
+    return this.filter_;
+  }
+  set filter(filter: FeedFilter | undefined) {
+    this.filter_ = FILTERS.includes(filter!) ? filter! : 'all';
+  }
+  private clientId_ = '';
+  private filter_: FeedFilter = 'all';
 
   private openOrderId_: string | null = null;
   private showPill_ = false;
@@ -154,7 +166,6 @@ export class DmCommunicationsFeed extends DmElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (!FILTERS.includes(this.filter)) this.filter = 'all';
     const v = this.viewing_;
     if (this.store && this.clientId && this.isConnected && !this.hiddenView_ && (!v || v.store !== this.store || v.clientId !== this.clientId || v.filter !== this.filter)) {
       this.enter_(this.store, v?.clientId !== this.clientId || v?.store !== this.store);

@@ -80,21 +80,24 @@ export class DmProvider extends LitElement {
     strings: { attribute: false },
   };
 
-  baseUrl = '/api/dm';
-  liveSession = false;
-  locale?: string;
-  credentials: RequestCredentials = 'same-origin';
+  // Every option accepts `undefined` for its default (`exactOptionalPropertyTypes` hosts, React).
+  /** Base URL of the DM API (`undefined`: `/api/dm`). */
+  baseUrl: string | undefined = '/api/dm';
+  liveSession: boolean | undefined = false;
+  locale?: string | undefined;
+  /** `fetch` credentials mode (`undefined`: `same-origin`). */
+  credentials: RequestCredentials | undefined = 'same-origin';
   /** Extra request headers for the REST adapter: a value, or an (async) function returning them; read at each request. */
-  headers?: HeadersSource;
+  headers?: HeadersSource | undefined;
   /** A custom adapter instead of the built-in REST one. */
-  adapter?: DmAdapter;
+  adapter?: DmAdapter | undefined;
   /** Options for the store (page sizes, storage, retries); a different value makes a new store. */
-  storeOptions?: DmStoreOptions;
+  storeOptions?: DmStoreOptions | undefined;
   /** Replaces some or all UI strings (see `DmStrings`). */
-  strings?: Partial<DmStrings>;
+  strings?: Partial<DmStrings> | undefined;
 
   /** The data layer the elements inside use (made from the properties above). */
-  store?: DmStore;
+  store?: DmStore | undefined;
 
   protected i18n: DmI18n = { strings: {}, locale: 'en', dir: 'ltr' };
 
@@ -156,7 +159,7 @@ export class DmProvider extends LitElement {
     const adapter =
       this.adapter ??
       new RestAdapter({
-        baseUrl: this.baseUrl,
+        baseUrl: this.baseUrl ?? '/api/dm',
         credentials: this.credentials,
         headers: () => (typeof this.headers === 'function' ? this.headers() : (this.headers ?? {})),
         fetch: gatedFetch,

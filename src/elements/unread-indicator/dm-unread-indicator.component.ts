@@ -34,7 +34,7 @@ export class DmUnreadIndicator extends DmElement {
   static override styles = [tokens, unreadIndicatorStyles];
 
   /** Whether the bubble shows the number of clients with unread messages. */
-  showCount = false;
+  showCount: boolean | undefined = false;
 
   protected override render() {
     const t = this.t;
