@@ -81,6 +81,13 @@ export class DmElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    // Outside any provider (looking up through shadow roots) an element has no data and would stay
+    // silently empty: say so once, with the fix. A provider not yet defined still counts.
+    if (!this.hasUpdated && !this.store) {
+      let n: Node | null = this;
+      while (n && n.nodeName !== 'DM-PROVIDER') n = n.parentNode ?? (n as ShadowRoot).host ?? null;
+      if (!n) console.warn(`<${this.localName}> is outside any <dm-provider>, so it has no data. Place it inside <dm-provider> (at any depth), or set its store property.`);
+    }
     if (changed.has('store')) this.watchStore_();
     this.pageDir_ ??= this.hasAttribute('dir');
     if (changed.has('i18n') && !this.pageDir_) this.syncDir_();
