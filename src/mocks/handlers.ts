@@ -3,7 +3,8 @@
  */
 import { HttpResponse, delay, http, type RequestHandler } from 'msw';
 import type { FeedFilter } from '../core/types.js';
-import { MockHttpError, serializeEvent, type MockDb, type MockFault, type MockRoute } from './db.js';
+import { MockHttpError, type MockDb, type MockFault, type MockRoute } from './db.js';
+import { eventStream } from './event-stream.js';
 import { avatarSvg } from './seed.js';
 
 export interface HandlerOptions {
@@ -39,9 +40,9 @@ function json(body: unknown, status = 200): Response {
 
 const bad = (message: string, code = 'bad_request') => new MockHttpError(400, code, message);
 
-function parseLimit(url: URL): number {
+function parseLimit(url: URL, fallback = 50): number {
   const raw = url.searchParams.get('limit');
-  if (raw === null) return 50;
+  if (raw === null) return fallback;
   if (!/^\d+$/.test(raw)) throw bad('limit must be an integer from 1 to 200', 'invalid_limit');
   const n = Number(raw);
   if (n < 1 || n > 200) throw bad('limit must be an integer from 1 to 200', 'invalid_limit');
@@ -165,7 +166,25 @@ export function createHandlers(db: MockDb, opts: HandlerOptions = {}): RequestHa
         const type = (url.searchParams.get('type') ?? 'all') as FeedFilter;
         if (type !== 'all' && type !== 'orders' && type !== 'messages') throw bad('type must be all, orders or messages', 'invalid_type');
         const limit = parseLimit(url);
-        return json(db.feedPage(clientId(params), { type, limit, before: url.searchParams.get('before') || null }));
+        const q = (name: string) => url.searchParams.get(name) || null;
+        return json(db.feedPage(clientId(params), { type, limit, before: q('before'), after: q('after'), around: q('around') }));
+      }),
+    ),
+    http.get(
+      p('/clients/:clientId/search'),
+      wrap('search', ({ request, params }) => {
+        const url = new URL(request.url);
+        const id = clientId(params);
+        if (!db.client(id)) throw new MockHttpError(404, 'not_found', `No client ${id}`);
+        const limit = parseLimit(url, 20);
+        return json(db.search(id, { q: url.searchParams.get('q') ?? '', cursor: url.searchParams.get('cursor') || null, limit }));
+      }),
+    ),
+    http.post(
+      p('/clients/:clientId/typing'),
+      wrap('typing', ({ params }) => {
+        db.recordTyping(clientId(params));
+        return new Response(null, { status: 204 });
       }),
     ),
     http.post(
@@ -241,58 +260,4 @@ export function createHandlers(db: MockDb, opts: HandlerOptions = {}): RequestHa
     ),
     http.all(p('/*'), ({ request }) => errorResponse(404, 'not_found', `No route ${request.method} ${new URL(request.url).pathname}`)),
   ];
-}
-
-/** `GET /events`: an open `text/event-stream` body that replays from Last-Event-ID then streams live events. */
-function eventStream(db: MockDb, request: Request): Response {
-  const url = new URL(request.url);
-  const lastRaw = request.headers.get('Last-Event-ID') ?? url.searchParams.get('lastEventId');
-  const lastId = lastRaw !== null && /^\d+$/.test(lastRaw.trim()) ? Number(lastRaw.trim()) : null;
-  const encoder = new TextEncoder();
-  let cleanup = () => {};
-
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      let closed = false;
-      const write = (text: string) => {
-        if (closed) return;
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          finish();
-        }
-      };
-      const unsubscribe = db.subscribe((event) => write(serializeEvent(event)));
-      const ping = setInterval(() => write(': ping\n\n'), db.pingIntervalMs);
-      const unregister = db.registerConnection({ close: () => finish(true) });
-      const onAbort = () => finish(true);
-      request.signal?.addEventListener('abort', onAbort);
-      function finish(closeController = false) {
-        if (closed) return;
-        closed = true;
-        unsubscribe();
-        clearInterval(ping);
-        unregister();
-        request.signal?.removeEventListener('abort', onAbort);
-        if (closeController) {
-          try {
-            controller.close();
-          } catch {
-            /* already closed or errored */
-          }
-        }
-      }
-      cleanup = () => finish(false);
-      write('retry: 1000\n\n');
-      if (lastId !== null) for (const event of db.eventsSince(lastId)) write(serializeEvent(event));
-    },
-    cancel() {
-      cleanup();
-    },
-  });
-
-  return new Response(stream, {
-    status: 200,
-    headers: { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' },
-  });
 }

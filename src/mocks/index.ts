@@ -4,14 +4,19 @@ export {
   MockHttpError,
   CONSECUTIVE_LIMIT,
   MOCK_ROUTES,
+  TYPING_MS,
   serializeEvent,
   type MockDbOptions,
   type MockRoute,
   type FailOptions,
   type MockFault,
   type MockEvent,
+  type MockFeedPage,
+  type FeedQuery,
+  type SearchPage,
   type RequestLogEntry,
   type PresenceLogEntry,
+  type TypingLogEntry,
 } from './db.js';
 export { createHandlers, type HandlerOptions } from './handlers.js';
 export { startMockWorker, type StartMockWorkerOptions, type MockWorker } from './browser.js';

@@ -276,7 +276,7 @@ describe('mocks: GET /clients/{id}/feed', () => {
   });
 
   it('handles an empty feed and errors', async () => {
-    expect((await get(`/clients/${MOCK_CLIENTS.noHistory}/feed`)).body).to.deep.equal({ items: [], olderCursor: null });
+    expect((await get(`/clients/${MOCK_CLIENTS.noHistory}/feed`)).body).to.deep.equal({ items: [], olderCursor: null, clientReadAt: null });
     const short = await get<FeedPage>(`/clients/${MOCK_CLIENTS.html}/feed`);
     expect(short.body.olderCursor).to.equal(null);
     for (const q of ['type=bogus', 'limit=0', 'limit=500', 'before=%%%garbage']) {

@@ -1,19 +1,17 @@
 import { type PropertyValues, html, nothing, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { RovingFocus } from '../../controllers/roving-focus.js';
 import { VirtualWindow, type WindowSlice } from '../../controllers/virtual-window.js';
-import { safeImageUrl } from '../../core/links.js';
 import type { ClientSummary } from '../../core/types.js';
 import type { ClientListState, DmStore } from '../../data/store.js';
-import { formatDateTime, formatRelative } from '../../i18n/format.js';
+import { type ClientListStrings, enClientList } from '../../i18n/strings.js';
 import { DmElement } from '../base/dm-element.js';
 import { tokens } from '../base/tokens.js';
-import { avatarColor, initialsOf } from './avatar.js';
+import { type ClientRowContext, renderClientRow } from './client-row.js';
 import { clientListStyles } from './dm-client-list.styles.js';
 import './dm-client-list.events.js';
-import { type ClientListStrings, enClientList } from '../../i18n/strings.js';
+import { SearchBox } from './search.js';
 
-/** How long typing must pause before the search goes to the server. */
-const SEARCH_DELAY_MS = 250;
 /** A row's height before any row has been measured (the styles' minimum). */
 const ROW_ESTIMATE_PX = 64;
 /** The next page is requested once the rendered window reaches this close to the last loaded row. */
@@ -83,6 +81,9 @@ export class DmClientList extends DmElement {
   private get listbox_(): HTMLElement | null {
     return this.renderRoot?.querySelector<HTMLElement>('[role="listbox"]') ?? null;
   }
+  private get clients_(): readonly ClientSummary[] {
+    return this.store?.clientList.clients ?? [];
+  }
 
   private readonly window_ = new VirtualWindow<ClientSummary>(this, {
     scroller: () => this.scroller_,
@@ -92,17 +93,25 @@ export class DmClientList extends DmElement {
     estimate: () => this.rowEstimate_,
     stick: 'top',
   });
+  private readonly search_ = new SearchBox(this, (q) => void this.store?.loadClients(q));
+  private readonly focus_ = new RovingFocus<ClientSummary>(this, this.window_, {
+    rows: () => this.clients_,
+    key: (c) => c.id,
+    page: () => Math.max(1, this.window_.lastVisibleIndex() - this.window_.firstVisibleIndex()),
+    lost: (key) => {
+      // A live re-order carried the focused client out of the window: follow it. Scrolled away
+      // (or the client left the list): keep focus in the list rather than on <body>.
+      if (this.clientsChanged_ && this.clients_.some((c) => c.id === key)) void this.focusClient(key);
+      else this.listbox_?.focus({ preventScroll: true });
+    },
+    focused: () => {
+      // A scroll to a target clears the window's top-edge flag even when the view stayed at the top.
+      const s = this.scroller_;
+      if (s) this.window_.atEdge = this.window_.isAtEdge(s);
+    },
+  });
 
-  /** What the search box holds (the store's query follows it after the debounce). */
-  private searchText_ = '';
-  private searchTimer_?: ReturnType<typeof setTimeout>;
   private clock_?: ReturnType<typeof setInterval>;
-  /** The client whose row is the list's tab stop (last focused, else the selected one). */
-  private activeKey_: string | null = null;
-  /** A row to focus as soon as it is rendered. */
-  private pendingFocus_: string | null = null;
-  /** The row that had focus when the current update started. */
-  private focusedBeforeUpdate_: string | null = null;
   private lastClients_?: readonly ClientSummary[];
   private clientsChanged_ = false;
   private lastQuery_: string | null = null;
@@ -122,27 +131,21 @@ export class DmClientList extends DmElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.clock_);
-    clearTimeout(this.searchTimer_);
-    this.searchTimer_ = undefined;
   }
 
   protected override storeConnected(store: DmStore): void {
     // Another element on the same store may already have searched: show its query, don't reset it.
-    this.searchText_ = store.clientList.query;
+    this.search_.text = store.clientList.query;
     void store.loadClients();
   }
 
   /** Moves keyboard focus to a client's row, scrolling it into view first when it is not rendered (or to the list, when the client is not in it). */
   async focusClient(clientId: string): Promise<void> {
-    this.activeKey_ = clientId;
-    this.pendingFocus_ = clientId;
-    this.window_.scrollToKey(clientId, 'nearest');
-    await this.updateComplete;
-    this.applyPendingFocus_();
-    if (this.pendingFocus_ === clientId && !this.store?.clientList.clients.some((c) => c.id === clientId)) {
+    await this.focus_.focus(clientId);
+    if (this.focus_.isPending(clientId) && !this.clients_.some((c) => c.id === clientId)) {
       // Not in the list (another search is showing, or no such client): focus the list itself,
       // rather than leaving focus nowhere and taking it later, when that row turns up.
-      this.pendingFocus_ = null;
+      this.focus_.isPending(clientId, true);
       (this.listbox_ ?? this.renderRoot.querySelector<HTMLElement>('input'))?.focus();
     }
   }
@@ -161,10 +164,10 @@ export class DmClientList extends DmElement {
         this.revealSelected_ = false;
       }
       this.lastQuery_ = list.query;
-      if (!this.searchTimer_ && list.query !== this.searchText_.trim()) this.searchText_ = list.query;
+      this.search_.follow(list.query);
     }
     if (changed.has('selected')) {
-      if (this.selected) this.activeKey_ = this.selected;
+      if (this.selected) this.focus_.key = this.selected;
       this.revealSelected_ = !this.selectingFromUi_ && !!this.selected;
       this.revealed_ = false;
       this.selectingFromUi_ = false;
@@ -182,18 +185,10 @@ export class DmClientList extends DmElement {
         this.revealSelected_ = false;
       }
     }
-    this.focusedBeforeUpdate_ = this.focusedRowKey_();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // Written only when it differs (as Lit's live() does): never a same-value write while typing.
-    const search = this.renderRoot.querySelector('input');
-    if (search && search.value !== this.searchText_) search.value = this.searchText_;
-    const hadFocus = this.focusedBeforeUpdate_;
-    this.focusedBeforeUpdate_ = null;
-    if (this.pendingFocus_) this.applyPendingFocus_();
-    else if (hadFocus && this.focusedRowKey_() !== hadFocus) this.restoreFocus_(hadFocus);
     const row = this.renderRoot.querySelector<HTMLElement>('[data-vkey]');
     if (row?.offsetHeight) this.rowEstimate_ = row.offsetHeight;
     this.maybeLoadMore_(this.store?.clientList);
@@ -218,7 +213,7 @@ export class DmClientList extends DmElement {
             spellcheck="false"
             enterkeyhint="search"
             placeholder=${t.searchPlaceholder}
-            @input=${this.handleSearchInput_}
+            @input=${this.search_.handleInput}
             @keydown=${this.handleSearchKeydown_}
           />
         </div>
@@ -257,16 +252,21 @@ export class DmClientList extends DmElement {
   private renderList_(list: ClientListState, slice: WindowSlice) {
     const { clients } = list;
     const rows = clients.slice(slice.start, slice.end);
-    const setSize = list.nextCursor ? -1 : clients.length;
-    const now = Date.now();
     const isRendered = (key: string | null) => !!key && rows.some((c) => c.id === key);
     // Roving tab stop: the last focused client, else the selected one, else the first row in view.
     const firstInView = Math.min(Math.max(this.window_.firstVisibleIndex(), slice.start), slice.end - 1);
-    const tabKey = isRendered(this.activeKey_)
-      ? this.activeKey_
-      : isRendered(this.selected ?? null)
-        ? this.selected
-        : (clients[firstInView]?.id ?? null);
+    const active = this.focus_.key;
+    const tabKey = isRendered(active) ? active : isRendered(this.selected ?? null) ? this.selected : (clients[firstInView]?.id ?? null);
+    const ctx: ClientRowContext = {
+      t: this.t,
+      locale: this.locale,
+      dir: this.textDir,
+      now: Date.now(),
+      selected: this.selected ?? null,
+      setSize: list.nextCursor ? -1 : clients.length,
+      failedAvatars: this.failedAvatars_,
+      avatarFailed: this.handleAvatarError_,
+    };
     return html`
       <div
         part="list"
@@ -283,55 +283,9 @@ export class DmClientList extends DmElement {
         ${repeat(
           rows,
           (c) => c.id,
-          (c, i) => this.renderRow_(c, slice.start + i, setSize, c.id === tabKey, now),
+          (c, i) => renderClientRow(c, slice.start + i, c.id === tabKey, ctx),
         )}
         <div aria-hidden="true" .style=${`block-size:${slice.after}px`}></div>
-      </div>
-    `;
-  }
-
-  private renderRow_(c: ClientSummary, index: number, setSize: number, isTabStop: boolean, now: number) {
-    const isSelected = c.id === this.selected;
-    const src = safeImageUrl(c.avatarUrl);
-    const showImage = src !== null && !this.failedAvatars_.has(src);
-    return html`
-      <div
-        part=${isSelected ? 'client client-selected' : 'client'}
-        class=${c.hasUnread ? 'row unread' : 'row'}
-        role="option"
-        data-vkey=${c.id}
-        aria-selected=${isSelected ? 'true' : 'false'}
-        aria-setsize=${setSize}
-        aria-posinset=${index + 1}
-        tabindex=${isTabStop ? '0' : '-1'}
-      >
-        <span part="avatar" class="avatar" aria-hidden="true" .style=${'background-color:' + avatarColor(c.id)}>
-          ${initialsOf(c.displayName)}
-          ${showImage
-            ? html`<img
-                src=${src}
-                alt=""
-                referrerpolicy="no-referrer"
-                loading="lazy"
-                decoding="async"
-                @error=${() => this.handleAvatarError_(src)}
-              />`
-            : nothing}
-        </span>
-        <span class="text">
-          <span class="line">
-            <span part="name" class="name" dir="auto">${c.displayName}</span>
-            <time part="time" class="time" dir=${this.textDir} datetime=${c.lastActivityAt} title=${this.fullDate_(c.lastActivityAt)}
-              >${formatRelative(c.lastActivityAt, this.locale, now)}</time
-            >
-          </span>
-          <span class="line">
-            <span part="preview" class="preview" dir="auto">${c.lastItemPreview ?? ''}</span>
-            ${c.hasUnread
-              ? html`<span part="unread-badge" class="badge"><span class="visually-hidden">${this.t.unread}</span></span>`
-              : nothing}
-          </span>
-        </span>
       </div>
     `;
   }
@@ -346,48 +300,6 @@ export class DmClientList extends DmElement {
     return nothing;
   }
 
-  private fullDate_(iso: string): string {
-    return Number.isFinite(Date.parse(iso)) ? formatDateTime(iso, this.locale) : '';
-  }
-
-  // ---- focus ------------------------------------------------------------------------------
-
-  private rowFor_(key: string): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`[data-vkey="${CSS.escape(key)}"]`);
-  }
-
-  private focusedRowKey_(): string | null {
-    const active = this.shadowRoot?.activeElement as HTMLElement | null | undefined;
-    return active?.dataset?.vkey ?? null;
-  }
-
-  private applyPendingFocus_(): void {
-    const key = this.pendingFocus_;
-    const row = key && this.rowFor_(key);
-    if (!row) return;
-    this.pendingFocus_ = null;
-    row.focus({ preventScroll: true });
-    // A scroll to a target clears the window's top-edge flag even when the view stayed at the top.
-    const s = this.scroller_;
-    if (s) this.window_.atEdge = this.window_.isAtEdge(s);
-  }
-
-  /** The focused row left the DOM during an update (moved by a re-order, or scrolled out of the window). */
-  private restoreFocus_(key: string): void {
-    // Only when focus really was lost: the user may have moved it elsewhere on purpose.
-    if (this.shadowRoot?.activeElement || (document.activeElement && document.activeElement !== document.body)) return;
-    const row = this.rowFor_(key);
-    if (row) {
-      row.focus({ preventScroll: true });
-    } else if (this.clientsChanged_ && this.store?.clientList.clients.some((c) => c.id === key)) {
-      // A live re-order carried the focused client out of the window: follow it.
-      void this.focusClient(key);
-    } else {
-      // Scrolled away (or the client left the list): keep focus in the list rather than on <body>.
-      this.listbox_?.focus({ preventScroll: true });
-    }
-  }
-
   // ---- data -------------------------------------------------------------------------------
 
   private maybeLoadMore_(list: ClientListState | undefined): void {
@@ -396,14 +308,8 @@ export class DmClientList extends DmElement {
     if (this.lastSlice_.end >= list.clients.length - LOAD_MORE_WITHIN_ROWS) void this.store?.loadMoreClients();
   }
 
-  private runSearch_(): void {
-    clearTimeout(this.searchTimer_);
-    this.searchTimer_ = undefined;
-    void this.store?.loadClients(this.searchText_.trim());
-  }
-
   private select_(clientId: string): void {
-    this.activeKey_ = clientId;
+    this.focus_.key = clientId;
     if (this.selected !== clientId) {
       this.selectingFromUi_ = true;
       this.selected = clientId;
@@ -423,19 +329,14 @@ export class DmClientList extends DmElement {
 
   private handleScroll_ = () => this.window_.handleScroll();
 
-  private handleSearchInput_ = (e: Event) => {
-    this.searchText_ = (e.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer_);
-    this.searchTimer_ = setTimeout(() => this.runSearch_(), SEARCH_DELAY_MS);
-  };
-
   private handleSearchKeydown_ = (e: KeyboardEvent) => {
     if (e.key === 'Enter') {
       e.preventDefault();
-      this.runSearch_();
+      this.search_.run();
     } else if (e.key === 'ArrowDown' && !e.altKey) {
-      const clients = this.store?.clientList.clients ?? [];
-      const key = this.activeKey_ && clients.some((c) => c.id === this.activeKey_) ? this.activeKey_ : clients[0]?.id;
+      const clients = this.clients_;
+      const active = this.focus_.key;
+      const key = active && clients.some((c) => c.id === active) ? active : clients[0]?.id;
       if (key) {
         e.preventDefault();
         void this.focusClient(key);
@@ -450,10 +351,10 @@ export class DmClientList extends DmElement {
 
   private handleRetryMore_ = () => void this.store?.loadMoreClients();
 
-  private handleAvatarError_(src: string): void {
+  private handleAvatarError_ = (src: string): void => {
     this.failedAvatars_.add(src);
     this.requestUpdate();
-  }
+  };
 
   private handleListClick_ = (e: MouseEvent) => {
     const key = (e.target as Element).closest<HTMLElement>('[data-vkey]')?.dataset.vkey;
@@ -462,51 +363,23 @@ export class DmClientList extends DmElement {
 
   private handleListFocusin_ = (e: FocusEvent) => {
     const key = (e.target as HTMLElement).dataset?.vkey;
-    if (key && key !== this.activeKey_) {
-      this.activeKey_ = key;
+    if (key && key !== this.focus_.key) {
+      this.focus_.key = key;
       this.requestUpdate();
     }
   };
 
   private handleListKeydown_ = (e: KeyboardEvent) => {
-    if (e.altKey || e.ctrlKey || e.metaKey) return;
-    const clients = this.store?.clientList.clients ?? [];
-    if (!clients.length) return;
-    const current = (e.target as HTMLElement).dataset?.vkey ?? this.activeKey_;
-    const i = current ? clients.findIndex((c) => c.id === current) : -1;
-    const page = Math.max(1, this.window_.lastVisibleIndex() - this.window_.firstVisibleIndex());
-    let next: number;
-    switch (e.key) {
-      case 'ArrowDown':
-        next = i + 1;
-        break;
-      case 'ArrowUp':
-        next = i < 0 ? 0 : i - 1;
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = clients.length - 1;
-        break;
-      case 'PageDown':
-        next = i + page;
-        break;
-      case 'PageUp':
-        next = i - page;
-        break;
-      case 'Enter':
-      case ' ':
-        if (i >= 0) {
-          e.preventDefault();
-          this.select_(clients[i]!.id);
-        }
-        return;
-      default:
-        return;
+    if (e.altKey || e.ctrlKey || e.metaKey || !this.clients_.length) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      const current = (e.target as HTMLElement).dataset?.vkey ?? this.focus_.key;
+      const row = this.clients_.find((c) => c.id === current);
+      if (row) {
+        e.preventDefault();
+        this.select_(row.id);
+      }
+      return;
     }
-    e.preventDefault();
-    next = Math.min(Math.max(next, 0), clients.length - 1);
-    void this.focusClient(clients[next]!.id);
+    this.focus_.handleKeydown(e);
   };
 }

@@ -1,4 +1,9 @@
-import type { FeedEntry } from '../../core/types.js';
+import { html, nothing } from 'lit';
+import { entryKey } from '../../core/feed-merge.js';
+import { linkify } from '../../core/links.js';
+import type { Delivery, FeedEntry, MessageItem, OrderItem } from '../../core/types.js';
+import { formatDay, formatPrice, formatTime, isSameDay } from '../../i18n/format.js';
+import type { FeedStrings } from '../../i18n/strings.js';
 
 /**
  * A first guess of an entry's height before it is measured. Day separators and the "New"
@@ -9,4 +14,105 @@ export function estimateEntry(entry: FeedEntry): number {
   if (entry.kind === 'order') return 98;
   // Roughly 48 characters per line in a bubble at the default width, plus padding and the time.
   return 46 + 20 * Math.ceil(Math.max(1, entry.body.length) / 48);
+}
+
+/** What every row of one render shares. */
+export interface RowContext {
+  t: FeedStrings;
+  locale: string;
+  /** Every row shown (a row's day separator compares it with the one before). */
+  rows: readonly FeedEntry[];
+  /** `aria-setsize`: -1 while older pages remain. */
+  setSize: number;
+  /** The row that is the tab stop. */
+  tabKey: string | undefined;
+  /** The row the "New" divider goes above. */
+  newKey: string | null;
+  /** The client's name, for the screen reader's "who wrote". */
+  clientName: string;
+  openOrder: (order: OrderItem) => void;
+  retrySend: (clientMessageId: string) => void;
+  discard: (clientMessageId: string) => void;
+}
+
+/** The day separator and "New" divider that go above an entry, when they do. */
+function dividers(e: FeedEntry, index: number, key: string, c: RowContext) {
+  const prev = c.rows[index - 1];
+  return html`${!prev || !isSameDay(prev.at, e.at)
+    ? html`<div class="day" part="day" aria-hidden="true">${formatDay(e.at, c.locale, c.t)}</div>`
+    : nothing}${key === c.newKey ? html`<div class="new-divider" part="new-divider">${c.t.newDivider}</div>` : nothing}`;
+}
+
+/** One feed row: an order card or a message bubble, with the dividers above it. */
+export function renderEntry(e: FeedEntry, index: number, c: RowContext) {
+  const t = c.t;
+  const key = entryKey(e);
+  const tabindex = key === c.tabKey ? '0' : '-1';
+  if (e.kind === 'order') {
+    return html`<div
+      class="row"
+      part="item order"
+      role="article"
+      data-vkey=${key}
+      data-order-id=${e.id}
+      aria-posinset=${index + 1}
+      aria-setsize=${c.setSize}
+      aria-label=${`${t.orderTypes[e.orderType] ?? e.orderType}: ${e.title}`}
+      tabindex=${tabindex}
+      @click=${(ev: Event) => {
+        if (!(ev.target as Element).closest('.day, .new-divider')) c.openOrder(e);
+      }}
+      @keydown=${(ev: KeyboardEvent) => {
+        if (ev.target === ev.currentTarget && (ev.key === 'Enter' || ev.key === ' ')) {
+          ev.preventDefault();
+          c.openOrder(e);
+        }
+      }}
+    >
+      ${dividers(e, index, key, c)}
+      <button type="button" class="order" part="order-card" tabindex="-1">
+        <span class="type">${t.orderTypes[e.orderType] ?? e.orderType}</span>
+        <span class="price">${formatPrice(e.price, c.locale)}</span>
+        <span class="title">${e.title}</span>
+        <span class="sub"
+          ><span class="status ${e.status}">${t.orderStatuses[e.status] ?? e.status}</span>
+          ${e.durationMinutes ? ` · ${t.duration(e.durationMinutes)}` : nothing}</span
+        >
+        <time class="sub" datetime=${e.at}>${formatTime(e.at, c.locale)}</time>
+      </button>
+    </div>`;
+  }
+  return renderMessage(e, index, key, tabindex, c);
+}
+
+function renderMessage(e: MessageItem & { delivery?: Delivery }, index: number, key: string, tabindex: string, c: RowContext) {
+  const t = c.t;
+  const side = e.sender === 'advisor' ? 'advisor' : 'client';
+  const who = side === 'advisor' ? t.you : c.clientName;
+  return html`<div
+    class="row"
+    part="item message message-${side}"
+    role="article"
+    data-vkey=${key}
+    aria-posinset=${index + 1}
+    aria-setsize=${c.setSize}
+    tabindex=${tabindex}
+  >
+    ${dividers(e, index, key, c)}
+    <div class="msg ${side} ${e.delivery ?? ''}">
+    <span class="visually-hidden">${who}:</span>
+    <div class="bubble" part="bubble" dir="auto">${linkify(e.body).map((s) =>
+      s.href ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.text}</a>` : s.text,
+    )}</div>
+    <div class="meta">
+      ${e.delivery === 'pending'
+        ? html`<span>${t.sending}</span>`
+        : e.delivery === 'failed'
+          ? html`<span class="fail">${t.notSent}</span>
+              <button class="btn" type="button" @click=${() => c.retrySend(e.clientMessageId!)}>${t.retrySend}</button>
+              <button class="btn" type="button" @click=${() => c.discard(e.clientMessageId!)}>${t.discard}</button>`
+          : html`<time datetime=${e.at}>${formatTime(e.at, c.locale)}</time>`}
+    </div>
+    </div>
+  </div>`;
 }

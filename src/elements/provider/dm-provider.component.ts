@@ -1,13 +1,15 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, type PropertyDeclarations, type PropertyValues, css, html } from 'lit';
-import type { DmAdapter } from '../../data/adapter.js';
-import type { DmError } from '../../data/adapter.js';
+import type { DmAdapter, DmError } from '../../data/adapter.js';
 import { dmContext, ensureContextRoot } from '../../data/context.js';
 import { type HeadersSource, RestAdapter } from '../../data/rest-adapter.js';
 import { DmStore, type DmStoreOptions } from '../../data/store.js';
 import { type DmI18n, directionOf, dmI18nContext } from '../../i18n/context.js';
 import { resolveLocale } from '../../i18n/format.js';
 import type { DmStrings } from '../../i18n/strings.js';
+import './dm-provider.events.js';
+
+export type { DmAuthRequiredEvent } from './dm-provider.events.js';
 
 ensureContextRoot();
 
@@ -35,18 +37,6 @@ function sameOptions(a?: DmStoreOptions, b?: DmStoreOptions): boolean {
   if (!a || !b) return false;
   const keys = Object.keys(a) as (keyof DmStoreOptions)[];
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
-}
-
-/** Fired when the API answers 401: the host should sign the advisor in again. */
-export type DmAuthRequiredEvent = CustomEvent<{ error: DmError }>;
-
-declare global {
-  interface HTMLElementEventMap {
-    'dm-auth-required': DmAuthRequiredEvent;
-  }
-  interface GlobalEventHandlersEventMap {
-    'dm-auth-required': DmAuthRequiredEvent;
-  }
 }
 
 /**
