@@ -30,8 +30,10 @@ const externalPackages = [
   '@lit/reactive-element',
   'msw',
 ];
+// `@lit/react` is bundled into dist/esm/react.js: its package requires `@types/react`, which npm
+// would install into every host as a dependency of ours, React or not.
 const isExternal = (id) =>
-  /^@lit(-labs)?\//.test(id) || externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
+  id !== '@lit/react' && (/^@lit(-labs)?\//.test(id) || externalPackages.some((name) => id === name || id.startsWith(`${name}/`)));
 
 // rollup-plugin-esbuild passes tsconfig.json to esbuild (experimentalDecorators,
 // useDefineForClassFields: false), and resolves `./x.js` imports to `./x.ts`.

@@ -14,7 +14,9 @@
  *
  * Works with React 18 and 19 (`react` is an optional peer dependency of dm-widgets).
  */
-import { type EventName, type Options, createComponent as litCreateComponent } from '@lit/react';
+// `@lit/react` is bundled into dist/esm/react.js (see rollup.config.mjs), and the declarations
+// below name none of its types: a host gets neither it nor the `@types/react` it requires.
+import { createComponent as litCreateComponent } from '@lit/react';
 import type { DmCardCloseEvent } from '../elements/communications/dm-communications.events.js';
 import * as React from 'react';
 import { DmClientList as DmClientListElement, type DmClientSelectEvent } from '../elements/client-list/dm-client-list.js';
@@ -39,6 +41,9 @@ export type {
   DmOrderOpenEvent,
 };
 
+/** An event name carrying its event's type (the same shape as `@lit/react`'s `EventName`). */
+export type EventName<T extends Event = Event> = string & { __eventType: T };
+
 /** Props that name a client: `null` (and `''`) mean none. */
 type IdProp = 'client' | 'clientId' | 'selected';
 /**
@@ -56,9 +61,13 @@ export type DmReactComponent<I extends HTMLElement, E = {}> = React.ForwardRefEx
 >;
 
 /** `@lit/react`'s `createComponent`, typed with the props above. */
-const createComponent = litCreateComponent as <I extends HTMLElement, E extends Record<string, EventName> = {}>(
-  options: Options<I, E>,
-) => DmReactComponent<I, E>;
+const createComponent = litCreateComponent as <I extends HTMLElement, E extends Record<string, EventName> = {}>(options: {
+  react: typeof React;
+  tagName: string;
+  elementClass: new () => I;
+  events?: E;
+  displayName?: string;
+}) => DmReactComponent<I, E>;
 
 const clientSelect = { onClientSelect: 'dm-client-select' as EventName<DmClientSelectEvent> };
 const feedEvents = {
