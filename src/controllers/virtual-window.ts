@@ -349,6 +349,9 @@ export class VirtualWindow<T extends object> implements ReactiveController {
 
   private handleResize_(entries: ResizeObserverEntry[]): void {
     const s = this.opts_.scroller();
+    // Where the advisor was reading, from the layout as it was before this resize (offsets are
+    // only rebuilt below): the first row whose top is in view, else the row across the top.
+    const hold = s && !this.atEdge ? this.readingRow_() : null;
     let changed = false;
     let rewrapped = false;
     for (const entry of entries) {
@@ -362,13 +365,36 @@ export class VirtualWindow<T extends object> implements ReactiveController {
     // A new width re-wraps every row: none changed only at its top, so the view keeps the top edge
     // of the row it shows first (where the advisor is reading), not the bottom edge.
     if (rewrapped) this.remeasured_ = new WeakSet();
-    if (!changed || this.resizeFrame_) return;
-    // A row changed size after it was rendered (an image loaded, the width changed). Re-render on
-    // the next frame: updating inside the observer's callback would start a ResizeObserver loop.
+    if (!changed) return;
+    if (s) {
+      // This callback runs after layout and before paint: putting scrollTop right here means no
+      // frame ever shows the jump. Only the rendered rows changed, and they are measured now, so
+      // the offsets rebuilt from them match the page as it is.
+      this.dirtyFrom_ = 0;
+      this.rebuild_();
+      if (this.atEdge) this.setTop_(s, this.opts_.stick === 'bottom' ? s.scrollHeight : 0);
+      else if (hold) {
+        const i = this.indexOfKey_(hold.key, hold.index);
+        if (i >= 0) this.setTop_(s, this.offsets_[i] - hold.delta);
+      }
+    }
+    if (this.resizeFrame_) return;
+    // Render again on the next frame (new spacers, rows that now fit): updating inside the
+    // observer's callback would start a ResizeObserver loop.
     this.resizeFrame_ = requestAnimationFrame(() => {
       this.resizeFrame_ = 0;
       this.dirtyFrom_ = 0;
       this.host_.requestUpdate();
     });
+  }
+
+  /** The row the advisor is reading (its key, index and top minus the view's top), from the offsets. */
+  private readingRow_(): { key: string; index: number; delta: number } | null {
+    if (!this.rows_.length || this.offsetsFor_ !== this.rows_) return null;
+    const top = this.seenTop_;
+    let index = this.findRow_(top);
+    if (this.offsets_[index] < top - 0.5 && this.offsets_[index + 1] < top + this.lastKnownViewport_) index++;
+    const row = this.rows_[index];
+    return row === undefined ? null : { key: this.opts_.key(row), index, delta: this.offsets_[index] - top };
   }
 }

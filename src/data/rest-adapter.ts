@@ -9,9 +9,12 @@ import {
   parseFeedPage,
   parseOrderDetail,
   parseUnread,
-} from '../core/validate.js';
+} from './validate.js';
 import { type CallOptions, type DmAdapter, DmError, type SubscribeOptions, toDmError } from './adapter.js';
+import { retryDelay, sleep } from './retry.js';
 import { readEventStream } from './sse.js';
+
+export { sleep };
 
 /** Headers to add to every request: a value, or a (possibly async) function called per request. */
 export type HeadersSource = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
@@ -97,6 +100,7 @@ export class RestAdapter implements DmAdapter {
     const stop = new AbortController();
     let lastEventId = opts.lastEventId;
     let delay = this.options.reconnectDelayMs;
+    let failures = 0;
     const run = async () => {
       for (let attempt = 0; !stop.signal.aborted; attempt++) {
         opts.onStatus?.(attempt ? 'reconnecting' : 'connecting');
@@ -112,6 +116,7 @@ export class RestAdapter implements DmAdapter {
           if (!res.ok || !res.body) throw await errorFromResponse(res);
           opts.onStatus?.('open');
           delay = this.options.reconnectDelayMs;
+          failures = 0;
           await readEventStream(res.body, (message) => {
             if (message.retry) delay = message.retry;
             if (message.id) lastEventId = message.id;
@@ -135,9 +140,9 @@ export class RestAdapter implements DmAdapter {
         }
         if (stop.signal.aborted) break;
         opts.onStatus?.('reconnecting');
-        // Back off with jitter so a fleet of tabs does not reconnect in lockstep.
-        await sleep(delay * (0.75 + Math.random() * 0.5), stop.signal);
-        delay = Math.min(delay * 2, 30000);
+        // The store's one backoff policy (from the server's `retry:` or the default delay), with
+        // jitter so a fleet of tabs does not reconnect in lockstep.
+        await sleep(retryDelay({ floorMs: delay, capMs: 30_000, jitter: 0.25 }, ++failures), stop.signal);
       }
       opts.onStatus?.('closed');
     };
@@ -242,18 +247,4 @@ function query(params: Record<string, string | number | null | undefined>): stri
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   const s = q.toString();
   return s ? '?' + s : '';
-}
-
-/** Resolves after `ms`, or at once when the signal aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done);
-  });
 }

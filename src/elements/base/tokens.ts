@@ -74,6 +74,13 @@ export const tokens = css`
     color: var(--_on-accent);
     border-color: var(--_accent);
   }
+  /* A thumb needs 44 × 44 px (WCAG 2.5.5): every control is at least that under a coarse pointer. */
+  @media (pointer: coarse) {
+    .btn {
+      min-block-size: 44px;
+      min-inline-size: 44px;
+    }
+  }
   .btn[disabled] {
     opacity: 0.55;
     cursor: not-allowed;

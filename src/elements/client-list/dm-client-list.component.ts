@@ -22,6 +22,12 @@ const CLOCK_MS = 15_000;
 const NO_SLICE: WindowSlice = { start: 0, end: 0, before: 0, after: 0 };
 
 /**
+ * The element fills the height its host gives it (and never grows past the screen); only the rows
+ * in view plus a margin are in the DOM. The order is the store's, kept live as events arrive.
+ * Keyboard: the rows form a listbox with one tab stop; arrows, Home, End, Page Up and Page Down
+ * move focus (to rows not rendered yet too), Enter or Space selects. Focus stays on the same client
+ * when the list re-orders. From the search box, Arrow Down moves into the list.
+ *
  * @summary The advisor's clients, unread first then most recent, with search; virtualized for thousands of rows.
  * @tag dm-client-list
  *
@@ -53,12 +59,6 @@ const NO_SLICE: WindowSlice = { start: 0, end: 0, before: 0, after: 0 };
  * @cssproperty [--dm-color-selected=#ece8fb] - Background of the selected row (its edge uses `--dm-color-accent`).
  * @cssproperty [--dm-color-hover=#f3f4f6] - Background of a row under the pointer.
  * @cssproperty [--dm-color-unread=#d1242f] - Colour of the unread bubble.
- *
- * The element fills the height its host gives it (and never grows past the screen); only the rows
- * in view plus a margin are in the DOM. The order is the store's, kept live as events arrive.
- * Keyboard: the rows form a listbox with one tab stop; arrows, Home, End, Page Up and Page Down
- * move focus (to rows not rendered yet too), Enter or Space selects. Focus stays on the same client
- * when the list re-orders. From the search box, Arrow Down moves into the list.
  */
 export class DmClientList extends DmElement {
   static override properties: PropertyDeclarations = {
@@ -137,6 +137,10 @@ export class DmClientList extends DmElement {
     // Another element on the same store may already have searched: show its query, don't reset it.
     this.search_.text = store.clientList.query;
     void store.loadClients();
+  }
+
+  protected override select(s: DmStore): unknown {
+    return s.clientList;
   }
 
   /** Moves keyboard focus to a client's row, scrolling it into view first when it is not rendered (or to the list, when the client is not in it). */

@@ -190,8 +190,7 @@ export const clientListStyles = css`
   }
 
   @media (pointer: coarse) {
-    .search input,
-    .btn {
+    .search input {
       min-block-size: 44px;
     }
   }

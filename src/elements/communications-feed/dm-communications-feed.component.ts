@@ -4,7 +4,7 @@ import { RovingFocus } from '../../controllers/roving-focus.js';
 import { VirtualWindow } from '../../controllers/virtual-window.js';
 import { entryKey, storedLength } from '../../core/feed-merge.js';
 import type { FeedEntry, FeedFilter, OrderItem } from '../../core/types.js';
-import type { FeedState } from '../../data/store.js';
+import type { DmStore, FeedState } from '../../data/store.js';
 import { type FeedStrings, enFeed } from '../../i18n/strings.js';
 import { DmElement } from '../base/dm-element.js';
 import { tokens } from '../base/tokens.js';
@@ -21,6 +21,14 @@ export type { DmFilterChangeEvent, DmOrderOpenEvent } from './dm-communications-
 const FILTERS: FeedFilter[] = ['all', 'orders', 'messages'];
 
 /**
+ * One client's orders and messages in one chronological feed, newest at the bottom, with an All /
+ * Orders / Messages filter. It opens at the first unread message under a "New" divider (else at the
+ * bottom), loads older pages as the advisor scrolls up, follows new messages while at the bottom
+ * (a pill offers them otherwise), and marks the client read once the newest item has been on
+ * screen for a moment. Only the rows in view are in the DOM, so a 100,000-item history opens as
+ * fast as a short one. Keyboard: the items form a feed with one tab stop (arrows, Home, End, Page
+ * Up and Page Down); Enter or Space on an order opens its details.
+ *
  * @summary A client's orders and messages in one chronological, virtualized feed, newest at the bottom.
  * @tag dm-communications-feed
  *
@@ -124,6 +132,11 @@ export class DmCommunicationsFeed extends DmElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.hasUpdated) this.requestUpdate();
+  }
+
+  /** Updates for this client's feed, its summary and the open order's details only. */
+  protected override select(s: DmStore): unknown {
+    return [s.feed(this.clientId, this.filter), s.client(this.clientId), this.details_.id && s.order(this.details_.id)];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

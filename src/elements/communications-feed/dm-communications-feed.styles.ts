@@ -268,6 +268,18 @@ export const styles = css`
   .state {
     margin-block: auto;
   }
+  /* A thumb needs 44 × 44 px (WCAG 2.5.5). */
+  @media (pointer: coarse) {
+    [part~='filter'] button,
+    [part~='new-messages'] {
+      min-block-size: 44px;
+      min-inline-size: 44px;
+    }
+    .jump {
+      inline-size: 44px;
+      block-size: 44px;
+    }
+  }
   dialog {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

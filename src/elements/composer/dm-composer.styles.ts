@@ -81,6 +81,11 @@ export const composerStyles = css`
     flex: none;
     min-height: calc(1.4em + 2 * var(--_space) + 2px);
   }
+  @media (pointer: coarse) {
+    .send {
+      min-height: 44px;
+    }
+  }
   .meta {
     display: flex;
     justify-content: space-between;

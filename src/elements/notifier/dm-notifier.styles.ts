@@ -61,6 +61,16 @@ export const notifierStyles = css`
   .open:hover {
     background: var(--_hover);
   }
+  /* A thumb needs 44 × 44 px (WCAG 2.5.5). */
+  @media (pointer: coarse) {
+    .open {
+      min-block-size: 44px;
+    }
+    .dismiss {
+      width: 44px;
+      height: 44px;
+    }
+  }
   svg {
     width: 16px;
     height: 16px;

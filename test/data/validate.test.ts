@@ -11,7 +11,7 @@ import {
   parseFeedPage,
   parseOrderDetail,
   parseUnread,
-} from '../../src/core/validate.js';
+} from '../../src/data/validate.js';
 import {
   advisorArb,
   clientArb,
@@ -23,7 +23,7 @@ import {
   nullableStr,
   orderArb,
   orderDetailArb,
-} from './support.js';
+} from '../core/support.js';
 
 const DEL = Symbol('delete');
 type Mutation = [path: string, bad: unknown];

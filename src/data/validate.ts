@@ -1,5 +1,5 @@
-import { DmError } from '../data/adapter.js';
-import { AdvisorStatus, BlockReason, OrderStatus, OrderType } from './types.js';
+import { AdvisorStatus, BlockReason, OrderStatus, OrderType } from '../core/types.js';
+import { DmError } from './adapter.js';
 import type {
   Advisor,
   ClientPage,
@@ -9,7 +9,7 @@ import type {
   FeedItem,
   FeedPage,
   OrderDetail,
-} from './types.js';
+} from '../core/types.js';
 
 type Obj = Record<string, unknown>;
 
