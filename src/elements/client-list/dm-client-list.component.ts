@@ -243,7 +243,9 @@ export class DmClientList extends DmElement {
     const error =
       list.status === 'error'
         ? html`<div part="error" class="state" role="alert">
-            ${t.clientsError}<button class="btn" type="button" @click=${this.handleRetry_}>${t.retry}</button>
+            ${list.error?.kind === 'auth'
+              ? t.clientsSignedOut
+              : html`${t.clientsError}<button class="btn" type="button" @click=${this.handleRetry_}>${t.retry}</button>`}
           </div>`
         : nothing;
     if (!list.clients.length) {

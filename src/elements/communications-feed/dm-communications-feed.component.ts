@@ -55,6 +55,7 @@ const FILTERS: FeedFilter[] = ['all', 'orders', 'messages'];
  * @csspart loading - The loading state (also on the "Loading older items" line, with `loading-older`).
  * @csspart empty - The empty state.
  * @csspart error - The error state (with a Retry button).
+ * @csspart signed-out - Also on the error state when the session ended (401): no Retry; `dm-auth-required` was fired.
  *
  * @cssproperty --dm-bubble-advisor-bg - Background of the advisor's bubbles (default: the accent).
  * @cssproperty --dm-bubble-client-bg - Background of the client's bubbles.
@@ -320,9 +321,10 @@ export class DmCommunicationsFeed extends DmElement {
     if (!feed || feed.status === 'idle' || (feed.status === 'loading' && !feed.items.length)) {
       return html`<div class="state" part="loading" role="status">${this.clientId ? t.loadingFeed : t.chooseClient}</div>`;
     }
-    if (feed.status === 'error' && feed.error?.kind === 'not-found') {
-      // No such client (a deep link to a removed one): nothing to retry.
-      return html`<div class="state" part="error" role="alert"><p>${t.clientNotFound}</p></div>`;
+    if (feed.status === 'error' && (feed.error?.kind === 'not-found' || feed.error?.kind === 'auth')) {
+      // No such client (a deep link to a removed one), or the session ended (the provider fired
+      // dm-auth-required; `start()` after signing in reloads): nothing to retry here.
+      return html`<div class="state" part=${feed.error.kind === 'auth' ? 'error signed-out' : 'error'} role="alert"><p>${feed.error.kind === 'auth' ? t.feedSignedOut : t.clientNotFound}</p></div>`;
     }
     // No items yet: the newest page failed, or was empty with older pages before it (loaded next).
     const retry =
