@@ -17,7 +17,10 @@ export const NODE_ENTRIES = {
 
 const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8'));
 /** Runtime packages stay imports (installed beside the package); everything of ours is bundled. */
-const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
+const external = [
+  ...Object.keys(pkg.dependencies ?? {}),
+  ...Object.keys(pkg.peerDependencies ?? {}),
+];
 
 /**
  * Bundles the Node entries into `outdir` (ES modules for Node 20, code split so the entries share
@@ -26,7 +29,9 @@ const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.pee
 export async function buildNodeEntries(outdir, { minify = false } = {}) {
   await build({
     absWorkingDir: ROOT,
-    entryPoints: Object.fromEntries(Object.entries(NODE_ENTRIES).map(([name, file]) => [name, resolve(ROOT, file)])),
+    entryPoints: Object.fromEntries(
+      Object.entries(NODE_ENTRIES).map(([name, file]) => [name, resolve(ROOT, file)]),
+    ),
     outdir,
     bundle: true,
     splitting: true,

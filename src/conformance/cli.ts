@@ -28,15 +28,26 @@ interface Args extends VerifyOptions {
 class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): Args {
-  const args: Args = { baseUrl: '', headers: {}, clientId: null, hooks: null, json: null, verbose: false };
+  const args: Args = {
+    baseUrl: '',
+    headers: {},
+    clientId: null,
+    hooks: null,
+    json: null,
+    verbose: false,
+  };
   const value = (i: number, flag: string) => {
     const v = argv[i + 1];
-    if (v === undefined || (v.startsWith('--') && flag !== '--header')) throw new UsageError(`${flag} needs a value`);
+    if (v === undefined || (v.startsWith('--') && flag !== '--header'))
+      throw new UsageError(`${flag} needs a value`);
     return v;
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     const take = () => (inline !== undefined ? inline : value(i++, flag));
     switch (flag) {
       case '--header': {
@@ -76,7 +87,10 @@ export function parseArgs(argv: string[]): Args {
 }
 
 /** Runs the CLI; resolves with the exit code. `out` / `err` default to the process's streams. */
-export async function main(argv: string[], io: { out?: (line: string) => void; err?: (line: string) => void } = {}): Promise<number> {
+export async function main(
+  argv: string[],
+  io: { out?: (line: string) => void; err?: (line: string) => void } = {},
+): Promise<number> {
   const out = io.out ?? ((l: string) => process.stdout.write(`${l}\n`));
   const err = io.err ?? ((l: string) => process.stderr.write(`${l}\n`));
   let args: Args;
@@ -106,11 +120,18 @@ export async function main(argv: string[], io: { out?: (line: string) => void; e
     if (args.json) writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);
     return report.failed ? 1 : 0;
   } catch (error) {
-    const message = error instanceof VerifyAbort ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    const message =
+      error instanceof VerifyAbort
+        ? error.message
+        : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     err(redactor.redact(`dm-widgets-verify: cannot run: ${message}`));
     if (args.verbose) {
       const detail = error instanceof VerifyAbort ? (error.detail ?? error) : error;
-      err(redactor.redact(detail instanceof Error ? (detail.stack ?? String(detail)) : String(detail)));
+      err(
+        redactor.redact(
+          detail instanceof Error ? (detail.stack ?? String(detail)) : String(detail),
+        ),
+      );
     }
     return 2;
   }

@@ -1,7 +1,7 @@
 /** What every rule works with: the HTTP client, the contract, the hooks, the live stream, and helpers. */
 import type { Contract } from './contract.js';
 import { describeAnswer, describeRequest, type Exchange, type Http } from './http.js';
-import type { SseConnection } from './sse.js';
+import type { Loose, SseConnection } from './sse.js';
 import { VerifyAbort, type DmHooks, type Evidence, type HookName } from './types.js';
 
 /** Thrown by a rule that found the server breaking it. */
@@ -59,7 +59,8 @@ export interface Walk<T> {
 const q = (v: string) => encodeURIComponent(v);
 
 /** The item's time in ms (NaN when unreadable). */
-export const timeOf = (item: { at?: unknown; lastActivityAt?: unknown }) => Date.parse(String(item.at ?? item.lastActivityAt));
+export const timeOf = (item: { at?: unknown; lastActivityAt?: unknown }) =>
+  Date.parse(String(item.at ?? item.lastActivityAt));
 
 /** The list order of the contract: unread first, then lastActivityAt descending, then id ascending. */
 export function compareClients(a: ClientRow, b: ClientRow): number {
@@ -112,8 +113,9 @@ export class RunContext {
   }
 
   /** Expects a JSON object body (the contract's answers are objects). */
-  body<T = any>(x: Exchange): T {
-    if (!x.json || typeof x.json !== 'object') this.failOn(x, 'a JSON body (Content-Type application/json)');
+  body<T = Loose>(x: Exchange): T {
+    if (!x.json || typeof x.json !== 'object')
+      this.failOn(x, 'a JSON body (Content-Type application/json)');
     return x.json as T;
   }
 
@@ -134,7 +136,10 @@ export class RunContext {
     try {
       await fn.apply(this.hooks, args);
     } catch (error) {
-      throw new VerifyAbort(`the hook ${name}(${args.map((a) => JSON.stringify(a)).join(', ')}) threw: ${error instanceof Error ? error.message : String(error)}`, error);
+      throw new VerifyAbort(
+        `the hook ${name}(${args.map((a) => JSON.stringify(a)).join(', ')}) threw: ${error instanceof Error ? error.message : String(error)}`,
+        error,
+      );
     }
     // Let the server's events go out before the next request.
     await new Promise((r) => setTimeout(r, 30));
@@ -152,13 +157,21 @@ export class RunContext {
 
   /** `POST /clients/{writeClient}/messages`. */
   async send(body: string, clientMessageId = this.cmid()): Promise<Exchange> {
-    const x = await this.http.post(`/clients/${q(this.writeClient!)}/messages`, { body, clientMessageId });
+    const x = await this.http.post(`/clients/${q(this.writeClient!)}/messages`, {
+      body,
+      clientMessageId,
+    });
     if (x.status === 201 && x.json && typeof x.json === 'object') this.sent.push(x.json as Item);
     return x;
   }
 
   /** `GET /clients/{id}/send-eligibility`, its body checked to be an object. */
-  async eligibility(clientId = this.writeClient!): Promise<{ x: Exchange; e: { canSend: boolean; reason: string | null; consecutiveSent: number } }> {
+  async eligibility(
+    clientId = this.writeClient!,
+  ): Promise<{
+    x: Exchange;
+    e: { canSend: boolean; reason: string | null; consecutiveSent: number };
+  }> {
     const x = await this.http.get(`/clients/${q(clientId)}/send-eligibility`);
     this.expectStatus(x, 200);
     return { x, e: this.body(x) };
@@ -166,11 +179,17 @@ export class RunContext {
 
   /** Makes sure the write client may receive `n` more advisor messages: a client message resets the count when the hook exists. */
   async budget(n: number): Promise<void> {
-    if (this.hasHook('clientWrites')) await this.hook('clientWrites', this.writeClient!, this.text('(the client answers)'));
+    if (this.hasHook('clientWrites'))
+      await this.hook('clientWrites', this.writeClient!, this.text('(the client answers)'));
     const { e } = await this.eligibility();
-    if (!e.canSend) this.skip(`sending to ${this.writeClient} is blocked (${e.reason}); the hook clientWrites would unblock it`);
+    if (!e.canSend)
+      this.skip(
+        `sending to ${this.writeClient} is blocked (${e.reason}); the hook clientWrites would unblock it`,
+      );
     if (typeof e.consecutiveSent === 'number' && 5 - e.consecutiveSent < n) {
-      this.skip(`needs hook clientWrites (${e.consecutiveSent} messages in a row already; this rule sends ${n})`);
+      this.skip(
+        `needs hook clientWrites (${e.consecutiveSent} messages in a row already; this rule sends ${n})`,
+      );
     }
   }
 
@@ -188,18 +207,32 @@ export class RunContext {
     const walk: Walk<ClientRow> = { rows: [], pages: [] };
     let cursor: string | null = null;
     do {
-      const params = [`limit=${limit}`, search !== undefined ? `q=${q(search)}` : '', cursor ? `cursor=${q(cursor)}` : ''].filter(Boolean).join('&');
+      const params = [
+        `limit=${limit}`,
+        search !== undefined ? `q=${q(search)}` : '',
+        cursor ? `cursor=${q(cursor)}` : '',
+      ]
+        .filter(Boolean)
+        .join('&');
       const x = await this.http.get(`/clients?${params}`);
       walk.pages.push(x);
       const body = x.json as { clients?: unknown; nextCursor?: unknown } | undefined;
       if (x.status !== 200 || !body || !Array.isArray(body.clients)) {
-        walk.broken = { request: `GET ${x.target}`, wants: '200 with { clients: [...], nextCursor }', got: describeAnswer(x) };
+        walk.broken = {
+          request: `GET ${x.target}`,
+          wants: '200 with { clients: [...], nextCursor }',
+          got: describeAnswer(x),
+        };
         return walk;
       }
       walk.rows.push(...(body.clients as ClientRow[]));
       cursor = typeof body.nextCursor === 'string' ? body.nextCursor : null;
       if (walk.pages.length >= maxPages) {
-        walk.broken = { request: `GET ${x.target}`, wants: `the walk to end within ${maxPages} pages`, got: 'a cursor on every page' };
+        walk.broken = {
+          request: `GET ${x.target}`,
+          wants: `the walk to end within ${maxPages} pages`,
+          got: 'a cursor on every page',
+        };
         return walk;
       }
     } while (cursor);
@@ -207,24 +240,41 @@ export class RunContext {
   }
 
   /** Walks a feed from the newest page back with `olderCursor` to null. */
-  async walkFeed(clientId: string, opts: { type?: string; limit: number; maxPages?: number }): Promise<Walk<Item>> {
+  async walkFeed(
+    clientId: string,
+    opts: { type?: string; limit: number; maxPages?: number },
+  ): Promise<Walk<Item>> {
     const walk: Walk<Item> = { rows: [], pages: [] };
     let cursor: string | null = null;
     const max = opts.maxPages ?? 400;
     do {
-      const params = [opts.type ? `type=${opts.type}` : '', `limit=${opts.limit}`, cursor ? `before=${q(cursor)}` : ''].filter(Boolean).join('&');
+      const params = [
+        opts.type ? `type=${opts.type}` : '',
+        `limit=${opts.limit}`,
+        cursor ? `before=${q(cursor)}` : '',
+      ]
+        .filter(Boolean)
+        .join('&');
       const x = await this.http.get(`/clients/${q(clientId)}/feed?${params}`);
       walk.pages.push(x);
       const body = x.json as { items?: unknown; olderCursor?: unknown } | undefined;
       if (x.status !== 200 || !body || !Array.isArray(body.items)) {
-        walk.broken = { request: `GET ${x.target}`, wants: '200 with { items: [...], olderCursor }', got: describeAnswer(x) };
+        walk.broken = {
+          request: `GET ${x.target}`,
+          wants: '200 with { items: [...], olderCursor }',
+          got: describeAnswer(x),
+        };
         return walk;
       }
       // Pages come newest first in the walk; keep the rows oldest first overall.
       walk.rows.unshift(...(body.items as Item[]));
       cursor = typeof body.olderCursor === 'string' ? body.olderCursor : null;
       if (walk.pages.length >= max) {
-        walk.broken = { request: `GET ${x.target}`, wants: `the walk to end within ${max} pages`, got: 'an olderCursor on every page' };
+        walk.broken = {
+          request: `GET ${x.target}`,
+          wants: `the walk to end within ${max} pages`,
+          got: 'an olderCursor on every page',
+        };
         return walk;
       }
     } while (cursor);
@@ -242,7 +292,10 @@ export class RunContext {
   async fullFeed(clientId = this.readClient): Promise<Item[]> {
     const key = `feed:${clientId}`;
     if (!this.shared.has(key)) {
-      const walk = clientId === this.readClient ? await this.feedWalk({ limit: 200 }) : await this.walkFeed(clientId, { limit: 200 });
+      const walk =
+        clientId === this.readClient
+          ? await this.feedWalk({ limit: 200 })
+          : await this.walkFeed(clientId, { limit: 200 });
       if (walk.broken) throw new RuleFail([walk.broken]);
       this.shared.set(key, sortByTime(walk.rows));
     }
@@ -271,4 +324,7 @@ export function duplicates(ids: string[]): string[] {
   return [...dup];
 }
 
-export const short = (list: string[], max = 5) => (list.length > max ? `${list.slice(0, max).join(', ')} … (${list.length} in all)` : list.join(', '));
+export const short = (list: string[], max = 5) =>
+  list.length > max
+    ? `${list.slice(0, max).join(', ')} … (${list.length} in all)`
+    : list.join(', ');

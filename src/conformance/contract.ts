@@ -8,10 +8,13 @@ import { parse } from 'yaml';
 import specText from '../../contract/dm-api.openapi.yaml';
 
 type Json = Record<string, unknown>;
-type Validate = ((data: unknown) => boolean) & { errors?: Array<{ instancePath: string; message?: string }> | null };
+type Validate = ((data: unknown) => boolean) & {
+  errors?: Array<{ instancePath: string; message?: string }> | null;
+};
 
 const SPEC_ID = 'dm-api.openapi.yaml';
-const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+const pointer = (...parts: string[]) =>
+  parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
 
 export class Contract {
   readonly spec: Json;
@@ -23,13 +26,21 @@ export class Contract {
   constructor(text: string = specText) {
     this.spec = parse(text) as Json;
     this.version = String((this.spec.info as Json).version);
-    this.ajv = new Ajv2020({ strict: false, allErrors: false, logger: false, validateFormats: true });
-    const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: unknown) => void;
+    this.ajv = new Ajv2020({
+      strict: false,
+      allErrors: false,
+      logger: false,
+      validateFormats: true,
+    });
+    const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
+      addFormatsModule) as (ajv: unknown) => void;
     addFormats(this.ajv);
     this.ajv.addSchema(this.spec as object, SPEC_ID);
     this.templates = Object.keys(this.spec.paths as Json).map((template) => ({
       template,
-      regex: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`),
+      regex: new RegExp(
+        `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`,
+      ),
     }));
   }
 
@@ -58,28 +69,39 @@ export class Contract {
    * Checks one answer: its status must be listed for the operation, and a JSON body must match
    * the listed schema. Returns null when it conforms, else what is wrong.
    */
-  checkResponse(method: string, path: string, status: number, contentType: string, body: unknown): string | null {
+  checkResponse(
+    method: string,
+    path: string,
+    status: number,
+    contentType: string,
+    body: unknown,
+  ): string | null {
     const template = this.templateOf(path);
     if (!template) return null;
-    const op = ((this.spec.paths as Json)[template] as Json)[method.toLowerCase()] as Json | undefined;
+    const op = ((this.spec.paths as Json)[template] as Json)[method.toLowerCase()] as
+      Json | undefined;
     if (!op) return null;
     const responses = op.responses as Json;
     let key = String(status);
     if (!(key in responses)) {
       if (status === 401 || status === 429 || status >= 500) key = '';
-      else return `status ${status} is not an answer of ${method} ${template} in the contract (${Object.keys(responses).join(', ')})`;
+      else
+        return `status ${status} is not an answer of ${method} ${template} in the contract (${Object.keys(responses).join(', ')})`;
     }
     let response = key ? (responses[key] as Json) : { $ref: '#/components/responses/Error' };
     let base = key ? pointer('', 'paths', template, method.toLowerCase(), 'responses', key) : '';
     if (typeof response.$ref === 'string') {
       base = response.$ref.slice(1);
-      response = ((this.spec.components as Json).responses as Json)[response.$ref.split('/').pop()!] as Json;
+      response = ((this.spec.components as Json).responses as Json)[
+        response.$ref.split('/').pop()!
+      ] as Json;
     }
     const content = response.content as Json | undefined;
     if (!content) return null;
     const media = Object.keys(content)[0]!;
     if (media === 'application/json') {
-      if (!/^application\/(.+\+)?json\b/i.test(contentType)) return `Content-Type is "${contentType || 'missing'}", the contract says application/json`;
+      if (!/^application\/(.+\+)?json\b/i.test(contentType))
+        return `Content-Type is "${contentType || 'missing'}", the contract says application/json`;
       const v = this.compile(`${base}/${pointer('content', media, 'schema')}`);
       if (v && !v(body)) return this.describe(v);
     }

@@ -8,7 +8,11 @@ export function formatResult(r: RuleResult): string {
   if (r.status !== 'fail') return head;
   const lines = [head];
   for (const e of r.evidence) {
-    lines.push(`         request: ${e.request}`, `         wants:   ${e.wants}`, `         got:     ${e.got}`);
+    lines.push(
+      `         request: ${e.request}`,
+      `         wants:   ${e.wants}`,
+      `         got:     ${e.got}`,
+    );
   }
   return lines.join('\n');
 }

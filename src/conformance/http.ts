@@ -34,12 +34,15 @@ export class Redactor {
       // `Bearer abc` also hides `abc`; `a=1; b=2` cookies hide each value.
       const scheme = /^\w+\s+(.+)$/.exec(v);
       if (scheme?.[1]) this.secrets.push(scheme[1]);
-      if (/^cookie$/i.test(name)) for (const part of v.split(';')) {
-        const eq = part.indexOf('=');
-        if (eq > 0 && part.slice(eq + 1).trim()) this.secrets.push(part.slice(eq + 1).trim());
-      }
+      if (/^cookie$/i.test(name))
+        for (const part of v.split(';')) {
+          const eq = part.indexOf('=');
+          if (eq > 0 && part.slice(eq + 1).trim()) this.secrets.push(part.slice(eq + 1).trim());
+        }
     }
-    this.secrets = [...new Set(this.secrets.filter((s) => s.length >= 3))].sort((a, b) => b.length - a.length);
+    this.secrets = [...new Set(this.secrets.filter((s) => s.length >= 3))].sort(
+      (a, b) => b.length - a.length,
+    );
   }
 
   redact(text: string): string {
@@ -54,7 +57,9 @@ export class Redactor {
     if (typeof value === 'string') return this.redact(value) as T;
     if (Array.isArray(value)) return value.map((v) => this.redactDeep(v)) as T;
     if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.redactDeep(v)])) as T;
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k, this.redactDeep(v)]),
+      ) as T;
     }
     return value;
   }
@@ -62,16 +67,26 @@ export class Redactor {
 
 /** Why a fetch failed, in one line; TLS and unreachable hosts named as such. */
 export function describeNetworkError(error: unknown, url: string, timeoutMs: number): string {
-  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `no answer from ${url} within ${timeoutMs / 1000} s`;
+  const e = error as {
+    name?: string;
+    message?: string;
+    cause?: { code?: string; message?: string };
+  };
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError')
+    return `no answer from ${url} within ${timeoutMs / 1000} s`;
   const code = e?.cause?.code ?? '';
   const message = e?.cause?.message ?? e?.message ?? String(error);
-  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/i.test(code) || /certificate|ssl|tls/i.test(message)) {
+  if (
+    /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/i.test(code) ||
+    /certificate|ssl|tls/i.test(message)
+  ) {
     return `TLS error talking to ${url}: ${code || message} (check the certificate, or use http:// for a local server)`;
   }
-  if (code === 'ECONNREFUSED') return `cannot reach ${url}: connection refused (is the server running on that port?)`;
+  if (code === 'ECONNREFUSED')
+    return `cannot reach ${url}: connection refused (is the server running on that port?)`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `cannot reach ${url}: unknown host`;
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return `cannot reach ${url}: the connection was closed (${code})`;
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET')
+    return `cannot reach ${url}: the connection was closed (${code})`;
   return `cannot reach ${url}: ${code ? `${code} ` : ''}${message}`;
 }
 
@@ -107,9 +122,18 @@ export class Http {
   }
 
   /** One request; a network failure or a timeout stops the run ({@link VerifyAbort}). */
-  async request(method: string, target: string, opts: { body?: unknown; rawBody?: string; anonymous?: boolean } = {}): Promise<Exchange> {
+  async request(
+    method: string,
+    target: string,
+    opts: { body?: unknown; rawBody?: string; anonymous?: boolean } = {},
+  ): Promise<Exchange> {
     const hasBody = opts.body !== undefined || opts.rawBody !== undefined;
-    const headers = this.requestHeaders(hasBody ? { Accept: 'application/json', 'Content-Type': 'application/json' } : { Accept: 'application/json' }, opts.anonymous);
+    const headers = this.requestHeaders(
+      hasBody
+        ? { Accept: 'application/json', 'Content-Type': 'application/json' }
+        : { Accept: 'application/json' },
+      opts.anonymous,
+    );
     const url = this.url(target);
     let res: Response;
     let text: string;
@@ -123,7 +147,10 @@ export class Http {
       });
       text = await res.text();
     } catch (error) {
-      throw new VerifyAbort(`${method} ${target}: ${describeNetworkError(error, url, this.timeoutMs)}`, error);
+      throw new VerifyAbort(
+        `${method} ${target}: ${describeNetworkError(error, url, this.timeoutMs)}`,
+        error,
+      );
     }
     const contentType = res.headers.get('content-type') ?? '';
     let json: unknown;
@@ -151,7 +178,8 @@ export class Http {
   }
 
   get = (target: string, opts?: { anonymous?: boolean }) => this.request('GET', target, opts);
-  post = (target: string, body?: unknown) => this.request('POST', target, body === undefined ? {} : { body });
+  post = (target: string, body?: unknown) =>
+    this.request('POST', target, body === undefined ? {} : { body });
 }
 
 /** `GET /clients?limit=7` style text for evidence; a body shortened to 160 characters. */

@@ -2,6 +2,13 @@
 import { describeNetworkError, type Http } from './http.js';
 import { VerifyAbort } from './types.js';
 
+/**
+ * Data from the server under test as the rules read it: fields at any depth, each optional, checked
+ * at run time by the rule (a missing one fails the rule, never the kit).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untrusted JSON, read defensively with ?.
+export type Loose = any;
+
 export interface SseEvent {
   /** The `id:` line, or null when the event had none. */
   id: string | null;
@@ -32,21 +39,41 @@ export class SseConnection {
   }
 
   /** Opens `GET /events`; resolves once the answer's headers are in. */
-  static async open(http: Http, opts: { lastEventId?: string; anonymous?: boolean } = {}): Promise<SseConnection> {
+  static async open(
+    http: Http,
+    opts: { lastEventId?: string; anonymous?: boolean } = {},
+  ): Promise<SseConnection> {
     const controller = new AbortController();
-    const headers = http.requestHeaders({ Accept: 'text/event-stream', ...(opts.lastEventId ? { 'Last-Event-ID': opts.lastEventId } : {}) }, opts.anonymous);
-    const timer = setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), http.timeoutMs);
+    const headers = http.requestHeaders(
+      {
+        Accept: 'text/event-stream',
+        ...(opts.lastEventId ? { 'Last-Event-ID': opts.lastEventId } : {}),
+      },
+      opts.anonymous,
+    );
+    const timer = setTimeout(
+      () => controller.abort(new DOMException('timeout', 'TimeoutError')),
+      http.timeoutMs,
+    );
     let response: Response;
     try {
       response = await fetch(http.url('/events'), { headers, signal: controller.signal });
     } catch (error) {
       const reason = controller.signal.aborted ? { name: 'TimeoutError' } : error;
-      throw new VerifyAbort(`GET /events: ${describeNetworkError(reason, http.url('/events'), http.timeoutMs)}`, error);
+      throw new VerifyAbort(
+        `GET /events: ${describeNetworkError(reason, http.url('/events'), http.timeoutMs)}`,
+        error,
+      );
     } finally {
       clearTimeout(timer);
     }
     const c = new SseConnection(response, controller, (t) => http.redactor.redact(t));
-    if (response.ok && (response.headers.get('content-type') ?? '').includes('text/event-stream') && response.body) void c.read(response.body);
+    if (
+      response.ok &&
+      (response.headers.get('content-type') ?? '').includes('text/event-stream') &&
+      response.body
+    )
+      void c.read(response.body);
     else {
       c.closed = true;
       await response.text().catch(() => '');
@@ -57,7 +84,11 @@ export class SseConnection {
   private async read(body: ReadableStream<Uint8Array>): Promise<void> {
     const decoder = new TextDecoder();
     let buffer = '';
-    let block: { id: string | null; event: string; data: string[] } = { id: null, event: '', data: [] };
+    let block: { id: string | null; event: string; data: string[] } = {
+      id: null,
+      event: '',
+      data: [],
+    };
     const reader = body.getReader();
     try {
       for (;;) {
@@ -78,7 +109,13 @@ export class SseConnection {
               } catch {
                 json = undefined;
               }
-              this.events.push({ id: block.id, event: block.event || 'message', data: this.redact(data), json, at: Date.now() });
+              this.events.push({
+                id: block.id,
+                event: block.event || 'message',
+                data: this.redact(data),
+                json,
+                at: Date.now(),
+              });
             }
             block = { id: null, event: '', data: [] };
           } else if (line.startsWith(':')) {
@@ -125,8 +162,10 @@ export class SseConnection {
   }
 
   /** The parsed events named `name` (optionally matching `where`). */
-  named(name: string, where?: (data: any) => boolean): SseEvent[] {
-    return this.events.filter((e) => e.event === name && (!where || (e.json !== undefined && where(e.json))));
+  named(name: string, where?: (data: Loose) => boolean): SseEvent[] {
+    return this.events.filter(
+      (e) => e.event === name && (!where || (e.json !== undefined && where(e.json))),
+    );
   }
 
   close(): void {

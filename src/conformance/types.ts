@@ -22,7 +22,13 @@ export interface DmHooks {
 }
 
 export type HookName = keyof DmHooks;
-export const HOOK_NAMES: readonly HookName[] = ['clientWrites', 'clientOrders', 'negativeReview', 'setAdvisorStatus', 'reset'];
+export const HOOK_NAMES: readonly HookName[] = [
+  'clientWrites',
+  'clientOrders',
+  'negativeReview',
+  'setAdvisorStatus',
+  'reset',
+];
 
 /** What a hooks module's default-exported factory receives. */
 export interface HooksContext {
@@ -36,7 +42,8 @@ export interface HooksContext {
  * A hooks module (`--hooks ./dm-hooks.mjs`) exports the hooks as named functions, or as a default
  * object, or as a default function `(context) => hooks` (may be async).
  */
-export type HooksModule = DmHooks | { default: DmHooks | ((context: HooksContext) => DmHooks | Promise<DmHooks>) };
+export type HooksModule =
+  DmHooks | { default: DmHooks | ((context: HooksContext) => DmHooks | Promise<DmHooks>) };
 
 export interface VerifyOptions {
   /** The API's base URL, e.g. `https://staging.example.com/api/dm`. */

@@ -38,11 +38,6 @@ export class StoreController<T = unknown> implements ReactiveController {
     host_.addController(this);
   }
 
-  /** What the selector read last (undefined before the host has a store). */
-  get value(): T | undefined {
-    return this.value_ === UNSET ? undefined : this.value_;
-  }
-
   hostConnected(): void {
     this.follow();
   }

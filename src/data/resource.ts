@@ -57,11 +57,6 @@ export class Loads {
     return promise;
   }
 
-  /** Whether a load of `key` is on its way. */
-  has(key: string): boolean {
-    return this.calls_.has(key);
-  }
-
   /** Abandons the load of `key` (nobody shows it any more); returns whether one was on its way. */
   release(key: string): boolean {
     const call = this.calls_.get(key);

@@ -51,9 +51,10 @@ function modules(hub: Hub, storage: Storage | null, facade: FacadeHooks) {
   const unread = new Unread(hub);
   const clients = (unread.clients = new Clients(hub, (before, after) => unread.summaryChanged(before, after)));
   const feeds = new Feeds(hub);
-  let outbox: Outbox | undefined;
-  const eligibility = new Eligibilities(hub, (id) => outbox?.pending(id) ?? 0);
-  outbox = feeds.outbox = new Outbox(hub, feeds, eligibility, storage, facade.advisorId);
+  // Eligibility counts the outbox's sends on their way (asked only after both exist).
+  const eligibility: Eligibilities = new Eligibilities(hub, (id): number => outbox.pending(id));
+  const outbox: Outbox = new Outbox(hub, feeds, eligibility, storage, facade.advisorId);
+  feeds.outbox = outbox;
   const orders = new Orders(hub);
   const notices = new NoticesPresence(hub);
   const live = new LiveSync(hub, {

@@ -13,7 +13,9 @@ const USAGE = `Usage: dm-widgets mock-server [--port 8787] [--host 127.0.0.1] [-
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command !== 'mock-server') {
-    process.stderr.write(`${command && command !== '--help' ? `dm-widgets: unknown command ${command}\n` : ''}${USAGE}\n`);
+    process.stderr.write(
+      `${command && command !== '--help' ? `dm-widgets: unknown command ${command}\n` : ''}${USAGE}\n`,
+    );
     return command === '--help' ? 0 : 2;
   }
   const opts: Record<string, string> = {};
@@ -26,7 +28,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     opts[m[1]!] = m[2] ?? rest[++i] ?? '';
   }
-  const num = (v: string | undefined, fallback: number) => (v === undefined || v === '' ? fallback : Number(v));
+  const num = (v: string | undefined, fallback: number) =>
+    v === undefined || v === '' ? fallback : Number(v);
   const server = await startMockServer({
     port: num(opts.port, 8787),
     host: opts.host || '127.0.0.1',
@@ -55,7 +58,9 @@ export async function run(): Promise<void> {
     process.exitCode = code;
   } catch (error) {
     const e = error as { code?: string; message?: string };
-    process.stderr.write(`dm-widgets mock-server: cannot start: ${e.code === 'EADDRINUSE' ? 'the port is in use (--port)' : e.message}\n`);
+    process.stderr.write(
+      `dm-widgets mock-server: cannot start: ${e.code === 'EADDRINUSE' ? 'the port is in use (--port)' : e.message}\n`,
+    );
     process.exitCode = 2;
   }
 }

@@ -6,7 +6,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** The `Request` for an incoming message, with an absolute URL on `origin`. */
-export async function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Promise<Request> {
+export async function toRequest(
+  req: IncomingMessage,
+  origin: string,
+  signal: AbortSignal,
+): Promise<Request> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
@@ -23,7 +27,11 @@ export async function toRequest(req: IncomingMessage, origin: string, signal: Ab
 }
 
 /** Writes a `Response` (status, headers, streamed body); a network-error response destroys the socket. */
-export async function writeResponse(response: Response, res: ServerResponse, extraHeaders: Record<string, string> = {}): Promise<void> {
+export async function writeResponse(
+  response: Response,
+  res: ServerResponse,
+  extraHeaders: Record<string, string> = {},
+): Promise<void> {
   if (response.type === 'error' || response.status === 0) {
     res.destroy();
     return;

@@ -18,34 +18,73 @@ const fail = (status: number, message: string): ControlAnswer => ({
   body: { error: { code: status === 404 ? 'not_found' : 'bad_request', message } },
 });
 
-const ADVISOR_STATUSES: readonly AdvisorStatus[] = ['active', 'suspended', 'rejected', 'needs_improvement'];
+const ADVISOR_STATUSES: readonly AdvisorStatus[] = [
+  'active',
+  'suspended',
+  'rejected',
+  'needs_improvement',
+];
 
 type Body = Record<string, unknown>;
 type Control = (db: MockDb, body: Body, id: string) => ControlAnswer;
 
-const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+const num = (v: unknown, fallback: number) =>
+  typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 const route = (v: unknown): MockRoute | '*' | null =>
-  v === undefined || v === '*' ? '*' : MOCK_ROUTES.includes(v as MockRoute) ? (v as MockRoute) : null;
+  v === undefined || v === '*'
+    ? '*'
+    : MOCK_ROUTES.includes(v as MockRoute)
+      ? (v as MockRoute)
+      : null;
 
 /** `[method, path pattern, control]`; `:id` matches one path segment. */
 const CONTROLS: Array<[string, RegExp, Control]> = [
   ['POST', /^\/reset$/, (db) => (db.reset(), ok())],
-  ['POST', /^\/clients\/([^/]+)\/writes$/, (db, b, id) => ok(db.clientWrites(id, typeof b.body === 'string' ? b.body : undefined))],
-  ['POST', /^\/clients\/([^/]+)\/orders$/, (db, b, id) => ok(db.clientOrders(id, (b.orderType as OrderType) ?? undefined))],
+  [
+    'POST',
+    /^\/clients\/([^/]+)\/writes$/,
+    (db, b, id) => ok(db.clientWrites(id, typeof b.body === 'string' ? b.body : undefined)),
+  ],
+  [
+    'POST',
+    /^\/clients\/([^/]+)\/orders$/,
+    (db, b, id) => ok(db.clientOrders(id, (b.orderType as OrderType) ?? undefined)),
+  ],
   [
     'POST',
     /^\/clients\/([^/]+)\/negative-review$/,
-    (db, b, id) => (db.setNegativeReview(id, b.on !== false), ok({ eligibility: db.eligibility(id) })),
+    (db, b, id) => (
+      db.setNegativeReview(id, b.on !== false),
+      ok({ eligibility: db.eligibility(id) })
+    ),
   ],
-  ['POST', /^\/clients\/([^/]+)\/reads$/, (db, b, id) => ok({ readAt: db.clientReads(id, typeof b.at === 'string' ? b.at : undefined) })],
-  ['POST', /^\/clients\/([^/]+)\/typing$/, (db, b, id) => ok({ until: db.clientTypes(id, b.ms === undefined ? undefined : num(b.ms, 6000)) })],
-  ['POST', /^\/clients\/([^/]+)\/unread$/, (db, b, id) => (db.setUnread(id, b.hasUnread !== false), ok())],
-  ['POST', /^\/orders\/([^/]+)\/status$/, (db, b, id) => (db.setOrderStatus(id, b.status as OrderStatus), ok())],
+  [
+    'POST',
+    /^\/clients\/([^/]+)\/reads$/,
+    (db, b, id) => ok({ readAt: db.clientReads(id, typeof b.at === 'string' ? b.at : undefined) }),
+  ],
+  [
+    'POST',
+    /^\/clients\/([^/]+)\/typing$/,
+    (db, b, id) =>
+      ok({ until: db.clientTypes(id, b.ms === undefined ? undefined : num(b.ms, 6000)) }),
+  ],
+  [
+    'POST',
+    /^\/clients\/([^/]+)\/unread$/,
+    (db, b, id) => (db.setUnread(id, b.hasUnread !== false), ok()),
+  ],
+  [
+    'POST',
+    /^\/orders\/([^/]+)\/status$/,
+    (db, b, id) => (db.setOrderStatus(id, b.status as OrderStatus), ok()),
+  ],
   [
     'POST',
     /^\/advisor-status$/,
     (db, b) => {
-      if (!ADVISOR_STATUSES.includes(b.status as AdvisorStatus)) return fail(400, `status must be one of ${ADVISOR_STATUSES.join(', ')}`);
+      if (!ADVISOR_STATUSES.includes(b.status as AdvisorStatus))
+        return fail(400, `status must be one of ${ADVISOR_STATUSES.join(', ')}`);
       db.setAdvisorStatus(b.status as AdvisorStatus);
       return ok({ advisor: db.advisor });
     },
@@ -56,8 +95,14 @@ const CONTROLS: Array<[string, RegExp, Control]> = [
     (db, b) => {
       const r = route(b.route);
       if (!r) return fail(400, `route must be '*' or one of ${MOCK_ROUTES.join(', ')}`);
-      const options = b.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: num(b.retryAfterSeconds, 1) };
-      db.failNext(r, Math.max(1, Math.floor(num(b.times, 1))), Math.floor(num(b.status, 500)), options);
+      const options =
+        b.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: num(b.retryAfterSeconds, 1) };
+      db.failNext(
+        r,
+        Math.max(1, Math.floor(num(b.times, 1))),
+        Math.floor(num(b.status, 500)),
+        options,
+      );
       return ok();
     },
   ],

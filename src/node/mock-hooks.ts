@@ -9,7 +9,11 @@
 import type { DmHooks, HooksContext } from '../conformance/types.js';
 
 async function call(url: string, body: unknown = {}): Promise<void> {
-  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`POST ${url} answered ${res.status}: ${await res.text()}`);
 }
 

@@ -43,7 +43,10 @@ export interface MockServer {
 
 const ALLOW_HEADERS = 'Authorization, Content-Type, Last-Event-ID, Accept, Cache-Control';
 
-function corsHeaders(req: IncomingMessage, allowed: readonly string[] | undefined): Record<string, string> {
+function corsHeaders(
+  req: IncomingMessage,
+  allowed: readonly string[] | undefined,
+): Record<string, string> {
   const origin = req.headers.origin;
   if (!origin || (allowed && !allowed.includes(origin))) return {};
   const requested = req.headers['access-control-request-headers'];
@@ -58,7 +61,12 @@ function corsHeaders(req: IncomingMessage, allowed: readonly string[] | undefine
   };
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string>,
+): void {
   res.writeHead(status, { ...headers, 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
 }
@@ -69,7 +77,9 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   const text = Buffer.concat(chunks).toString('utf8').trim();
   if (!text) return {};
   const value = JSON.parse(text) as unknown;
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }
 
 /** Starts the mock server; resolves once it listens. */
@@ -83,7 +93,13 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
 
   const server = createServer((req, res) => {
     void handle(req, res).catch(() => {
-      if (!res.headersSent) sendJson(res, 500, { error: { code: 'server_error', message: 'The mock server failed' } }, {});
+      if (!res.headersSent)
+        sendJson(
+          res,
+          500,
+          { error: { code: 'server_error', message: 'The mock server failed' } },
+          {},
+        );
       else res.destroy();
     });
   });
@@ -107,7 +123,12 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
       try {
         body = await readBody(req);
       } catch {
-        sendJson(res, 400, { error: { code: 'invalid_json', message: 'The body is not valid JSON' } }, cors);
+        sendJson(
+          res,
+          400,
+          { error: { code: 'invalid_json', message: 'The body is not valid JSON' } },
+          cors,
+        );
         return;
       }
       const answer = runControl(db!, req.method ?? 'GET', path.slice('/__mock'.length), body);
@@ -116,12 +137,27 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     }
     const inApi = path === basePath || path.startsWith(`${basePath}/`);
     if (!inApi) {
-      sendJson(res, 404, { error: { code: 'not_found', message: `No route ${req.method} ${path} (the API is under ${basePath})` } }, cors);
+      sendJson(
+        res,
+        404,
+        {
+          error: {
+            code: 'not_found',
+            message: `No route ${req.method} ${path} (the API is under ${basePath})`,
+          },
+        },
+        cors,
+      );
       return;
     }
     const isAvatar = path.startsWith(`${basePath}/__avatars/`);
     if (options.token && !isAvatar && req.headers.authorization !== `Bearer ${options.token}`) {
-      sendJson(res, 401, { error: { code: 'unauthorized', message: 'Sign in first (Authorization: Bearer …)' } }, cors);
+      sendJson(
+        res,
+        401,
+        { error: { code: 'unauthorized', message: 'Sign in first (Authorization: Bearer …)' } },
+        cors,
+      );
       return;
     }
     const abort = new AbortController();
@@ -129,11 +165,18 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     const request = await toRequest(req, origin, abort.signal);
     const response =
       (await getResponse(handlers, request)) ??
-      new Response(JSON.stringify({ error: { code: 'not_found', message: `No route ${req.method} ${path}` } }), {
-        status: 404,
-        headers: { 'content-type': 'application/json' },
-      });
-    if (options.onResponse && response.type !== 'error' && !(response.headers.get('content-type') ?? '').includes('event-stream')) {
+      new Response(
+        JSON.stringify({ error: { code: 'not_found', message: `No route ${req.method} ${path}` } }),
+        {
+          status: 404,
+          headers: { 'content-type': 'application/json' },
+        },
+      );
+    if (
+      options.onResponse &&
+      response.type !== 'error' &&
+      !(response.headers.get('content-type') ?? '').includes('event-stream')
+    ) {
       options.onResponse(request, response.clone());
     }
     await writeResponse(response, res, cors);

@@ -14,14 +14,38 @@ const spec = parse(text);
 describe('the contract in the package', () => {
   it('is version 1.1 with every path, the 1.1 parameters and events', () => {
     assert.equal(spec.info.version, '1.1.0');
-    for (const p of ['/me', '/clients', '/clients/{clientId}', '/clients/{clientId}/feed', '/clients/{clientId}/messages', '/clients/{clientId}/search', '/clients/{clientId}/typing', '/clients/{clientId}/send-eligibility', '/clients/{clientId}/read', '/orders/{orderId}', '/unread', '/presence', '/events']) {
+    for (const p of [
+      '/me',
+      '/clients',
+      '/clients/{clientId}',
+      '/clients/{clientId}/feed',
+      '/clients/{clientId}/messages',
+      '/clients/{clientId}/search',
+      '/clients/{clientId}/typing',
+      '/clients/{clientId}/send-eligibility',
+      '/clients/{clientId}/read',
+      '/orders/{orderId}',
+      '/unread',
+      '/presence',
+      '/events',
+    ]) {
       assert.ok(spec.paths[p], p);
     }
     const feed = spec.paths['/clients/{clientId}/feed'].get;
-    assert.deepEqual(feed.parameters.map((p) => p.name), ['type', 'before', 'after', 'around', 'limit']);
+    assert.deepEqual(
+      feed.parameters.map((p) => p.name),
+      ['type', 'before', 'after', 'around', 'limit'],
+    );
     const page = feed.responses['200'].content['application/json'].schema.properties;
     assert.ok(page.newerCursor && page.clientReadAt);
-    assert.deepEqual(Object.keys(spec.paths['/events'].get['x-dm-events']), ['feed-item', 'client', 'eligibility', 'advisor', 'client-read', 'typing']);
+    assert.deepEqual(Object.keys(spec.paths['/events'].get['x-dm-events']), [
+      'feed-item',
+      'client',
+      'eligibility',
+      'advisor',
+      'client-read',
+      'typing',
+    ]);
   });
 
   it('states the rules that lived only in the code', () => {
@@ -44,7 +68,10 @@ describe('the contract in the package', () => {
       ['event ids are opaque', /Event ids are opaque strings/],
       ['keep-alive', /`: ping`\) at least every 15 s/],
       ['reload after reconnect', /reloads the newest pages it shows/],
-      ['CORS', /Access-Control-Allow-Headers` listing `Authorization`,\s+`Content-Type`, `Last-Event-ID`/],
+      [
+        'CORS',
+        /Access-Control-Allow-Headers` listing `Authorization`,\s+`Content-Type`, `Last-Event-ID`/,
+      ],
       ['CORS credentials', /Access-Control-Allow-Credentials: true/],
     ]) {
       assert.match(text, pattern, rule);
@@ -53,7 +80,11 @@ describe('the contract in the package', () => {
 
   it('docs/api.md agrees with it (its tables are generated: node scripts/api-docs.mjs)', () => {
     const doc = readFileSync(resolve(ROOT, 'docs/api.md'), 'utf8');
-    assert.equal(render(doc, spec), doc, 'docs/api.md is out of date: run node scripts/api-docs.mjs');
+    assert.equal(
+      render(doc, spec),
+      doc,
+      'docs/api.md is out of date: run node scripts/api-docs.mjs',
+    );
     assert.match(doc, /`GET \/clients\/\{clientId\}\/search\?q&cursor&limit`.*\| 1\.1 \|/);
   });
 });

@@ -17,7 +17,13 @@ before(async () => {
     onResponse: async (request, response) => {
       const url = new URL(request.url);
       const text = await response.text();
-      answers.push({ method: request.method, path: url.pathname.replace(/^\/api\/dm/, ''), status: response.status, type: response.headers.get('content-type') ?? '', text });
+      answers.push({
+        method: request.method,
+        path: url.pathname.replace(/^\/api\/dm/, ''),
+        status: response.status,
+        type: response.headers.get('content-type') ?? '',
+        text,
+      });
     },
   });
 });
@@ -25,8 +31,17 @@ after(() => server.close());
 
 const api = (path, init) => fetch(`${server.url}${path}`, init);
 const control = (path, body = {}) =>
-  fetch(`${server.origin}/__mock${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-const post = (path, body) => api(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${server.origin}/__mock${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+const post = (path, body) =>
+  api(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 /** Reads an event stream until `until(text)` holds; returns the text. */
 async function readStream(res, until, ms = 3000) {
@@ -37,7 +52,10 @@ async function readStream(res, until, ms = 3000) {
   while (!until(text)) {
     const left = deadline - Date.now();
     if (left <= 0) break;
-    const chunk = await Promise.race([reader.read(), new Promise((r) => setTimeout(() => r(null), left))]);
+    const chunk = await Promise.race([
+      reader.read(),
+      new Promise((r) => setTimeout(() => r(null), left)),
+    ]);
     if (!chunk || chunk.done) break;
     text += decoder.decode(chunk.value, { stream: true });
   }
@@ -58,8 +76,24 @@ describe('mock server: the API over HTTP', () => {
     const search = await (await api('/clients/c-huge/search?q=reading')).json();
     assert.equal(search.hits.length, 20);
     assert.equal((await api('/clients/c-dana/typing', { method: 'POST' })).status, 204);
-    assert.equal((await post('/clients/c-dana/messages', { body: 'Hello over HTTP', clientMessageId: 'node-test-0001' })).status, 201);
-    assert.equal((await post('/clients/c-dana/messages', { body: 'Hello over HTTP', clientMessageId: 'node-test-0001' })).status, 200);
+    assert.equal(
+      (
+        await post('/clients/c-dana/messages', {
+          body: 'Hello over HTTP',
+          clientMessageId: 'node-test-0001',
+        })
+      ).status,
+      201,
+    );
+    assert.equal(
+      (
+        await post('/clients/c-dana/messages', {
+          body: 'Hello over HTTP',
+          clientMessageId: 'node-test-0001',
+        })
+      ).status,
+      200,
+    );
     assert.equal((await api('/clients/nobody')).status, 404);
     assert.equal((await api('/nowhere')).status, 404);
     const svg = await api('/__avatars/c-dana.svg');
@@ -68,8 +102,16 @@ describe('mock server: the API over HTTP', () => {
   });
 
   it('every answer so far (and of a whole verify run) matches the OpenAPI file', async () => {
-    const report = await kit.verify({ baseUrl: server.url, clientId: 'c-five', hooks: kit.createMockHooks({ origin: server.origin }), keepAliveMs: 2000 });
-    assert.deepEqual(report.results.filter((r) => r.status === 'fail').map((r) => r.id), []);
+    const report = await kit.verify({
+      baseUrl: server.url,
+      clientId: 'c-five',
+      hooks: kit.createMockHooks({ origin: server.origin }),
+      keepAliveMs: 2000,
+    });
+    assert.deepEqual(
+      report.results.filter((r) => r.status === 'fail').map((r) => r.id),
+      [],
+    );
     const contract = new kit.Contract();
     const problems = [];
     for (const a of answers) {
@@ -80,7 +122,20 @@ describe('mock server: the API over HTTP', () => {
     assert.deepEqual(problems, []);
     assert.ok(answers.length > 100, `${answers.length} answers checked`);
     const routes = new Set(answers.map((a) => `${a.method} ${contract.templateOf(a.path)}`));
-    for (const r of ['GET /me', 'GET /clients', 'GET /clients/{clientId}', 'GET /clients/{clientId}/feed', 'POST /clients/{clientId}/messages', 'GET /clients/{clientId}/search', 'POST /clients/{clientId}/typing', 'GET /clients/{clientId}/send-eligibility', 'POST /clients/{clientId}/read', 'GET /orders/{orderId}', 'GET /unread', 'PUT /presence']) {
+    for (const r of [
+      'GET /me',
+      'GET /clients',
+      'GET /clients/{clientId}',
+      'GET /clients/{clientId}/feed',
+      'POST /clients/{clientId}/messages',
+      'GET /clients/{clientId}/search',
+      'POST /clients/{clientId}/typing',
+      'GET /clients/{clientId}/send-eligibility',
+      'POST /clients/{clientId}/read',
+      'GET /orders/{orderId}',
+      'GET /unread',
+      'PUT /presence',
+    ]) {
       assert.ok(routes.has(r), `${r} was answered`);
     }
   });
@@ -89,11 +144,49 @@ describe('mock server: the API over HTTP', () => {
     server.db.invalidNext('feed');
     const res = await api('/clients/c-dana/feed');
     const contract = new kit.Contract();
-    assert.match(contract.checkResponse('GET', '/clients/c-dana/feed', 200, res.headers.get('content-type'), await res.json()), /items|olderCursor|must/);
-    assert.match(contract.checkResponse('GET', '/clients/c-dana/send-eligibility', 200, 'application/json', { canSend: true, reason: 'negative_review', consecutiveSent: 0, consecutiveLimit: 5 }), /reason|must/);
-    assert.match(contract.checkResponse('GET', '/me', 200, 'application/json', { id: 'a', displayName: 'A', status: 'active', at: 1 }) ?? 'ok', /ok/);
-    assert.match(contract.checkResponse('GET', '/clients/x', 200, 'application/json', { id: 'x', displayName: 'X', avatarUrl: null, hasUnread: false, lastActivityAt: '2026-01-01T10:00:00', lastItemPreview: null }), /date-time/);
-    assert.match(contract.checkResponse('GET', '/unread', 200, 'application/json', { clientsWithUnread: 1.5 }), /integer/);
+    assert.match(
+      contract.checkResponse(
+        'GET',
+        '/clients/c-dana/feed',
+        200,
+        res.headers.get('content-type'),
+        await res.json(),
+      ),
+      /items|olderCursor|must/,
+    );
+    assert.match(
+      contract.checkResponse('GET', '/clients/c-dana/send-eligibility', 200, 'application/json', {
+        canSend: true,
+        reason: 'negative_review',
+        consecutiveSent: 0,
+        consecutiveLimit: 5,
+      }),
+      /reason|must/,
+    );
+    assert.match(
+      contract.checkResponse('GET', '/me', 200, 'application/json', {
+        id: 'a',
+        displayName: 'A',
+        status: 'active',
+        at: 1,
+      }) ?? 'ok',
+      /ok/,
+    );
+    assert.match(
+      contract.checkResponse('GET', '/clients/x', 200, 'application/json', {
+        id: 'x',
+        displayName: 'X',
+        avatarUrl: null,
+        hasUnread: false,
+        lastActivityAt: '2026-01-01T10:00:00',
+        lastItemPreview: null,
+      }),
+      /date-time/,
+    );
+    assert.match(
+      contract.checkResponse('GET', '/unread', 200, 'application/json', { clientsWithUnread: 1.5 }),
+      /integer/,
+    );
   });
 });
 
@@ -101,13 +194,18 @@ describe('mock server: CORS, token, streaming', () => {
   it('answers a cross-origin preflight with the headers the widgets send, and credentials', async () => {
     const res = await api('/events', {
       method: 'OPTIONS',
-      headers: { Origin: 'https://host.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization,last-event-id,x-tenant' },
+      headers: {
+        Origin: 'https://host.example',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization,last-event-id,x-tenant',
+      },
     });
     assert.equal(res.status, 204);
     assert.equal(res.headers.get('access-control-allow-origin'), 'https://host.example');
     assert.equal(res.headers.get('access-control-allow-credentials'), 'true');
     const allowed = res.headers.get('access-control-allow-headers').toLowerCase();
-    for (const h of ['authorization', 'last-event-id', 'content-type', 'x-tenant']) assert.ok(allowed.includes(h), h);
+    for (const h of ['authorization', 'last-event-id', 'content-type', 'x-tenant'])
+      assert.ok(allowed.includes(h), h);
     const get = await api('/unread', { headers: { Origin: 'https://host.example' } });
     assert.equal(get.headers.get('access-control-allow-origin'), 'https://host.example');
     assert.match(get.headers.get('access-control-expose-headers'), /Retry-After/);
@@ -126,7 +224,10 @@ describe('mock server: CORS, token, streaming', () => {
     assert.ok(text.includes(': ping'));
     const last = server.db.lastEventId;
     await control('/clients/c-dana/writes', { body: 'while away' });
-    const replay = await readStream(await api('/events', { headers: { 'Last-Event-ID': String(last) } }), (t) => t.includes('event: eligibility'));
+    const replay = await readStream(
+      await api('/events', { headers: { 'Last-Event-ID': String(last) } }),
+      (t) => t.includes('event: eligibility'),
+    );
     assert.ok(replay.includes('"body":"while away"'));
     assert.ok(!replay.includes(`id: ${last}\n`));
   });
@@ -138,8 +239,19 @@ describe('mock server: CORS, token, streaming', () => {
       assert.equal(no.status, 401);
       assert.equal((await no.json()).error.code, 'unauthorized');
       assert.equal((await fetch(`${secured.url}/events`)).status, 401);
-      assert.equal((await fetch(`${secured.url}/me`, { headers: { Authorization: 'Bearer s3cret' } })).status, 200);
-      assert.equal((await fetch(`${secured.url}/me`, { method: 'OPTIONS', headers: { Origin: 'http://x.test' } })).status, 204);
+      assert.equal(
+        (await fetch(`${secured.url}/me`, { headers: { Authorization: 'Bearer s3cret' } })).status,
+        200,
+      );
+      assert.equal(
+        (
+          await fetch(`${secured.url}/me`, {
+            method: 'OPTIONS',
+            headers: { Origin: 'http://x.test' },
+          })
+        ).status,
+        204,
+      );
     } finally {
       await secured.close();
     }
@@ -149,11 +261,15 @@ describe('mock server: CORS, token, streaming', () => {
 describe('mock server: /__mock controls', () => {
   it('the client writes, orders, reviews, reads, types; the advisor status; fail next N; reset', async () => {
     await control('/reset');
-    const written = await (await control('/clients/c-five/writes', { body: 'Hi from the client' })).json();
+    const written = await (
+      await control('/clients/c-five/writes', { body: 'Hi from the client' })
+    ).json();
     assert.equal(written.sender, 'client');
     let e = await (await api('/clients/c-five/send-eligibility')).json();
     assert.equal(e.consecutiveSent, 0);
-    const order = await (await control('/clients/c-five/orders', { orderType: 'live_chat' })).json();
+    const order = await (
+      await control('/clients/c-five/orders', { orderType: 'live_chat' })
+    ).json();
     assert.equal(order.kind, 'order');
     assert.equal((await (await api(`/orders/${order.id}`)).json()).status, 'pending');
     await control('/clients/c-five/negative-review', { on: true });
@@ -173,14 +289,20 @@ describe('mock server: /__mock controls', () => {
     assert.equal((await api('/me')).status, 503);
     assert.equal((await api('/me')).status, 200);
     await control('/fail', { route: 'send', status: 429, retryAfterSeconds: 3 });
-    const limited = await post('/clients/c-dana/messages', { body: 'x', clientMessageId: 'node-test-0429' });
+    const limited = await post('/clients/c-dana/messages', {
+      body: 'x',
+      clientMessageId: 'node-test-0429',
+    });
     assert.equal(limited.status, 429);
     assert.equal(limited.headers.get('retry-after'), '3');
     assert.equal((await control('/clients/nobody/writes')).status, 404);
     assert.equal((await control('/nothing')).status, 404);
     await control('/reset');
     assert.equal((await (await api('/me')).json()).status, 'active');
-    assert.equal(server.db.feedItems('c-five').some((i) => i.id === written.id), false);
+    assert.equal(
+      server.db.feedItems('c-five').some((i) => i.id === written.id),
+      false,
+    );
     const state = await (await fetch(`${server.origin}/__mock/state`)).json();
     assert.equal(state.advisor.status, 'active');
   });
@@ -193,7 +315,9 @@ describe('mock server: the CLI', () => {
     const { writeFileSync } = await import('node:fs');
     const runner = entryPath('dm-widgets-bin').replace(/\.js$/, '.mjs');
     writeFileSync(runner, `import { run } from './dm-widgets-cli.js';\nawait run();\n`);
-    const child = spawn(process.execPath, [runner, 'mock-server', '--port', '0', '--seed', '7'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [runner, 'mock-server', '--port', '0', '--seed', '7'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const url = await new Promise((resolve, reject) => {
         let out = '';

@@ -44,15 +44,36 @@ function cli(args, timeoutMs = 120_000) {
 async function tinyServer(handler) {
   const server = createServer(handler);
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
 }
 
 describe('dm-widgets-verify against the mock server', () => {
   it('prints the plan, one line per rule, the totals last; exit 0; the JSON report', async () => {
-    const server = await kit.startMockServer({ port: 0, token: TOKEN, dbOptions: { pingIntervalMs: 200 } });
+    const server = await kit.startMockServer({
+      port: 0,
+      token: TOKEN,
+      dbOptions: { pingIntervalMs: 200 },
+    });
     try {
       const json = join(dir, 'report.json');
-      const r = await cli([server.url, '--header', `Authorization: Bearer ${TOKEN}`, '--client', 'c-dana', '--hooks', entryPath('mock-hooks'), '--json', json]);
+      const r = await cli([
+        server.url,
+        '--header',
+        `Authorization: Bearer ${TOKEN}`,
+        '--client',
+        'c-dana',
+        '--hooks',
+        entryPath('mock-hooks'),
+        '--json',
+        json,
+      ]);
       assert.equal(r.code, 0, r.out + r.err);
       assert.match(r.lines[0], /^dm-widgets-verify: contract 1\.1\.0 against http/);
       assert.match(r.out, /Writes only to client c-dana/);
@@ -74,14 +95,23 @@ describe('dm-widgets-verify against the mock server', () => {
     try {
       const noClient = await cli([server.url]);
       assert.equal(noClient.code, 0, noClient.out + noClient.err);
-      assert.match(noClient.out, /^skipped  A send answers 201 .* \(needs --client\)$/m);
+      assert.match(noClient.out, /^skipped {2}A send answers 201 .* \(needs --client\)$/m);
       assert.match(noClient.out, /no client given/);
       const noHooks = await cli([server.url, '--client', 'c-dana']);
       assert.equal(noHooks.code, 0, noHooks.out + noHooks.err);
-      assert.match(noHooks.out, /^skipped  A client order resets the consecutive count to 0 \(needs hook clientOrders\)$/m);
-      assert.match(noHooks.out, /^skipped  .* \(needs hook clientWrites\)$/m);
-      assert.match(noHooks.out, /^skipped  Block reasons take precedence.*\(needs hooks clientWrites, negativeReview, setAdvisorStatus\)$/m);
-      assert.match(noHooks.out, /^skipped  Without the credentials given by --header.*\(no --header given: nothing to leave out\)$/m);
+      assert.match(
+        noHooks.out,
+        /^skipped {2}A client order resets the consecutive count to 0 \(needs hook clientOrders\)$/m,
+      );
+      assert.match(noHooks.out, /^skipped {2}.* \(needs hook clientWrites\)$/m);
+      assert.match(
+        noHooks.out,
+        /^skipped {2}Block reasons take precedence.*\(needs hooks clientWrites, negativeReview, setAdvisorStatus\)$/m,
+      );
+      assert.match(
+        noHooks.out,
+        /^skipped {2}Without the credentials given by --header.*\(no --header given: nothing to leave out\)$/m,
+      );
       assert.match(noHooks.lines.at(-1), /^\d+ passed, 0 failed, \d+ skipped$/);
     } finally {
       await server.close();
@@ -90,19 +120,44 @@ describe('dm-widgets-verify against the mock server', () => {
 
   it('a failure: FAIL with the request, what the rule wants and what came back; exit 1; credentials redacted everywhere', async () => {
     const Db = BROKEN['201-on-repeat'].db(kit.MockDb);
-    const server = await kit.startMockServer({ port: 0, token: TOKEN, db: new Db({ pingIntervalMs: 200 }) });
+    const server = await kit.startMockServer({
+      port: 0,
+      token: TOKEN,
+      db: new Db({ pingIntervalMs: 200 }),
+    });
     // A server that echoes the credentials into its answers.
     const proxy = await startProxy(server.origin, { echoHeaders: ['authorization', 'cookie'] });
     try {
       const json = join(dir, 'failed.json');
       const hooks = join(dir, 'proxy-hooks.mjs');
-      writeFileSync(hooks, `import { createMockHooks } from ${JSON.stringify(entryPath('mock-hooks'))};\nexport default () => createMockHooks({ origin: ${JSON.stringify(proxy.origin)} });\n`);
-      const r = await cli([`${proxy.origin}/api/dm`, '--header', `Authorization: Bearer ${TOKEN}`, '--header', `Cookie: ${COOKIE}`, '--client', 'c-dana', '--hooks', hooks, '--json', json]);
+      writeFileSync(
+        hooks,
+        `import { createMockHooks } from ${JSON.stringify(entryPath('mock-hooks'))};\nexport default () => createMockHooks({ origin: ${JSON.stringify(proxy.origin)} });\n`,
+      );
+      const r = await cli([
+        `${proxy.origin}/api/dm`,
+        '--header',
+        `Authorization: Bearer ${TOKEN}`,
+        '--header',
+        `Cookie: ${COOKIE}`,
+        '--client',
+        'c-dana',
+        '--hooks',
+        hooks,
+        '--json',
+        json,
+      ]);
       assert.equal(r.code, 1, r.out + r.err);
       const i = r.lines.findIndex((l) => l.startsWith('FAIL '));
-      assert.match(r.lines[i], /^FAIL +The same clientMessageId sent again answers 200 with the same message/);
+      assert.match(
+        r.lines[i],
+        /^FAIL +The same clientMessageId sent again answers 200 with the same message/,
+      );
       assert.match(r.lines[i + 1], /^ {9}request: POST \/clients\/c-dana\/messages \{"body":/);
-      assert.match(r.lines[i + 2], /^ {9}wants: {3}status 200 \(already stored under this clientMessageId\), not 201/);
+      assert.match(
+        r.lines[i + 2],
+        /^ {9}wants: {3}status 200 \(already stored under this clientMessageId\), not 201/,
+      );
       assert.match(r.lines[i + 3], /^ {9}got: {5}201 \(application\/json\) \{.*\[redacted\]/);
       assert.equal(r.lines.filter((l) => l.startsWith('FAIL ')).length, 1);
       assert.match(r.lines.at(-1), /^\d+ passed, 1 failed, 0 skipped$/);
@@ -161,7 +216,10 @@ describe('dm-widgets-verify: input it cannot run with → one clear line, exit 2
   it('a request slower than the limit (10 s by default, --timeout here)', async () => {
     const s = await tinyServer(() => {});
     try {
-      oneLine(await cli([`${s.url}/api/dm`, '--timeout', '400']), /no answer from .*\/me within 0\.4 s/);
+      oneLine(
+        await cli([`${s.url}/api/dm`, '--timeout', '400']),
+        /no answer from .*\/me within 0\.4 s/,
+      );
       assert.match((await cli(['--help'])).err, /default 10000/);
     } finally {
       await s.close();
@@ -176,12 +234,34 @@ describe('dm-widgets-verify: input it cannot run with → one clear line, exit 2
         writeFileSync(p, text);
         return p;
       };
-      oneLine(await cli([server.url, '--hooks', file('throws.mjs', "throw new Error('hooks boom');\n")]), /the hooks file .*throws\.mjs threw while loading: hooks boom/);
-      oneLine(await cli([server.url, '--hooks', file('empty.mjs', 'export const hello = 1;\n')]), /exports none of clientWrites, clientOrders, negativeReview, setAdvisorStatus, reset/);
-      oneLine(await cli([server.url, '--hooks', file('wrong.mjs', "export const clientWrites = 'yes';\n")]), /clientWrites is string, not a function/);
-      oneLine(await cli([server.url, '--hooks', join(dir, 'nope.mjs')]), /cannot load the hooks file .*nope\.mjs: no such file/);
-      const failing = file('failing.mjs', "export function clientWrites() { throw new Error('staging is down'); }\n");
-      oneLine(await cli([server.url, '--client', 'c-dana', '--hooks', failing]), /the hook clientWrites\("c-dana", .*\) threw: staging is down/);
+      oneLine(
+        await cli([server.url, '--hooks', file('throws.mjs', "throw new Error('hooks boom');\n")]),
+        /the hooks file .*throws\.mjs threw while loading: hooks boom/,
+      );
+      oneLine(
+        await cli([server.url, '--hooks', file('empty.mjs', 'export const hello = 1;\n')]),
+        /exports none of clientWrites, clientOrders, negativeReview, setAdvisorStatus, reset/,
+      );
+      oneLine(
+        await cli([
+          server.url,
+          '--hooks',
+          file('wrong.mjs', "export const clientWrites = 'yes';\n"),
+        ]),
+        /clientWrites is string, not a function/,
+      );
+      oneLine(
+        await cli([server.url, '--hooks', join(dir, 'nope.mjs')]),
+        /cannot load the hooks file .*nope\.mjs: no such file/,
+      );
+      const failing = file(
+        'failing.mjs',
+        "export function clientWrites() { throw new Error('staging is down'); }\n",
+      );
+      oneLine(
+        await cli([server.url, '--client', 'c-dana', '--hooks', failing]),
+        /the hook clientWrites\("c-dana", .*\) threw: staging is down/,
+      );
       const verbose = await cli([server.url, '--hooks', join(dir, 'throws.mjs'), '--verbose']);
       assert.equal(verbose.code, 2);
       assert.match(verbose.err, /hooks boom\n.*\n?\s+at /);

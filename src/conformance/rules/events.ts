@@ -1,11 +1,18 @@
 /** Rules of GET /events: the stream itself, what a send or a client brings, ids, replay, keep-alive. */
-import { SseConnection, sleep, type SseEvent } from '../sse.js';
+import { SseConnection, sleep, type Loose, type SseEvent } from '../sse.js';
 import { short, type Item, type Rule, type RunContext } from '../context.js';
 
-const list = (events: SseEvent[]) => short(events.map((e) => `${e.event}#${e.id ?? '(no id)'}`), 8) || 'nothing';
+const list = (events: SseEvent[]) =>
+  short(
+    events.map((e) => `${e.event}#${e.id ?? '(no id)'}`),
+    8,
+  ) || 'nothing';
 
 /** The keep-alive watcher started with the run: resolves with null (kept alive) or what went wrong. */
-export function watchKeepAlive(ctx: { http: RunContext['http'] }, silenceMs: number): { verdict: Promise<string | null>; stop(): void } {
+export function watchKeepAlive(
+  ctx: { http: RunContext['http'] },
+  silenceMs: number,
+): { verdict: Promise<string | null>; stop(): void } {
   let stream: SseConnection | undefined;
   let stopped = false;
   const verdict = (async () => {
@@ -13,7 +20,10 @@ export function watchKeepAlive(ctx: { http: RunContext['http'] }, silenceMs: num
     if (!stream.response.ok) return `GET /events answered ${stream.response.status}`;
     // Proven as soon as a comment line arrives; a silence longer than silenceMs fails.
     while (!stopped) {
-      const got = await stream.waitFor(() => stream!.comments.length > 0 || Date.now() - stream!.lastActivity > silenceMs, 250);
+      const got = await stream.waitFor(
+        () => stream!.comments.length > 0 || Date.now() - stream!.lastActivity > silenceMs,
+        250,
+      );
       if (stream.comments.length) return null;
       if (stream.closed) return 'the server closed the stream';
       if (got) return `nothing (no event, no comment line) for ${Math.round(silenceMs / 1000)} s`;
@@ -36,9 +46,19 @@ export const eventRules: Rule[] = [
     async run(ctx) {
       const r = ctx.stream.response;
       const type = r.headers.get('content-type') ?? '';
-      if (r.status !== 200 || !type.includes('text/event-stream')) return ctx.fail('GET /events', '200 with Content-Type text/event-stream', `${r.status} ${type}`);
+      if (r.status !== 200 || !type.includes('text/event-stream'))
+        return ctx.fail(
+          'GET /events',
+          '200 with Content-Type text/event-stream',
+          `${r.status} ${type}`,
+        );
       await sleep(200);
-      if (ctx.stream.closed) return ctx.fail('GET /events', 'the stream open while the run goes on', 'the server closed it');
+      if (ctx.stream.closed)
+        return ctx.fail(
+          'GET /events',
+          'the stream open while the run goes on',
+          'the server closed it',
+        );
     },
   },
   {
@@ -51,7 +71,10 @@ export const eventRules: Rule[] = [
       const id = ctx.writeClient!;
       const ok = await ctx.waitEvents(
         () =>
-          ctx.stream.named('feed-item', (d) => d?.item?.clientMessageId === first.cmid && d.item.id === first.item.id).length > 0 &&
+          ctx.stream.named(
+            'feed-item',
+            (d) => d?.item?.clientMessageId === first.cmid && d.item.id === first.item.id,
+          ).length > 0 &&
           ctx.stream.named('client', (d) => d?.client?.id === id).length > 0 &&
           ctx.stream.named('eligibility', (d) => d?.clientId === id).length > 0,
       );
@@ -74,19 +97,28 @@ export const eventRules: Rule[] = [
       const from = ctx.stream.events.length;
       await ctx.hook('clientWrites', id, text);
       const since = () => ctx.stream.events.slice(from);
-      const has = (name: string, where: (d: any) => boolean) => since().some((e) => e.event === name && e.json !== undefined && where(e.json));
+      const has = (name: string, where: (d: Loose) => boolean) =>
+        since().some((e) => e.event === name && e.json !== undefined && where(e.json));
       const ok = await ctx.waitEvents(
         () =>
-          has('feed-item', (d) => d?.item?.sender === 'client' && d.item.body === text && d.item.clientId === id) &&
+          has(
+            'feed-item',
+            (d) => d?.item?.sender === 'client' && d.item.body === text && d.item.clientId === id,
+          ) &&
           has('client', (d) => d?.client?.id === id && d.client.hasUnread === true) &&
           has('eligibility', (d) => d?.clientId === id),
       );
-      if (!ok) return ctx.fail(`GET /events (open) while the hook clientWrites("${id}", "${text}") ran`, 'feed-item (sender client, that body), client (hasUnread true), eligibility, within 5 s', list(since()));
+      if (!ok)
+        return ctx.fail(
+          `GET /events (open) while the hook clientWrites("${id}", "${text}") ran`,
+          'feed-item (sender client, that body), client (hasUnread true), eligibility, within 5 s',
+          list(since()),
+        );
     },
   },
   {
     id: 'events-advisor',
-    name: 'A change of the advisor\'s status brings an advisor event, and eligibility events for the clients it blocks',
+    name: "A change of the advisor's status brings an advisor event, and eligibility events for the clients it blocks",
     needs: ['client', 'setAdvisorStatus'],
     async run(ctx) {
       const id = ctx.writeClient!;
@@ -96,15 +128,36 @@ export const eventRules: Rule[] = [
         await ctx.hook('setAdvisorStatus', 'suspended');
         const ok = await ctx.waitEvents(
           () =>
-            since().some((e) => e.event === 'advisor' && (e.json as any)?.advisor?.status === 'suspended') &&
-            since().some((e) => e.event === 'eligibility' && (e.json as any)?.clientId === id && (e.json as any).eligibility?.reason === 'advisor_suspended'),
+            since().some(
+              (e) => e.event === 'advisor' && (e.json as Loose)?.advisor?.status === 'suspended',
+            ) &&
+            since().some(
+              (e) =>
+                e.event === 'eligibility' &&
+                (e.json as Loose)?.clientId === id &&
+                (e.json as Loose).eligibility?.reason === 'advisor_suspended',
+            ),
         );
-        if (!ok) return ctx.fail('GET /events (open) while the hook setAdvisorStatus("suspended") ran', `advisor (status suspended) and eligibility for ${id} (reason advisor_suspended), within 5 s`, list(since()));
+        if (!ok)
+          return ctx.fail(
+            'GET /events (open) while the hook setAdvisorStatus("suspended") ran',
+            `advisor (status suspended) and eligibility for ${id} (reason advisor_suspended), within 5 s`,
+            list(since()),
+          );
       } finally {
         await ctx.hook('setAdvisorStatus', 'active');
       }
-      const back = await ctx.waitEvents(() => since().some((e) => e.event === 'advisor' && (e.json as any)?.advisor?.status === 'active'));
-      if (!back) return ctx.fail('GET /events (open) while the hook setAdvisorStatus("active") ran', 'an advisor event with status active', list(since()));
+      const back = await ctx.waitEvents(() =>
+        since().some(
+          (e) => e.event === 'advisor' && (e.json as Loose)?.advisor?.status === 'active',
+        ),
+      );
+      if (!back)
+        return ctx.fail(
+          'GET /events (open) while the hook setAdvisorStatus("active") ran',
+          'an advisor event with status active',
+          list(since()),
+        );
     },
   },
   {
@@ -126,18 +179,36 @@ export const eventRules: Rule[] = [
       const replay = await SseConnection.open(ctx.http, { lastEventId: lastId });
       const request = `GET /events with Last-Event-ID: ${lastId} (after 2 sends while away)`;
       try {
-        if (replay.response.status !== 200) return ctx.fail(request, 'status 200', String(replay.response.status));
-        const feedItems = () => replay.named('feed-item').filter((e) => cmids.includes((e.json as any)?.item?.clientMessageId));
+        if (replay.response.status !== 200)
+          return ctx.fail(request, 'status 200', String(replay.response.status));
+        const feedItems = () =>
+          replay
+            .named('feed-item')
+            .filter((e) => cmids.includes((e.json as Loose)?.item?.clientMessageId));
         await replay.waitFor(() => feedItems().length >= 2, 3000);
         await sleep(400);
-        const got = feedItems().map((e) => (e.json as any).item.clientMessageId as string);
+        const got = feedItems().map((e) => (e.json as Loose).item.clientMessageId as string);
         const counts = cmids.map((c) => got.filter((g) => g === c).length);
         if (counts.some((n) => n !== 1)) {
-          ctx.fail(request, `the feed-item of each missed send once (${cmids.join(', ')})`, `${counts.join(' and ')} copies; replayed: ${list(replay.events)}`);
+          ctx.fail(
+            request,
+            `the feed-item of each missed send once (${cmids.join(', ')})`,
+            `${counts.join(' and ')} copies; replayed: ${list(replay.events)}`,
+          );
         }
-        if (got[0] !== cmids[0]) return ctx.fail(request, 'the missed events in the order they happened', `replayed: ${list(replay.events)}`);
+        if (got[0] !== cmids[0])
+          return ctx.fail(
+            request,
+            'the missed events in the order they happened',
+            `replayed: ${list(replay.events)}`,
+          );
         const old = replay.events.filter((e) => e.id !== null && seenIds.has(e.id));
-        if (old.length) return ctx.fail(request, `nothing from before ${lastId} again`, `replayed again: ${list(old)}`);
+        if (old.length)
+          return ctx.fail(
+            request,
+            `nothing from before ${lastId} again`,
+            `replayed again: ${list(old)}`,
+          );
       } finally {
         replay.close();
       }
