@@ -4,8 +4,8 @@
 //  - the package's declarations (emitted from src/ as `npm run build` does, into .host-types/),
 //    reached by their public names (`dm-widgets`, `dm-widgets/react`, …, from package.json's exports);
 //  - test/types/*.tsx (the type tests: one rule for id and option props);
-//  - every TS, TSX and JS code block of README.md, each as its own module (JS blocks are compiled
-//    as TypeScript: a host copying them into a .ts file must not get an error). What the snippets
+//  - every TS and TSX code block of README.md, each as its own module (JS blocks, which are Node
+//    files such as a hooks module, are checked with `node --check`). What the snippets
 //    assume the host has (`navigate`, `getToken`, …) is declared in test/types/readme-host.d.ts.
 // Exits 1 on any error, naming the README line of a failing snippet.
 import { spawnSync } from 'node:child_process';
@@ -43,8 +43,19 @@ for (const [key, target] of Object.entries(pkg.exports)) {
 const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
 const where = {};
 for (const [i, block] of codeBlocks(readme).entries()) {
-  if (!['ts', 'tsx', 'js', 'jsx'].includes(block.lang)) continue;
-  const file = join(SNIPPETS, `line-${block.line}.${block.lang.startsWith('j') ? block.lang.replace('j', 't') : block.lang}`);
+  if (block.lang === 'js') {
+    // Plain JavaScript (e.g. a Node hooks file): checked for syntax as an ES module.
+    const file = join(SNIPPETS, `line-${block.line}.mjs`);
+    writeFileSync(file, block.code);
+    const syntax = spawnSync(process.execPath, ['--check', file], { encoding: 'utf8' });
+    if (syntax.status !== 0) {
+      console.error(`✖ README.md snippet at line ${block.line} is not valid JavaScript:\n${syntax.stderr}`);
+      process.exit(1);
+    }
+    continue;
+  }
+  if (!['ts', 'tsx'].includes(block.lang)) continue;
+  const file = join(SNIPPETS, `line-${block.line}.${block.lang}`);
   // Each block is a module of its own (a top-level await needs one).
   writeFileSync(file, `${block.code}\nexport {};\n`);
   where[relative(ROOT, file)] = block.line;
@@ -69,7 +80,7 @@ const config = {
     paths,
   },
   files: [resolve(ROOT, 'test/types/readme-host.d.ts')],
-  include: [resolve(ROOT, 'test/types/*.tsx'), join(SNIPPETS, '*')],
+  include: [resolve(ROOT, 'test/types/*.tsx'), join(SNIPPETS, '*.ts'), join(SNIPPETS, '*.tsx')],
 };
 writeFileSync(join(OUT, 'tsconfig.json'), JSON.stringify(config, null, 2));
 const check = run(['-p', join(OUT, 'tsconfig.json')]);

@@ -12,6 +12,8 @@ export interface VirtualWindowOptions<T extends object> {
   stick: 'top' | 'bottom';
   /** Extra px rendered above and below the viewport; default 400. */
   overscan?: number;
+  /** Whether the sticky edge may hold the view now (a chat showing the past has newer items past its bottom: no). */
+  canStick?: () => boolean;
 }
 
 /** The slice of rows to render and the spacer heights around it. */
@@ -191,6 +193,7 @@ export class VirtualWindow<T extends object> implements ReactiveController {
 
   /** Whether the scroller is at its sticky edge, within a few px. */
   isAtEdge(s: HTMLElement): boolean {
+    if (this.opts_.canStick?.() === false) return false;
     return this.opts_.stick === 'bottom' ? s.scrollHeight - s.scrollTop - s.clientHeight < 4 : s.scrollTop < 4;
   }
 
@@ -222,7 +225,7 @@ export class VirtualWindow<T extends object> implements ReactiveController {
         this.targetTop_ = top = Math.min(Math.max(0, top), maxTop);
         // A target that leaves the view at its sticky edge (the top of a list, the bottom of a
         // chat) keeps it there: rows that arrive at that edge are then shown, not scrolled away.
-        this.atEdge = this.opts_.stick === 'bottom' ? top >= maxTop - 1 : top <= 1;
+        this.atEdge = this.opts_.canStick?.() !== false && (this.opts_.stick === 'bottom' ? top >= maxTop - 1 : top <= 1);
         this.placedTarget_ = this.pendingTarget_;
       }
       this.pendingTarget_ = null;

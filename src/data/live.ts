@@ -2,6 +2,7 @@ import { isClientActivity, noticeDecision } from '../core/notify-policy.js';
 import { eligibilityAfterClientActivity } from '../core/send-block.js';
 import type { Advisor, DmEvent, FeedItem } from '../core/types.js';
 import type { LiveStatus } from './adapter.js';
+import type { ClientSignals } from './client-signals.js';
 import type { Clients } from './clients.js';
 import type { Eligibilities } from './eligibility.js';
 import type { Feeds } from './feeds.js';
@@ -18,6 +19,7 @@ export interface LiveTargets {
   eligibility: Eligibilities;
   orders: Orders;
   notices: NoticesPresence;
+  signals: ClientSignals;
   /** The advisor changed (their status). */
   advisor(advisor: Advisor): void;
   /** The stream is open again after a drop: what the replay may not cover is fetched again. */
@@ -91,12 +93,18 @@ export class LiveSync {
       case 'advisor':
         this.to_.advisor(event.advisor);
         eligibility.advisorStatus(event.advisor.status);
+        return;
+      case 'client-read':
+        return this.to_.signals.read(event.clientId, event.readAt);
+      case 'typing':
+        return this.to_.signals.typing(event.clientId, event.until);
     }
   }
 
   private applyItem_(item: FeedItem): void {
     const { clients, feeds, eligibility, notices } = this.to_;
     this.to_.outbox.confirmStored([item]);
+    if (item.kind === 'message' && item.sender === 'client') this.to_.signals.stopTyping(item.clientId);
     const known = clients.get(item.clientId);
     // An order met before (in a loaded feed or an earlier event) is a change, not a new order.
     const seen = item.kind === 'order' && (this.seenOrders_.has(item.id) || feeds.holds(item));

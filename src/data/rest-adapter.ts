@@ -1,4 +1,4 @@
-import type { BlockReason, DmEvent, FeedFilter, Presence } from '../core/types.js';
+import type { BlockReason, DmEvent, Presence } from '../core/types.js';
 import {
   parseAdvisor,
   parseClientPage,
@@ -8,9 +8,10 @@ import {
   parseFeedItem,
   parseFeedPage,
   parseOrderDetail,
+  parseSearchPage,
   parseUnread,
 } from './validate.js';
-import { type CallOptions, type DmAdapter, DmError, type SubscribeOptions, toDmError } from './adapter.js';
+import { type CallOptions, type DmAdapter, DmError, type FeedParams, type SubscribeOptions, toDmError } from './adapter.js';
 import { retryDelay, sleep } from './retry.js';
 import { readEventStream } from './sse.js';
 
@@ -69,9 +70,18 @@ export class RestAdapter implements DmAdapter {
     return this.request_('GET', `/clients/${enc(clientId)}`, undefined, opts).then(parseClientSummary);
   }
 
-  getFeed(clientId: string, params: { type?: FeedFilter; before?: string | null; limit?: number }, opts?: CallOptions) {
-    const q = query({ type: params.type, before: params.before, limit: params.limit });
+  getFeed(clientId: string, params: FeedParams, opts?: CallOptions) {
+    const q = query({ type: params.type, before: params.before, after: params.after, around: params.around, limit: params.limit });
     return this.request_('GET', `/clients/${enc(clientId)}/feed${q}`, undefined, opts).then(parseFeedPage);
+  }
+
+  search(clientId: string, params: { q: string; cursor?: string | null; limit?: number }, opts?: CallOptions) {
+    const q = query({ q: params.q, cursor: params.cursor, limit: params.limit });
+    return this.request_('GET', `/clients/${enc(clientId)}/search${q}`, undefined, opts).then(parseSearchPage);
+  }
+
+  async sendTyping(clientId: string, opts?: CallOptions) {
+    await this.request_('POST', `/clients/${enc(clientId)}/typing`, undefined, opts);
   }
 
   sendMessage(clientId: string, body: { body: string; clientMessageId: string }, opts?: CallOptions) {

@@ -45,6 +45,7 @@ const NO_SLICE: WindowSlice = { start: 0, end: 0, before: 0, after: 0 };
  * @csspart name - The client's display name (one line, cut with an ellipsis).
  * @csspart time - The relative time of the client's last activity (a `<time>`).
  * @csspart preview - The last item's preview (one line, plain text).
+ * @csspart typing - "typing…" in place of the preview while the client types; since contract 1.1.
  * @csspart unread-badge - The one unread bubble, present only on rows of clients with unread messages.
  * @csspart loading - Shown while the first page loads.
  * @csspart loading-more - The row shown at the end while the next page loads.
@@ -140,7 +141,7 @@ export class DmClientList extends DmElement {
   }
 
   protected override select(s: DmStore): unknown {
-    return s.clientList;
+    return [s.clientList, s.signals.typingVersion];
   }
 
   /** Moves keyboard focus to a client's row, scrolling it into view first when it is not rendered (or to the list, when the client is not in it). */
@@ -272,6 +273,7 @@ export class DmClientList extends DmElement {
       setSize: list.nextCursor ? -1 : clients.length,
       failedAvatars: this.failedAvatars_,
       avatarFailed: this.handleAvatarError_,
+      typing: (id) => !!this.store?.signals.isTyping(id),
     };
     return html`
       <div

@@ -68,6 +68,8 @@ export class DmComposer extends DmElement {
 
   /** The client to write to (`null`, `undefined` or `''`: none). */
   clientId: string | null | undefined = null;
+  /** The clock of typing reports (at most one every 3 s); tests may replace it. */
+  typingClock: () => number = Date.now;
 
   private text = '';
   private problem_ = '';
@@ -194,6 +196,8 @@ export class DmComposer extends DmElement {
   private handleInput_(e: InputEvent): void {
     this.text = (e.target as HTMLTextAreaElement).value;
     this.scheduleDraft_();
+    // Only the advisor's own edits report typing (a send or a restored draft does not); since contract 1.1.
+    if (this.clientId) this.store?.signals.reportTyping(this.clientId, this.text, this.typingClock());
   }
 
   private handleKeydown_(e: KeyboardEvent): void {
