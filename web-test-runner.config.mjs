@@ -8,6 +8,7 @@ import { reactEsmPlugin } from './scripts/wtr-react-esm.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { cspMiddleware } from './scripts/csp-middleware.mjs';
 import { forcedColorsPlugin } from './scripts/wtr-forced-colors.mjs';
+import { mockServerPlugin } from './scripts/wtr-mock-server.mjs';
 import { coarsePointerPlugin } from './scripts/wtr-coarse-pointer.mjs';
 
 let executablePath;
@@ -35,6 +36,8 @@ export default {
     // React is CommonJS: test/react/ gets it as ES modules (bundled once by esbuild).
     reactEsmPlugin(),
     forcedColorsPlugin(),
+    // The mock as a real HTTP server for test/mocks/http-server.test.ts.
+    mockServerPlugin(),
     coarsePointerPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
   ],

@@ -35,6 +35,8 @@ $('#mock-panel').addEventListener('click', (e) => {
     const other = db.clients().find((c) => c.id !== target() && !c.hasUnread) ?? db.clients()[1];
     db.clientWrites(other.id, replies[n++ % replies.length]);
   }
+  if (action === 'reads') db.clientReads(target());
+  if (action === 'types') db.clientTypes(target());
   if (action === 'fail-once') db.failNext('send', 1, 503);
   if (action === 'fail-all') db.failNext('send', 10, 503);
   if (action === 'drop') db.dropConnections();

@@ -67,6 +67,18 @@ if (leftover) fail(`dist/dm-widgets.js still imports something near: ${leftover[
 if (/\[MSW\]|mockServiceWorker|MockDb/.test(single)) fail('dist/dm-widgets.js contains the MSW mock');
 console.log('  no imports left, no mock inside');
 
+step('Node entries (scripts/node-entries.mjs: dist/node/, never in the browser bundle)');
+{
+  const { NODE_ENTRIES, buildNodeEntries } = await import('./node-entries.mjs');
+  try {
+    await buildNodeEntries(resolve(ROOT, 'dist/node'));
+  } catch (error) {
+    fail(error.stack ?? String(error));
+  }
+  for (const name of Object.keys(NODE_ENTRIES)) console.log(`  dist/node/${name}.js`);
+  if (/startMockServer|dm-widgets-verify/.test(single)) fail('dist/dm-widgets.js contains a Node entry');
+}
+
 step('declarations (tsc -p tsconfig.build.json)');
 run(process.execPath, [resolve(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
 console.log('  dist/types/');
@@ -86,4 +98,4 @@ if (process.env.npm_lifecycle_event === 'build' && /\banalyze\b/.test(scripts.pr
 }
 
 const size = statSync(resolve(ROOT, 'dist/dm-widgets.js')).size;
-console.log(`\n✔ build done: dist/dm-widgets.js (${size} B min), dist/esm/, dist/types/. Run \`npm run size\` for gzip sizes.`);
+console.log(`\n✔ build done: dist/dm-widgets.js (${size} B min), dist/esm/, dist/node/, dist/types/. Run \`npm run size\` for gzip sizes.`);

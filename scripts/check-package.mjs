@@ -32,12 +32,20 @@ function run(command, args, opts = {}) {
 }
 const bin = (name) => resolve(ROOT, 'node_modules/.bin', name);
 
-// Every export subpath except data files, e.g. `dm-widgets/react`.
+// Every export subpath except data files (JSON, the OpenAPI YAML), e.g. `dm-widgets/react`.
 const specifiers = Object.keys(pkg.exports)
-  .filter((k) => !/\.json$/.test(k))
+  .filter((k) => !/\.(json|yaml)$/.test(k))
   .map((k) => (k === '.' ? pkg.name : `${pkg.name}/${k.slice(2)}`));
 /** Entries that run in Node without a DOM. */
-const DOM_FREE = new Set([`${pkg.name}/data`, `${pkg.name}/locales/es`, `${pkg.name}/locales/ar`]);
+const DOM_FREE = new Set([
+  `${pkg.name}/data`,
+  `${pkg.name}/locales/es`,
+  `${pkg.name}/locales/ar`,
+  // The Node-only entries (issue 17): the mock server, its hooks, the conformance kit.
+  `${pkg.name}/mocks/node`,
+  `${pkg.name}/mocks/hooks`,
+  `${pkg.name}/conformance`,
+]);
 
 for (const target of Object.values(pkg.exports).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)))) {
   if (!existsSync(resolve(ROOT, target))) {
@@ -66,7 +74,9 @@ try {
   if (publint.status !== 0) fail('publint reported errors');
 
   step('attw (--profile esm-only)');
-  const attw = run(bin('attw'), [tgz, '--profile', 'esm-only', '--format', 'table-flipped', '--no-color'], { capture: true });
+  // Data files (the OpenAPI YAML) have no types to check.
+  const dataEntries = Object.keys(pkg.exports).filter((k) => /\.yaml$/.test(k));
+  const attw = run(bin('attw'), [tgz, '--profile', 'esm-only', '--format', 'table-flipped', '--no-color', ...(dataEntries.length ? ['--exclude-entrypoints', ...dataEntries] : [])], { capture: true });
   process.stdout.write((attw.stdout + attw.stderr).replace(/^/gm, '  '));
   if (attw.status !== 0) fail('attw reported problems');
 
@@ -104,6 +114,16 @@ try {
         }
       } catch (e) { bad++; console.error('  ✖ ' + s + ': ' + e.message); }
     }
+    const { existsSync: has } = await import('node:fs');
+    if (!has(new URL(import.meta.resolve('dm-widgets/openapi.yaml')))) { bad++; console.error('  ✖ dm-widgets/openapi.yaml does not resolve'); }
+    else console.log('  resolve dm-widgets/openapi.yaml');
+    const { startMockServer } = await import('dm-widgets/mocks/node');
+    const { verify } = await import('dm-widgets/conformance');
+    const server = await startMockServer({ port: 0, dbOptions: { pingIntervalMs: 200 } });
+    const report = await verify({ baseUrl: server.url, clientId: 'c-dana', hooks: 'dm-widgets/mocks/hooks', keepAliveMs: 3000 });
+    await server.close();
+    if (report.failed) { bad++; console.error('  ✖ verify against the packed mock server: ' + report.failed + ' rules failed'); }
+    else console.log('  verify(mock server of the tarball): ' + report.passed + ' passed, ' + report.skipped + ' skipped');
     const { es } = await import('dm-widgets/locales/es');
     const { ar } = await import('dm-widgets/locales/ar');
     if (es.send !== 'Enviar' || typeof ar.feedLabel !== 'function') { bad++; console.error('  ✖ locale tables look wrong'); }
@@ -111,6 +131,13 @@ try {
   `;
   const node = run(process.execPath, ['--input-type=module', '-e', probe], { cwd: app });
   if (node.status !== 0) fail('some entries did not import or resolve in Node');
+
+  step('bins: dm-widgets, dm-widgets-verify');
+  for (const [name, args, want] of [['dm-widgets', ['--help'], /mock-server/], ['dm-widgets-verify', ['--help'], /Usage: dm-widgets-verify/]]) {
+    const r = run(join(app, 'node_modules/.bin', name), args, { cwd: app, capture: true });
+    if (!want.test(r.stdout + r.stderr)) fail(`${name} --help did not print its usage`);
+    else console.log(`  ${name} --help: usage printed`);
+  }
 
   step('TypeScript: every entry\'s types (tsc --noEmit, moduleResolution bundler and node16)');
   const names = {
@@ -120,6 +147,8 @@ try {
     [`${pkg.name}/locales/es`]: 'es',
     [`${pkg.name}/locales/ar`]: 'ar',
     [`${pkg.name}/mocks`]: 'MockDb',
+    [`${pkg.name}/mocks/node`]: 'startMockServer',
+    [`${pkg.name}/conformance`]: 'verify, type DmHooks',
   };
   const lines = specifiers.map((s, i) => (names[s] ? `import { ${names[s]} } from '${s}';` : `import * as entry${i} from '${s}';`));
   lines.push(
@@ -136,6 +165,8 @@ try {
     `document.addEventListener('dm-message-sent', (e) => e.detail.message.id);`,
     `window.addEventListener('dm-notice-open', (e) => e.detail.clientId);`,
     `window.addEventListener('dm-auth-required', (e) => e.detail.error.kind);`,
+    `const hooks: DmHooks = { clientWrites: async (id: string, text: string) => void [id, text] };`,
+    `export const kit = [startMockServer, verify, hooks];`,
     `export const used = [tables, ReactProvider, ReactClientList, ReactCommunications, RestAdapter, DataStore, DmStore, DmProvider, MockDb, ${specifiers
       .map((s, i) => (names[s] ? null : `entry${i}`))
       .filter(Boolean)

@@ -101,6 +101,20 @@ export const NewMessageArrives: Story = {
   },
 };
 
+const typingRow = dmStory({ width: W });
+/** A client is typing in their app: their row says "typing…" in place of the preview (contract 1.1). */
+export const ClientTyping: Story = {
+  name: 'Client typing (row)',
+  args: { selected: MOCK_CLIENTS.dana },
+  ...typingRow,
+  play: async ({ canvasElement }) => {
+    await settled(canvasElement);
+    await liveOpen(canvasElement);
+    typingRow.db.clientTypes(MOCK_CLIENTS.sevenUnread, 10 * 60_000);
+    await waitFor(() => deepQuery(canvasElement, '[part~="typing"]'), 8000, 'typing in the row');
+  },
+};
+
 export const Phone: Story = { name: 'Phone width', args: { selected: MOCK_CLIENTS.dana }, ...dmStory({ width: '375px', height: '640px' }) };
 
 export const Dark: Story = { name: 'Dark theme', args: { selected: MOCK_CLIENTS.dana }, ...dmStory({ width: W, theme: 'dark' }) };

@@ -303,3 +303,22 @@ export const OlderError: Story = {
     await waitFor(() => deepQuery(canvasElement, '[part~="older-error"]'), 8000, 'the error line');
   },
 };
+
+// ---- contract 1.1: Seen --------------------------------------------------------------------
+
+/** The client read the first of five unanswered messages in their app: "Seen" under it, the four after it unseen. */
+export const Seen: Story = { name: 'Seen: under the newest message the client read', args: { 'client-id': MOCK_CLIENTS.fiveInARow }, ...dmStory() };
+
+const reads = dmStory();
+/** The client reads the rest: "Seen" moves down to the newest advisor message, live. */
+export const SeenMoves: Story = {
+  name: 'Seen: moves when the client reads',
+  args: { 'client-id': MOCK_CLIENTS.fiveInARow },
+  ...reads,
+  play: async ({ canvasElement }) => {
+    await settled(canvasElement);
+    await liveOpen(canvasElement);
+    reads.db.clientReads(MOCK_CLIENTS.fiveInARow);
+    await waitFor(() => deepQueryAll(canvasElement, '[part~="message"]').at(-1)?.querySelector('[part~="seen"]'), 8000, 'Seen on the newest');
+  },
+};

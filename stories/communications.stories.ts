@@ -161,3 +161,41 @@ export const BlockedWide: Story = {
   args: { client: MOCK_CLIENTS.negativeReview },
   ...dmStory({ height: H }),
 };
+
+// ---- contract 1.1: typing, and a 1.0 server --------------------------------------------------
+
+const typing = dmStory({ height: H });
+/** Dana is typing: "Dana K. is typing…" above the composer, and "typing…" in her row in place of the preview. */
+export const ClientTyping: Story = {
+  name: 'Client typing (card and list row)',
+  ...typing,
+  play: async ({ canvasElement }) => {
+    await settled(canvasElement);
+    await liveOpen(canvasElement);
+    typing.db.clientTypes(MOCK_CLIENTS.dana, 10 * 60_000);
+    await waitFor(() => deepQuery(canvasElement, 'dm-communications-feed')?.shadowRoot?.querySelector('[part~="typing"]'), 8000, 'the typing line');
+  },
+};
+
+const typingPhone = dmStory({ height: '720px', width: '375px' });
+/** On a phone, in the card: the typing line sits right above the composer. */
+export const ClientTypingPhone: Story = {
+  name: 'Phone width: client typing in the card',
+  ...typingPhone,
+  play: async ({ canvasElement }) => {
+    await settled(canvasElement);
+    await liveOpen(canvasElement);
+    typingPhone.db.clientTypes(MOCK_CLIENTS.dana, 10 * 60_000);
+    await waitFor(() => deepQuery(canvasElement, 'dm-communications-feed')?.shadowRoot?.querySelector('[part~="typing"]'), 8000, 'the typing line');
+  },
+};
+
+/**
+ * A server of contract 1.0 (no `clientReadAt`, `/search` and `/typing` answer 404): no Seen, no
+ * typing, no search box, and no error anywhere. The same client on 1.1 shows "Seen".
+ */
+export const Contract10: Story = {
+  name: 'A 1.0 server (no Seen, typing or search)',
+  args: { client: MOCK_CLIENTS.fiveInARow },
+  ...dmStory({ height: H, contract: '1.0' }),
+};

@@ -135,6 +135,22 @@ export interface ClientPage {
 export interface FeedPage {
   items: FeedItem[];
   olderCursor: string | null;
+  /**
+   * Since 1.1, on pages answered for `around` or `after`: fetches the page just after this one
+   * (`after`); null when this page reaches the newest item. Absent on other pages.
+   */
+  newerCursor?: string | null;
+  /**
+   * Since 1.1: the time up to which the client has read the conversation (advisor messages with
+   * `at` at or before it are seen); null when never. Absent from a 1.0 server (no Seen shown).
+   */
+  clientReadAt?: string | null;
+}
+
+/** Since 1.1: one page of hits of `GET /clients/{id}/search`, newest first. `nextCursor` fetches older hits. */
+export interface SearchPage {
+  hits: FeedItem[];
+  nextCursor: string | null;
 }
 
 /** Body of `PUT /presence`. */
@@ -148,7 +164,11 @@ export type DmEvent =
   | { type: 'feed-item'; id?: string; item: FeedItem }
   | { type: 'client'; id?: string; client: ClientSummary }
   | { type: 'eligibility'; id?: string; clientId: string; eligibility: Eligibility }
-  | { type: 'advisor'; id?: string; advisor: Advisor };
+  | { type: 'advisor'; id?: string; advisor: Advisor }
+  /** Since 1.1: the client read the conversation up to `readAt` (ISO date-time). */
+  | { type: 'client-read'; id?: string; clientId: string; readAt: string }
+  /** Since 1.1: the client is typing; shown until `until` (ISO date-time) or the client's next message. */
+  | { type: 'typing'; id?: string; clientId: string; until: string };
 
 /** Delivery state of a message the advisor wrote on this device and the server has not stored yet. */
 export type Delivery = 'pending' | 'failed';

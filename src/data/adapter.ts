@@ -10,6 +10,7 @@ import type {
   MessageItem,
   OrderDetail,
   Presence,
+  SearchPage,
 } from '../core/types.js';
 
 /** Options every adapter call takes. */
@@ -31,6 +32,17 @@ export interface SubscribeOptions {
   onError?(error: DmError): void;
 }
 
+/** Which page of a feed {@link DmAdapter.getFeed} fetches. */
+export interface FeedParams {
+  type?: FeedFilter;
+  before?: string | null;
+  /** Since 1.1: a `newerCursor`. */
+  after?: string | null;
+  /** Since 1.1: an item id. */
+  around?: string | null;
+  limit?: number;
+}
+
 /**
  * Everything the widgets need from the site, one method per operation of the contract.
  * The built-in {@link RestAdapter} speaks HTTP; a host may pass any object of this shape.
@@ -40,17 +52,26 @@ export interface DmAdapter {
   getMe(opts?: CallOptions): Promise<Advisor>;
   listClients(params: { limit?: number; cursor?: string | null; q?: string }, opts?: CallOptions): Promise<ClientPage>;
   getClient(clientId: string, opts?: CallOptions): Promise<ClientSummary>;
-  getFeed(
-    clientId: string,
-    params: { type?: FeedFilter; before?: string | null; limit?: number },
-    opts?: CallOptions,
-  ): Promise<FeedPage>;
+  /**
+   * A page of the feed: the newest without a cursor; `before` an `olderCursor`; since 1.1 `after`
+   * a `newerCursor`, `around` an item id (rejects `not-found` when the item is not in this feed).
+   * At most one of `before`, `after`, `around`.
+   */
+  getFeed(clientId: string, params: FeedParams, opts?: CallOptions): Promise<FeedPage>;
   sendMessage(clientId: string, body: { body: string; clientMessageId: string }, opts?: CallOptions): Promise<MessageItem>;
   getEligibility(clientId: string, opts?: CallOptions): Promise<Eligibility>;
   markRead(clientId: string, upTo: string, opts?: CallOptions): Promise<void>;
   getOrder(orderId: string, opts?: CallOptions): Promise<OrderDetail>;
   getUnread(opts?: CallOptions): Promise<{ clientsWithUnread: number }>;
   putPresence(presence: Presence, opts?: CallOptions): Promise<void>;
+  /**
+   * Since 1.1: searches one client's conversation (`q` at least 2 characters once trimmed), hits
+   * newest first. Optional: an adapter without it, or one that rejects `not-found` (a 1.0 server),
+   * has no search; the widgets then hide it (see {@link Capabilities}).
+   */
+  search?(clientId: string, params: { q: string; cursor?: string | null; limit?: number }, opts?: CallOptions): Promise<SearchPage>;
+  /** Since 1.1: tells the server the advisor is typing to this client. Optional, like {@link DmAdapter.search}. */
+  sendTyping?(clientId: string, opts?: CallOptions): Promise<void>;
   /** Live events; reconnects by itself. Returns a function that closes the subscription. */
   subscribe(onEvent: (event: DmEvent) => void, opts?: SubscribeOptions): () => void;
 }

@@ -1,4 +1,4 @@
-import type { BlockReason, DmEvent, FeedFilter, Presence } from '../core/types.js';
+import type { BlockReason, DmEvent, Presence } from '../core/types.js';
 import {
   parseAdvisor,
   parseClientPage,
@@ -8,10 +8,14 @@ import {
   parseFeedItem,
   parseFeedPage,
   parseOrderDetail,
+  parseSearchPage,
   parseUnread,
-} from '../core/validate.js';
-import { type CallOptions, type DmAdapter, DmError, type SubscribeOptions, toDmError } from './adapter.js';
+} from './validate.js';
+import { type CallOptions, type DmAdapter, DmError, type FeedParams, type SubscribeOptions, toDmError } from './adapter.js';
+import { retryDelay, sleep } from './retry.js';
 import { readEventStream } from './sse.js';
+
+export { sleep };
 
 /** Headers to add to every request: a value, or a (possibly async) function called per request. */
 export type HeadersSource = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
@@ -60,9 +64,18 @@ export class RestAdapter implements DmAdapter {
     return this.request_('GET', `/clients/${enc(clientId)}`, undefined, opts).then(parseClientSummary);
   }
 
-  getFeed(clientId: string, params: { type?: FeedFilter; before?: string | null; limit?: number }, opts?: CallOptions) {
-    const q = query({ type: params.type, before: params.before, limit: params.limit });
+  getFeed(clientId: string, params: FeedParams, opts?: CallOptions) {
+    const q = query({ type: params.type, before: params.before, after: params.after, around: params.around, limit: params.limit });
     return this.request_('GET', `/clients/${enc(clientId)}/feed${q}`, undefined, opts).then(parseFeedPage);
+  }
+
+  search(clientId: string, params: { q: string; cursor?: string | null; limit?: number }, opts?: CallOptions) {
+    const q = query({ q: params.q, cursor: params.cursor, limit: params.limit });
+    return this.request_('GET', `/clients/${enc(clientId)}/search${q}`, undefined, opts).then(parseSearchPage);
+  }
+
+  async sendTyping(clientId: string, opts?: CallOptions) {
+    await this.request_('POST', `/clients/${enc(clientId)}/typing`, undefined, opts);
   }
 
   sendMessage(clientId: string, body: { body: string; clientMessageId: string }, opts?: CallOptions) {
@@ -97,6 +110,7 @@ export class RestAdapter implements DmAdapter {
     const stop = new AbortController();
     let lastEventId = opts.lastEventId;
     let delay = this.options.reconnectDelayMs;
+    let failures = 0;
     const run = async () => {
       for (let attempt = 0; !stop.signal.aborted; attempt++) {
         opts.onStatus?.(attempt ? 'reconnecting' : 'connecting');
@@ -112,6 +126,7 @@ export class RestAdapter implements DmAdapter {
           if (!res.ok || !res.body) throw await errorFromResponse(res);
           opts.onStatus?.('open');
           delay = this.options.reconnectDelayMs;
+          failures = 0;
           await readEventStream(res.body, (message) => {
             if (message.retry) delay = message.retry;
             if (message.id) lastEventId = message.id;
@@ -135,9 +150,9 @@ export class RestAdapter implements DmAdapter {
         }
         if (stop.signal.aborted) break;
         opts.onStatus?.('reconnecting');
-        // Back off with jitter so a fleet of tabs does not reconnect in lockstep.
-        await sleep(delay * (0.75 + Math.random() * 0.5), stop.signal);
-        delay = Math.min(delay * 2, 30000);
+        // The store's one backoff policy (from the server's `retry:` or the default delay), with
+        // jitter so a fleet of tabs does not reconnect in lockstep.
+        await sleep(retryDelay({ floorMs: delay, capMs: 30_000, jitter: 0.25 }, ++failures), stop.signal);
       }
       opts.onStatus?.('closed');
     };
@@ -242,18 +257,4 @@ function query(params: Record<string, string | number | null | undefined>): stri
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   const s = q.toString();
   return s ? '?' + s : '';
-}
-
-/** Resolves after `ms`, or at once when the signal aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done);
-  });
 }

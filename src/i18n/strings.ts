@@ -19,6 +19,8 @@ export interface ClientListStrings {
   retry: string;
   unread: string;
   loadingMore: string;
+  /** Since 1.1: in a client's row in place of the preview while the client is typing. */
+  typingPreview: string;
 }
 
 /** The words of `<dm-communications-feed>` and its order details. */
@@ -73,6 +75,12 @@ export interface FeedStrings {
   /** Shown above order details whose refresh failed: what is shown may be out of date. */
   orderStale: string;
   loadingOrder: string;
+  /** Since 1.1: under the newest advisor message the client has read. */
+  seen: string;
+  /** Since 1.1: the accessible name of "Seen", with the time the client read. */
+  seenAt: (time: string) => string;
+  /** Since 1.1: above the composer while the client is typing. */
+  typing: (name: string) => string;
 }
 
 /** The words of `<dm-composer>`. */
@@ -142,6 +150,7 @@ export const enClientList: ClientListStrings = {
   retry: 'Retry',
   unread: 'Unread',
   loadingMore: 'Loading more…',
+  typingPreview: 'typing…',
 };
 
 /** English for `<dm-communications-feed>` and its order details. */
@@ -205,6 +214,9 @@ export const enFeed: FeedStrings = {
   orderError: 'This order could not be loaded.',
   orderStale: 'These details could not be refreshed and may be out of date.',
   loadingOrder: 'Loading order…',
+  seen: 'Seen',
+  seenAt: (time) => `Seen at ${time}`,
+  typing: (name) => `${name} is typing…`,
 };
 
 /** English for `<dm-composer>`. */

@@ -3,7 +3,14 @@
  * story or a test drives from outside: the client's side of the conversation, the advisor's
  * status, the event log, latency and faults. Framework-free (no MSW, no DOM).
  */
-import type { AdvisorStatus, MessageItem, OrderItem, OrderReview, OrderStatus, OrderType } from '../core/types.js';
+import type {
+  AdvisorStatus,
+  MessageItem,
+  OrderItem,
+  OrderReview,
+  OrderStatus,
+  OrderType,
+} from '../core/types.js';
 import { Rng, hashString } from './prng.js';
 import { CLIENT_WRITES_BODIES, makeOrder } from './seed.js';
 import { MockState } from './state.js';
@@ -61,7 +68,14 @@ export class MockDb extends MockState {
     const state = this.require(clientId);
     const id = `o-${clientId}-n${++this.seq}`;
     const rng = new Rng(hashString(`${this.seed}:${id}`));
-    const { item, detail } = makeOrder(rng, { id, clientId, at: this.tick(), now: Date.now(), orderType, status: 'pending' });
+    const { item, detail } = makeOrder(rng, {
+      id,
+      clientId,
+      at: this.tick(),
+      now: Date.now(),
+      orderType,
+      status: 'pending',
+    });
     this.append(state, item);
     if (detail) this.orderDetails.set(id, detail);
     state.consecutive = 0;
@@ -132,7 +146,8 @@ export class MockDb extends MockState {
       return;
     }
     for (const item of items) {
-      if (item.kind === 'order' && this.order(item.id)?.review?.rating === 'negative') this.leaveReview(item.id, 'positive');
+      if (item.kind === 'order' && this.order(item.id)?.review?.rating === 'negative')
+        this.leaveReview(item.id, 'positive');
     }
   }
 
@@ -142,7 +157,8 @@ export class MockDb extends MockState {
     const before = new Map(ids.map((id) => [id, this.eligibility(id).reason]));
     this.advisorStatus = status;
     this.hub.emit('advisor', { advisor: this.advisor });
-    for (const id of ids) if (this.eligibility(id).reason !== before.get(id)) this.emitEligibility(id);
+    for (const id of ids)
+      if (this.eligibility(id).reason !== before.get(id)) this.emitEligibility(id);
   }
 
   /** Sets a client's unread flag directly (emits `client`). */

@@ -6,14 +6,25 @@ import type { ClientPage, ClientSummary, FeedItem } from '../core/types.js';
 import { b64decode, b64encode, compareClients, matchesType } from './codec.js';
 import { MockHttpError, type FeedQuery, type MockFeedPage, type SearchPage } from './types.js';
 
-const invalidCursor = (what: string) => new MockHttpError(400, 'invalid_cursor', `The cursor is not valid for this ${what}`);
+const invalidCursor = (what: string) =>
+  new MockHttpError(400, 'invalid_cursor', `The cursor is not valid for this ${what}`);
 
 /** `GET /clients`: `all` in list order; the cursor holds the last row's sort key and the query. */
-export function pageClients(all: ClientSummary[], params: { limit: number; cursor: string | null; q: string }): ClientPage {
+export function pageClients(
+  all: ClientSummary[],
+  params: { limit: number; cursor: string | null; q: string },
+): ClientPage {
   let start = 0;
   if (params.cursor) {
-    const key = b64decode(params.cursor) as { u?: unknown; t?: unknown; id?: unknown; q?: unknown } | undefined;
-    if (!key || typeof key.u !== 'boolean' || typeof key.t !== 'string' || typeof key.id !== 'string' || key.q !== params.q) {
+    const key = b64decode(params.cursor) as
+      { u?: unknown; t?: unknown; id?: unknown; q?: unknown } | undefined;
+    if (
+      !key ||
+      typeof key.u !== 'boolean' ||
+      typeof key.t !== 'string' ||
+      typeof key.id !== 'string' ||
+      key.q !== params.q
+    ) {
       throw new MockHttpError(400, 'invalid_cursor', 'The cursor is not valid for this query');
     }
     const pivot = { id: key.id, hasUnread: key.u, lastActivityAt: key.t } as ClientSummary;
@@ -25,7 +36,10 @@ export function pageClients(all: ClientSummary[], params: { limit: number; curso
   const more = start + params.limit < all.length;
   return {
     clients,
-    nextCursor: more && last ? b64encode({ u: last.hasUnread, t: last.lastActivityAt, id: last.id, q: params.q }) : null,
+    nextCursor:
+      more && last
+        ? b64encode({ u: last.hasUnread, t: last.lastActivityAt, id: last.id, q: params.q })
+        : null,
   };
 }
 
@@ -42,10 +56,23 @@ function lowerBound(view: readonly number[], value: number): number {
 }
 
 /** Reads a feed cursor: `o` (olderCursor, for `before`) or `n` (newerCursor, for `after`); a raw item index. */
-function readFeedCursor(cursor: string, clientId: string, field: 'i' | 'n', length: number): number {
+function readFeedCursor(
+  cursor: string,
+  clientId: string,
+  field: 'i' | 'n',
+  length: number,
+): number {
   const c = b64decode(cursor) as Record<string, unknown> | undefined;
   const i = c?.[field];
-  if (!c || c.c !== clientId || typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i > length) throw invalidCursor('feed');
+  if (
+    !c ||
+    c.c !== clientId ||
+    typeof i !== 'number' ||
+    !Number.isInteger(i) ||
+    i < 0 ||
+    i > length
+  )
+    throw invalidCursor('feed');
   return i;
 }
 
@@ -61,7 +88,8 @@ export function pageFeed(
   clientReadAt: string | null,
 ): MockFeedPage {
   const given = [query.before, query.after, query.around].filter((v) => v).length;
-  if (given > 1) throw new MockHttpError(400, 'bad_request', 'Give at most one of before, after and around');
+  if (given > 1)
+    throw new MockHttpError(400, 'bad_request', 'Give at most one of before, after and around');
   const { type, limit } = query;
   const view: number[] = [];
   for (let i = 0; i < items.length; i++) if (matchesType(items[i]!, type)) view.push(i);
@@ -72,7 +100,11 @@ export function pageFeed(
     const raw = indexOf(query.around);
     const k = raw === undefined ? -1 : lowerBound(view, raw);
     if (raw === undefined || view[k] !== raw) {
-      throw new MockHttpError(404, 'not_found', `No item ${query.around} in this feed with type ${type}`);
+      throw new MockHttpError(
+        404,
+        'not_found',
+        `No item ${query.around} in this feed with type ${type}`,
+      );
     }
     start = Math.max(0, k - Math.floor((limit - 1) / 2));
     end = Math.min(view.length, start + limit);
@@ -81,7 +113,9 @@ export function pageFeed(
     start = lowerBound(view, readFeedCursor(query.after, clientId, 'n', items.length));
     end = Math.min(view.length, start + limit);
   } else {
-    end = query.before ? lowerBound(view, readFeedCursor(query.before, clientId, 'i', items.length)) : view.length;
+    end = query.before
+      ? lowerBound(view, readFeedCursor(query.before, clientId, 'i', items.length))
+      : view.length;
     start = Math.max(0, end - limit);
   }
   const page: MockFeedPage = {
@@ -89,25 +123,40 @@ export function pageFeed(
     olderCursor: start > 0 ? b64encode({ c: clientId, i: view[start] }) : null,
     clientReadAt,
   };
-  if (query.around || query.after) page.newerCursor = end < view.length ? b64encode({ c: clientId, n: view[end - 1]! + 1 }) : null;
+  if (query.around || query.after)
+    page.newerCursor = end < view.length ? b64encode({ c: clientId, n: view[end - 1]! + 1 }) : null;
   return page;
 }
 
 /** The text a search looks in: a message's body, an order's title. */
-const searchable = (item: FeedItem) => (item.kind === 'message' ? item.body : item.title).toLowerCase();
+const searchable = (item: FeedItem) =>
+  (item.kind === 'message' ? item.body : item.title).toLowerCase();
 
 /**
  * `GET /clients/{id}/search`: case-insensitive substring of the trimmed `q` in message bodies and
  * order titles, newest first. The cursor holds the raw index of the last hit and the query.
  */
-export function searchFeed(items: readonly FeedItem[], clientId: string, params: { q: string; cursor: string | null; limit: number }): SearchPage {
+export function searchFeed(
+  items: readonly FeedItem[],
+  clientId: string,
+  params: { q: string; cursor: string | null; limit: number },
+): SearchPage {
   const needle = params.q.trim().toLowerCase();
-  if ([...needle].length < 2) throw new MockHttpError(400, 'bad_request', 'q must hold at least 2 characters');
+  if ([...needle].length < 2)
+    throw new MockHttpError(400, 'bad_request', 'q must hold at least 2 characters');
   let end = items.length;
   if (params.cursor) {
     const c = b64decode(params.cursor) as Record<string, unknown> | undefined;
     const s = c?.s;
-    if (!c || c.c !== clientId || c.q !== needle || typeof s !== 'number' || !Number.isInteger(s) || s < 0 || s > items.length) {
+    if (
+      !c ||
+      c.c !== clientId ||
+      c.q !== needle ||
+      typeof s !== 'number' ||
+      !Number.isInteger(s) ||
+      s < 0 ||
+      s > items.length
+    ) {
       throw invalidCursor('search');
     }
     end = s;

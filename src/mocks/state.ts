@@ -19,7 +19,16 @@ import { compareClients } from './codec.js';
 import { EventHub } from './event-hub.js';
 import { FaultControls } from './faults.js';
 import { pageClients, pageFeed, searchFeed } from './paging.js';
-import { MOCK_ADVISOR_ID, MOCK_ADVISOR_NAME, buildSpecs, generateNewestFirst, previewOf, statusReason, type ClientSpec, type SeedContext } from './seed.js';
+import {
+  MOCK_ADVISOR_ID,
+  MOCK_ADVISOR_NAME,
+  buildSpecs,
+  generateNewestFirst,
+  previewOf,
+  statusReason,
+  type ClientSpec,
+  type SeedContext,
+} from './seed.js';
 import {
   MockHttpError,
   type FeedQuery,
@@ -79,7 +88,11 @@ export class MockState {
     this.seed = options.seed ?? 42;
     this.now = options.now ?? Math.floor(Date.now() / 60_000) * 60_000;
     this.pingIntervalMs = options.pingIntervalMs ?? 15_000;
-    this.ctx = { seed: this.seed, now: this.now, avatarBase: options.avatarBase ?? '/api/dm/__avatars' };
+    this.ctx = {
+      seed: this.seed,
+      now: this.now,
+      avatarBase: options.avatarBase ?? '/api/dm/__avatars',
+    };
     this.init();
   }
 
@@ -115,7 +128,9 @@ export class MockState {
       // The client read up to their own newest item; of two or more unanswered advisor messages
       // they have seen the first (so the seed shows both "seen" and "not seen yet").
       const readItem = consecutive >= 2 ? oldestOfRun : clientItem;
-      const negativeReviews = spec.tail.filter((t) => t.kind === 'order' && t.review?.rating === 'negative').length;
+      const negativeReviews = spec.tail.filter(
+        (t) => t.kind === 'order' && t.review?.rating === 'negative',
+      ).length;
       this.states.set(spec.id, {
         spec,
         summary: {
@@ -201,7 +216,8 @@ export class MockState {
     const needle = q?.toLowerCase() ?? '';
     const out: ClientSummary[] = [];
     for (const s of this.states.values()) {
-      if (!needle || s.summary.displayName.toLowerCase().includes(needle)) out.push({ ...s.summary });
+      if (!needle || s.summary.displayName.toLowerCase().includes(needle))
+        out.push({ ...s.summary });
     }
     return out.sort(compareClients);
   }
@@ -231,7 +247,10 @@ export class MockState {
   }
 
   /** `GET /clients/{id}/search` (since 1.1). */
-  search(clientId: string, params: { q: string; cursor: string | null; limit: number }): SearchPage {
+  search(
+    clientId: string,
+    params: { q: string; cursor: string | null; limit: number },
+  ): SearchPage {
     const state = this.require(clientId);
     return searchFeed(this.materialize(state), clientId, params);
   }
@@ -247,7 +266,12 @@ export class MockState {
     let reason: BlockReason | null = statusReason(this.advisorStatus);
     if (!reason && s.negativeReviews > 0) reason = 'negative_review';
     if (!reason && s.consecutive >= CONSECUTIVE_LIMIT) reason = 'consecutive_limit';
-    return { canSend: reason === null, reason, consecutiveSent: s.consecutive, consecutiveLimit: CONSECUTIVE_LIMIT };
+    return {
+      canSend: reason === null,
+      reason,
+      consecutiveSent: s.consecutive,
+      consecutiveLimit: CONSECUTIVE_LIMIT,
+    };
   }
 
   /** `GET /orders/{id}` (a copy), or undefined. */
@@ -261,7 +285,13 @@ export class MockState {
         detail = this.orderDetails.get(orderId);
       }
     }
-    return detail ? { ...detail, price: { ...detail.price }, review: detail.review ? { ...detail.review } : null } : undefined;
+    return detail
+      ? {
+          ...detail,
+          price: { ...detail.price },
+          review: detail.review ? { ...detail.review } : null,
+        }
+      : undefined;
   }
 
   /** Number of clients with unread messages. */
@@ -278,19 +308,27 @@ export class MockState {
 
   /** How many feed items of a client carry this clientMessageId (1 at most, if idempotency holds). */
   countByClientMessageId(clientId: string, clientMessageId: string): number {
-    return this.feedItems(clientId).filter((i) => i.kind === 'message' && i.clientMessageId === clientMessageId).length;
+    return this.feedItems(clientId).filter(
+      (i) => i.kind === 'message' && i.clientMessageId === clientMessageId,
+    ).length;
   }
 
   // ---------------------------------------------------------------- writes (the API)
 
   /** `POST /clients/{id}/messages`, validated by the handler. Returns 201 (stored) or 200 (already stored). */
-  send(clientId: string, body: string, clientMessageId: string): { status: 200 | 201; message: MessageItem } {
+  send(
+    clientId: string,
+    body: string,
+    clientMessageId: string,
+  ): { status: 200 | 201; message: MessageItem } {
     const state = this.require(clientId);
     const existing = state.sent.get(clientMessageId);
     if (existing) return { status: 200, message: { ...existing } };
     const eligibility = this.eligibility(clientId);
     if (!eligibility.canSend) {
-      throw new MockHttpError(403, 'send_blocked', `Sending is blocked: ${eligibility.reason}`, { reason: eligibility.reason });
+      throw new MockHttpError(403, 'send_blocked', `Sending is blocked: ${eligibility.reason}`, {
+        reason: eligibility.reason,
+      });
     }
     const message: MessageItem = {
       kind: 'message',
@@ -315,7 +353,8 @@ export class MockState {
     const state = this.require(clientId);
     this.materialize(state);
     const index = state.indexById!.get(upTo);
-    if (index === undefined) throw new MockHttpError(404, 'not_found', `No item ${upTo} in this feed`);
+    if (index === undefined)
+      throw new MockHttpError(404, 'not_found', `No item ${upTo} in this feed`);
     state.readIndex = Math.max(state.readIndex, index);
     const hasUnread = state.lastClientMsgIndex > state.readIndex;
     if (hasUnread !== state.summary.hasUnread) {
@@ -326,7 +365,11 @@ export class MockState {
 
   /** `PUT /presence`. */
   recordPresence(presence: Presence): void {
-    this.presenceLog.push({ active: presence.active, inLiveSession: presence.inLiveSession, at: Date.now() });
+    this.presenceLog.push({
+      active: presence.active,
+      inLiveSession: presence.inLiveSession,
+      at: Date.now(),
+    });
   }
 
   /** `POST /clients/{id}/typing` (since 1.1): the advisor is typing; the mock only records it. */
@@ -338,6 +381,12 @@ export class MockState {
   /** Records a request (used by the handlers). */
   logRequest(request: Request, route: MockRoute): void {
     const url = new URL(request.url);
-    this.requestLog.push({ method: request.method, path: url.pathname, search: url.search, route, at: Date.now() });
+    this.requestLog.push({
+      method: request.method,
+      path: url.pathname,
+      search: url.search,
+      route,
+      at: Date.now(),
+    });
   }
 }

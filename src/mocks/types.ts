@@ -37,7 +37,20 @@ export type MockRoute =
   | 'typing';
 
 export const MOCK_ROUTES: readonly MockRoute[] = [
-  'me', 'clients', 'client', 'feed', 'send', 'eligibility', 'read', 'order', 'unread', 'presence', 'events', 'avatar', 'search', 'typing',
+  'me',
+  'clients',
+  'client',
+  'feed',
+  'send',
+  'eligibility',
+  'read',
+  'order',
+  'unread',
+  'presence',
+  'events',
+  'avatar',
+  'search',
+  'typing',
 ];
 
 /** Options of {@link MockDb.failNext}. */

@@ -13,6 +13,7 @@ import type { DmStoreOptions } from '../../src/data/store.js';
 import type { DmStrings } from '../../src/i18n/strings.js';
 import type { DmProvider } from '../../src/elements/provider/dm-provider.js';
 import { MockDb, createHandlers, type MockDbOptions } from '../../src/mocks/index.js';
+import { contract10Handlers } from './contract-1-0.js';
 import '../../src/index.js';
 
 /** The API base of every story: the mock answers under it. */
@@ -45,13 +46,15 @@ export interface DmStoryOptions {
   strings?: Partial<DmStrings>;
   /** The story is meant to stay loading: the story test does not wait for it to settle. */
   staysLoading?: boolean;
+  /** `'1.0'`: the mock answers as a server of contract 1.0 (no Seen, no search, no typing). Default 1.1. */
+  contract?: '1.0' | '1.1';
 }
 
 /** What a story spreads in: `parameters.msw`, `beforeEach`, `decorators`, plus its `db`. */
 export interface DmStoryParts {
   db: MockDb;
   parameters: {
-    msw: { handlers: ReturnType<typeof createHandlers> };
+    msw: { handlers: ReturnType<typeof contract10Handlers> };
     dm: { staysLoading: boolean };
     docs: { story: { inline: boolean; height: string } };
   };
@@ -133,7 +136,7 @@ const BASE_CSS = `
  */
 export function dmStory(options: DmStoryOptions = {}): DmStoryParts {
   const db = new MockDb({ avatarBase: `${BASE_URL}/__avatars`, ...options.db });
-  const handlers = createHandlers(db, { baseUrl: BASE_URL });
+  const handlers = (options.contract === '1.0' ? contract10Handlers : createHandlers)(db, { baseUrl: BASE_URL });
   const theme = options.theme ? THEMES[options.theme] : null;
   const storeOptions: DmStoreOptions = { storage: null, ...options.storeOptions };
   const style = [

@@ -4,7 +4,7 @@ import '../../src/elements/communications-feed/dm-communications-feed.js';
 import type { DmCommunicationsFeed } from '../../src/elements/communications-feed/dm-communications-feed.js';
 import { en } from '../../src/i18n/strings.js';
 import { MOCK_CLIENTS } from '../../src/mocks/index.js';
-import { liveOpen, part, parts, providerOf, renderInProvider, startMock, textOf, waitFor } from '../helpers/render.js';
+import { frames, liveOpen, part, parts, providerOf, renderInProvider, startMock, textOf, waitFor } from '../helpers/render.js';
 
 const { db } = await startMock();
 
@@ -20,11 +20,9 @@ async function renderFeed(clientId: string, filter = 'all', height = 500) {
   return feed;
 }
 
+/** `n` animation frames, never a wait for one that does not come (see `frames`). */
 function nextFrames(n = 3): Promise<void> {
-  return new Promise((resolve) => {
-    const step = () => (--n <= 0 ? resolve() : requestAnimationFrame(step));
-    requestAnimationFrame(step);
-  });
+  return frames(n);
 }
 
 function scroller(feed: DmCommunicationsFeed): HTMLElement {

@@ -20,7 +20,13 @@ export function startMock(options: MockDbOptions = {}): Promise<{ db: MockDb }> 
     await startMockWorker({ db });
     return { db };
   })();
-  return started;
+  // MSW waits without a limit for its worker to activate and answer; a worker that never does
+  // would hold the file's first line until the runner's 300 s limit. Fail fast and say why.
+  const mock = started;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('startMock: the MSW service worker did not answer within 30 s')), 30_000);
+    mock.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
 }
 
 /**
@@ -104,6 +110,29 @@ export function providerOf(el: Element): DmProvider {
 /** Resolves once the provider's live event stream is open (so mock writes reach the store). */
 export function liveOpen(el: Element, timeoutMs = 4000): Promise<void> {
   return waitFor(() => providerOf(el).store?.liveStatus === 'open', timeoutMs, 'live stream open');
+}
+
+/** The longest a test waits for one animation frame before going on without it. */
+const FRAME_WAIT_MS = 100;
+
+/**
+ * Resolves after `n` animation frames, each waited for at most {@link FRAME_WAIT_MS}. A page that
+ * gets no frames for a while (a starved compositor on a busy machine, a page the browser treats
+ * as hidden) gives none to `requestAnimationFrame`; a test that awaited bare frames then hung
+ * until its timeout in every test of the file, and the feed's file (twenty such waits) ran past
+ * the runner's 300 s limit. What the frames were for (rows measured, the view placed) is what
+ * the test then checks or polls for, so going on after the fallback is safe.
+ */
+export async function frames(n = 1): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, FRAME_WAIT_MS);
+      requestAnimationFrame(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
 }
 
 /** Polls `predicate` every 20 ms until it returns truthy; rejects after `timeoutMs`. */

@@ -38,7 +38,10 @@ describe('mocks 1.1: feed around and after', () => {
   it('around an item far back: a page holding it with items on both sides, oldest first', async () => {
     const all = db.feedItems(MOCK_CLIENTS.huge);
     const target = all[1234]!;
-    const { status, body } = await feed(MOCK_CLIENTS.huge, `around=${encodeURIComponent(target.id)}&limit=50`);
+    const { status, body } = await feed(
+      MOCK_CLIENTS.huge,
+      `around=${encodeURIComponent(target.id)}&limit=50`,
+    );
     expect(status).to.equal(200);
     expect(body.items).to.have.length(50);
     const k = ids(body.items).indexOf(target.id);
@@ -55,7 +58,12 @@ describe('mocks 1.1: feed around and after', () => {
     const seen = ids(page.items);
     let guard = 0;
     while (page.newerCursor) {
-      page = (await feed(MOCK_CLIENTS.longHistory, `after=${encodeURIComponent(page.newerCursor)}&limit=120`)).body;
+      page = (
+        await feed(
+          MOCK_CLIENTS.longHistory,
+          `after=${encodeURIComponent(page.newerCursor)}&limit=120`,
+        )
+      ).body;
       expect(page).to.have.property('newerCursor');
       seen.push(...ids(page.items));
       if (++guard > 10) throw new Error('no end');
@@ -68,14 +76,19 @@ describe('mocks 1.1: feed around and after', () => {
   it('walks before from an around page back to the start, joining it exactly', async () => {
     const all = db.feedItems(MOCK_CLIENTS.dana);
     const around = (await feed(MOCK_CLIENTS.dana, `around=${all[20]!.id}&limit=10`)).body;
-    const older = (await feed(MOCK_CLIENTS.dana, `before=${encodeURIComponent(around.olderCursor!)}&limit=10`)).body;
-    expect([...ids(older.items), ...ids(around.items)]).to.deep.equal(ids(all.slice(indexOf(all, older.items[0]!), indexOf(all, around.items[9]!) + 1)));
+    const older = (
+      await feed(MOCK_CLIENTS.dana, `before=${encodeURIComponent(around.olderCursor!)}&limit=10`)
+    ).body;
+    expect([...ids(older.items), ...ids(around.items)]).to.deep.equal(
+      ids(all.slice(indexOf(all, older.items[0]!), indexOf(all, around.items[9]!) + 1)),
+    );
     expect(older).not.to.have.property('newerCursor');
   });
 
   it('around near the newest: newerCursor null; near the oldest: olderCursor null', async () => {
     const all = db.feedItems(MOCK_CLIENTS.dana);
-    const newest = (await feed(MOCK_CLIENTS.dana, `around=${all[all.length - 2]!.id}&limit=10`)).body;
+    const newest = (await feed(MOCK_CLIENTS.dana, `around=${all[all.length - 2]!.id}&limit=10`))
+      .body;
     expect(newest.newerCursor).to.equal(null);
     expect(newest.items[newest.items.length - 1]!.id).to.equal(all[all.length - 1]!.id);
     expect(newest.items).to.have.length(10);
@@ -102,10 +115,16 @@ describe('mocks 1.1: feed around and after', () => {
     expect((await feed(MOCK_CLIENTS.dana, `around=${other.id}`)).status).to.equal(404);
     const first = (await feed(MOCK_CLIENTS.dana, 'limit=5')).body;
     const around = (await feed(MOCK_CLIENTS.dana, `around=${first.items[0]!.id}&limit=5`)).body;
-    const both = await feed(MOCK_CLIENTS.dana, `before=${first.olderCursor}&around=${first.items[0]!.id}`);
+    const both = await feed(
+      MOCK_CLIENTS.dana,
+      `before=${first.olderCursor}&around=${first.items[0]!.id}`,
+    );
     expect(both.status).to.equal(400);
     expect(both.body.error?.code).to.be.a('string');
-    expect((await feed(MOCK_CLIENTS.dana, `before=${first.olderCursor}&after=${around.newerCursor}`)).status).to.equal(400);
+    expect(
+      (await feed(MOCK_CLIENTS.dana, `before=${first.olderCursor}&after=${around.newerCursor}`))
+        .status,
+    ).to.equal(400);
     expect((await feed(MOCK_CLIENTS.dana, 'after=garbage')).status).to.equal(400);
     // an olderCursor is not a newerCursor
     expect((await feed(MOCK_CLIENTS.dana, `after=${first.olderCursor}`)).status).to.equal(400);
@@ -113,9 +132,12 @@ describe('mocks 1.1: feed around and after', () => {
 
   it('a newerCursor stays valid while new items arrive: after it come the new ones', async () => {
     const all = db.feedItems(MOCK_CLIENTS.dana);
-    const around = (await feed(MOCK_CLIENTS.dana, `around=${all[all.length - 8]!.id}&limit=4`)).body;
+    const around = (await feed(MOCK_CLIENTS.dana, `around=${all[all.length - 8]!.id}&limit=4`))
+      .body;
     const written = db.clientWrites(MOCK_CLIENTS.dana, 'arrived meanwhile');
-    let page = (await feed(MOCK_CLIENTS.dana, `after=${encodeURIComponent(around.newerCursor!)}&limit=50`)).body;
+    let page = (
+      await feed(MOCK_CLIENTS.dana, `after=${encodeURIComponent(around.newerCursor!)}&limit=50`)
+    ).body;
     expect(page.items[page.items.length - 1]!.id).to.equal(written.id);
     expect(page.newerCursor).to.equal(null);
     expect(page.items[0]!.id).to.equal(all[indexOf(all, around.items[3]!) + 1]!.id);
@@ -204,7 +226,10 @@ describe('mocks 1.1: keep-alive', () => {
 });
 
 describe('mocks 1.1: search', () => {
-  const search = (id: string, query: string) => get<{ hits: FeedItem[]; nextCursor: string | null; error?: { code: string } }>(`/clients/${id}/search?${query}`);
+  const search = (id: string, query: string) =>
+    get<{ hits: FeedItem[]; nextCursor: string | null; error?: { code: string } }>(
+      `/clients/${id}/search?${query}`,
+    );
   const text = (i: FeedItem) => (i.kind === 'message' ? i.body : i.title).toLowerCase();
 
   it('matches bodies and order titles case-insensitively, newest first, limit 20 by default', async () => {
@@ -238,13 +263,24 @@ describe('mocks 1.1: search', () => {
   });
 
   it('400 for a q under 2 characters once trimmed or a bad limit; 404 for an unknown client; empty hits', async () => {
-    for (const q of ['', 'q=', 'q=a', 'q=%20x%20', 'q=ab&limit=201', 'q=ab&limit=0', 'q=ab&cursor=nope']) {
+    for (const q of [
+      '',
+      'q=',
+      'q=a',
+      'q=%20x%20',
+      'q=ab&limit=201',
+      'q=ab&limit=0',
+      'q=ab&cursor=nope',
+    ]) {
       const r = await search(MOCK_CLIENTS.dana, q);
       expect(r.status, q).to.equal(400);
       expect(r.body.error?.code, q).to.be.a('string');
     }
     expect((await search('nobody', 'q=hello')).status).to.equal(404);
-    expect((await search(MOCK_CLIENTS.dana, 'q=zzqqxx-no-such-text')).body).to.deep.equal({ hits: [], nextCursor: null });
+    expect((await search(MOCK_CLIENTS.dana, 'q=zzqqxx-no-such-text')).body).to.deep.equal({
+      hits: [],
+      nextCursor: null,
+    });
     expect((await search(MOCK_CLIENTS.dana, 'q=ab&limit=200')).status).to.equal(200);
   });
 

@@ -1,5 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { StoreController } from '../../controllers/store-controller.js';
 import { dmContext, ensureContextRoot } from '../../data/context.js';
 import type { DmStore } from '../../data/store.js';
 import { type DmI18n, directionOf, dmI18nContext } from '../../i18n/context.js';
@@ -10,8 +11,8 @@ ensureContextRoot();
 
 /**
  * Base of every `dm-*` element: receives the store and strings from the nearest `<dm-provider>`
- * (at any depth, through shadow roots), re-renders when the store changes, and fires events
- * that bubble and cross shadow roots.
+ * (at any depth, through shadow roots), updates when what it reads from the store changed (see
+ * {@link DmElement.select}), and fires events that bubble and cross shadow roots.
  */
 export class DmElement extends LitElement {
   // `static properties` rather than decorators: the decorators' runtime costs the bundle ~600 B.
@@ -39,8 +40,12 @@ export class DmElement extends LitElement {
     new ContextConsumer(this, { context: dmI18nContext, subscribe: true, callback: (v) => (this.i18n = v) });
   }
 
-  private unsubscribe_?: () => void;
-  private subscribedTo_?: DmStore;
+  /** Follows the store through {@link select}; tells {@link storeConnected} of a new store. */
+  private readonly storeData_ = new StoreController<unknown>(
+    this,
+    this.select ? (s) => this.select!(s) : null,
+    (s) => this.storeConnected(s),
+  );
   /** Whether the page set `dir` on this element itself (then it is never touched). */
   private pageDir_?: boolean;
 
@@ -68,20 +73,9 @@ export class DmElement extends LitElement {
     return this.i18n?.dir ?? directionOf(this.locale);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.watchStore_();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe_?.();
-    this.unsubscribe_ = this.subscribedTo_ = undefined;
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('store')) this.watchStore_();
+    if (changed.has('store')) this.storeData_.follow();
     this.pageDir_ ??= this.hasAttribute('dir');
     if (changed.has('i18n') && !this.pageDir_) this.syncDir_();
   }
@@ -96,13 +90,11 @@ export class DmElement extends LitElement {
     else if (this.i18n) this.removeAttribute('dir');
   }
 
-  private watchStore_(): void {
-    if (this.subscribedTo_ === this.store || !this.isConnected) return;
-    this.unsubscribe_?.();
-    this.subscribedTo_ = this.store;
-    this.unsubscribe_ = this.store?.subscribe(() => this.requestUpdate());
-    if (this.store) this.storeConnected(this.store);
-  }
+  /**
+   * What this element reads from the store (one value, or an array of values compared item by
+   * item): it updates only when that changed. An element without `select` updates on every change.
+   */
+  protected select?(store: DmStore): unknown;
 
   /** Called when a store becomes available (or changes): start loading what the element needs. */
   protected storeConnected(_store: DmStore): void {}

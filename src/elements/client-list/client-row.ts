@@ -17,6 +17,8 @@ export interface ClientRowContext {
   /** Avatar URLs that failed to load: their rows show initials. */
   failedAvatars: ReadonlySet<string>;
   avatarFailed: (src: string) => void;
+  /** Whether the client is typing: "typing…" replaces the preview (since contract 1.1). */
+  typing: (clientId: string) => boolean;
 }
 
 function fullDate(iso: string, locale: string): string {
@@ -60,7 +62,9 @@ export function renderClientRow(c: ClientSummary, index: number, isTabStop: bool
           >
         </span>
         <span class="line">
-          <span part="preview" class="preview" dir="auto">${c.lastItemPreview ?? ''}</span>
+          ${x.typing(c.id)
+            ? html`<span part="typing" class="preview typing">${x.t.typingPreview}</span>`
+            : html`<span part="preview" class="preview" dir="auto">${c.lastItemPreview ?? ''}</span>`}
           ${c.hasUnread
             ? html`<span part="unread-badge" class="badge"><span class="visually-hidden">${x.t.unread}</span></span>`
             : nothing}

@@ -22,6 +22,12 @@ const CLOCK_MS = 15_000;
 const NO_SLICE: WindowSlice = { start: 0, end: 0, before: 0, after: 0 };
 
 /**
+ * The element fills the height its host gives it (and never grows past the screen); only the rows
+ * in view plus a margin are in the DOM. The order is the store's, kept live as events arrive.
+ * Keyboard: the rows form a listbox with one tab stop; arrows, Home, End, Page Up and Page Down
+ * move focus (to rows not rendered yet too), Enter or Space selects. Focus stays on the same client
+ * when the list re-orders. From the search box, Arrow Down moves into the list.
+ *
  * @summary The advisor's clients, unread first then most recent, with search; virtualized for thousands of rows.
  * @tag dm-client-list
  *
@@ -39,6 +45,7 @@ const NO_SLICE: WindowSlice = { start: 0, end: 0, before: 0, after: 0 };
  * @csspart name - The client's display name (one line, cut with an ellipsis).
  * @csspart time - The relative time of the client's last activity (a `<time>`).
  * @csspart preview - The last item's preview (one line, plain text).
+ * @csspart typing - "typing…" in place of the preview while the client types; since contract 1.1.
  * @csspart unread-badge - The one unread bubble, present only on rows of clients with unread messages.
  * @csspart loading - Shown while the first page loads.
  * @csspart loading-more - The row shown at the end while the next page loads.
@@ -53,12 +60,6 @@ const NO_SLICE: WindowSlice = { start: 0, end: 0, before: 0, after: 0 };
  * @cssproperty [--dm-color-selected=#ece8fb] - Background of the selected row (its edge uses `--dm-color-accent`).
  * @cssproperty [--dm-color-hover=#f3f4f6] - Background of a row under the pointer.
  * @cssproperty [--dm-color-unread=#d1242f] - Colour of the unread bubble.
- *
- * The element fills the height its host gives it (and never grows past the screen); only the rows
- * in view plus a margin are in the DOM. The order is the store's, kept live as events arrive.
- * Keyboard: the rows form a listbox with one tab stop; arrows, Home, End, Page Up and Page Down
- * move focus (to rows not rendered yet too), Enter or Space selects. Focus stays on the same client
- * when the list re-orders. From the search box, Arrow Down moves into the list.
  */
 export class DmClientList extends DmElement {
   static override properties: PropertyDeclarations = {
@@ -137,6 +138,10 @@ export class DmClientList extends DmElement {
     // Another element on the same store may already have searched: show its query, don't reset it.
     this.search_.text = store.clientList.query;
     void store.loadClients();
+  }
+
+  protected override select(s: DmStore): unknown {
+    return [s.clientList, s.signals.typingVersion];
   }
 
   /** Moves keyboard focus to a client's row, scrolling it into view first when it is not rendered (or to the list, when the client is not in it). */
@@ -266,6 +271,7 @@ export class DmClientList extends DmElement {
       setSize: list.nextCursor ? -1 : clients.length,
       failedAvatars: this.failedAvatars_,
       avatarFailed: this.handleAvatarError_,
+      typing: (id) => !!this.store?.signals.isTyping(id),
     };
     return html`
       <div

@@ -157,6 +157,10 @@ export const clientListStyles = css`
   .unread .preview {
     color: var(--_text);
   }
+  .preview.typing {
+    font-style: italic;
+    color: var(--_accent);
+  }
   .time {
     flex: none;
     color: var(--_muted);

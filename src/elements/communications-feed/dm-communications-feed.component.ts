@@ -4,7 +4,7 @@ import { RovingFocus } from '../../controllers/roving-focus.js';
 import { VirtualWindow } from '../../controllers/virtual-window.js';
 import { entryKey, storedLength } from '../../core/feed-merge.js';
 import type { FeedEntry, FeedFilter, OrderItem } from '../../core/types.js';
-import type { FeedState } from '../../data/store.js';
+import type { DmStore, FeedState } from '../../data/store.js';
 import { type FeedStrings, enFeed } from '../../i18n/strings.js';
 import { DmElement } from '../base/dm-element.js';
 import { tokens } from '../base/tokens.js';
@@ -13,6 +13,7 @@ import './dm-communications-feed.events.js';
 import { OrderDetails } from './order-details.js';
 import { ReadTiming } from './read-timing.js';
 import { type RowContext, estimateEntry, renderEntry } from './rows.js';
+import { renderTyping, seenFinder } from './signals.js';
 import { UnreadDivider } from './unread-divider.js';
 import { ViewSession } from './view-session.js';
 
@@ -21,6 +22,14 @@ export type { DmFilterChangeEvent, DmOrderOpenEvent } from './dm-communications-
 const FILTERS: FeedFilter[] = ['all', 'orders', 'messages'];
 
 /**
+ * One client's orders and messages in one chronological feed, newest at the bottom, with an All /
+ * Orders / Messages filter. It opens at the first unread message under a "New" divider (else at the
+ * bottom), loads older pages as the advisor scrolls up, follows new messages while at the bottom
+ * (a pill offers them otherwise), and marks the client read once the newest item has been on
+ * screen for a moment. Only the rows in view are in the DOM, so a 100,000-item history opens as
+ * fast as a short one. Keyboard: the items form a feed with one tab stop (arrows, Home, End, Page
+ * Up and Page Down); Enter or Space on an order opens its details.
+ *
  * @summary A client's orders and messages in one chronological, virtualized feed, newest at the bottom.
  * @tag dm-communications-feed
  *
@@ -41,6 +50,8 @@ const FILTERS: FeedFilter[] = ['all', 'orders', 'messages'];
  * @csspart bubble - The bubble inside a message entry.
  * @csspart day - A day separator.
  * @csspart new-divider - The "New" divider above the first unread item.
+ * @csspart seen - "Seen" under the newest advisor message the client has read (the time in its accessible name); since contract 1.1.
+ * @csspart typing - "Dana is typing…" at the foot of the feed while the client types (announced once, politely); since contract 1.1.
  * @csspart new-messages - The pill that jumps to new messages when the advisor has scrolled up.
  * @csspart jump-latest - The button that goes back to the newest message, shown when scrolled more than two screens up.
  * @csspart order-details - The order details dialog.
@@ -80,6 +91,7 @@ export class DmCommunicationsFeed extends DmElement {
     return this.renderRoot?.querySelector<HTMLElement>('.scroller') ?? null;
   }
 
+  private readonly seen_ = seenFinder();
   private readonly vw_ = new VirtualWindow<FeedEntry>(this, { scroller: () => this.scroller_, key: entryKey, estimate: estimateEntry, stick: 'bottom' });
   private readonly focus_ = new RovingFocus<FeedEntry>(this, this.vw_, { rows: () => this.rows_, key: entryKey, page: () => 5 });
   private readonly divider_ = new UnreadDivider(this.vw_);
@@ -112,6 +124,12 @@ export class DmCommunicationsFeed extends DmElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.hasUpdated) this.requestUpdate();
+  }
+
+  /** Updates for this client's feed, its summary, the open order's details, and how far the client read and whether they type. */
+  protected override select(s: DmStore): unknown {
+    const id = this.clientId;
+    return [s.feed(id, this.filter), s.client(id), this.details_.id && s.order(this.details_.id), s.signals.readAt(id), s.signals.isTyping(id)];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -281,6 +299,7 @@ export class DmCommunicationsFeed extends DmElement {
           </div>`
         : nothing}
       ${this.renderBody_(feed)}
+      ${renderTyping(t, this.store?.client(this.clientId)?.displayName ?? t.aClient, !!this.store?.signals.isTyping(this.clientId))}
       ${this.showPill_
         ? html`<button part="new-messages" type="button" @click=${this.handlePill_}>${t.newMessagesPill}</button>`
         : this.farFromNewest_()
@@ -330,6 +349,7 @@ export class DmCommunicationsFeed extends DmElement {
       tabKey: this.focus_.key ?? (last && entryKey(last)),
       newKey: this.divider_.key,
       clientName: name,
+      seen: this.seen_(feed.items, this.store!.signals.readAt(this.clientId)),
       openOrder: this.handleOrderClick_,
       retrySend: this.handleRetrySend_,
       discard: this.handleDiscard_,

@@ -168,6 +168,16 @@ export const styles = css`
     font-size: inherit;
     font-weight: 600;
   }
+  .seen {
+    font-weight: 600;
+  }
+  .typing {
+    margin: 0;
+    padding: 2px 16px 4px;
+    font-size: 0.85em;
+    font-style: italic;
+    color: var(--_muted);
+  }
   .order {
     display: grid;
     grid-template-columns: 1fr auto;

@@ -15,11 +15,15 @@ export interface OrderDetailsHost extends ReactiveControllerHost, HTMLElement {
  * going back to the order row when it closes.
  */
 export class OrderDetails implements ReactiveController {
-  /** The order whose details are open, if any. */
   private id_: string | null = null;
 
   constructor(private host_: OrderDetailsHost) {
     host_.addController(this);
+  }
+
+  /** The order whose details are open, if any. */
+  get id(): string | null {
+    return this.id_;
   }
 
   private get dialog_(): HTMLDialogElement | null {

@@ -4,6 +4,7 @@ import { linkify } from '../../core/links.js';
 import type { Delivery, FeedEntry, MessageItem, OrderItem } from '../../core/types.js';
 import { formatDay, formatPrice, formatTime, isSameDay } from '../../i18n/format.js';
 import type { FeedStrings } from '../../i18n/strings.js';
+import { renderSeen } from './signals.js';
 
 /**
  * A first guess of an entry's height before it is measured. Day separators and the "New"
@@ -30,6 +31,8 @@ export interface RowContext {
   newKey: string | null;
   /** The client's name, for the screen reader's "who wrote". */
   clientName: string;
+  /** The message that carries "Seen" and when the client read (since contract 1.1). */
+  seen: { id: string; readAt: number } | null;
   openOrder: (order: OrderItem) => void;
   retrySend: (clientMessageId: string) => void;
   discard: (clientMessageId: string) => void;
@@ -111,7 +114,7 @@ function renderMessage(e: MessageItem & { delivery?: Delivery }, index: number, 
           ? html`<span class="fail">${t.notSent}</span>
               <button class="btn" type="button" @click=${() => c.retrySend(e.clientMessageId!)}>${t.retrySend}</button>
               <button class="btn" type="button" @click=${() => c.discard(e.clientMessageId!)}>${t.discard}</button>`
-          : html`<time datetime=${e.at}>${formatTime(e.at, c.locale)}</time>`}
+          : html`<time datetime=${e.at}>${formatTime(e.at, c.locale)}</time>${c.seen?.id === e.id ? renderSeen(t, c.seen.readAt, c.locale) : nothing}`}
     </div>
     </div>
   </div>`;

@@ -1,5 +1,7 @@
 import { type PropertyValues, css, html, type PropertyDeclarations } from 'lit';
 import { DEEP_LINK_PARAM, clientCardUrl, clientIdFromUrl } from '../../core/deep-link.js';
+import type { DmNoticeOpenEvent } from '../notifier/dm-notifier.events.js';
+import type { DmStore } from '../../data/store.js';
 import { DmElement } from '../base/dm-element.js';
 import { tokens } from '../base/tokens.js';
 import '../client-list/dm-client-list.js';
@@ -8,14 +10,20 @@ import '../communications-feed/dm-communications-feed.js';
 import '../composer/dm-composer.js';
 import { type CommunicationsStrings, enCommunications } from '../../i18n/strings.js';
 
-const LIST_PARTS = 'base, search, list, scroller, client, client-selected, unread-badge, avatar, name, preview, time, loading, loading-more, empty, error';
+const LIST_PARTS = 'base, search, list, scroller, client, client-selected, unread-badge, avatar, name, preview, typing, time, loading, loading-more, empty, error';
 const FEED_PARTS =
-  'filter, scroller, item, message, message-advisor, message-client, order, order-card, bubble, day, new-divider, new-messages, jump-latest, order-details, empty, error, loading, loading-older';
+  'filter, scroller, item, message, message-advisor, message-client, order, order-card, bubble, day, new-divider, seen, typing, new-messages, jump-latest, order-details, empty, error, loading, loading-older';
 const COMPOSER_PARTS = 'base, input, send, blocked-reason, warning, counter, status';
 /** A chevron pointing back (mirrored for right-to-left); the button's label says "Back". */
 const BACK_ICON = html`<svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"><path d="M15 5 8 12l7 7"/></svg>`;
 
 /**
+ * The whole tab in one element: `dm-client-list`, and the selected client's card
+ * (`dm-communications-feed` and `dm-composer`) beside it, or on a narrow container one after the
+ * other with a Back button. It opens the client of the page's deep link (`?dm-client=`) and the
+ * client of a notice the advisor clicks. Every part of `dm-client-list`, `dm-communications-feed`
+ * and `dm-composer` is re-exported, so `dm-communications::part(bubble)` styles the feed's bubbles.
+ *
  * @summary The whole Communications tab: the client list beside the client card (feed and composer), or one after the other on a phone.
  * @tag dm-communications
  *
@@ -32,7 +40,6 @@ const BACK_ICON = html`<svg aria-hidden="true" viewBox="0 0 24 24" fill="none" s
  * @csspart card - The client card.
  * @csspart back - The phone's back control.
  * @csspart card-header - The card's header with the client's name.
- * Every part of `dm-client-list`, `dm-communications-feed` and `dm-composer` is re-exported.
  *
  * @cssproperty [--dm-list-width=320px] - Width of the list column on wide layouts.
  * @cssproperty [--dm-wide-min=720px] - (Informational) the container width from which list and card sit side by side.
@@ -193,6 +200,11 @@ export class DmCommunications extends DmElement {
     window.removeEventListener('popstate', this.handlePopState_);
   }
 
+  /** Updates for the list (whether the advisor has clients) and the open client's summary only. */
+  protected override select(s: DmStore): unknown {
+    return [s.clientList, s.client(this.client)];
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('client')) {
@@ -238,8 +250,8 @@ export class DmCommunications extends DmElement {
     this.filter = e.detail.filter;
   };
 
-  private handleNoticeOpen_ = (e: Event) => {
-    const id = (e as CustomEvent<{ clientId: string }>).detail?.clientId;
+  private handleNoticeOpen_ = (e: DmNoticeOpenEvent) => {
+    const id = e.detail?.clientId;
     if (id) this.open(id);
   };
 

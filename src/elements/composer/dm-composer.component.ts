@@ -26,6 +26,12 @@ const codePoints = (s: string) => {
 };
 
 /**
+ * Enter sends and Shift+Enter starts a new line (never while an IME composition is active).
+ * What is typed is kept as a draft per client (it survives switching clients and reloading).
+ * The text box empties as soon as Send is pressed: the message shows as pending in the feed, which
+ * offers Retry/Discard if it fails. A send the server refuses (blocked, or the session ended) puts
+ * the text back.
+ *
  * @summary The keyboard of a client card: a text box and Send, disabled with a reason when sending is blocked.
  * @tag dm-composer
  *
@@ -43,12 +49,6 @@ const codePoints = (s: string) => {
  *
  * @cssproperty [--dm-composer-bg=var(--dm-color-bg)] - Background behind the text box.
  * @cssproperty [--dm-composer-max-height=about 8 lines] - Height from which the text box scrolls instead of growing.
- *
- * Enter sends and Shift+Enter starts a new line (never while an IME composition is active).
- * What is typed is kept as a draft per client (it survives switching clients and reloading).
- * The text box empties as soon as Send is pressed: the message shows as pending in the feed, which
- * offers Retry/Discard if it fails. A send the server refuses (blocked, or the session ended) puts
- * the text back.
  */
 export class DmComposer extends DmElement {
   static override properties: PropertyDeclarations = {
@@ -68,6 +68,8 @@ export class DmComposer extends DmElement {
 
   /** The client to write to. */
   clientId: string | null = null;
+  /** The clock of typing reports (at most one every 3 s); tests may replace it. */
+  typingClock: () => number = Date.now;
 
   private text = '';
   private problem_ = '';
@@ -105,6 +107,12 @@ export class DmComposer extends DmElement {
     window.removeEventListener('pagehide', this.handlePageHide_);
     this.flushDraft_();
     this.requested_ = null;
+  }
+
+  /** Updates for this client's eligibility and summary, and the advisor (whose drafts these are), only. */
+  protected override select(s: DmStore): unknown {
+    const id = this.clientId ?? '';
+    return [s.advisor?.id, s.eligibility(id), s.client(id)];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -188,6 +196,8 @@ export class DmComposer extends DmElement {
   private handleInput_(e: InputEvent): void {
     this.text = (e.target as HTMLTextAreaElement).value;
     this.scheduleDraft_();
+    // Only the advisor's own edits report typing (a send or a restored draft does not); since contract 1.1.
+    if (this.clientId) this.store?.signals.reportTyping(this.clientId, this.text, this.typingClock());
   }
 
   private handleKeydown_(e: KeyboardEvent): void {
@@ -207,8 +217,7 @@ export class DmComposer extends DmElement {
    * Every message the store gets stored for this client fires `dm-message-sent`, however it got
    * there: sent from this box, retried from the feed's Retry, or re-sent from the saved outbox.
    */
-  private handleStored_ = (e: Event) => {
-    const message = (e as CustomEvent<MessageItem>).detail;
+  private handleStored_ = ({ detail: message }: CustomEvent<MessageItem>) => {
     if (message.clientId === this.clientId) this.emit('dm-message-sent', { message });
   };
 

@@ -11,6 +11,10 @@ import { type NotifierStrings, enNotifier } from '../../i18n/strings.js';
 const closeIcon = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" fill="none"/></svg>`;
 
 /**
+ * Fixed at the top-end corner of the viewport; style `dm-notifier { position: static }` to place
+ * it in the flow instead. Notices never take focus. The store decides which items make a notice:
+ * none for the client whose card is open, and none during a live session (those are shown when it ends).
+ *
  * @summary In-app notices ("New message from Dana") when a client writes while the advisor uses the site.
  * @tag dm-notifier
  *
@@ -30,10 +34,6 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="fal
  * @cssproperty [--dm-notifier-z-index=1000] - Stacking order over the page.
  * @cssproperty [--dm-notifier-bg=var(--dm-color-bg)] - Background of a notice.
  * @cssproperty [--dm-notifier-shadow] - Shadow of a notice.
- *
- * Fixed at the top-end corner of the viewport; style `dm-notifier { position: static }` to place
- * it in the flow instead. Notices never take focus. The store decides which items make a notice:
- * none for the client whose card is open, and none during a live session (those are shown when it ends).
  */
 export class DmNotifier extends DmElement {
   static override properties: PropertyDeclarations = {
@@ -76,11 +76,15 @@ export class DmNotifier extends DmElement {
     store.addEventListener('live-item', this.handleLiveItem_);
   }
 
-  private handleLiveItem_ = (e: Event) => {
-    const item = (e as CustomEvent<FeedItem>).detail;
+  private handleLiveItem_ = ({ detail: item }: CustomEvent<FeedItem>) => {
     this.kinds_.set(item.id, item.kind);
     if (this.kinds_.size > 500) this.kinds_.delete(this.kinds_.keys().next().value!);
   };
+
+  /** Updates for the notices and their clients' summaries only. */
+  protected override select(s: DmStore): unknown {
+    return [s.notices, s.notices.map((n) => s.client(n.clientId))];
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);

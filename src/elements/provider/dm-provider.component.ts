@@ -1,6 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, type PropertyDeclarations, type PropertyValues, css, html } from 'lit';
-import type { DmAdapter, DmError } from '../../data/adapter.js';
+import type { DmAdapter } from '../../data/adapter.js';
 import { dmContext, ensureContextRoot } from '../../data/context.js';
 import { type HeadersSource, RestAdapter } from '../../data/rest-adapter.js';
 import { DmStore, type DmStoreOptions } from '../../data/store.js';
@@ -40,6 +40,11 @@ function sameOptions(a?: DmStoreOptions, b?: DmStoreOptions): boolean {
 }
 
 /**
+ * Put it around (or above) every other `dm-*` element: it builds the REST adapter (or takes yours
+ * through `adapter`), creates the store, opens the live stream once the page's own scripts have
+ * run, reports the advisor's presence, and tells the page when the session ended (`dm-auth-required`).
+ * Locale and strings set here reach every element inside it.
+ *
  * @summary Owns the data layer (adapter, store, live updates, presence) and hands it to every `dm-*` element inside it.
  * @tag dm-provider
  *
@@ -152,8 +157,7 @@ export class DmProvider extends LitElement {
         fetch: gatedFetch,
       });
     const store = new DmStore(adapter, this.storeOptions);
-    store.addEventListener('auth-required', (e) => {
-      const error = (e as CustomEvent<DmError>).detail;
+    store.addEventListener('auth-required', ({ detail: error }) => {
       this.dispatchEvent(new CustomEvent('dm-auth-required', { detail: { error }, bubbles: true, composed: true }));
     });
     this.store = store;

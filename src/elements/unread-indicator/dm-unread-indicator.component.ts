@@ -1,10 +1,14 @@
 import { html, type PropertyDeclarations } from 'lit';
+import type { DmStore } from '../../data/store.js';
 import { DmElement } from '../base/dm-element.js';
 import { tokens } from '../base/tokens.js';
 import { unreadIndicatorStyles } from './dm-unread-indicator.styles.js';
 import { type UnreadIndicatorStrings, enUnreadIndicator } from '../../i18n/strings.js';
 
 /**
+ * Screen readers hear "N clients with unread messages" (or "No unread messages") from a polite
+ * status region that updates live as clients write and as conversations are read.
+ *
  * @summary The bubble for the site's menu: shown while any client has unread messages.
  * @tag dm-unread-indicator
  *
@@ -17,9 +21,6 @@ import { type UnreadIndicatorStrings, enUnreadIndicator } from '../../i18n/strin
  * @cssproperty [--dm-unread-indicator-size=10px] - Diameter of the dot (the count bubble scales from it).
  * @cssproperty [--dm-unread-indicator-color=var(--dm-color-unread)] - Colour of the bubble.
  * @cssproperty [--dm-unread-indicator-text=#ffffff] - Colour of the count.
- *
- * Screen readers hear "N clients with unread messages" (or "No unread messages") from a polite
- * status region that updates live as clients write and as conversations are read.
  */
 export class DmUnreadIndicator extends DmElement {
   static override properties: PropertyDeclarations = {
@@ -35,6 +36,11 @@ export class DmUnreadIndicator extends DmElement {
 
   /** Whether the bubble shows the number of clients with unread messages. */
   showCount = false;
+
+  /** Updates for the count only. */
+  protected override select(s: DmStore): unknown {
+    return s.unreadCount;
+  }
 
   protected override render() {
     const t = this.t;

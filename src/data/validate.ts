@@ -1,5 +1,5 @@
-import { DmError } from '../data/adapter.js';
-import { AdvisorStatus, BlockReason, OrderStatus, OrderType } from './types.js';
+import { AdvisorStatus, BlockReason, OrderStatus, OrderType } from '../core/types.js';
+import { DmError } from './adapter.js';
 import type {
   Advisor,
   ClientPage,
@@ -9,7 +9,8 @@ import type {
   FeedItem,
   FeedPage,
   OrderDetail,
-} from './types.js';
+  SearchPage,
+} from '../core/types.js';
 
 type Obj = Record<string, unknown>;
 
@@ -105,7 +106,18 @@ export function parseFeedPage(v: unknown): FeedPage {
   const o = obj(v, 'page');
   arr(o.items, 'page.items').forEach((it, i) => item(it, `page.items[${i}]`));
   nullable(o.olderCursor, 'page.olderCursor', str);
+  // Since 1.1; absent from a 1.0 server. Present, they must be what the contract says.
+  optional(o.newerCursor, 'page.newerCursor', str);
+  optional(o.clientReadAt, 'page.clientReadAt', date);
   return o as unknown as FeedPage;
+}
+
+/** Validates a page of `GET /clients/{id}/search` (since 1.1). */
+export function parseSearchPage(v: unknown): SearchPage {
+  const o = obj(v, 'page');
+  arr(o.hits, 'page.hits').forEach((it, i) => item(it, `page.hits[${i}]`));
+  nullable(o.nextCursor, 'page.nextCursor', str);
+  return o as unknown as SearchPage;
 }
 
 /** Validates `GET /orders/{id}`: an order item plus optional question, delivery time and review. */
@@ -141,6 +153,8 @@ export function parseEvent(name: string, data: unknown): DmEvent | null {
       eligibility: eligibility(o.eligibility, 'eligibility'),
     }),
     advisor: (o) => ({ type: 'advisor', advisor: advisor(o.advisor, 'advisor') }),
+    'client-read': (o) => ({ type: 'client-read', clientId: str(o.clientId, 'clientId'), readAt: date(o.readAt, 'readAt') }),
+    typing: (o) => ({ type: 'typing', clientId: str(o.clientId, 'clientId'), until: date(o.until, 'until') }),
   };
   const parse = Object.hasOwn(events, name) ? events[name]! : null;
   return parse && parse(obj(data, name));

@@ -10,20 +10,22 @@ import {
   parseFeedItem,
   parseFeedPage,
   parseOrderDetail,
+  parseSearchPage,
   parseUnread,
-} from '../../src/core/validate.js';
+} from '../../src/data/validate.js';
 import {
   advisorArb,
   clientArb,
   describe,
   eligibilityArb,
   feedItemArb,
+  isoArb,
   it,
   messageArb,
   nullableStr,
   orderArb,
   orderDetailArb,
-} from './support.js';
+} from '../core/support.js';
 
 const DEL = Symbol('delete');
 type Mutation = [path: string, bad: unknown];
@@ -144,6 +146,35 @@ describe('validators', () => {
     ['items', null], ['items', 'x'], ['olderCursor', 1], ['items.0', null], ['items.0.kind', 'note'], ['items.0.at', 'then'],
   ]);
 
+  // Since 1.1: newerCursor and clientReadAt, optional (a 1.0 server sends neither), checked when present.
+  const feedPage11Arb = fc.record(
+    {
+      items: fc.array(feedItemArb, { minLength: 1, maxLength: 3 }),
+      olderCursor: nullableStr,
+      newerCursor: nullableStr,
+      clientReadAt: fc.option(isoArb, { nil: null }),
+    },
+    { requiredKeys: ['items', 'olderCursor'] },
+  );
+  check('parseFeedPage (1.1 fields)', feedPage11Arb, parseFeedPage, [
+    ['newerCursor', 1], ['newerCursor', {}], ['newerCursor', true],
+    ['clientReadAt', 'yesterday'], ['clientReadAt', 1], ['clientReadAt', '2024-01-01'], ['clientReadAt', '2024-13-45T00:00:00Z'], ['clientReadAt', {}],
+  ]);
+  it('parseFeedPage: a 1.0 page (no newerCursor, no clientReadAt) stays without them', () => {
+    const page = parseFeedPage({ items: [], olderCursor: null });
+    expect(page).to.deep.equal({ items: [], olderCursor: null });
+    expect('clientReadAt' in page).to.equal(false);
+  });
+
+  const searchPageArb = fc.record({ hits: fc.array(feedItemArb, { minLength: 1, maxLength: 3 }), nextCursor: nullableStr });
+  check('parseSearchPage', searchPageArb, parseSearchPage, [
+    ...required('hits', 'nextCursor', 'hits.0.kind', 'hits.0.id'),
+    ['hits', null], ['hits', {}], ['nextCursor', 1], ['hits.0', 'x'], ['hits.0.kind', 'note'], ['hits.0.at', 'then'],
+  ]);
+  it('parseSearchPage: accepts no hits', () => {
+    expect(parseSearchPage({ hits: [], nextCursor: null })).to.deep.equal({ hits: [], nextCursor: null });
+  });
+
   check('parseUnread', fc.record({ clientsWithUnread: fc.nat() }), parseUnread, [
     ...required('clientsWithUnread'),
     ['clientsWithUnread', -1], ['clientsWithUnread', 1.5], ['clientsWithUnread', '2'], ['clientsWithUnread', null],
@@ -167,6 +198,15 @@ describe('parseEvent', () => {
       { numRuns: 100 },
     );
   });
+  it('parses the 1.1 events client-read and typing (property)', () => {
+    fc.assert(
+      fc.property(fc.string(), isoArb, (clientId, at) => {
+        expect(parseEvent('client-read', { clientId, readAt: at })).to.deep.equal({ type: 'client-read', clientId, readAt: at });
+        expect(parseEvent('typing', { clientId, until: at })).to.deep.equal({ type: 'typing', clientId, until: at });
+      }),
+      { numRuns: 100 },
+    );
+  });
   it('returns null for unknown event names', () => {
     for (const name of ['ping', 'message', '', 'toString', '__proto__', 'constructor']) expect(parseEvent(name, {})).to.equal(null);
   });
@@ -182,6 +222,13 @@ describe('parseEvent', () => {
       ['eligibility', { clientId: 'c', eligibility: { ...eligibility, reason: 'x' } }],
       ['advisor', { advisor: { id: 'a', displayName: 'A', status: 'gone' } }],
       ['advisor', 'x'],
+      ['client-read', { clientId: 'c' }],
+      ['client-read', { clientId: 'c', readAt: 'now' }],
+      ['client-read', { readAt: '2024-01-01T10:00:00Z' }],
+      ['typing', { clientId: 'c', until: 'soon' }],
+      ['typing', { clientId: 'c', until: 5 }],
+      ['typing', { clientId: 1, until: '2024-01-01T10:00:00Z' }],
+      ['typing', null],
     ];
     for (const [name, data] of cases) expect(failure(() => parseEvent(name, data)).kind, name).to.equal('invalid-response');
   });

@@ -1,0 +1,80 @@
+import { type Notice, releaseDeferred } from '../core/notify-policy.js';
+import type { Presence } from '../core/types.js';
+import { isRetryable } from './adapter.js';
+import type { Hub } from './hub.js';
+import type { StoreNotice } from './store-types.js';
+
+/** A presence change reaches the server within this long. */
+const PRESENCE_DELAY_MS = 250;
+
+/**
+ * In-app notices (shown, or held back during a live session) and the advisor's presence, which
+ * decides them and which the server hears of shortly after each change.
+ */
+export class NoticesPresence {
+  notices: readonly StoreNotice[] = [];
+  presence: Presence = { active: true, inLiveSession: false };
+  private deferred_: Notice[] = [];
+  private sent_: string | null = null;
+  private attempt_ = 0;
+  /** The waiting report is a retry after a failure (a change then goes sooner). */
+  private retrying_ = false;
+
+  constructor(private hub_: Hub) {}
+
+  show(add: readonly Notice[]): void {
+    const ids = new Set(add.map((n) => n.clientId));
+    this.notices = [...this.notices.filter((n) => !ids.has(n.clientId)), ...add.map((n) => ({ ...n, key: n.clientId + ':' + n.itemId }))];
+    this.hub_.changed();
+  }
+
+  /** Held back until the live session ends. */
+  defer(notice: Notice): void {
+    this.deferred_.push(notice);
+  }
+
+  dismiss(key: string): void {
+    this.notices = this.notices.filter((n) => n.key !== key);
+    this.hub_.changed();
+  }
+
+  /** A client's notices, shown or held back, are stale (its card is open, or it was read elsewhere). */
+  forget(clientId: string): void {
+    this.notices = this.notices.filter((n) => n.clientId !== clientId);
+    this.deferred_ = this.deferred_.filter((n) => n.clientId !== clientId);
+  }
+
+  set(change: Partial<Presence>): void {
+    const wasLive = this.presence.inLiveSession;
+    this.presence = { ...this.presence, ...change };
+    if (wasLive && !this.presence.inLiveSession && this.deferred_.length) {
+      this.show(releaseDeferred(this.deferred_).filter((n) => !this.hub_.isOpen(n.clientId)));
+      this.deferred_ = [];
+    }
+    this.hub_.changed();
+    // A change waits at most 250 ms, also when a failed report was waiting longer to be sent again.
+    if (!this.hub_.timers.has('presence') || this.retrying_) {
+      this.retrying_ = false;
+      this.hub_.timers.after('presence', PRESENCE_DELAY_MS, () => void this.flush_());
+    }
+  }
+
+  private async flush_(): Promise<void> {
+    this.retrying_ = false;
+    const body = { ...this.presence };
+    const key = JSON.stringify(body);
+    if (key === this.sent_) return;
+    try {
+      await this.hub_.adapter.putPresence(body);
+      this.sent_ = key;
+      this.attempt_ = 0;
+    } catch (e) {
+      const error = this.hub_.failed(e);
+      // The server should know within 2 s: try again after a moment, then back off.
+      if (isRetryable(error) && !this.hub_.timers.has('presence') && this.hub_.started) {
+        this.retrying_ = true;
+        this.hub_.timers.retry('presence', ++this.attempt_, error, () => void this.flush_());
+      }
+    }
+  }
+}
