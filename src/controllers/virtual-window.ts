@@ -12,6 +12,11 @@ export interface VirtualWindowOptions<T extends object> {
   stick: 'top' | 'bottom';
   /** Extra px rendered above and below the viewport; default 400. */
   overscan?: number;
+  /**
+   * A row kept rendered though out of view (the focused one: a re-order that carries it away must
+   * neither take its focus nor scroll the view after it), if it is within 100 rows of the window.
+   */
+  keep?: () => string | null;
 }
 
 /** The slice of rows to render and the spacer heights around it. */
@@ -266,12 +271,23 @@ export class VirtualWindow<T extends object> implements ReactiveController {
     }
     const from = top - this.overscan_;
     const to = top + viewport + this.overscan_;
-    const start = Math.max(0, this.findRow_(from));
+    let start = Math.max(0, this.findRow_(from));
     let end = start;
     while (end < n && this.offsets_[end] < to) end++;
+    const kept = this.opts_.keep?.();
+    if (kept) {
+      const k = this.indexOfKey_(kept, this.lastStart_);
+      if (k >= end && k - end < 100) end = k + 1;
+      else if (k >= 0 && k < start && start - k < 100) start = k;
+    }
     this.lastStart_ = start;
     this.reading_ = this.readingAt_(top, viewport);
     return { start, end, before: this.offsets_[start], after: total - this.offsets_[end] };
+  }
+
+  /** Whether a render with the rows' real heights is on its way (what is known now is a guess). */
+  get settling(): boolean {
+    return this.correcting_;
   }
 
   /** Total height of all rows as currently known. */
