@@ -8,7 +8,7 @@ import '../src/elements/client-list/dm-client-list.js';
 import './naive-feed.js';
 import type { DmStore } from '../src/data/store.js';
 import type { DmProvider } from '../src/elements/provider/dm-provider.component.js';
-import type { ClientSummary } from '../src/core/types.js';
+import type { ClientSummary, FeedItem } from '../src/core/types.js';
 import type { LitElement } from 'lit';
 import { FEED_CLIENT, FakeAdapter, type FakeOptions, clients, feedItems } from './fake-adapter.js';
 
@@ -273,7 +273,195 @@ async function clientList(p: { n: number }) {
   return result;
 }
 
+/** A piece of an item's text found in no other item (the query that finds exactly it). */
+function uniqueQuery(all: readonly FeedItem[], index: number): string {
+  const text = (x: FeedItem) => (x.kind === 'message' ? x.body : x.title).toLowerCase();
+  for (let i = index; i >= 0; i--) {
+    const t = text(all[i]!);
+    for (let at = 0; at + 16 <= t.length; at += 5) {
+      const q = t.slice(at, at + 16);
+      if (q.trim().length < 16) continue;
+      let n = 0;
+      for (const x of all) if (text(x).includes(q) && ++n > 1) break;
+      if (n === 1) return q;
+    }
+  }
+  throw new Error('no unique text');
+}
+
+/** Mounts the feed over `total` items (the newest page of 50 loaded) and lets it settle. */
+async function mountHistory(total: number) {
+  const m = await mountProvider({ newest: 50, older: total - 50 });
+  await m.store.ensureClient(FEED_CLIENT);
+  await m.store.loadFeed(FEED_CLIENT, 'all');
+  const el = feedElement('virtual', m);
+  m.el = el;
+  m.provider.append(el);
+  await settled(el);
+  for (let i = 0; i < 3; i++) await nextFrame();
+  await settled(el);
+  return { m, el, s: scrollerOf(el), domAtStart: domCount(el) };
+}
+
+/** Whether the row of `key` is rendered within the viewport. */
+function inView(el: LitElement, key: string): boolean {
+  const s = scrollerOf(el).getBoundingClientRect();
+  const r = rowsOf(el).find((x) => x.dataset.vkey === key)?.getBoundingClientRect();
+  return !!r && r.bottom > s.top && r.top < s.bottom;
+}
+
+/**
+ * Search and jump (contract 1.1): in a feed of `total` items showing its newest page, the
+ * advisor types a query that finds exactly the item `back` items from the newest, and chooses
+ * the hit. Measured from choosing to the first frame painted with the hit in view: the time, the
+ * requests asked before that (search + around), the DOM count. With `readDown`, then scrolls down
+ * `step` px per frame from there to the newest (paging `after` as it goes), timing every frame.
+ */
+async function jump(p: { total: number; back: number; readDown?: boolean; step?: number; maxMs?: number }) {
+  const { m, el, s, domAtStart } = await mountHistory(p.total);
+  const all = m.adapter.all;
+  const target = all[all.length - 1 - p.back]!;
+  const query = uniqueQuery(all, all.length - 1 - p.back);
+  const input = el.renderRoot.querySelector<HTMLInputElement>('[part~="conversation-search"]')!;
+  m.adapter.calls.length = 0;
+  input.focus();
+  input.value = query;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  const hitOf = () => el.renderRoot.querySelector<HTMLElement>('[part~="search-hit"]');
+  for (let i = 0; i < 200 && !hitOf(); i++) await new Promise((r) => setTimeout(r, 10));
+  const hit = hitOf();
+  if (!hit) throw new Error('no hit listed');
+  const key = 'i:' + target.id;
+  const t0 = performance.now();
+  hit.click();
+  // Each frame until the hit is on screen (a task after the frame's paint).
+  let t1 = NaN;
+  for (let i = 0; i < 300; i++) {
+    const t = await nextFrame();
+    if (inView(el, key)) {
+      t1 = t;
+      break;
+    }
+  }
+  if (!Number.isFinite(t1)) throw new Error('the hit never came on screen');
+  const calls = [...m.adapter.calls];
+  const result: Record<string, unknown> = {
+    requestsBeforeOnScreen: calls.length,
+    domAtStart,
+    calls,
+    chooseToPaintMs: t1 - t0,
+    dom: domCount(el),
+    marked: !!el.renderRoot.querySelector(`[data-vkey="${CSS.escape(key)}"][part~="search-target"]`),
+  };
+  if (p.readDown) Object.assign(result, await readDown(el, m.store, s, p.step ?? 600, p.maxMs ?? 60_000));
+  cleanup();
+  return result;
+}
+
+/** Scrolls down `step` px per frame until the feed holds the newest item and shows the bottom. */
+async function readDown(el: LitElement, store: DmStore, s: HTMLElement, step: number, maxMs: number) {
+  const startItems = store.feed(FEED_CLIENT, 'all').items.length;
+  const intervals: number[] = [];
+  let maxDom = 0;
+  let blank = 0;
+  const t0 = performance.now();
+  await new Promise<void>((done) => {
+    let prev = -1;
+    const tick = (ts: number) => {
+      if (prev >= 0) intervals.push(ts - prev);
+      prev = ts;
+      s.scrollTop += step;
+      s.dispatchEvent(new Event('scroll'));
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        maxDom = Math.max(maxDom, domCount(el));
+        if (!covered(el)) blank++;
+        ch.port1.close();
+      };
+      ch.port2.postMessage(0);
+      const f = store.feed(FEED_CLIENT, 'all');
+      const bottom = s.scrollHeight - s.scrollTop - s.clientHeight < 4;
+      if ((!f.newerCursor && bottom) || performance.now() - t0 > maxMs) setTimeout(done, 50);
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const f = store.feed(FEED_CLIENT, 'all');
+  return {
+    downMs: performance.now() - t0,
+    downFrames: intervals.length + 1,
+    downIntervals: intervals,
+    downMaxDom: maxDom,
+    downBlank: blank,
+    downItemsLoaded: f.items.length - startItems,
+    reachedNewest: !f.newerCursor && f.items.at(-1)?.id === (store.adapter as FakeAdapter).all.at(-1)!.id,
+  };
+}
+
+/**
+ * Reading fast through history: `total` items behind the newest page, scrolling up `step` px per
+ * frame (scrollTop moved by `step` from where it is, as a fast wheel or fling would) until the
+ * oldest item is on screen or `maxMs` passed. Reports how many items were reached after 5 s, when
+ * the oldest was reached, the frame intervals and the largest DOM.
+ */
+async function readFast(p: { total: number; step: number; maxMs: number }) {
+  const { m, el, s, domAtStart } = await mountHistory(p.total);
+  const all = m.adapter.all;
+  const indexOf = new Map(all.map((x, i) => [x.kind === 'message' && x.clientMessageId ? 'm:' + x.clientMessageId : 'i:' + x.id, i]));
+  const intervals: number[] = [];
+  let maxDom = 0;
+  let blank = 0;
+  let oldestSeen = all.length - 1;
+  /** Frames whose step was cut short at the top of what was loaded while older items remained (reading waited on a page). */
+  let stalls = 0;
+  let reachedAt5s = NaN;
+  let oldestAtMs = NaN;
+  const t0 = performance.now();
+  await new Promise<void>((done) => {
+    let prev = -1;
+    const tick = (ts: number) => {
+      if (prev >= 0) intervals.push(ts - prev);
+      prev = ts;
+      const from = s.scrollTop;
+      s.scrollTop -= p.step;
+      if (from - s.scrollTop < p.step - 1 && m.store.feed(FEED_CLIENT, 'all').olderCursor) stalls++;
+      s.dispatchEvent(new Event('scroll'));
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        ch.port1.close();
+        maxDom = Math.max(maxDom, domCount(el));
+        if (!covered(el)) blank++;
+        const top = topRow(el);
+        const i = top ? indexOf.get(top.key) : undefined;
+        if (i !== undefined) oldestSeen = Math.min(oldestSeen, i);
+        const t = performance.now() - t0;
+        if (t >= 5000 && Number.isNaN(reachedAt5s)) reachedAt5s = all.length - oldestSeen;
+        if (oldestSeen === 0 && Number.isNaN(oldestAtMs)) oldestAtMs = t;
+      };
+      ch.port2.postMessage(0);
+      if (performance.now() - t0 > p.maxMs || (oldestSeen === 0 && performance.now() - t0 > 5000)) setTimeout(done, 50);
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const result = {
+    reachedIn5s: Number.isNaN(reachedAt5s) ? all.length - oldestSeen : reachedAt5s,
+    oldestAtMs,
+    frames: intervals.length + 1,
+    intervals,
+    maxDom,
+    domAtStart,
+    blank,
+    stalls,
+    pages: m.adapter.calls.filter((c) => c === 'feed?before').length,
+  };
+  cleanup();
+  return result;
+}
+
 const cases: Record<string, (p: never) => Promise<unknown>> = {
+  jump,
+  readFast,
   feed: feedFirstPaint,
   prepend,
   scroll,

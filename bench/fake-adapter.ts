@@ -1,9 +1,9 @@
 // An in-memory DmAdapter for the benchmarks: deterministic data, answers at once (no network,
 // no MSW), so the figures measure the elements and the store, not I/O.
-import type { DmAdapter } from '../src/data/adapter.js';
+import { type DmAdapter, DmError, type FeedParams } from '../src/data/adapter.js';
 import { sortClientsForList } from '../src/core/client-order.js';
 import { mulberry32 } from '../src/mocks/prng.js';
-import type { ClientSummary, FeedItem, FeedPage, OrderType, OrderStatus } from '../src/core/types.js';
+import type { ClientSummary, FeedItem, FeedPage, OrderType, OrderStatus, SearchPage } from '../src/core/types.js';
 
 /** The client whose feed the benchmarks show. */
 export const FEED_CLIENT = 'c-bench';
@@ -146,11 +146,29 @@ export class FakeAdapter implements DmAdapter {
       c ?? { id: clientId, displayName: 'Dana Bench', avatarUrl: null, hasUnread: false, lastActivityAt: new Date(0).toISOString(), lastItemPreview: null }
     );
   }
-  async getFeed(_clientId: string, params: { before?: string | null; limit?: number }): Promise<FeedPage> {
+  /** Every call, in order (`feed?around=…`, `search?q=…`), to count requests. */
+  readonly calls: string[] = [];
+
+  async getFeed(_clientId: string, params: FeedParams): Promise<FeedPage> {
     const total = this.all.length;
+    const limit = params.limit ?? 50;
+    this.calls.push('feed?' + (params.before ? 'before' : params.after ? 'after' : params.around ? 'around' : 'newest'));
+    if (params.around) {
+      // A page that holds the item, with items on both sides (contract 1.1).
+      const i = this.all.findIndex((x) => x.id === params.around);
+      if (i < 0) throw new DmError('not-found', 'No such item', { status: 404 });
+      const start = Math.max(0, Math.min(i - (limit >> 1), total - limit));
+      const end = Math.min(total, start + limit);
+      return { items: this.all.slice(start, end), olderCursor: start > 0 ? String(start) : null, newerCursor: end < total ? String(end) : null };
+    }
+    if (params.after) {
+      const start = Number(params.after);
+      const end = Math.min(total, start + limit);
+      return { items: this.all.slice(start, end), olderCursor: start > 0 ? String(start) : null, newerCursor: end < total ? String(end) : null };
+    }
     if (!params.before) {
       const start = Math.max(0, total - this.newest);
-      return { items: this.all.slice(start), olderCursor: start > 0 ? String(start) : null };
+      return { items: this.all.slice(start), olderCursor: start > 0 ? String(start) : null, clientReadAt: null };
     }
     const gate = this.gate;
     if (gate) {
@@ -162,6 +180,19 @@ export class FakeAdapter implements DmAdapter {
     const start = Math.max(0, end - (params.limit ?? 50));
     return { items: this.all.slice(start, end), olderCursor: start > 0 ? String(start) : null };
   }
+  /** Search (contract 1.1): case-insensitive in bodies and titles, newest first; the cursor is where to go on. */
+  async search(_clientId: string, params: { q: string; cursor?: string | null; limit?: number }): Promise<SearchPage> {
+    this.calls.push('search?q=' + params.q);
+    const q = params.q.trim().toLowerCase();
+    const hits: FeedItem[] = [];
+    let i = params.cursor ? Number(params.cursor) : this.all.length - 1;
+    for (; i >= 0 && hits.length < (params.limit ?? 20); i--) {
+      const x = this.all[i];
+      if ((x.kind === 'message' ? x.body : x.title).toLowerCase().includes(q)) hits.push(x);
+    }
+    return { hits, nextCursor: i >= 0 ? String(i) : null };
+  }
+
   async sendMessage(clientId: string, b: { body: string; clientMessageId: string }) {
     return { kind: 'message' as const, id: 'sent-' + b.clientMessageId, clientId, at: new Date().toISOString(), sender: 'advisor' as const, body: b.body, clientMessageId: b.clientMessageId };
   }

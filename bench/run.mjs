@@ -7,7 +7,7 @@
 // Options: --runs=N (default 10), --warmup=N (default 2), --quick (3 runs, 2 s scroll),
 //          --naive-100k (also time the naive feed at 100,000 items, 3 runs: slow).
 import { createServer } from 'node:net';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execSync } from 'node:child_process';
@@ -28,6 +28,14 @@ const RUNS = Number(arg('runs', QUICK ? 3 : 10));
 const WARMUP = Number(arg('warmup', QUICK ? 1 : 2));
 const SCROLL_MS = QUICK ? 2000 : 5000;
 const NAIVE_100K = !!arg('naive-100k', false);
+/** `--only=jump,readFast`: run only these sections (feed, prepend, scroll, clientList, jump, readFast) and merge them into results.json. */
+const ONLY = String(arg('only', '') || '');
+const want = (section) => !ONLY || ONLY.split(',').includes(section);
+const JUMP_TOTAL = 10000;
+const JUMP_BACK = 5000;
+const READ_N = 10000;
+const READ_STEP = 600;
+const READ_MAX_MS = 40000;
 const FEED_SIZES = [1000, 10000, 100000];
 const CLIENTS = 10000;
 const PREPEND_N = 10000;
@@ -124,7 +132,7 @@ try {
   results.meta.loadAvgStart = os.loadavg().map(num);
   log(`bench: Chromium ${version}, ${os.cpus().length} CPUs, ${RUNS} runs (+${WARMUP} warm-up) per case`);
 
-  await run('prepare', { feeds: [...FEED_SIZES, PREPEND_N + 200], clients: [CLIENTS] });
+  await run('prepare', { feeds: ONLY ? [JUMP_TOTAL, READ_N] : [...FEED_SIZES, PREPEND_N + 200, JUMP_TOTAL, READ_N], clients: ONLY ? [] : [CLIENTS] });
 
   /** Runs a case WARMUP + RUNS times with a GC before each, returns the measured runs. */
   const repeat = async (name, params, runs = RUNS, warmup = WARMUP) => {
@@ -143,7 +151,7 @@ try {
   };
 
   // ---- feed first paint, DOM, heap (virtual and naive) ----
-  for (const n of FEED_SIZES) {
+  for (const n of want('feed') ? FEED_SIZES : []) {
     for (const impl of ['virtual', 'naive']) {
       const naiveBig = impl === 'naive' && n >= 100000;
       if (naiveBig && !NAIVE_100K) {
@@ -195,7 +203,7 @@ try {
   }
 
   // ---- prepend ----
-  {
+  if (want('prepend')) {
     const runs = await repeat('prepend', { n: PREPEND_N });
     const jumps = runs.map((x) => Math.max(Math.abs(x.jumpPx), Math.abs(x.jumpLaterPx)));
     results.prepend = {
@@ -211,7 +219,7 @@ try {
   }
 
   // ---- scroll ----
-  for (const impl of ['virtual', 'naive']) {
+  for (const impl of want('scroll') ? ['virtual', 'naive'] : []) {
     await gc();
     const r = await run('scroll', { n: SCROLL_N, impl, durationMs: SCROLL_MS });
     const dropped = r.intervals.filter((x) => x > FRAME_BUDGET * 1.5).length;
@@ -238,8 +246,72 @@ try {
     );
   }
 
+  // ---- search and jump, and reading on down to the newest (contract 1.1) ----
+  if (want('jump')) {
+    const runs = await repeat('jump', { total: JUMP_TOTAL, back: JUMP_BACK });
+    await gc();
+    const down = await run('jump', { total: JUMP_TOTAL, back: JUMP_BACK, readDown: true, step: READ_STEP, maxMs: 60000 });
+    results.jump = {
+      total: JUMP_TOTAL,
+      back: JUMP_BACK,
+      runs: runs.length,
+      requestsBeforeOnScreenMax: Math.max(...runs.map((x) => x.requestsBeforeOnScreen)),
+      calls: runs[0]?.calls,
+      chooseToPaintMs: median(runs.map((x) => x.chooseToPaintMs)),
+      chooseToPaintMaxMs: Math.max(...runs.map((x) => x.chooseToPaintMs)),
+      dom: Math.max(...runs.map((x) => x.dom)),
+      domAtStart: Math.max(...runs.map((x) => x.domAtStart)),
+      allMarked: runs.every((x) => x.marked),
+      samplesMs: runs.map((x) => num(x.chooseToPaintMs)),
+      down: {
+        step: READ_STEP,
+        ms: down.downMs,
+        frames: down.downFrames,
+        intervalP50: pct(down.downIntervals, 50),
+        intervalP95: pct(down.downIntervals, 95),
+        dropped: down.downIntervals.filter((x) => x > FRAME_BUDGET * 1.5).length,
+        maxDom: down.downMaxDom,
+        blank: down.downBlank,
+        itemsLoaded: down.downItemsLoaded,
+        reachedNewest: down.reachedNewest,
+      },
+    };
+    const j = results.jump;
+    log(
+      `  jump ${JUMP_BACK} back of ${JUMP_TOTAL}: ${j.requestsBeforeOnScreenMax} requests before on screen (${(j.calls ?? []).join(', ')}), ` +
+        `choose → paint ${ms(j.chooseToPaintMs)} (max ${ms(j.chooseToPaintMaxMs)}), ${j.dom} elements; ` +
+        `down to the newest: ${j.down.itemsLoaded} items in ${ms(j.down.ms)}, frame p95 ${ms(j.down.intervalP95)}, ≤ ${j.down.maxDom} elements, newest reached: ${j.down.reachedNewest}`,
+    );
+  }
+
+  // ---- reading fast up through history (contract 1.1) ----
+  if (want('readFast')) {
+    await gc();
+    const r = await run('readFast', { total: READ_N, step: READ_STEP, maxMs: READ_MAX_MS });
+    results.readFast = {
+      n: READ_N,
+      step: READ_STEP,
+      reachedIn5s: r.reachedIn5s,
+      oldestAtMs: r.oldestAtMs,
+      frames: r.frames,
+      intervalP50: pct(r.intervals, 50),
+      intervalP95: pct(r.intervals, 95),
+      dropped: r.intervals.filter((x) => x > FRAME_BUDGET * 1.5).length,
+      maxDom: r.maxDom,
+      domAtStart: r.domAtStart,
+      blank: r.blank,
+      stalls: r.stalls,
+      pages: r.pages,
+    };
+    const f = results.readFast;
+    log(
+      `  read fast up ${READ_N} at ${READ_STEP} px/frame: ${f.reachedIn5s} items in 5 s, oldest at ${ms(f.oldestAtMs)}, ` +
+        `frame p50 ${ms(f.intervalP50)} p95 ${ms(f.intervalP95)}, ${f.dropped} dropped, ${f.stalls} stalled, ≤ ${f.maxDom} elements, ${f.pages} pages`,
+    );
+  }
+
   // ---- client list ----
-  {
+  if (want('clientList')) {
     const runs = await repeat('clientList', { n: CLIENTS });
     results.clientList = {
       n: CLIENTS,
@@ -271,6 +343,69 @@ try {
 
 if (exitCode) process.exit(exitCode);
 
+// ---- targets of contract 1.1 (search and jump, reading fast) ----------------------------------
+
+let prevResults = {};
+try {
+  prevResults = JSON.parse(readFileSync(resolve(ROOT, 'bench/results.json'), 'utf8'));
+} catch {
+  // no earlier results
+}
+const targets11 = [];
+if (results.jump) {
+  const j = results.jump;
+  targets11.push(
+    { name: `jump to a hit ${JUMP_BACK.toLocaleString('en-US')} back: ≤ 2 requests before on screen`, value: String(j.requestsBeforeOnScreenMax), pass: j.requestsBeforeOnScreenMax <= 2 },
+    { name: 'jump: DOM bounded (within 2× of the same feed at its newest page)', value: `${j.dom} vs ${j.domAtStart} elements`, pass: j.dom <= 2 * j.domAtStart },
+    { name: 'reading down: DOM bounded', value: `≤ ${j.down.maxDom} elements (at start ${j.domAtStart})`, pass: j.down.maxDom <= 2 * j.domAtStart },
+    { name: `reading down ${JUMP_BACK.toLocaleString('en-US')} to the newest: p95 frame ≤ 16.7 ms`, value: ms(j.down.intervalP95), pass: j.down.intervalP95 <= FRAME_BUDGET + 1 && j.down.reachedNewest },
+  );
+}
+if (results.readFast) {
+  const f = results.readFast;
+  targets11.push(
+    { name: `reading fast up (${READ_STEP} px/frame): ≥ 1,700 items in 5 s`, value: int(f.reachedIn5s), pass: f.reachedIn5s >= 1700 },
+    { name: 'reading fast up: the oldest within 30 s', value: ms(f.oldestAtMs), pass: f.oldestAtMs <= 30000 },
+    { name: 'reading fast up: p95 frame ≤ 16.7 ms', value: ms(f.intervalP95), pass: f.intervalP95 <= FRAME_BUDGET + 1 },
+    { name: 'reading fast up: DOM bounded', value: `≤ ${f.maxDom} elements (at start ${f.domAtStart})`, pass: f.maxDom <= 2 * f.domAtStart },
+    { name: 'reading fast up: never waits on a page', value: `${f.stalls} stalled frames`, pass: f.stalls === 0 },
+  );
+}
+const md11 = () => {
+  const j = results.jump;
+  const f = results.readFast;
+  const rows11 = [];
+  if (j)
+    rows11.push(
+      [`Jump to a search hit ${JUMP_BACK.toLocaleString('en-US')} items back (${JUMP_TOTAL.toLocaleString('en-US')})`, `${j.requestsBeforeOnScreenMax} requests before on screen (${(j.calls ?? []).join(', ')}); choose → first paint ${ms(j.chooseToPaintMs)} (median of ${j.runs}); ${j.dom} elements`],
+      [`Then down to the newest at ${j.down.step} px/frame`, `${int(j.down.itemsLoaded)} items paged in, frame p50 ${ms(j.down.intervalP50)}, p95 ${ms(j.down.intervalP95)}; ${j.down.dropped} dropped / ${j.down.frames}; ≤ ${j.down.maxDom} elements`],
+    );
+  if (f)
+    rows11.push([
+      `Reading fast up ${READ_N.toLocaleString('en-US')} items at ${f.step} px/frame (instant adapter)`,
+      `${int(f.reachedIn5s)} items in 5 s, the oldest at ${ms(f.oldestAtMs)}; frame p50 ${ms(f.intervalP50)}, p95 ${ms(f.intervalP95)}; ${f.dropped} dropped / ${f.frames}; ${f.stalls} frames waited on a page; ≤ ${f.maxDom} elements; ${f.pages} pages`,
+    ]);
+  return [mdTable(['Case', 'Result'], rows11), '', mdTable(['Target', 'Measured', ''], targets11.map((t) => [t.name, t.value, t.pass ? 'pass' : '**FAIL**']))].join('\n');
+};
+const mdTable = (head, body) => [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+
+if (ONLY) {
+  // A partial run: merge its sections into the last full results and print them alone.
+  const prev = prevResults;
+  for (const k of ['jump', 'readFast']) if (results[k]) prev[k] = results[k];
+  prev.targets11 = targets11;
+  prev.meta11 = { ...results.meta, loadAvgStart: results.meta.loadAvgStart, loadAvgEnd: os.loadavg().map(num), only: ONLY };
+  prev.markdown11 = md11();
+  console.log('\nTargets (contract 1.1):');
+  for (const t of targets11) console.log(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.value}`);
+  const busy11 = Math.max(results.meta.loadAvgStart?.[0] ?? 0, prev.meta11.loadAvgEnd[0]) > results.meta.cpus;
+  if (busy11) console.log(`\nWARNING: load average ${results.meta.loadAvgStart?.[0]} → ${prev.meta11.loadAvgEnd[0]} on ${results.meta.cpus} CPUs: timings are inflated.`);
+  console.log('\n' + prev.markdown11);
+  writeFileSync(resolve(ROOT, 'bench/results.json'), JSON.stringify(prev, null, 2) + '\n');
+  console.log('\nMerged into bench/results.json.');
+  process.exit(0);
+}
+
 // ---- targets ----------------------------------------------------------------------------------
 
 const f = results.feed;
@@ -294,6 +429,7 @@ const targets = [
   { name: '10,000 items: first paint ≥ 5× faster than naive', value: `${ratio(n10k, v10k).toFixed(1)}×`, pass: ratio(n10k, v10k) >= 5 },
 ];
 results.targets = targets;
+results.targets11 = targets11;
 
 // ---- tables -----------------------------------------------------------------------------------
 
@@ -332,7 +468,6 @@ const other = [
   ['Client list: re-order on one live event', `${ms(c.reorderFrameMs)} to the next frame (store ${ms(c.applyEventMs)}, render ${ms(c.reorderRenderMs)}); moved to top: ${c.allMovedToTop ? 'yes' : 'NO'}`],
 ];
 
-const mdTable = (head, body) => [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 const m = results.meta;
 const busy = Math.max(m.loadAvgStart?.[0] ?? 0, m.loadAvgEnd?.[0] ?? 0) > m.cpus;
 const md = [
@@ -347,7 +482,7 @@ const md = [
   '',
   f['naive:100000']?.skipped ? '¹ The naive feed at 100,000 items is skipped by default (`npm run bench -- --naive-100k` times it).' : '',
   busy ? `Note: the machine was busy during this run (load average ${m.loadAvgStart?.[0]} → ${m.loadAvgEnd?.[0]} on ${m.cpus} CPUs), so absolute times are inflated (DOM counts and the prepend jump are unaffected; ratios less so).` : '',
-].filter((line, i, all) => line || all[i - 1]).join('\n');
+].filter((line, i, all) => line || all[i - 1]).join('\n') + (targets11.length ? '\n\n' + md11() : '');
 results.markdown = md;
 
 // Plain table for the terminal.
@@ -360,7 +495,7 @@ for (const r of rows) console.log(pad(r, widths));
 console.log('');
 for (const [k, v] of other) console.log(`${k}: ${v}`);
 console.log('\nTargets:');
-for (const t of targets) console.log(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.value}`);
+for (const t of [...targets, ...targets11]) console.log(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.value}`);
 if (busy) console.log(`\nWARNING: load average ${m.loadAvgStart?.[0]} → ${m.loadAvgEnd?.[0]} on ${m.cpus} CPUs: other processes competed for the CPU, timings are inflated.`);
 if (m.litDevMode) console.log('\nWARNING: Lit ran in dev mode; figures are pessimistic.');
 if (m.consoleErrors?.length) console.log(`\nConsole errors in the page (${m.consoleErrors.length}): ${m.consoleErrors[0]}`);

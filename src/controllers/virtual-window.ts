@@ -17,6 +17,8 @@ export interface VirtualWindowOptions<T extends object> {
    * neither take its focus nor scroll the view after it), if it is within 100 rows of the window.
    */
   keep?: () => string | null;
+  /** Whether the sticky edge may hold the view now (a chat showing the past has newer items past its bottom: no). */
+  canStick?: () => boolean;
 }
 
 /** The slice of rows to render and the spacer heights around it. */
@@ -227,6 +229,7 @@ export class VirtualWindow<T extends object> implements ReactiveController {
 
   /** Whether the scroller is at its sticky edge, within a few px. */
   isAtEdge(s: HTMLElement): boolean {
+    if (this.opts_.canStick?.() === false) return false;
     return this.opts_.stick === 'bottom' ? s.scrollHeight - s.scrollTop - s.clientHeight < 4 : s.scrollTop < 4;
   }
 
@@ -258,7 +261,7 @@ export class VirtualWindow<T extends object> implements ReactiveController {
         this.targetTop_ = top = Math.min(Math.max(0, top), maxTop);
         // A target that leaves the view at its sticky edge (the top of a list, the bottom of a
         // chat) keeps it there: rows that arrive at that edge are then shown, not scrolled away.
-        this.atEdge = this.opts_.stick === 'bottom' ? top >= maxTop - 1 : top <= 1;
+        this.atEdge = this.opts_.canStick?.() !== false && (this.opts_.stick === 'bottom' ? top >= maxTop - 1 : top <= 1);
         this.placedTarget_ = this.pendingTarget_;
       }
       this.pendingTarget_ = null;

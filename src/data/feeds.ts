@@ -2,6 +2,8 @@ import { matchesFilter, mergeFeed, removeByKey } from '../core/feed-merge.js';
 import type { FeedEntry, FeedFilter, FeedItem } from '../core/types.js';
 import { nextCursorAfter } from './clients.js';
 import type { ClientSignals } from './client-signals.js';
+import { FeedWindow } from './feed-window.js';
+import { DmError } from './adapter.js';
 import type { Hub } from './hub.js';
 import type { FeedState } from './store-types.js';
 
@@ -25,10 +27,22 @@ export class Feeds {
   private idle_ = new Map<string, FeedState>();
   /** Set once the outbox exists (they refer to each other). */
   outbox!: FeedOutbox;
-  /** Since 1.1: told each page's `clientReadAt`. */
-  signals?: Pick<ClientSignals, 'read'>;
+  /** Since 1.1: told each page's `clientReadAt`; a newest page without it is a 1.0 server's (no search). */
+  signals?: Pick<ClientSignals, 'read' | 'capabilities'>;
+  /** Since 1.1: jumps into the past and the pages after (see {@link FeedWindow}). */
+  readonly window: FeedWindow;
 
-  constructor(private hub_: Hub) {}
+  constructor(private hub_: Hub) {
+    this.window = new FeedWindow(hub_, {
+      get: (id, f) => this.get(id, f),
+      put: (s) => this.set_(s),
+      local: (id, f) => this.outbox.localEntries(id, f),
+      received: (id, page) => {
+        this.outbox.confirmStored(page.items);
+        this.signals?.read(id, page.clientReadAt);
+      },
+    });
+  }
 
   /** The feed state for a client and filter (an idle state until loaded). */
   get(clientId: string, filter: FeedFilter = 'all'): FeedState {
@@ -60,10 +74,13 @@ export class Feeds {
       const page = got.value;
       this.outbox.confirmStored(page.items);
       this.signals?.read(clientId, page.clientReadAt);
+      // Every 1.1 page carries clientReadAt: a newest page without it is a 1.0 server's, which has no search.
+      if (page.clientReadAt === undefined) this.signals?.capabilities.learn('search', new DmError('not-found', 'A 1.0 server (no clientReadAt)'));
       // What arrived live while the page was on its way stays (the page may predate it).
       const arrived = this.get(clientId, filter).items.filter((e) => !before.has(e) && !e.delivery);
       const local = this.outbox.localEntries(clientId, filter);
-      this.set_({ ...this.get(clientId, filter), items: mergeFeed(mergeFeed(page.items, arrived), local), olderCursor: page.olderCursor, status: 'ready', error: null });
+      const fresh = { newerCursor: null, loadingNewer: false, newerError: null, pastArrivals: 0 };
+      this.set_({ ...this.get(clientId, filter), items: mergeFeed(mergeFeed(page.items, arrived), local), olderCursor: page.olderCursor, status: 'ready', error: null, ...fresh });
     } else {
       const { error } = got;
       this.set_({ ...this.get(clientId, filter), status: 'error', error });
@@ -71,12 +88,12 @@ export class Feeds {
     }
   }
 
-  /** Loads the page before the oldest loaded item. */
-  async loadOlder(clientId: string, filter: FeedFilter = 'all'): Promise<void> {
+  /** Loads the page before the oldest loaded item (`limit` items; default the page size). */
+  async loadOlder(clientId: string, filter: FeedFilter = 'all', limit = this.hub_.settings.feedPageSize): Promise<void> {
     const cur = this.get(clientId, filter);
     if (cur.status !== 'ready' || cur.loadingOlder || !cur.olderCursor) return;
     this.set_({ ...cur, loadingOlder: true, olderError: null });
-    const params = { type: filter, before: cur.olderCursor, limit: this.hub_.settings.feedPageSize };
+    const params = { type: filter, before: cur.olderCursor, limit };
     const got = await this.hub_.loads.run('older:' + feedKey(clientId, filter), (signal) => this.hub_.adapter.getFeed(clientId, params, { signal }));
     if (!got) return;
     if (got.ok) {
@@ -96,11 +113,11 @@ export class Feeds {
   /** Abandons in-flight loads of a feed nobody shows any more (a quick switch of client or filter). */
   release(clientId: string, filter: FeedFilter = 'all'): void {
     const key = feedKey(clientId, filter);
-    for (const k of ['feed:' + key, 'older:' + key]) {
+    for (const k of ['feed:' + key, 'older:' + key, 'newer:' + key, 'around:' + key]) {
       if (!this.hub_.loads.release(k)) continue;
       const cur = this.get(clientId, filter);
       if (cur.status === 'loading') this.set_({ ...cur, status: cur.items.length ? 'ready' : 'idle' });
-      else if (cur.loadingOlder) this.set_({ ...cur, loadingOlder: false });
+      else if (cur.loadingOlder || cur.loadingNewer) this.set_({ ...cur, loadingOlder: false, loadingNewer: false });
     }
   }
 
@@ -112,7 +129,20 @@ export class Feeds {
     this.outbox.confirmStored(got.value.items);
     this.signals?.read(clientId, got.value.clientReadAt);
     const cur = this.get(clientId, filter);
-    if (cur.status === 'ready') this.set_({ ...cur, items: mergeFeed(cur.items, got.value.items) });
+    // Showing the past, the newest page is not put after it (a gap): the pages after bring it.
+    if (cur.status === 'ready' && !cur.newerCursor) this.set_({ ...cur, items: mergeFeed(cur.items, got.value.items) });
+  }
+
+  /** Takes a feed that shows the past straight back to the live tail: its newest page replaces the past. */
+  toLatest(clientId: string, filter: FeedFilter): void {
+    const cur = this.get(clientId, filter);
+    if (!cur.newerCursor) return;
+    const key = feedKey(clientId, filter);
+    this.hub_.loads.releaseAll(['around:' + key, 'older:' + key, 'newer:' + key]);
+    // Nothing of the past is shown meanwhile; the messages on their way are.
+    const local = this.outbox.localEntries(clientId, filter);
+    this.set_({ ...cur, items: local, olderCursor: null, newerCursor: null, loadingOlder: false, loadingNewer: false, pastArrivals: 0 });
+    void this.load(clientId, filter, true);
   }
 
   /** Puts items into every loaded feed of their client whose filter they match. */
@@ -122,8 +152,16 @@ export class Feeds {
       if (!cur || (cur.status !== 'ready' && cur.status !== 'loading')) continue;
       const add = entries.filter((e) => matchesFilter(e, filter));
       if (!add.length) continue;
-      const items = mergeFeed(cur.items, add);
-      if (items !== cur.items) this.set_({ ...cur, items });
+      // Showing the past: live items never go after it (a gap); the advisor's own message takes the feed back to the live tail.
+      if (cur.newerCursor && add.some((e) => e.delivery)) this.toLatest(clientId, filter);
+      else if (cur.newerCursor) {
+        const next = this.window.arrive(cur, add);
+        if (next !== cur) this.set_(next);
+        continue;
+      }
+      const now = this.get(clientId, filter);
+      const items = mergeFeed(now.items, add);
+      if (items !== now.items) this.set_({ ...now, items });
     }
   }
 
@@ -145,5 +183,5 @@ function feedKey(clientId: string, filter: FeedFilter): string {
 }
 
 function idleFeed(clientId: string, filter: FeedFilter): FeedState {
-  return { clientId, filter, items: [], olderCursor: null, status: 'idle', error: null, loadingOlder: false, olderError: null };
+  return { clientId, filter, items: [], olderCursor: null, status: 'idle', error: null, loadingOlder: false, olderError: null, newerCursor: null, loadingNewer: false, newerError: null, pastArrivals: 0 };
 }

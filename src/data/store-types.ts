@@ -25,6 +25,15 @@ export interface FeedState {
   readonly error: DmError | null;
   readonly loadingOlder: boolean;
   readonly olderError: DmError | null;
+  /**
+   * Since 1.1, after a jump into the past: fetches the page after the newest item held; null when
+   * the feed holds the newest item (the live tail).
+   */
+  readonly newerCursor: string | null;
+  readonly loadingNewer: boolean;
+  readonly newerError: DmError | null;
+  /** Live items that arrived while the feed shows the past (never put after it: the pill counts them). */
+  readonly pastArrivals: number;
 }
 
 /** A value loaded on demand (eligibility, order details). */

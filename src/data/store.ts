@@ -14,6 +14,8 @@ import type { Advisor, ClientSummary, DmEvent, Eligibility, FeedFilter, OrderDet
 import { type DmAdapter, type DmError, type LiveStatus, isRetryable } from './adapter.js';
 import { ClientSignals } from './client-signals.js';
 import { Clients } from './clients.js';
+import { ConversationSearch, IDLE_SEARCH, type SearchState } from './conversation-search.js';
+import type { JumpResult } from './feed-window.js';
 import { DraftStore, safeLocalStorage } from './drafts.js';
 import { Eligibilities } from './eligibility.js';
 import { Feeds } from './feeds.js';
@@ -271,8 +273,52 @@ export class DmStore extends StoreTarget {
   }
 
   /** Loads the page before the oldest loaded item. */
-  loadOlder(clientId: string, filter: FeedFilter = 'all'): Promise<void> {
-    return this.m_.feeds.loadOlder(clientId, filter);
+  loadOlder(clientId: string, filter: FeedFilter = 'all', limit?: number): Promise<void> {
+    return this.m_.feeds.loadOlder(clientId, filter, limit);
+  }
+
+  // ---- the two-way window and search (since 1.1) --------------------------------------------
+
+  /**
+   * Brings an item into a feed for a jump (a search hit): at once when it is loaded, else a page
+   * `around` it replaces what the feed shows, which then pages both ways. `gone`: the item is no
+   * longer in this feed (the feed is left as it was).
+   */
+  jumpTo(clientId: string, filter: FeedFilter, itemId: string): Promise<JumpResult> {
+    return this.m_.feeds.window.jump(clientId, filter, itemId);
+  }
+
+  /** Loads the page after the newest item of a feed that shows the past (`limit` items; default the page size). */
+  loadNewer(clientId: string, filter: FeedFilter = 'all', limit?: number): Promise<void> {
+    return this.m_.feeds.window.loadNewer(clientId, filter, limit);
+  }
+
+  /** Takes a feed that shows the past straight back to the live tail: its newest page replaces the past. */
+  toLatest(clientId: string, filter: FeedFilter = 'all'): void {
+    this.m_.feeds.toLatest(clientId, filter);
+  }
+
+  private searches_ = new Map<string, ConversationSearch>();
+
+  /** Whether the conversation search is offered: the adapter has it and the server is not a 1.0 one. */
+  get searchSupported(): boolean {
+    return this.m_.signals.capabilities.has('search');
+  }
+
+  /** One client's conversation search (created on first use). */
+  conversationSearch(clientId: string): ConversationSearch {
+    let s = this.searches_.get(clientId);
+    if (!s) {
+      const hub = this.hub_;
+      s = new ConversationSearch({ adapter: this.adapter, failed: (e) => hub.failed(e), changed: () => hub.changed(), unsupported: (e) => this.m_.signals.capabilities.learn('search', e) }, clientId);
+      this.searches_.set(clientId, s);
+    }
+    return s;
+  }
+
+  /** A client's search state (idle until searched). */
+  searchState(clientId: string): SearchState {
+    return this.searches_.get(clientId)?.state ?? IDLE_SEARCH;
   }
 
   /** Abandons in-flight loads of a feed nobody shows any more (a quick switch of client or filter). */

@@ -75,6 +75,23 @@ export interface FeedStrings {
   /** Shown above order details whose refresh failed: what is shown may be out of date. */
   orderStale: string;
   loadingOrder: string;
+  // Since contract 1.1: searching this conversation and jumping to a hit.
+  /** The accessible name of the conversation search box (and its search landmark). */
+  conversationSearchLabel: string;
+  conversationSearchPlaceholder: string;
+  /** The accessible name of the list of hits. */
+  searchHitsLabel: string;
+  searching: string;
+  /** Announced politely: how many hits (`more`: more can be loaded). */
+  searchCount: (count: number, more: boolean) => string;
+  noHits: (query: string) => string;
+  searchError: string;
+  /** A hit whose message is gone (the feed stays where it was). */
+  messageUnavailable: string;
+  /** A hit that could not be opened (network, server). */
+  jumpError: string;
+  loadingNewer: string;
+  newerError: string;
   /** Since 1.1: under the newest advisor message the client has read. */
   seen: string;
   /** Since 1.1: the accessible name of "Seen", with the time the client read. */
@@ -214,6 +231,17 @@ export const enFeed: FeedStrings = {
   orderError: 'This order could not be loaded.',
   orderStale: 'These details could not be refreshed and may be out of date.',
   loadingOrder: 'Loading order…',
+  conversationSearchLabel: 'Search this conversation',
+  conversationSearchPlaceholder: 'Search messages and orders',
+  searchHitsLabel: 'Matching messages and orders',
+  searching: 'Searching…',
+  searchCount: (n, more) => (more ? `${n}+ matches` : n === 1 ? '1 match' : `${n} matches`),
+  noHits: (q) => `Nothing matches “${q}”.`,
+  searchError: 'The search failed.',
+  messageUnavailable: 'This message is no longer available',
+  jumpError: 'That message could not be opened.',
+  loadingNewer: 'Loading newer items…',
+  newerError: 'Newer items could not be loaded.',
   seen: 'Seen',
   seenAt: (time) => `Seen at ${time}`,
   typing: (name) => `${name} is typing…`,

@@ -48,6 +48,13 @@ describe('Against a 1.0 server', () => {
     await waitFor(() => textOf(parts(feed, 'bubble').at(-1)) === 'still live', 4000, 'live message');
   });
 
+  it('shows no conversation search box, asks no search, and shows no error', async () => {
+    const { feed } = await renderTab(MOCK_CLIENTS.longHistory);
+    expect(part(feed, 'conversation-search')).to.equal(null);
+    expect(requests.filter((r) => r.endsWith('/search'))).to.have.length(0);
+    expect(part(feed, 'error')).to.equal(null);
+  });
+
   it('the composer tries one typing report, learns from its 404, and sends no more; nothing shows an error', async () => {
     const { composer } = await renderTab(MOCK_CLIENTS.dana);
     let now = 1_000_000;

@@ -12,6 +12,7 @@ import type { RequestHandler } from 'msw';
 import * as clientList from '../../stories/client-list.stories.js';
 import * as communications from '../../stories/communications.stories.js';
 import * as feed from '../../stories/communications-feed.stories.js';
+import * as feedSearch from '../../stories/feed-search.stories.js';
 import * as composer from '../../stories/composer.stories.js';
 import * as notifier from '../../stories/notifier.stories.js';
 import * as provider from '../../stories/provider.stories.js';
@@ -55,6 +56,11 @@ const MODULES: Array<{ module: Record<string, unknown>; min: number; required: s
       'Dark theme',
       'Custom theme (--dm-* and ::part)',
     ],
+  },
+  {
+    module: feedSearch,
+    min: 7,
+    required: ['Search: results', 'Search: no hits', 'Search: failed, with Retry', 'Jumped far back (2,000 items)', 'Back to latest', 'Search: a 1.0 server (box hidden)'],
   },
   {
     module: composer,

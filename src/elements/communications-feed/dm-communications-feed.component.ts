@@ -3,12 +3,16 @@ import { repeat } from 'lit/directives/repeat.js';
 import { RovingFocus } from '../../controllers/roving-focus.js';
 import { VirtualWindow } from '../../controllers/virtual-window.js';
 import { entryKey, storedLength } from '../../core/feed-merge.js';
-import type { FeedEntry, FeedFilter, OrderItem } from '../../core/types.js';
+import type { FeedEntry, FeedFilter, FeedItem, OrderItem } from '../../core/types.js';
 import type { DmStore, FeedState } from '../../data/store.js';
 import { type FeedStrings, enFeed } from '../../i18n/strings.js';
 import { DmElement } from '../base/dm-element.js';
 import { tokens } from '../base/tokens.js';
 import { styles } from './dm-communications-feed.styles.js';
+import { searchStyles } from './search.styles.js';
+import { SearchController } from './search-controller.js';
+import { renderSearch } from './search-view.js';
+import { TwoWayFeed } from './two-way.js';
 import './dm-communications-feed.events.js';
 import { OrderDetails } from './order-details.js';
 import { ReadTiming } from './read-timing.js';
@@ -53,7 +57,11 @@ const FILTERS: FeedFilter[] = ['all', 'orders', 'messages'];
  * @csspart seen - "Seen" under the newest advisor message the client has read (the time in its accessible name); since contract 1.1.
  * @csspart typing - "Dana is typing…" at the foot of the feed while the client types (announced once, politely); since contract 1.1.
  * @csspart new-messages - The pill that jumps to new messages when the advisor has scrolled up.
- * @csspart jump-latest - The button that goes back to the newest message, shown when scrolled more than two screens up.
+ * @csspart jump-latest - The button that goes back to the newest message (the live tail), shown when scrolled more than two screens up or when the feed shows the past after a jump.
+ * @csspart conversation-search - The box that searches this conversation (since contract 1.1; hidden when the server has no search).
+ * @csspart search-hit - Each hit listed under the search box, newest first, the match in a `<mark>`.
+ * @csspart search-target - The feed entry a hit jumped to (with `item`).
+ * @csspart jump-note - The notice that a hit's message is no longer available.
  * @csspart order-details - The order details dialog.
  * @csspart loading - The loading state (also on the "Loading older items" line, with `loading-older`).
  * @csspart empty - The empty state.
@@ -75,7 +83,7 @@ export class DmCommunicationsFeed extends DmElement {
     return this.wordsOf(enFeed);
   }
 
-  static override styles = [tokens, styles];
+  static override styles = [tokens, styles, searchStyles];
 
   /** The client whose feed is shown. */
   clientId = '';
@@ -92,10 +100,19 @@ export class DmCommunicationsFeed extends DmElement {
   }
 
   private readonly seen_ = seenFinder();
-  private readonly vw_ = new VirtualWindow<FeedEntry>(this, { scroller: () => this.scroller_, key: entryKey, estimate: estimateEntry, stick: 'bottom' });
+  private readonly vw_ = new VirtualWindow<FeedEntry>(this, {
+    scroller: () => this.scroller_,
+    key: entryKey,
+    estimate: estimateEntry,
+    stick: 'bottom',
+    // Showing the past, the bottom is not the newest: the page after is appended with the view kept still.
+    canStick: () => !this.feed_?.newerCursor,
+  });
   private readonly focus_ = new RovingFocus<FeedEntry>(this, this.vw_, { rows: () => this.rows_, key: entryKey, page: () => 5 });
   private readonly divider_ = new UnreadDivider(this.vw_);
   private readonly details_ = new OrderDetails(this);
+  private readonly search_ = new SearchController(this);
+  private readonly twoWay_ = new TwoWayFeed(this);
   private readonly read_ = new ReadTiming(
     () => this.seesNewest_(),
     (id, upTo) => void this.store?.markRead(id, upTo),
@@ -109,6 +126,7 @@ export class DmCommunicationsFeed extends DmElement {
         this.announcement_ = '';
       }
       this.divider_.reset();
+      if (this.store) this.twoWay_.enter(this.store, this.clientId, this.filter);
       this.showPill_ = false;
       this.rows_ = [];
       this.vw_.scrollToEdge();
@@ -126,10 +144,10 @@ export class DmCommunicationsFeed extends DmElement {
     if (this.hasUpdated) this.requestUpdate();
   }
 
-  /** Updates for this client's feed, its summary, the open order's details, and how far the client read and whether they type. */
+  /** Updates for this client's feed, its summary, the open order's details, how far the client read and whether they type, and its search. */
   protected override select(s: DmStore): unknown {
     const id = this.clientId;
-    return [s.feed(id, this.filter), s.client(id), this.details_.id && s.order(this.details_.id), s.signals.readAt(id), s.signals.isTyping(id)];
+    return [s.feed(id, this.filter), s.client(id), this.details_.id && s.order(this.details_.id), s.signals.readAt(id), s.signals.isTyping(id), s.searchState(id), s.searchSupported];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -138,6 +156,11 @@ export class DmCommunicationsFeed extends DmElement {
     this.session_.sync();
     const feed = this.feed_;
     if (feed && feed.items !== this.rows_) this.itemsChanged_(feed);
+    // Live items that came while the feed shows the past are not in it: the pill says so.
+    if (feed && this.twoWay_.arrived(feed)) {
+      this.showPill_ = true;
+      this.announcement_ = this.t.newMessagesPill;
+    }
     // Whether the client has unread is in its summary: wait for it (it is fetched on open).
     const client = this.store?.client(this.clientId);
     if (feed && (client || !this.session_.clientPending)) this.divider_.position(feed, !!client?.hasUnread);
@@ -148,7 +171,7 @@ export class DmCommunicationsFeed extends DmElement {
     const items = feed.items;
     const prev = this.rows_;
     this.divider_.itemsChanged(feed, prev);
-    if (this.divider_.positioned && prev.length) {
+    if (this.divider_.positioned && prev.length && !this.twoWay_.paging(feed)) {
       // The advisor just wrote (or retried): messages not stored yet go at the very end.
       const last = items[items.length - 1];
       if (last?.delivery && last !== prev[prev.length - 1]) this.vw_.scrollToEdge();
@@ -173,12 +196,8 @@ export class DmCommunicationsFeed extends DmElement {
     if (!feed || feed.status !== 'ready') return;
     const s = this.scroller_;
     if (s && this.vw_.atEdge && this.showPill_) this.showPill_ = false;
-    // Near the top, fetch the page before (the anchor keeps the view still when it arrives); with
-    // no items yet, a page held none but older ones remain: fetch on until there are some.
-    const wanted = s ? s.scrollTop < 600 && this.divider_.positioned : !feed.items.length;
-    if (wanted && feed.olderCursor && !feed.loadingOlder && !feed.olderError) {
-      void this.store!.loadOlder(this.clientId, this.filter);
-    }
+    // Ahead of either edge, the page beyond it (the anchor keeps the view still when it arrives).
+    this.twoWay_.page(feed, s, this.divider_.positioned);
     if (s) this.read_.check(this.clientId, this.session_.openedAt, () => this.feed_?.items ?? feed.items, () => this.clientId);
   }
 
@@ -212,6 +231,29 @@ export class DmCommunicationsFeed extends DmElement {
       if (this.feed_?.olderError) return false;
     }
     return false;
+  }
+
+  /**
+   * Jumps to an item (a search hit; contract 1.1): at once when it is loaded, else through one
+   * page `around` it, after which the feed pages both ways until it meets the newest. The item is
+   * brought into view, marked (`search-target`, the `query` in a `<mark>`) and focused. Resolves
+   * false when it is no longer available (the feed stays where it was, with a note).
+   */
+  jumpToItem(itemId: string, query = ''): Promise<boolean> {
+    this.divider_.stopFollowing();
+    this.showPill_ = false;
+    return this.twoWay_.jump(itemId, query);
+  }
+
+  /** The search box's hit was chosen. */
+  jumpToHit(hit: FeedItem): void {
+    void this.jumpToItem(hit.id, this.search_.state.query);
+  }
+
+  /** Brings a row to the middle of the view and focuses it. */
+  focusCentered(key: string): void {
+    void this.focus_.focus(key);
+    this.vw_.scrollToKey(key, 'center');
   }
 
   /** Jumps to the newest item and stays there as new ones arrive. */
@@ -253,13 +295,17 @@ export class DmCommunicationsFeed extends DmElement {
   /** Scrolled up more than two screens from the newest item. */
   private farFromNewest_(): boolean {
     const s = this.scroller_;
+    if (this.feed_?.newerCursor) return true;
     return !!s && !this.vw_.atEdge && s.scrollHeight - s.scrollTop - s.clientHeight > 2 * s.clientHeight;
   }
 
   // The pill, Retry and Discard go away once used: keyboard focus moves to the row they concern
   // (the newest item, the message sent again, the newest item left) rather than to <body>.
   private handlePill_ = () => {
-    const newest = this.rows_[storedLength(this.rows_) - 1];
+    // From the past, straight back to the live tail.
+    this.twoWay_.toLatest();
+    const items = this.feed_?.items ?? [];
+    const newest = items[storedLength(items) - 1];
     this.scrollToBottom();
     if (newest) void this.focus_.focus(entryKey(newest));
   };
@@ -275,7 +321,11 @@ export class DmCommunicationsFeed extends DmElement {
     if (last) void this.focus_.focus(entryKey(last));
   };
 
-  private handleScroll_ = () => this.vw_.handleScroll();
+  private handleScroll_ = () => {
+    const s = this.scroller_;
+    if (s) this.twoWay_.scrolled(s);
+    this.vw_.handleScroll();
+  };
 
   // ---- render -------------------------------------------------------------------------------
 
@@ -291,7 +341,9 @@ export class DmCommunicationsFeed extends DmElement {
             </button>`,
           )}
         </div>
+        ${renderSearch(this.search_, t, this.locale, this.store?.client(this.clientId)?.displayName ?? t.aClient)}
       </div>
+      ${this.twoWay_.renderNote(t)}
       ${feed?.loadingOlder ? html`<div class="older" part="loading loading-older" role="status">${t.loadingOlder}</div>` : nothing}
       ${feed?.olderError
         ? html`<div class="older" part="error older-error">
@@ -299,6 +351,7 @@ export class DmCommunicationsFeed extends DmElement {
           </div>`
         : nothing}
       ${this.renderBody_(feed)}
+      ${feed ? this.twoWay_.renderNewer(feed, t) : nothing}
       ${renderTyping(t, this.store?.client(this.clientId)?.displayName ?? t.aClient, !!this.store?.signals.isTyping(this.clientId))}
       ${this.showPill_
         ? html`<button part="new-messages" type="button" @click=${this.handlePill_}>${t.newMessagesPill}</button>`
@@ -348,6 +401,7 @@ export class DmCommunicationsFeed extends DmElement {
       setSize: feed.olderCursor ? -1 : feed.items.length,
       tabKey: this.focus_.key ?? (last && entryKey(last)),
       newKey: this.divider_.key,
+      target: this.twoWay_.target,
       clientName: name,
       seen: this.seen_(feed.items, this.store!.signals.readAt(this.clientId)),
       openOrder: this.handleOrderClick_,

@@ -4,6 +4,7 @@ import { linkify } from '../../core/links.js';
 import type { Delivery, FeedEntry, MessageItem, OrderItem } from '../../core/types.js';
 import { formatDay, formatPrice, formatTime, isSameDay } from '../../i18n/format.js';
 import type { FeedStrings } from '../../i18n/strings.js';
+import { marked } from './search-view.js';
 import { renderSeen } from './signals.js';
 
 /**
@@ -29,6 +30,8 @@ export interface RowContext {
   tabKey: string | undefined;
   /** The row the "New" divider goes above. */
   newKey: string | null;
+  /** The row a search hit jumped to (marked, the query in a `<mark>`). */
+  target?: { key: string; query: string } | null;
   /** The client's name, for the screen reader's "who wrote". */
   clientName: string;
   /** The message that carries "Seen" and when the client read (since contract 1.1). */
@@ -51,11 +54,14 @@ export function renderEntry(e: FeedEntry, index: number, c: RowContext) {
   const t = c.t;
   const key = entryKey(e);
   const tabindex = key === c.tabKey ? '0' : '-1';
+  const q = key === c.target?.key ? c.target.query : null;
+  const target = q !== null ? ' search-target' : '';
   if (e.kind === 'order') {
     return html`<div
-      class="row"
-      part="item order"
+      class="row${target}"
+      part="item order${target}"
       role="article"
+      aria-current=${target ? 'true' : nothing}
       data-vkey=${key}
       data-order-id=${e.id}
       aria-posinset=${index + 1}
@@ -76,7 +82,7 @@ export function renderEntry(e: FeedEntry, index: number, c: RowContext) {
       <button type="button" class="order" part="order-card" tabindex="-1">
         <span class="type">${t.orderTypes[e.orderType] ?? e.orderType}</span>
         <span class="price">${formatPrice(e.price, c.locale)}</span>
-        <span class="title">${e.title}</span>
+        <span class="title">${q ? marked(e.title, q, Infinity) : e.title}</span>
         <span class="sub"
           ><span class="status ${e.status}">${t.orderStatuses[e.status] ?? e.status}</span>
           ${e.durationMinutes ? ` · ${t.duration(e.durationMinutes)}` : nothing}</span
@@ -85,17 +91,19 @@ export function renderEntry(e: FeedEntry, index: number, c: RowContext) {
       </button>
     </div>`;
   }
-  return renderMessage(e, index, key, tabindex, c);
+  return renderMessage(e, index, key, tabindex, c, q);
 }
 
-function renderMessage(e: MessageItem & { delivery?: Delivery }, index: number, key: string, tabindex: string, c: RowContext) {
+function renderMessage(e: MessageItem & { delivery?: Delivery }, index: number, key: string, tabindex: string, c: RowContext, q: string | null) {
   const t = c.t;
   const side = e.sender === 'advisor' ? 'advisor' : 'client';
   const who = side === 'advisor' ? t.you : c.clientName;
+  const target = q !== null ? ' search-target' : '';
   return html`<div
-    class="row"
-    part="item message message-${side}"
+    class="row${target}"
+    part="item message message-${side}${target}"
     role="article"
+    aria-current=${target ? 'true' : nothing}
     data-vkey=${key}
     aria-posinset=${index + 1}
     aria-setsize=${c.setSize}
@@ -105,7 +113,7 @@ function renderMessage(e: MessageItem & { delivery?: Delivery }, index: number, 
     <div class="msg ${side} ${e.delivery ?? ''}">
     <span class="visually-hidden">${who}:</span>
     <div class="bubble" part="bubble" dir="auto">${linkify(e.body).map((s) =>
-      s.href ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.text}</a>` : s.text,
+      s.href ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.text}</a>` : q ? marked(s.text, q, Infinity) : s.text,
     )}</div>
     <div class="meta">
       ${e.delivery === 'pending'

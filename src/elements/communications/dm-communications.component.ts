@@ -12,7 +12,7 @@ import { type CommunicationsStrings, enCommunications } from '../../i18n/strings
 
 const LIST_PARTS = 'base, search, list, scroller, client, client-selected, unread-badge, avatar, name, preview, typing, time, loading, loading-more, empty, error';
 const FEED_PARTS =
-  'filter, scroller, item, message, message-advisor, message-client, order, order-card, bubble, day, new-divider, seen, typing, new-messages, jump-latest, order-details, empty, error, loading, loading-older';
+  'filter, scroller, item, message, message-advisor, message-client, order, order-card, bubble, day, new-divider, seen, typing, new-messages, jump-latest, order-details, empty, error, loading, loading-older, conversation-search, search-hit, search-target, search-empty, search-error, jump-note, loading-newer, newer-error';
 const COMPOSER_PARTS = 'base, input, send, blocked-reason, warning, counter, status';
 /** A chevron pointing back (mirrored for right-to-left); the button's label says "Back". */
 const BACK_ICON = html`<svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"><path d="M15 5 8 12l7 7"/></svg>`;
