@@ -93,6 +93,9 @@ export class DmClientList extends DmElement {
     // rows reached by End or Page Down then land where they are expected.
     estimate: () => this.rowEstimate_,
     stick: 'top',
+    // Clients who write move up above the focused row: it stays rendered (and focused) where the
+    // re-order puts it, and the list stays where it is (at its top, the writers come into view).
+    keep: (): string | null => this.focus_.focusedKey(),
   });
   private readonly search_ = new SearchBox(this, (q) => void this.store?.loadClients(q));
   private readonly focus_ = new RovingFocus<ClientSummary>(this, this.window_, {
@@ -196,7 +199,8 @@ export class DmClientList extends DmElement {
     super.updated(changed);
     const row = this.renderRoot.querySelector<HTMLElement>('[data-vkey]');
     if (row?.offsetHeight) this.rowEstimate_ = row.offsetHeight;
-    this.maybeLoadMore_(this.store?.clientList);
+    // Rows measured just now render again at once: judge what is in view then, not on guesses.
+    if (!this.window_.settling) this.maybeLoadMore_(this.store?.clientList);
   }
 
   // ---- rendering ------------------------------------------------------------------------------
