@@ -171,7 +171,7 @@ export class RestAdapter implements DmAdapter {
         opts.onStatus?.('reconnecting');
         // The store's one backoff policy (from the server's `retry:` or the default delay), with
         // jitter so a fleet of tabs does not reconnect in lockstep.
-        await sleep(retryDelay({ floorMs: delay, capMs: 30_000, jitter: 0.25 }, ++failures), stop.signal);
+        await sleep(retryDelay({ floorMs_: delay, capMs_: 30_000, jitter_: 0.25 }, ++failures), stop.signal);
       }
       opts.onStatus?.('closed');
     };
