@@ -30,8 +30,10 @@ const externalPackages = [
   '@lit/reactive-element',
   'msw',
 ];
+// `@lit/react` is bundled into dist/esm/react.js: its package requires `@types/react`, which npm
+// would install into every host as a dependency of ours, React or not.
 const isExternal = (id) =>
-  /^@lit(-labs)?\//.test(id) || externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
+  id !== '@lit/react' && (/^@lit(-labs)?\//.test(id) || externalPackages.some((name) => id === name || id.startsWith(`${name}/`)));
 
 // rollup-plugin-esbuild passes tsconfig.json to esbuild (experimentalDecorators,
 // useDefineForClassFields: false), and resolves `./x.js` imports to `./x.ts`.
@@ -73,7 +75,10 @@ export default [
     input: present,
     onwarn,
     external: isExternal,
-    plugins: [nodeResolve({ browser: true }), ts()],
+    // The html`` and css`` literals are minified here too (whitespace, CSS and HTML comments):
+    // they are what a bundler ships. Names stay readable (no property mangling) for the host's
+    // bundler and debugger.
+    plugins: [nodeResolve({ browser: true }), minifyLiteralsRollup(), ts()],
     output: {
       dir: 'dist/esm',
       format: 'es',

@@ -39,6 +39,20 @@ const BUDGET_ELEMENT_GZIP = {
   notifier: TARGET_ELEMENT_GZIP,
   communications: 24300,
 };
+/**
+ * Ceilings for the bundler-side sizes (dist/esm through a bundler, each element with the provider).
+ * Set in session 10 just above the first measurement; they only go down.
+ */
+const BUDGET_BUNDLER_GZIP = {
+  'import "dm-widgets"': 41200,
+  'provider alone': 19700,
+  'client-list + provider': 28700,
+  'communications-feed + provider': 31600,
+  'composer + provider': 24400,
+  'unread-indicator + provider': 21900,
+  'notifier + provider': 24300,
+  'communications + provider': 39300,
+};
 const args = new Set(process.argv.slice(2));
 const BUNDLE_PATH = resolve(ROOT, 'dist/dm-widgets.js');
 
@@ -130,6 +144,40 @@ for (const [name, file] of Object.entries(extras)) {
   if (mock) failures.push(`entry "${name}" ${mock}: the data layer must not pull in the mock`);
 }
 
+// What a bundler makes of dist/esm/ (the files `import 'dm-widgets/…'` reaches): each element
+// WITH the provider it needs, and the whole `import 'dm-widgets'`, bundled by esbuild as Vite 7's
+// production build does (minified, Lit's `production` condition, no property mangling).
+const ESM_DIR = resolve(ROOT, 'dist/esm');
+if (existsSync(resolve(ESM_DIR, 'index.js'))) {
+  const imports = { 'import "dm-widgets"': ['index'], 'provider alone': ['provider'] };
+  for (const name of Object.keys(ELEMENT_ENTRIES)) if (name !== 'provider') imports[`${name} + provider`] = ['provider', name];
+  for (const [label, files] of Object.entries(imports)) {
+    const result = await build({
+      absWorkingDir: ROOT,
+      stdin: { contents: files.map((f) => `import './dist/esm/${f}.js';`).join('\n'), resolveDir: ROOT, loader: 'js' },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      target: 'es2022',
+      platform: 'browser',
+      conditions: ['production'],
+      legalComments: 'none',
+      metafile: true,
+      write: false,
+      logLevel: 'silent',
+    });
+    const code = result.outputFiles[0].contents;
+    const m = measure(code);
+    const budget = BUDGET_BUNDLER_GZIP[label] ?? null;
+    rows.push({ entry: `bundler: ${label}`, kind: 'bundler', ...m, budget, target: null });
+    if (budget != null && m.gzip > budget) failures.push(`bundler build of ${label} is ${m.gzip} B gzip, over its ${budget} B ceiling`);
+    const mock = mockInside(code, Object.keys(result.metafile.inputs));
+    if (mock) failures.push(`bundler build of ${label} ${mock}: the MSW mock must never be in an element import`);
+  }
+} else {
+  notes.push('dist/esm/ not found: run `npm run build` to measure the bundler-side sizes too');
+}
+
 // Table.
 const header = ['entry', 'min B', 'gzip B', 'brotli B', 'ceiling (fails)', 'target'];
 const table = rows.map((r) => [
@@ -153,7 +201,7 @@ if (args.has('--json')) {
   const out = resolve(ROOT, 'bench/size.json');
   const report = {
     lit,
-    budgets: { wholeGzip: BUDGET_WHOLE_GZIP, elementGzip: BUDGET_ELEMENT_GZIP },
+    budgets: { wholeGzip: BUDGET_WHOLE_GZIP, elementGzip: BUDGET_ELEMENT_GZIP, bundlerGzip: BUDGET_BUNDLER_GZIP },
     targets: { wholeGzip: TARGET_WHOLE_GZIP, elementGzip: TARGET_ELEMENT_GZIP },
     entries: rows.map(({ entry, kind, min, gzip, brotli }) => ({ entry, kind, min, gzip, brotli })),
     skipped: Object.keys(missing),

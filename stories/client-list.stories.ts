@@ -47,6 +47,12 @@ export const ErrorWithRetry: Story = {
   ...dmStory({ width: W, setup: (db) => db.failNext('clients', 1, 500) }),
 };
 
+/** The session ended (401): no Retry; the provider fired dm-auth-required for the host to sign in. */
+export const SignedOut: Story = {
+  name: 'Signed out (401)',
+  ...dmStory({ width: W, setup: (db) => db.failNext('clients', 1, 401) }),
+};
+
 export const SearchResults: Story = {
   name: 'Search: results',
   ...dmStory({ width: W }),

@@ -74,6 +74,9 @@ const failing = dmStory({ setup: (db) => db.failNext('feed', 1, 503) });
 /** The feed could not be loaded; Retry loads it (the mock fails only once). */
 export const ErrorWithRetry: Story = { name: 'Error with retry', ...failing };
 
+/** The session ended (401) while loading: no Retry; the provider fired dm-auth-required. */
+export const SignedOut: Story = { name: 'Signed out (401)', ...dmStory({ setup: (db) => db.failNext('feed', 1, 401) }) };
+
 const retried = dmStory({ setup: (db) => db.failNext('feed', 1, 503) });
 export const ErrorRetried: Story = {
   name: 'Error, then Retry succeeds',

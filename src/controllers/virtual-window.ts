@@ -12,6 +12,11 @@ export interface VirtualWindowOptions<T extends object> {
   stick: 'top' | 'bottom';
   /** Extra px rendered above and below the viewport; default 400. */
   overscan?: number;
+  /**
+   * A row kept rendered though out of view (the focused one: a re-order that carries it away must
+   * neither take its focus nor scroll the view after it), if it is within 100 rows of the window.
+   */
+  keep?: () => string | null;
   /** Whether the sticky edge may hold the view now (a chat showing the past has newer items past its bottom: no). */
   canStick?: () => boolean;
 }
@@ -44,6 +49,13 @@ interface Anchor {
   count: number;
 }
 
+interface Reading {
+  key: string;
+  index: number;
+  /** The row's top minus the viewport's top, in px. */
+  delta: number;
+}
+
 /**
  * Windowing for long lists of rows of any height: only the rows in view plus a margin are in the
  * DOM, between two spacers. Heights are measured with a ResizeObserver and cached by row key.
@@ -70,6 +82,8 @@ export class VirtualWindow<T extends object> implements ReactiveController {
   private dirtyFrom_ = 0;
   private lastStart_ = 0;
   private anchor_: Anchor | null = null;
+  /** The row being read as the last render placed it (held when the width changes). */
+  private reading_: Reading | null = null;
   /** Rows whose height changed after their first measurement. */
   private remeasured_ = new WeakSet<T>();
   private pendingTarget_: Target | null = null;
@@ -84,6 +98,7 @@ export class VirtualWindow<T extends object> implements ReactiveController {
   /** `scrollTop` as this controller last set it or heard of it: a scroll event there is not news. */
   private seenTop_ = 0;
   private resizeFrame_ = 0;
+  private correcting_ = false;
   private readonly overscan_: number;
 
   constructor(
@@ -117,7 +132,14 @@ export class VirtualWindow<T extends object> implements ReactiveController {
       this.seenTop_ = s.scrollTop;
       this.atEdge = this.isAtEdge(s);
     }
-    this.anchor_ = this.captureAnchor_();
+    // The width changed since the last render (rows re-wrap): the offsets no longer match the
+    // page, so hold the row that was being read as the last render left it.
+    const r = this.reading_;
+    if (s && this.lastKnownWidth_ && s.clientWidth !== this.lastKnownWidth_ && r && !this.atEdge) {
+      this.lastKnownWidth_ = s.clientWidth;
+      this.remeasured_ = new WeakSet();
+      this.anchor_ = { key: r.key, bottom: false, delta: r.delta, index: r.index, count: this.rows_.length };
+    } else this.anchor_ = this.captureAnchor_();
   }
 
   /** After the host rendered: measure new rows, observe them, and put the view where it belongs. */
@@ -136,9 +158,9 @@ export class VirtualWindow<T extends object> implements ReactiveController {
       this.targetTop_ = null;
       this.setTop_(scroller, this.opts_.stick === 'bottom' && this.atEdge ? scroller.scrollHeight : top);
     }
-    // Rows are measured here, synchronously, rather than only in the ResizeObserver: a second
-    // update then corrects the spacers and scrollTop before the frame is painted, so the view
-    // never shows a jump (and the observer has nothing left to report for new rows).
+    // Rows are measured here, synchronously, rather than only in the ResizeObserver: one more
+    // update, right after this one, corrects the spacers and scrollTop before the frame is
+    // painted, so the view never shows a jump (and the observer has nothing left to report).
     let changedFrom = Infinity;
     let i = 0;
     const { key } = this.opts_;
@@ -162,8 +184,22 @@ export class VirtualWindow<T extends object> implements ReactiveController {
       // Rows around a target were estimated when it was placed: place it again with their real
       // heights (a few passes at most), so it lands exactly where asked.
       if (placed && (placed.passes ?? 0) < 3 && !this.pendingTarget_) this.pendingTarget_ = { ...placed, passes: (placed.passes ?? 0) + 1 };
-      this.host_.requestUpdate();
+      this.correctAfterUpdate_();
     }
+  }
+
+  /**
+   * Renders once more with the rows' real heights, once this update has completed: the promise
+   * settles in a microtask, still before the frame is painted (so no jump shows), and Lit is not
+   * asked for an update while it is finishing one (which its dev build warns about).
+   */
+  private correctAfterUpdate_(): void {
+    if (this.correcting_) return;
+    this.correcting_ = true;
+    void this.host_.updateComplete.then(() => {
+      this.correcting_ = false;
+      this.host_.requestUpdate();
+    });
   }
 
   private setTop_(s: HTMLElement, top: number): void {
@@ -238,11 +274,23 @@ export class VirtualWindow<T extends object> implements ReactiveController {
     }
     const from = top - this.overscan_;
     const to = top + viewport + this.overscan_;
-    const start = Math.max(0, this.findRow_(from));
+    let start = Math.max(0, this.findRow_(from));
     let end = start;
     while (end < n && this.offsets_[end] < to) end++;
+    const kept = this.opts_.keep?.();
+    if (kept) {
+      const k = this.indexOfKey_(kept, this.lastStart_);
+      if (k >= end && k - end < 100) end = k + 1;
+      else if (k >= 0 && k < start && start - k < 100) start = k;
+    }
     this.lastStart_ = start;
+    this.reading_ = this.readingAt_(top, viewport);
     return { start, end, before: this.offsets_[start], after: total - this.offsets_[end] };
+  }
+
+  /** Whether a render with the rows' real heights is on its way (what is known now is a guess). */
+  get settling(): boolean {
+    return this.correcting_;
   }
 
   /** Total height of all rows as currently known. */
@@ -354,9 +402,10 @@ export class VirtualWindow<T extends object> implements ReactiveController {
     const s = this.opts_.scroller();
     // Where the advisor was reading, from the layout as it was before this resize (offsets are
     // only rebuilt below): the first row whose top is in view, else the row across the top.
-    const hold = s && !this.atEdge ? this.readingRow_() : null;
+    const hold = s && !this.atEdge ? this.reading_ : null;
     let changed = false;
     let rewrapped = false;
+    const wasShown = this.lastKnownWidth_ > 0;
     for (const entry of entries) {
       const el = entry.target as HTMLElement;
       if (el === s) {
@@ -369,14 +418,15 @@ export class VirtualWindow<T extends object> implements ReactiveController {
     // of the row it shows first (where the advisor is reading), not the bottom edge.
     if (rewrapped) this.remeasured_ = new WeakSet();
     if (!changed) return;
-    if (s) {
+    // A width change of a view on screen (not one being shown, whose rows render afresh).
+    if (s && rewrapped && wasShown && s.clientWidth > 0) {
       // This callback runs after layout and before paint: putting scrollTop right here means no
       // frame ever shows the jump. Only the rendered rows changed, and they are measured now, so
       // the offsets rebuilt from them match the page as it is.
       this.dirtyFrom_ = 0;
       this.rebuild_();
-      if (this.atEdge) this.setTop_(s, this.opts_.stick === 'bottom' ? s.scrollHeight : 0);
-      else if (hold) {
+      // (At the sticky edge the next render puts it back there.)
+      if (hold) {
         const i = this.indexOfKey_(hold.key, hold.index);
         if (i >= 0) this.setTop_(s, this.offsets_[i] - hold.delta);
       }
@@ -391,12 +441,11 @@ export class VirtualWindow<T extends object> implements ReactiveController {
     });
   }
 
-  /** The row the advisor is reading (its key, index and top minus the view's top), from the offsets. */
-  private readingRow_(): { key: string; index: number; delta: number } | null {
-    if (!this.rows_.length || this.offsetsFor_ !== this.rows_) return null;
-    const top = this.seenTop_;
+  /** The row read at `top`: the first whose top is in view, else the one across the top edge. */
+  private readingAt_(top: number, viewport: number): Reading | null {
+    if (!this.rows_.length) return null;
     let index = this.findRow_(top);
-    if (this.offsets_[index] < top - 0.5 && this.offsets_[index + 1] < top + this.lastKnownViewport_) index++;
+    if (this.offsets_[index] < top - 0.5 && this.offsets_[index + 1] < top + viewport) index++;
     const row = this.rows_[index];
     return row === undefined ? null : { key: this.opts_.key(row), index, delta: this.offsets_[index] - top };
   }

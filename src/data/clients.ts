@@ -11,7 +11,7 @@ const EMPTY_LIST: ClientListState = { query: '', clients: [], nextCursor: null, 
  * page that was on its way during a live change does not put the older summary back).
  */
 export class Clients {
-  list: ClientListState = EMPTY_LIST;
+  list_: ClientListState = EMPTY_LIST;
   private byId_ = new Map<string, ClientSummary>();
   /** Clients fetched one by one (a deep link, an open card): shown in the list even beyond its loaded pages. */
   private pinned_ = new Set<string>();
@@ -25,20 +25,20 @@ export class Clients {
     private onChange_: (before: ClientSummary | undefined, after: ClientSummary) => void,
   ) {}
 
-  get(clientId: string): ClientSummary | undefined {
+  get_(clientId: string): ClientSummary | undefined {
     return this.byId_.get(clientId);
   }
 
   /** Loads the first page of clients for `query` (a new query replaces the list). */
-  async load(query = this.list.query, force = false): Promise<void> {
-    const cur = this.list;
+  async load_(query = this.list_.query, force = false): Promise<void> {
+    const cur = this.list_;
     if (!force && cur.query === query && (cur.status === 'ready' || cur.status === 'loading')) return;
-    this.hub_.loads.release('clients:more');
-    this.list = { ...EMPTY_LIST, query, status: 'loading', clients: cur.query === query ? cur.clients : [] };
-    this.hub_.changed();
+    this.hub_.loads_.release_('clients:more');
+    this.list_ = { ...EMPTY_LIST, query, status: 'loading', clients: cur.query === query ? cur.clients : [] };
+    this.hub_.changed_();
     const since = this.touches_;
     const q = query || undefined;
-    const got = await this.hub_.loads.run('clients', (signal) => this.hub_.adapter.listClients({ limit: this.hub_.settings.clientPageSize, q }, { signal }));
+    const got = await this.hub_.loads_.run_('clients', (signal) => this.hub_.adapter_.listClients({ limit: this.hub_.settings_.clientPageSize, q }, { signal }));
     if (!got) return;
     if (got.ok) {
       const page = got.value;
@@ -46,53 +46,53 @@ export class Clients {
       for (const id of this.pinned_) clients = place(clients, this.byId_.get(id), query);
       // Clients that changed while the page was on its way (a live message) take their place now.
       for (const [id, n] of this.touched_) if (n > since) clients = place(clients, this.byId_.get(id), query);
-      this.list = { query, clients, nextCursor: page.nextCursor, status: 'ready', error: null, loadingMore: false };
+      this.list_ = { query, clients, nextCursor: page.nextCursor, status: 'ready', error: null, loadingMore: false };
     } else {
       const { error } = got;
-      this.list = { ...this.list, status: 'error', error };
-      this.hub_.loads.askAgainAfter(error, () => this.list.error === error && this.load(query, true));
+      this.list_ = { ...this.list_, status: 'error', error };
+      this.hub_.loads_.askAgainAfter_(error, () => this.list_.error === error && this.load_(query, true));
     }
-    this.hub_.changed();
+    this.hub_.changed_();
   }
 
   /** Loads the next page of the current list, if there is one. */
-  async loadMore(): Promise<void> {
-    const cur = this.list;
+  async loadMore_(): Promise<void> {
+    const cur = this.list_;
     if (cur.status !== 'ready' || cur.loadingMore || !cur.nextCursor) return;
-    this.list = { ...cur, loadingMore: true, error: null };
-    this.hub_.changed();
+    this.list_ = { ...cur, loadingMore: true, error: null };
+    this.hub_.changed_();
     const since = this.touches_;
-    const params = { limit: this.hub_.settings.clientPageSize, cursor: cur.nextCursor, q: cur.query || undefined };
-    const got = await this.hub_.loads.run('clients:more', (signal) => this.hub_.adapter.listClients(params, { signal }));
+    const params = { limit: this.hub_.settings_.clientPageSize, cursor: cur.nextCursor, q: cur.query || undefined };
+    const got = await this.hub_.loads_.run_('clients:more', (signal) => this.hub_.adapter_.listClients(params, { signal }));
     if (!got) return;
     if (got.ok) {
       const page = got.value;
       const nextCursor = nextCursorAfter(cur.nextCursor, page.clients.length, page.nextCursor);
-      this.list = { ...this.list, clients: appendPage(this.list.clients, this.fromPage_(page.clients, since)), nextCursor, loadingMore: false };
+      this.list_ = { ...this.list_, clients: appendPage(this.list_.clients, this.fromPage_(page.clients, since)), nextCursor, loadingMore: false };
     } else {
-      this.list = { ...this.list, loadingMore: false, error: got.error };
+      this.list_ = { ...this.list_, loadingMore: false, error: got.error };
     }
-    this.hub_.changed();
+    this.hub_.changed_();
   }
 
   /** After a reconnect: the first page again, merged into what is shown (best effort). */
-  async refreshFirstPage(): Promise<void> {
-    const { query } = this.list;
+  async refreshFirstPage_(): Promise<void> {
+    const { query } = this.list_;
     const since = this.touches_;
-    const got = await this.hub_.loads.run('clients:refresh', () => this.hub_.adapter.listClients({ limit: this.hub_.settings.clientPageSize, q: query || undefined }));
+    const got = await this.hub_.loads_.run_('clients:refresh', () => this.hub_.adapter_.listClients({ limit: this.hub_.settings_.clientPageSize, q: query || undefined }));
     // On failure the list keeps what it had; the next event or reload brings it up to date.
-    if (!got?.ok || this.list.query !== query) return;
-    let clients = this.list.clients;
+    if (!got?.ok || this.list_.query !== query) return;
+    let clients = this.list_.clients;
     for (const c of this.fromPage_(got.value.clients, since)) clients = upsertClient(clients, c);
-    this.list = { ...this.list, clients };
-    this.hub_.changed();
+    this.list_ = { ...this.list_, clients };
+    this.hub_.changed_();
   }
 
   /** Makes sure a client's summary is known (a deep link may name one not on the first page). */
-  async ensure(clientId: string): Promise<ClientSummary | null> {
+  async ensure_(clientId: string): Promise<ClientSummary | null> {
     const known = this.byId_.get(clientId);
     if (known) return known;
-    const got = await this.hub_.loads.run('client:' + clientId, (signal) => this.hub_.adapter.getClient(clientId, { signal }), true);
+    const got = await this.hub_.loads_.run_('client:' + clientId, (signal) => this.hub_.adapter_.getClient(clientId, { signal }), true);
     if (!got?.ok) return null;
     const c = got.value;
     if (this.byId_.get(c.id) === c) return c;
@@ -101,23 +101,23 @@ export class Clients {
     this.pinned_.delete(c.id);
     this.pinned_.add(c.id);
     if (this.pinned_.size > 3) this.pinned_.delete(this.pinned_.values().next().value!);
-    const list = this.list;
-    if (list.status === 'ready') this.list = { ...list, clients: place(list.clients, c, list.query) };
-    this.hub_.changed();
+    const list = this.list_;
+    if (list.status === 'ready') this.list_ = { ...list, clients: place(list.clients, c, list.query) };
+    this.hub_.changed_();
     return c;
   }
 
   /** A client's summary changed (live, or read here): the list keeps its order. */
-  set(client: ClientSummary): void {
+  set_(client: ClientSummary): void {
     const before = this.byId_.get(client.id);
     this.byId_.set(client.id, client);
     this.touched_.set(client.id, ++this.touches_);
-    const list = this.list;
+    const list = this.list_;
     if (list.status === 'ready' && (list.clients.some((c) => c.id === client.id) || matchesQuery(client, list.query))) {
-      this.list = { ...list, clients: upsertClient(list.clients, client) };
+      this.list_ = { ...list, clients: upsertClient(list.clients, client) };
     }
     this.onChange_(before, client);
-    this.hub_.changed();
+    this.hub_.changed_();
   }
 
   /**

@@ -24,53 +24,53 @@ export class Eligibilities {
     private pending_: (clientId: string) => number,
   ) {}
 
-  get(clientId: string): Loadable<Eligibility> {
-    return this.map_.get(clientId);
+  get_(clientId: string): Loadable<Eligibility> {
+    return this.map_.get_(clientId);
   }
 
   /** A new value (live, or moved by a send): with the sends still on their way counted. */
-  set(clientId: string, value: Eligibility, countPending = false): void {
-    this.map_.ready(clientId, countPending ? this.withPending_(clientId, value) : value);
-    this.hub_.changed();
+  set_(clientId: string, value: Eligibility, countPending = false): void {
+    this.map_.ready_(clientId, countPending ? this.withPending_(clientId, value) : value);
+    this.hub_.changed_();
   }
 
-  async load(clientId: string, force = false): Promise<void> {
-    if (!force && this.map_.fresh(clientId)) return;
-    const before = this.map_.get(clientId).value;
-    this.map_.loading(clientId, true);
-    this.hub_.changed();
-    const got = await this.hub_.loads.run('eligibility:' + clientId, (signal) => this.hub_.adapter.getEligibility(clientId, { signal }));
+  async load_(clientId: string, force = false): Promise<void> {
+    if (!force && this.map_.fresh_(clientId)) return;
+    const before = this.map_.get_(clientId).value;
+    this.map_.loading_(clientId, true);
+    this.hub_.changed_();
+    const got = await this.hub_.loads_.run_('eligibility:' + clientId, (signal) => this.hub_.adapter_.getEligibility(clientId, { signal }));
     if (!got) return;
     if (got.ok) {
-      this.set(clientId, got.value, true);
+      this.set_(clientId, got.value, true);
       this.retries_.delete(clientId);
       return;
     }
     const { error } = got;
-    this.map_.failed(clientId, error, before);
-    this.hub_.changed();
+    this.map_.failed_(clientId, error, before);
+    this.hub_.changed_();
     // Until it is known, the composer stays open and the server has the last word; a blocked
     // client's composer would look open, so a passing failure (5xx, 429, network) is asked again.
     const n = this.retries_.get(clientId) ?? 0;
-    if (isRetryable(error) && n < MAX_RETRIES && this.hub_.started) {
+    if (isRetryable(error) && n < MAX_RETRIES && this.hub_.started_) {
       this.retries_.set(clientId, n + 1);
-      this.hub_.timers.retry(null, n + 1, error, () => this.get(clientId).status === 'error' && this.load(clientId, true));
+      this.hub_.timers_.retry_(null, n + 1, error, () => this.get_(clientId).status === 'error' && this.load_(clientId, true));
     } else this.retries_.delete(clientId); // a later failure starts over
   }
 
   /** The advisor's status changed: every known eligibility follows; back to active, they are asked again. */
-  advisorStatus(status: AdvisorStatus): void {
-    for (const [id, e] of this.map_.entries()) {
-      if (e.value) this.map_.set(id, { ...e, value: eligibilityForAdvisorStatus(e.value, status) });
+  advisorStatus_(status: AdvisorStatus): void {
+    for (const [id, e] of this.map_.entries_()) {
+      if (e.value) this.map_.set_(id, { ...e, value: eligibilityForAdvisorStatus(e.value, status) });
       // The server knows about negative reviews that an advisor block was hiding.
-      if (status === 'active') void this.load(id, true);
+      if (status === 'active') void this.load_(id, true);
     }
-    this.hub_.changed();
+    this.hub_.changed_();
   }
 
   /** Every client whose eligibility is known or asked for. */
-  ids(): string[] {
-    return [...this.map_.entries()].map(([id]) => id);
+  ids_(): string[] {
+    return [...this.map_.entries_()].map(([id]) => id);
   }
 
   /** The server's eligibility plus the sends still on their way (counted at once, so the 5th blocks). */

@@ -38,15 +38,15 @@ export class FeedWindow {
     const { hub_: hub, feeds_: feeds } = this;
     if (feeds.get(clientId, filter).items.some((e) => e.id === itemId)) return 'shown';
     const key = clientId + '\u0000' + filter;
-    const params = { type: filter, around: itemId, limit: hub.settings.feedPageSize };
-    const got = await hub.loads.run('around:' + key, (signal) => hub.adapter.getFeed(clientId, params, { signal }));
+    const params = { type: filter, around: itemId, limit: hub.settings_.feedPageSize };
+    const got = await hub.loads_.run_('around:' + key, (signal) => hub.adapter_.getFeed(clientId, params, { signal }));
     if (!got) return 'failed';
     if (!got.ok) return got.error.kind === 'not-found' ? 'gone' : 'failed';
     const page = got.value;
     feeds.received(clientId, page);
     if (!page.items.some((e) => e.id === itemId)) return 'gone';
     // Paging that was on its way belongs to the stretch left behind.
-    hub.loads.releaseAll(['older:' + key, 'newer:' + key]);
+    hub.loads_.releaseAll_(['older:' + key, 'newer:' + key]);
     const newerCursor = page.newerCursor ?? null;
     feeds.put({
       ...feeds.get(clientId, filter),
@@ -63,13 +63,13 @@ export class FeedWindow {
   }
 
   /** Loads the page after the newest item of a past window; the page that reaches the newest makes it the live tail. */
-  async loadNewer(clientId: string, filter: FeedFilter, limit = this.hub_.settings.feedPageSize): Promise<void> {
+  async loadNewer(clientId: string, filter: FeedFilter, limit = this.hub_.settings_.feedPageSize): Promise<void> {
     const { hub_: hub, feeds_: feeds } = this;
     const cur = feeds.get(clientId, filter);
     if (cur.status !== 'ready' || cur.loadingNewer || !cur.newerCursor) return;
     feeds.put({ ...cur, loadingNewer: true, newerError: null });
     const params = { type: filter, after: cur.newerCursor, limit };
-    const got = await hub.loads.run('newer:' + clientId + '\u0000' + filter, (signal) => hub.adapter.getFeed(clientId, params, { signal }));
+    const got = await hub.loads_.run_('newer:' + clientId + '\u0000' + filter, (signal) => hub.adapter_.getFeed(clientId, params, { signal }));
     if (!got) return;
     const now = feeds.get(clientId, filter);
     if (!got.ok) return feeds.put({ ...now, loadingNewer: false, newerError: got.error });

@@ -12,9 +12,9 @@ const FILTERS = ['all', 'orders', 'messages'] as const;
 /** What the feeds need from the outbox: its messages not stored yet, and the stored ones it confirms. */
 export interface FeedOutbox {
   /** The local (pending or failed) messages of a client, for a filter. */
-  localEntries(clientId: string, filter: FeedFilter): FeedEntry[];
+  localEntries_(clientId: string, filter: FeedFilter): FeedEntry[];
   /** Messages of ours the server shows stored leave the outbox. */
-  confirmStored(items: readonly FeedItem[]): void;
+  confirmStored_(items: readonly FeedItem[]): void;
 }
 
 /**
@@ -26,7 +26,7 @@ export class Feeds {
   /** The idle state of feeds not loaded, one per key (the same object each time: selectors compare it). */
   private idle_ = new Map<string, FeedState>();
   /** Set once the outbox exists (they refer to each other). */
-  outbox!: FeedOutbox;
+  outbox_!: FeedOutbox;
   /** Since 1.1: told each page's `clientReadAt`; a newest page without it is a 1.0 server's (no search). */
   signals?: Pick<ClientSignals, 'read' | 'capabilities'>;
   /** Since 1.1: jumps into the past and the pages after (see {@link FeedWindow}). */
@@ -34,119 +34,119 @@ export class Feeds {
 
   constructor(private hub_: Hub) {
     this.window = new FeedWindow(hub_, {
-      get: (id, f) => this.get(id, f),
+      get: (id, f) => this.get_(id, f),
       put: (s) => this.set_(s),
-      local: (id, f) => this.outbox.localEntries(id, f),
+      local: (id, f) => this.outbox_.localEntries_(id, f),
       received: (id, page) => {
-        this.outbox.confirmStored(page.items);
+        this.outbox_.confirmStored_(page.items);
         this.signals?.read(id, page.clientReadAt);
       },
     });
   }
 
   /** The feed state for a client and filter (an idle state until loaded). */
-  get(clientId: string, filter: FeedFilter = 'all'): FeedState {
+  get_(clientId: string, filter: FeedFilter = 'all'): FeedState {
     const key = feedKey(clientId, filter);
     let idle = this.idle_.get(key);
     if (!idle) this.idle_.set(key, (idle = idleFeed(clientId, filter)));
     return this.feeds_.get(key) ?? idle;
   }
 
-  all(): IterableIterator<FeedState> {
+  all_(): IterableIterator<FeedState> {
     return this.feeds_.values();
   }
 
   private set_(state: FeedState): void {
     this.feeds_.set(feedKey(state.clientId, state.filter), state);
-    this.hub_.changed();
+    this.hub_.changed_();
   }
 
   /** Loads the newest page of a feed unless it is loaded or loading (or `force`). */
-  async load(clientId: string, filter: FeedFilter = 'all', force = false): Promise<void> {
-    const cur = this.get(clientId, filter);
+  async load_(clientId: string, filter: FeedFilter = 'all', force = false): Promise<void> {
+    const cur = this.get_(clientId, filter);
     if (!force && (cur.status === 'ready' || cur.status === 'loading')) return;
     this.set_({ ...cur, status: 'loading', error: null });
     const before = new Set(cur.items);
-    const params = { type: filter, limit: this.hub_.settings.feedPageSize };
-    const got = await this.hub_.loads.run('feed:' + feedKey(clientId, filter), (signal) => this.hub_.adapter.getFeed(clientId, params, { signal }));
+    const params = { type: filter, limit: this.hub_.settings_.feedPageSize };
+    const got = await this.hub_.loads_.run_('feed:' + feedKey(clientId, filter), (signal) => this.hub_.adapter_.getFeed(clientId, params, { signal }));
     if (!got) return;
     if (got.ok) {
       const page = got.value;
-      this.outbox.confirmStored(page.items);
+      this.outbox_.confirmStored_(page.items);
       this.signals?.read(clientId, page.clientReadAt);
       // Every 1.1 page carries clientReadAt: a newest page without it is a 1.0 server's, which has no search.
       if (page.clientReadAt === undefined) this.signals?.capabilities.learn('search', new DmError('not-found', 'A 1.0 server (no clientReadAt)'));
       // What arrived live while the page was on its way stays (the page may predate it).
-      const arrived = this.get(clientId, filter).items.filter((e) => !before.has(e) && !e.delivery);
-      const local = this.outbox.localEntries(clientId, filter);
+      const arrived = this.get_(clientId, filter).items.filter((e) => !before.has(e) && !e.delivery);
+      const local = this.outbox_.localEntries_(clientId, filter);
       const fresh = { newerCursor: null, loadingNewer: false, newerError: null, pastArrivals: 0 };
-      this.set_({ ...this.get(clientId, filter), items: mergeFeed(mergeFeed(page.items, arrived), local), olderCursor: page.olderCursor, status: 'ready', error: null, ...fresh });
+      this.set_({ ...this.get_(clientId, filter), items: mergeFeed(mergeFeed(page.items, arrived), local), olderCursor: page.olderCursor, status: 'ready', error: null, ...fresh });
     } else {
       const { error } = got;
-      this.set_({ ...this.get(clientId, filter), status: 'error', error });
-      this.hub_.loads.askAgainAfter(error, () => this.get(clientId, filter).error === error && this.hub_.isOpen(clientId) && this.load(clientId, filter, true));
+      this.set_({ ...this.get_(clientId, filter), status: 'error', error });
+      this.hub_.loads_.askAgainAfter_(error, () => this.get_(clientId, filter).error === error && this.hub_.isOpen_(clientId) && this.load_(clientId, filter, true));
     }
   }
 
   /** Loads the page before the oldest loaded item (`limit` items; default the page size). */
-  async loadOlder(clientId: string, filter: FeedFilter = 'all', limit = this.hub_.settings.feedPageSize): Promise<void> {
-    const cur = this.get(clientId, filter);
+  async loadOlder_(clientId: string, filter: FeedFilter = 'all', limit = this.hub_.settings_.feedPageSize): Promise<void> {
+    const cur = this.get_(clientId, filter);
     if (cur.status !== 'ready' || cur.loadingOlder || !cur.olderCursor) return;
     this.set_({ ...cur, loadingOlder: true, olderError: null });
     const params = { type: filter, before: cur.olderCursor, limit };
-    const got = await this.hub_.loads.run('older:' + feedKey(clientId, filter), (signal) => this.hub_.adapter.getFeed(clientId, params, { signal }));
+    const got = await this.hub_.loads_.run_('older:' + feedKey(clientId, filter), (signal) => this.hub_.adapter_.getFeed(clientId, params, { signal }));
     if (!got) return;
     if (got.ok) {
       const page = got.value;
-      this.outbox.confirmStored(page.items);
+      this.outbox_.confirmStored_(page.items);
       this.signals?.read(clientId, page.clientReadAt);
-      const now = this.get(clientId, filter);
+      const now = this.get_(clientId, filter);
       const olderCursor = nextCursorAfter(cur.olderCursor, page.items.length, page.olderCursor);
       this.set_({ ...now, items: mergeFeed(now.items, page.items), olderCursor, loadingOlder: false });
     } else {
       const { error } = got;
-      this.set_({ ...this.get(clientId, filter), loadingOlder: false, olderError: error });
-      this.hub_.loads.askAgainAfter(error, () => this.get(clientId, filter).olderError === error && this.hub_.isOpen(clientId) && this.loadOlder(clientId, filter));
+      this.set_({ ...this.get_(clientId, filter), loadingOlder: false, olderError: error });
+      this.hub_.loads_.askAgainAfter_(error, () => this.get_(clientId, filter).olderError === error && this.hub_.isOpen_(clientId) && this.loadOlder_(clientId, filter));
     }
   }
 
   /** Abandons in-flight loads of a feed nobody shows any more (a quick switch of client or filter). */
-  release(clientId: string, filter: FeedFilter = 'all'): void {
+  release_(clientId: string, filter: FeedFilter = 'all'): void {
     const key = feedKey(clientId, filter);
     for (const k of ['feed:' + key, 'older:' + key, 'newer:' + key, 'around:' + key]) {
-      if (!this.hub_.loads.release(k)) continue;
-      const cur = this.get(clientId, filter);
+      if (!this.hub_.loads_.release_(k)) continue;
+      const cur = this.get_(clientId, filter);
       if (cur.status === 'loading') this.set_({ ...cur, status: cur.items.length ? 'ready' : 'idle' });
       else if (cur.loadingOlder || cur.loadingNewer) this.set_({ ...cur, loadingOlder: false, loadingNewer: false });
     }
   }
 
   /** After a reconnect: the newest page again, merged into a loaded feed (best effort; live events keep coming). */
-  async refreshNewest(clientId: string, filter: FeedFilter): Promise<void> {
-    const params = { type: filter, limit: this.hub_.settings.feedPageSize };
-    const got = await this.hub_.loads.run('newest:' + feedKey(clientId, filter), (signal) => this.hub_.adapter.getFeed(clientId, params, { signal }));
+  async refreshNewest_(clientId: string, filter: FeedFilter): Promise<void> {
+    const params = { type: filter, limit: this.hub_.settings_.feedPageSize };
+    const got = await this.hub_.loads_.run_('newest:' + feedKey(clientId, filter), (signal) => this.hub_.adapter_.getFeed(clientId, params, { signal }));
     if (!got?.ok) return;
-    this.outbox.confirmStored(got.value.items);
+    this.outbox_.confirmStored_(got.value.items);
     this.signals?.read(clientId, got.value.clientReadAt);
-    const cur = this.get(clientId, filter);
+    const cur = this.get_(clientId, filter);
     // Showing the past, the newest page is not put after it (a gap): the pages after bring it.
     if (cur.status === 'ready' && !cur.newerCursor) this.set_({ ...cur, items: mergeFeed(cur.items, got.value.items) });
   }
 
   /** Takes a feed that shows the past straight back to the live tail: its newest page replaces the past. */
   toLatest(clientId: string, filter: FeedFilter): void {
-    const cur = this.get(clientId, filter);
+    const cur = this.get_(clientId, filter);
     if (!cur.newerCursor) return;
     const key = feedKey(clientId, filter);
-    this.hub_.loads.releaseAll(['around:' + key, 'older:' + key, 'newer:' + key]);
+    this.hub_.loads_.releaseAll_(['around:' + key, 'older:' + key, 'newer:' + key]);
     // Nothing of the past is shown meanwhile; the messages on their way are.
-    const local = this.outbox.localEntries(clientId, filter);
+    const local = this.outbox_.localEntries_(clientId, filter);
     this.set_({ ...cur, items: local, olderCursor: null, newerCursor: null, loadingOlder: false, loadingNewer: false, pastArrivals: 0 });
-    void this.load(clientId, filter, true);
+    void this.load_(clientId, filter, true);
   }
 
   /** Puts items into every loaded feed of their client whose filter they match. */
-  add(clientId: string, entries: readonly FeedEntry[]): void {
+  add_(clientId: string, entries: readonly FeedEntry[]): void {
     for (const filter of FILTERS) {
       const cur = this.feeds_.get(feedKey(clientId, filter));
       if (!cur || (cur.status !== 'ready' && cur.status !== 'loading')) continue;
@@ -159,18 +159,18 @@ export class Feeds {
         if (next !== cur) this.set_(next);
         continue;
       }
-      const now = this.get(clientId, filter);
+      const now = this.get_(clientId, filter);
       const items = mergeFeed(now.items, add);
       if (items !== now.items) this.set_({ ...now, items });
     }
   }
 
   /** Whether a loaded feed of the item's client already holds it (only feeds it could be in are read). */
-  holds(item: FeedItem): boolean {
+  holds_(item: FeedItem): boolean {
     return FILTERS.some((filter) => matchesFilter(item, filter) && !!this.feeds_.get(feedKey(item.clientId, filter))?.items.some((e) => e.id === item.id));
   }
 
-  remove(clientId: string, key: string): void {
+  remove_(clientId: string, key: string): void {
     for (const filter of FILTERS) {
       const cur = this.feeds_.get(feedKey(clientId, filter));
       if (cur) this.set_({ ...cur, items: removeByKey(cur.items, key) });

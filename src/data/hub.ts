@@ -16,13 +16,13 @@ const AUTH_EVENT_EVERY_MS = 3000;
  * its constructor; it never sees the facade.
  */
 export class Hub {
-  readonly settings: StoreSettings;
-  readonly timers: Timers;
-  readonly loads: Loads;
+  readonly settings_: StoreSettings;
+  readonly timers_: Timers;
+  readonly loads_: Loads;
   /** The store is started (`start()` and no `stop()` since): retries may run. */
-  started = false;
+  started_ = false;
   /** A 401 came back: nothing is reloaded on its own until start() is called again. */
-  signedOut = false;
+  signedOut_ = false;
   private listeners_ = new Set<() => void>();
   private scheduled_ = false;
   private lastAuthEvent_ = -Infinity;
@@ -30,23 +30,23 @@ export class Hub {
   private open_ = new Map<string, number>();
 
   constructor(
-    readonly adapter: DmAdapter,
+    readonly adapter_: DmAdapter,
     options: DmStoreOptions,
     /** Where the store's events are dispatched (the store itself). */
     private target_: EventTarget,
   ) {
-    this.settings = { feedPageSize: 50, clientPageSize: 50, maxSendAttempts: 5, retryBaseMs: 500, ...options };
-    this.timers = new Timers({ floorMs: this.settings.retryBaseMs, capMs: 30_000, jitter: 0.2 });
-    this.loads = new Loads((e) => this.failed(e), this.timers, () => this.started);
+    this.settings_ = { feedPageSize: 50, clientPageSize: 50, maxSendAttempts: 5, retryBaseMs: 500, ...options };
+    this.timers_ = new Timers({ floorMs_: this.settings_.retryBaseMs, capMs_: 30_000, jitter_: 0.2 });
+    this.loads_ = new Loads((e) => this.failed_(e), this.timers_, () => this.started_);
   }
 
-  subscribe(listener: () => void): () => void {
+  subscribe_(listener: () => void): () => void {
     this.listeners_.add(listener);
     return () => this.listeners_.delete(listener);
   }
 
   /** Schedules the change notification (batched to a microtask). */
-  changed(): void {
+  changed_(): void {
     if (this.scheduled_) return;
     this.scheduled_ = true;
     queueMicrotask(() => {
@@ -57,32 +57,32 @@ export class Hub {
   }
 
   /** Turns a failure into a DmError, telling the host of a 401 on the way. */
-  failed(e: unknown): DmError {
+  failed_(e: unknown): DmError {
     const error = toDmError(e);
     // Several requests fail with 401 at once when a session ends: tell the host once, not per request.
-    if (error.kind === 'auth') this.signedOut = true;
+    if (error.kind === 'auth') this.signedOut_ = true;
     if (error.kind === 'auth' && Date.now() - this.lastAuthEvent_ >= AUTH_EVENT_EVERY_MS) {
       this.lastAuthEvent_ = Date.now();
-      this.emit('auth-required', error);
+      this.emit_('auth-required', error);
     }
     return error;
   }
 
-  emit<K extends Exclude<keyof DmStoreEventMap, 'change'>>(type: K, detail: DmStoreEventMap[K]['detail']): void {
+  emit_<K extends Exclude<keyof DmStoreEventMap, 'change'>>(type: K, detail: DmStoreEventMap[K]['detail']): void {
     this.target_.dispatchEvent(new CustomEvent(type, { detail }));
   }
 
   /** Whether a client's card is on screen. */
-  isOpen(clientId: string): boolean {
+  isOpen_(clientId: string): boolean {
     return this.open_.has(clientId);
   }
 
-  openClients(): IterableIterator<string> {
+  openClients_(): IterableIterator<string> {
     return this.open_.keys();
   }
 
   /** A view of a client's card starts; returns its end. */
-  view(clientId: string): () => void {
+  view_(clientId: string): () => void {
     this.open_.set(clientId, (this.open_.get(clientId) ?? 0) + 1);
     return () => {
       const n = (this.open_.get(clientId) ?? 1) - 1;

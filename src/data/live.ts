@@ -13,17 +13,17 @@ import type { Outbox } from './outbox.js';
 
 /** What live events change. */
 export interface LiveTargets {
-  clients: Clients;
-  feeds: Feeds;
-  outbox: Outbox;
-  eligibility: Eligibilities;
-  orders: Orders;
-  notices: NoticesPresence;
+  clients_: Clients;
+  feeds_: Feeds;
+  outbox_: Outbox;
+  eligibility_: Eligibilities;
+  orders_: Orders;
+  notices_: NoticesPresence;
   signals: ClientSignals;
   /** The advisor changed (their status). */
-  advisor(advisor: Advisor): void;
+  advisor_(advisor: Advisor): void;
   /** The stream is open again after a drop: what the replay may not cover is fetched again. */
-  reconnected(): void;
+  reconnected_(): void;
 }
 
 /** Keeps the newest `max` of a set (insertion order). */
@@ -37,7 +37,7 @@ function remember(set: Set<string>, id: string, max = 2000): void {
  * ignored) to the modules it changes, and the notice each client's activity deserves.
  */
 export class LiveSync {
-  status: LiveStatus = 'closed';
+  status_: LiveStatus = 'closed';
   private unsubscribe_: (() => void) | null = null;
   private wasOpen_ = false;
   private seenEvents_ = new Set<string>();
@@ -49,50 +49,50 @@ export class LiveSync {
     private to_: LiveTargets,
   ) {}
 
-  open(): void {
+  open_(): void {
     this.unsubscribe_?.();
-    this.unsubscribe_ = this.hub_.adapter.subscribe((e) => this.apply(e), {
+    this.unsubscribe_ = this.hub_.adapter_.subscribe((e) => this.apply_(e), {
       onStatus: (s) => this.handleStatus_(s),
-      onError: (e) => this.hub_.failed(e),
+      onError: (e) => this.hub_.failed_(e),
     });
   }
 
-  close(): void {
+  close_(): void {
     this.unsubscribe_?.();
     this.unsubscribe_ = null;
   }
 
   private handleStatus_(status: LiveStatus): void {
-    this.status = status;
+    this.status_ = status;
     if (status === 'open') {
       // After a drop, refetch what the replay may not cover (another tab, a server restart).
-      if (this.wasOpen_) this.to_.reconnected();
+      if (this.wasOpen_) this.to_.reconnected_();
       this.wasOpen_ = true;
     }
-    this.hub_.changed();
+    this.hub_.changed_();
   }
 
   /** Applies one live event. Replays are ignored. */
-  apply(event: DmEvent): void {
+  apply_(event: DmEvent): void {
     if (event.id) {
       if (this.seenEvents_.has(event.id)) return;
       remember(this.seenEvents_, event.id);
     }
-    const { clients, eligibility, notices } = this.to_;
+    const { clients_, eligibility_, notices_ } = this.to_;
     switch (event.type) {
       case 'feed-item':
         return this.applyItem_(event.item);
       case 'client': {
         const { client } = event;
         // Read elsewhere (another tab, the phone app): its notices, shown or held back, are stale.
-        if (!client.hasUnread && clients.get(client.id)?.hasUnread) notices.forget(client.id);
-        return clients.set(client);
+        if (!client.hasUnread && clients_.get_(client.id)?.hasUnread) notices_.forget_(client.id);
+        return clients_.set_(client);
       }
       case 'eligibility':
-        return eligibility.set(event.clientId, event.eligibility, true);
+        return eligibility_.set_(event.clientId, event.eligibility, true);
       case 'advisor':
-        this.to_.advisor(event.advisor);
-        eligibility.advisorStatus(event.advisor.status);
+        this.to_.advisor_(event.advisor);
+        eligibility_.advisorStatus_(event.advisor.status);
         return;
       case 'client-read':
         return this.to_.signals.read(event.clientId, event.readAt);
@@ -102,44 +102,44 @@ export class LiveSync {
   }
 
   private applyItem_(item: FeedItem): void {
-    const { clients, feeds, eligibility, notices } = this.to_;
-    this.to_.outbox.confirmStored([item]);
+    const { clients_, feeds_, eligibility_, notices_ } = this.to_;
+    this.to_.outbox_.confirmStored_([item]);
     if (item.kind === 'message' && item.sender === 'client') this.to_.signals.stopTyping(item.clientId);
-    const known = clients.get(item.clientId);
+    const known = clients_.get_(item.clientId);
     // An order met before (in a loaded feed or an earlier event) is a change, not a new order.
-    const seen = item.kind === 'order' && (this.seenOrders_.has(item.id) || feeds.holds(item));
+    const seen = item.kind === 'order' && (this.seenOrders_.has(item.id) || feeds_.holds_(item));
     const activity = isClientActivity(item, seen, known?.lastActivityAt);
     if (item.kind === 'order') remember(this.seenOrders_, item.id);
-    feeds.add(item.clientId, [item]);
-    if (item.kind === 'order') this.to_.orders.changed(item);
+    feeds_.add_(item.clientId, [item]);
+    if (item.kind === 'order') this.to_.orders_.changed_(item);
     if (activity) {
-      const e = eligibility.get(item.clientId).value;
-      if (e) eligibility.set(item.clientId, eligibilityAfterClientActivity(e));
+      const e = eligibility_.get_(item.clientId).value;
+      if (e) eligibility_.set_(item.clientId, eligibilityAfterClientActivity(e));
     }
-    const open = this.hub_.isOpen(item.clientId);
+    const open = this.hub_.isOpen_(item.clientId);
     if (known && (item.kind === 'message' || activity) && Date.parse(item.at) >= Date.parse(known.lastActivityAt)) {
       // Keep the list order live even before the server's `client` event arrives. Only messages
       // are unread (an order is not), as the server counts them.
-      clients.set({
+      clients_.set_({
         ...known,
         lastActivityAt: item.at,
         lastItemPreview: (item.kind === 'message' ? item.body : item.title).slice(0, 140),
         hasUnread: known.hasUnread || (activity && item.kind === 'message' && !open),
       });
     }
-    this.hub_.emit('live-item', item);
+    this.hub_.emit_('live-item', item);
     const decision = !activity
       ? 'skip'
       : noticeDecision({
           item,
           openClientId: open ? item.clientId : null,
           pageVisible: typeof document === 'undefined' || document.visibilityState !== 'hidden',
-          inLiveSession: notices.presence.inLiveSession,
+          inLiveSession: notices_.presence_.inLiveSession,
         });
     const notice = { clientId: item.clientId, itemId: item.id, at: item.at };
-    if (decision === 'show') notices.show([notice]);
-    else if (decision === 'defer') notices.defer(notice);
-    if (decision !== 'skip') void clients.ensure(item.clientId);
-    this.hub_.changed();
+    if (decision === 'show') notices_.show_([notice]);
+    else if (decision === 'defer') notices_.defer_(notice);
+    if (decision !== 'skip') void clients_.ensure_(item.clientId);
+    this.hub_.changed_();
   }
 }

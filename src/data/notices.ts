@@ -12,8 +12,8 @@ const PRESENCE_DELAY_MS = 250;
  * decides them and which the server hears of shortly after each change.
  */
 export class NoticesPresence {
-  notices: readonly StoreNotice[] = [];
-  presence: Presence = { active: true, inLiveSession: false };
+  notices_: readonly StoreNotice[] = [];
+  presence_: Presence = { active: true, inLiveSession: false };
   private deferred_: Notice[] = [];
   private sent_: string | null = null;
   private attempt_ = 0;
@@ -22,58 +22,58 @@ export class NoticesPresence {
 
   constructor(private hub_: Hub) {}
 
-  show(add: readonly Notice[]): void {
+  show_(add: readonly Notice[]): void {
     const ids = new Set(add.map((n) => n.clientId));
-    this.notices = [...this.notices.filter((n) => !ids.has(n.clientId)), ...add.map((n) => ({ ...n, key: n.clientId + ':' + n.itemId }))];
-    this.hub_.changed();
+    this.notices_ = [...this.notices_.filter((n) => !ids.has(n.clientId)), ...add.map((n) => ({ ...n, key: n.clientId + ':' + n.itemId }))];
+    this.hub_.changed_();
   }
 
   /** Held back until the live session ends. */
-  defer(notice: Notice): void {
+  defer_(notice: Notice): void {
     this.deferred_.push(notice);
   }
 
-  dismiss(key: string): void {
-    this.notices = this.notices.filter((n) => n.key !== key);
-    this.hub_.changed();
+  dismiss_(key: string): void {
+    this.notices_ = this.notices_.filter((n) => n.key !== key);
+    this.hub_.changed_();
   }
 
   /** A client's notices, shown or held back, are stale (its card is open, or it was read elsewhere). */
-  forget(clientId: string): void {
-    this.notices = this.notices.filter((n) => n.clientId !== clientId);
+  forget_(clientId: string): void {
+    this.notices_ = this.notices_.filter((n) => n.clientId !== clientId);
     this.deferred_ = this.deferred_.filter((n) => n.clientId !== clientId);
   }
 
-  set(change: Partial<Presence>): void {
-    const wasLive = this.presence.inLiveSession;
-    this.presence = { ...this.presence, ...change };
-    if (wasLive && !this.presence.inLiveSession && this.deferred_.length) {
-      this.show(releaseDeferred(this.deferred_).filter((n) => !this.hub_.isOpen(n.clientId)));
+  set_(change: Partial<Presence>): void {
+    const wasLive = this.presence_.inLiveSession;
+    this.presence_ = { ...this.presence_, ...change };
+    if (wasLive && !this.presence_.inLiveSession && this.deferred_.length) {
+      this.show_(releaseDeferred(this.deferred_).filter((n) => !this.hub_.isOpen_(n.clientId)));
       this.deferred_ = [];
     }
-    this.hub_.changed();
+    this.hub_.changed_();
     // A change waits at most 250 ms, also when a failed report was waiting longer to be sent again.
-    if (!this.hub_.timers.has('presence') || this.retrying_) {
+    if (!this.hub_.timers_.has_('presence') || this.retrying_) {
       this.retrying_ = false;
-      this.hub_.timers.after('presence', PRESENCE_DELAY_MS, () => void this.flush_());
+      this.hub_.timers_.after_('presence', PRESENCE_DELAY_MS, () => void this.flush_());
     }
   }
 
   private async flush_(): Promise<void> {
     this.retrying_ = false;
-    const body = { ...this.presence };
+    const body = { ...this.presence_ };
     const key = JSON.stringify(body);
     if (key === this.sent_) return;
     try {
-      await this.hub_.adapter.putPresence(body);
+      await this.hub_.adapter_.putPresence(body);
       this.sent_ = key;
       this.attempt_ = 0;
     } catch (e) {
-      const error = this.hub_.failed(e);
+      const error = this.hub_.failed_(e);
       // The server should know within 2 s: try again after a moment, then back off.
-      if (isRetryable(error) && !this.hub_.timers.has('presence') && this.hub_.started) {
+      if (isRetryable(error) && !this.hub_.timers_.has_('presence') && this.hub_.started_) {
         this.retrying_ = true;
-        this.hub_.timers.retry('presence', ++this.attempt_, error, () => void this.flush_());
+        this.hub_.timers_.retry_('presence', ++this.attempt_, error, () => void this.flush_());
       }
     }
   }

@@ -9,30 +9,30 @@ export class Orders {
 
   constructor(private hub_: Hub) {}
 
-  get(orderId: string): Loadable<OrderDetail> {
-    return this.map_.get(orderId);
+  get_(orderId: string): Loadable<OrderDetail> {
+    return this.map_.get_(orderId);
   }
 
-  async load(orderId: string, force = false): Promise<void> {
-    if (!force && this.map_.fresh(orderId)) return;
-    this.map_.loading(orderId);
-    this.hub_.changed();
+  async load_(orderId: string, force = false): Promise<void> {
+    if (!force && this.map_.fresh_(orderId)) return;
+    this.map_.loading_(orderId);
+    this.hub_.changed_();
     // A later request (a newer live change) owns the entry: an older answer is dropped.
-    const got = await this.hub_.loads.run('order:' + orderId, (signal) => this.hub_.adapter.getOrder(orderId, { signal }));
+    const got = await this.hub_.loads_.run_('order:' + orderId, (signal) => this.hub_.adapter_.getOrder(orderId, { signal }));
     if (!got) return;
     // A failed refresh keeps what is shown; only a first load shows the error.
-    if (got.ok) this.map_.ready(orderId, got.value);
-    else this.map_.failed(orderId, got.error);
-    this.hub_.changed();
+    if (got.ok) this.map_.ready_(orderId, got.value);
+    else this.map_.failed_(orderId, got.error);
+    this.hub_.changed_();
   }
 
   /**
    * The order changed (live): its new status shows at once; the entry turns stale (`idle`), so the
    * details view on screen fetches delivery and review again, and a closed one when reopened.
    */
-  changed(item: OrderItem): void {
-    const detail = this.map_.get(item.id);
-    if (detail.value) this.map_.set(item.id, { status: 'idle', value: { ...detail.value, ...item }, error: null });
-    if (detail.status === 'loading') void this.load(item.id, true);
+  changed_(item: OrderItem): void {
+    const detail = this.map_.get_(item.id);
+    if (detail.value) this.map_.set_(item.id, { status: 'idle', value: { ...detail.value, ...item }, error: null });
+    if (detail.status === 'loading') void this.load_(item.id, true);
   }
 }

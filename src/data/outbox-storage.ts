@@ -19,18 +19,18 @@ export class OutboxStorage {
     private advisorId_: () => string | undefined,
   ) {}
 
-  get outboxKey(): string {
+  get outboxKey_(): string {
     return `dm-widgets:outbox:${this.advisorId_() ?? 'default'}`;
   }
 
-  get doneKey(): string {
+  get doneKey_(): string {
     return `dm-widgets:outbox-done:${this.advisorId_() ?? 'default'}`;
   }
 
   /** The outbox as stored (by every tab of this advisor); [] when absent or unreadable. */
-  stored(): OutboxEntry[] {
+  stored_(): OutboxEntry[] {
     try {
-      const saved = JSON.parse(this.storage?.getItem(this.outboxKey) ?? '[]') as OutboxEntry[];
+      const saved = JSON.parse(this.storage?.getItem(this.outboxKey_) ?? '[]') as OutboxEntry[];
       return (Array.isArray(saved) ? saved : []).filter(
         (e) => typeof e?.clientId === 'string' && typeof e.body === 'string' && typeof e.clientMessageId === 'string',
       );
@@ -40,9 +40,9 @@ export class OutboxStorage {
   }
 
   /** The ids of messages any tab saw stored or discarded lately (the newest 200). */
-  done(): string[] {
+  done_(): string[] {
     try {
-      const done = JSON.parse(this.storage?.getItem(this.doneKey) ?? '[]') as unknown;
+      const done = JSON.parse(this.storage?.getItem(this.doneKey_) ?? '[]') as unknown;
       return Array.isArray(done) ? done.filter((id): id is string => typeof id === 'string') : [];
     } catch {
       return [];
@@ -50,9 +50,9 @@ export class OutboxStorage {
   }
 
   /** Other tabs learn that a message is done (a tombstone), so they drop their failed copy, never resend it. */
-  markDone(clientMessageId: string): void {
+  markDone_(clientMessageId: string): void {
     try {
-      this.storage?.setItem(this.doneKey, JSON.stringify([...this.done().filter((id) => id !== clientMessageId), clientMessageId].slice(-200)));
+      this.storage?.setItem(this.doneKey_, JSON.stringify([...this.done_().filter((id) => id !== clientMessageId), clientMessageId].slice(-200)));
     } catch {
       // Storage full or blocked.
     }
@@ -62,13 +62,13 @@ export class OutboxStorage {
    * Stores this tab's outbox, merged with what other tabs stored: their messages stay, and a
    * message any tab saw stored or discarded (a `done` tombstone) is never written back.
    */
-  save(mine: readonly OutboxEntry[]): void {
+  save_(mine: readonly OutboxEntry[]): void {
     try {
       const ids = new Set(mine.map((o) => o.clientMessageId));
-      const done = new Set(this.done());
-      const all = [...this.stored().filter((o) => !ids.has(o.clientMessageId) && !done.has(o.clientMessageId)), ...mine];
-      if (all.length) this.storage?.setItem(this.outboxKey, JSON.stringify(all));
-      else this.storage?.removeItem(this.outboxKey);
+      const done = new Set(this.done_());
+      const all = [...this.stored_().filter((o) => !ids.has(o.clientMessageId) && !done.has(o.clientMessageId)), ...mine];
+      if (all.length) this.storage?.setItem(this.outboxKey_, JSON.stringify(all));
+      else this.storage?.removeItem(this.outboxKey_);
     } catch {
       // Storage full or blocked: the outbox lives on in memory.
     }

@@ -33,7 +33,7 @@ export class Loads {
    * aborted or a newer load of the key took over. With `share`, a load of the key already on its
    * way is joined rather than replaced.
    */
-  run<T>(key: string, fetch: (signal: AbortSignal) => Promise<T>, share = false): Promise<Outcome<T> | null> {
+  run_<T>(key: string, fetch: (signal: AbortSignal) => Promise<T>, share = false): Promise<Outcome<T> | null> {
     const cur = this.calls_.get(key);
     if (share && cur) return cur.promise as Promise<Outcome<T> | null>;
     cur?.abort.abort();
@@ -58,20 +58,20 @@ export class Loads {
   }
 
   /** Abandons the load of `key` (nobody shows it any more); returns whether one was on its way. */
-  release(key: string): boolean {
+  release_(key: string): boolean {
     const call = this.calls_.get(key);
     call?.abort.abort();
     return this.calls_.delete(key);
   }
 
   /** Abandons every load whose key starts with one of `prefixes` (the store stops). */
-  releaseAll(prefixes: readonly string[]): void {
-    for (const key of [...this.calls_.keys()]) if (prefixes.some((p) => key.startsWith(p))) this.release(key);
+  releaseAll_(prefixes: readonly string[]): void {
+    for (const key of [...this.calls_.keys()]) if (prefixes.some((p) => key.startsWith(p))) this.release_(key);
   }
 
   /** Asks again when the server said when (`Retry-After`), if `again` still wants it then. */
-  askAgainAfter(error: DmError, again: () => unknown): void {
-    if (error.retryAfterMs !== null && this.running_()) this.timers_.retry(null, 1, error, again);
+  askAgainAfter_(error: DmError, again: () => unknown): void {
+    if (error.retryAfterMs !== null && this.running_()) this.timers_.retry_(null, 1, error, again);
   }
 }
 
@@ -84,35 +84,35 @@ const IDLE: Loadable<never> = { status: 'idle', value: null, error: null };
 export class LoadableMap<T> {
   private map_ = new Map<string, Loadable<T>>();
 
-  get(id: string): Loadable<T> {
+  get_(id: string): Loadable<T> {
     return this.map_.get(id) ?? IDLE;
   }
 
   /** Whether it is loaded or on its way (no need to load it again). */
-  fresh(id: string): boolean {
-    const s = this.get(id).status;
+  fresh_(id: string): boolean {
+    const s = this.get_(id).status;
     return s === 'ready' || s === 'loading';
   }
 
-  set(id: string, state: Loadable<T>): void {
+  set_(id: string, state: Loadable<T>): void {
     this.map_.set(id, state);
   }
 
   /** On its way: the value (and, with `keepError`, the failure) shown so far stays. */
-  loading(id: string, keepError = false): void {
-    const cur = this.get(id);
+  loading_(id: string, keepError = false): void {
+    const cur = this.get_(id);
     this.map_.set(id, { status: 'loading', value: cur.value, error: keepError ? cur.error : null });
   }
 
-  ready(id: string, value: T): void {
+  ready_(id: string, value: T): void {
     this.map_.set(id, { status: 'ready', value, error: null });
   }
 
-  failed(id: string, error: DmError, value: T | null = this.get(id).value): void {
+  failed_(id: string, error: DmError, value: T | null = this.get_(id).value): void {
     this.map_.set(id, { status: 'error', value, error });
   }
 
-  entries(): IterableIterator<[string, Loadable<T>]> {
+  entries_(): IterableIterator<[string, Loadable<T>]> {
     return this.map_.entries();
   }
 }

@@ -34,6 +34,12 @@ export interface RestAdapterOptions {
   reconnectDelayMs?: number;
   /** The `fetch` to use; default the global one. */
   fetch?: typeof fetch;
+  /**
+   * How long the event stream may hear nothing (no event, no `: ping` comment) before it is taken
+   * for a half-open connection, closed and reopened with `Last-Event-ID`; default 45000 (the
+   * contract's keep-alive is at least every 15 s).
+   */
+  silenceTimeoutMs?: number;
 }
 
 /**
@@ -47,7 +53,7 @@ export class RestAdapter implements DmAdapter {
   readonly options: Required<Omit<RestAdapterOptions, 'headers' | 'fetch'>> & Pick<RestAdapterOptions, 'headers' | 'fetch'>;
 
   constructor(options: RestAdapterOptions) {
-    this.options = { credentials: 'same-origin', timeoutMs: 15000, reconnectDelayMs: 1000, ...options };
+    this.options = { credentials: 'same-origin', timeoutMs: 15000, reconnectDelayMs: 1000, silenceTimeoutMs: 45000, ...options };
   }
 
   getMe(opts?: CallOptions) {
@@ -114,20 +120,31 @@ export class RestAdapter implements DmAdapter {
     const run = async () => {
       for (let attempt = 0; !stop.signal.aborted; attempt++) {
         opts.onStatus?.(attempt ? 'reconnecting' : 'connecting');
+        // This connection alone: closed when it stays silent too long (the store reloads the
+        // newest pages on reopening, and the replay from Last-Event-ID fills the gap once).
+        const conn = new AbortController();
+        let silence: ReturnType<typeof setTimeout> | undefined;
+        const heard = () => {
+          clearTimeout(silence);
+          silence = setTimeout(() => conn.abort(), this.options.silenceTimeoutMs);
+        };
         try {
           const headers = await this.headers_({ Accept: 'text/event-stream' });
           if (lastEventId) headers.set('Last-Event-ID', lastEventId);
           const res = await (this.options.fetch ?? fetch)(this.url_('/events'), {
             headers,
             credentials: this.options.credentials,
-            signal: stop.signal,
+            signal: AbortSignal.any([stop.signal, conn.signal]),
             cache: 'no-store',
           });
           if (!res.ok || !res.body) throw await errorFromResponse(res);
           opts.onStatus?.('open');
           delay = this.options.reconnectDelayMs;
           failures = 0;
-          await readEventStream(res.body, (message) => {
+          heard();
+          // Every chunk counts as heard, comments (`: ping`) included.
+          const body = res.body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({ transform: (chunk, c) => (heard(), c.enqueue(chunk)) }));
+          await readEventStream(body, (message) => {
             if (message.retry) delay = message.retry;
             if (message.id) lastEventId = message.id;
             if (!message.event && !message.data) return;
@@ -142,17 +159,19 @@ export class RestAdapter implements DmAdapter {
           });
         } catch (error) {
           if (stop.signal.aborted) break;
+          if (conn.signal.aborted) failures = 0; // silent, not failing: reopen after the first delay
           if (error instanceof DmError && error.kind === 'auth') {
             opts.onError?.(error);
             opts.onStatus?.('closed');
             return;
           }
         }
+        clearTimeout(silence);
         if (stop.signal.aborted) break;
         opts.onStatus?.('reconnecting');
         // The store's one backoff policy (from the server's `retry:` or the default delay), with
         // jitter so a fleet of tabs does not reconnect in lockstep.
-        await sleep(retryDelay({ floorMs: delay, capMs: 30_000, jitter: 0.25 }, ++failures), stop.signal);
+        await sleep(retryDelay({ floorMs_: delay, capMs_: 30_000, jitter_: 0.25 }, ++failures), stop.signal);
       }
       opts.onStatus?.('closed');
     };

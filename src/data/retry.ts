@@ -6,11 +6,11 @@ const RETRY_AFTER_CAP_MS = 60_000;
 /** The one retry/backoff policy of the data layer. */
 export interface RetryPolicy {
   /** The first wait, doubled per attempt; also the least a `Retry-After` is waited. */
-  floorMs: number;
+  floorMs_: number;
   /** The longest wait between attempts. */
-  capMs: number;
+  capMs_: number;
   /** Each wait is moved by up to this fraction either way, so tabs that failed together spread out. */
-  jitter: number;
+  jitter_: number;
 }
 
 /**
@@ -20,9 +20,9 @@ export interface RetryPolicy {
  */
 export function retryDelay(policy: RetryPolicy, attempt: number, error?: DmError | null): number {
   const asked = error?.retryAfterMs;
-  if (asked != null) return Math.min(Math.max(asked, policy.floorMs), RETRY_AFTER_CAP_MS);
-  const wait = Math.min(policy.floorMs * 2 ** Math.max(0, attempt - 1), policy.capMs);
-  return wait * (1 - policy.jitter + Math.random() * 2 * policy.jitter);
+  if (asked != null) return Math.min(Math.max(asked, policy.floorMs_), RETRY_AFTER_CAP_MS);
+  const wait = Math.min(policy.floorMs_ * 2 ** Math.max(0, attempt - 1), policy.capMs_);
+  return wait * (1 - policy.jitter_ + Math.random() * 2 * policy.jitter_);
 }
 
 /** Resolves after `ms`, or at once when the signal aborts. */
@@ -50,9 +50,9 @@ export class Timers {
   constructor(readonly policy: RetryPolicy) {}
 
   /** Runs `fn` after `ms` under `name` (replacing a timer of that name; a fresh name when null). */
-  after(name: string | null, ms: number, fn: () => unknown): void {
+  after_(name: string | null, ms: number, fn: () => unknown): void {
     const key = name ?? '#' + this.n_++;
-    this.cancel(key);
+    this.cancel_(key);
     this.timers_.set(
       key,
       setTimeout(() => {
@@ -63,21 +63,21 @@ export class Timers {
   }
 
   /** Runs `fn` once the policy's wait after failed attempt `attempt` has passed. */
-  retry(name: string | null, attempt: number, error: DmError | null, fn: () => unknown): void {
-    this.after(name, retryDelay(this.policy, attempt, error), fn);
+  retry_(name: string | null, attempt: number, error: DmError | null, fn: () => unknown): void {
+    this.after_(name, retryDelay(this.policy, attempt, error), fn);
   }
 
   /** Whether a timer of that name is waiting. */
-  has(name: string): boolean {
+  has_(name: string): boolean {
     return this.timers_.has(name);
   }
 
-  cancel(name: string): void {
+  cancel_(name: string): void {
     clearTimeout(this.timers_.get(name));
     this.timers_.delete(name);
   }
 
-  clear(): void {
+  clear_(): void {
     for (const t of this.timers_.values()) clearTimeout(t);
     this.timers_.clear();
   }

@@ -2,10 +2,10 @@
  * `DmStore`: the data layer under every element, a small facade over one module per concern.
  *
  * How modules plug in: each module is a class in `src/data/` that takes the {@link Hub} (the
- * adapter, settings, the one load primitive `hub.loads`, the one retry policy `hub.timers`,
- * `hub.changed()`, `hub.failed()`, `hub.emit()`, which cards are open) and the few modules it
+ * adapter, settings, the one load primitive `hub.loads_`, the one retry policy `hub.timers_`,
+ * `hub.changed_()`, `hub.failed_()`, `hub.emit_()`, which cards are open) and the few modules it
  * reads, in its constructor. To add one: construct it in `modules()` below (after the modules
- * it reads), keep its state in its own fields, call `hub.changed()` after every change, and
+ * it reads), keep its state in its own fields, call `hub.changed_()` after every change, and
  * expose what elements need as a method or getter of `DmStore` that forwards to it. Live events
  * reach modules through `LiveSync` (live.ts); lifecycle (start, stop, reload after a fault)
  * through `start()`, `stop()` and `reloadFailed_()` here.
@@ -52,25 +52,25 @@ interface FacadeHooks {
 /** Builds the modules, each after those it reads. */
 function modules(hub: Hub, storage: Storage | null, facade: FacadeHooks) {
   const unread = new Unread(hub);
-  const clients = (unread.clients = new Clients(hub, (before, after) => unread.summaryChanged(before, after)));
+  const clients = (unread.clients_ = new Clients(hub, (before, after) => unread.summaryChanged_(before, after)));
   const feeds = new Feeds(hub);
   // Eligibility counts the outbox's sends on their way (asked only after both exist).
-  const eligibility: Eligibilities = new Eligibilities(hub, (id): number => outbox.pending(id));
+  const eligibility: Eligibilities = new Eligibilities(hub, (id): number => outbox.pending_(id));
   const outbox: Outbox = new Outbox(hub, feeds, eligibility, storage, facade.advisorId);
-  feeds.outbox = outbox;
+  feeds.outbox_ = outbox;
   const orders = new Orders(hub);
   const notices = new NoticesPresence(hub);
-  const signals = (feeds.signals = new ClientSignals(hub.adapter, { knows: (id) => !!clients.get(id), changed: () => hub.changed() }));
+  const signals = (feeds.signals = new ClientSignals(hub.adapter_, { knows: (id) => !!clients.get_(id), changed: () => hub.changed_() }));
   const live = new LiveSync(hub, {
     signals,
-    clients,
-    feeds,
-    outbox,
-    eligibility,
-    orders,
-    notices,
-    advisor: facade.advisor,
-    reconnected: facade.reconnected,
+    clients_: clients,
+    feeds_: feeds,
+    outbox_: outbox,
+    eligibility_: eligibility,
+    orders_: orders,
+    notices_: notices,
+    advisor_: facade.advisor,
+    reconnected_: facade.reconnected,
   });
   return { unread, clients, feeds, eligibility, outbox, orders, notices, live, signals };
 }
@@ -114,19 +114,19 @@ export class DmStore extends StoreTarget {
     return this.advisorStatus_;
   }
   get clientList(): ClientListState {
-    return this.m_.clients.list;
+    return this.m_.clients.list_;
   }
   get unreadCount(): number {
-    return this.m_.unread.count;
+    return this.m_.unread.count_;
   }
   get liveStatus(): LiveStatus {
-    return this.m_.live.status;
+    return this.m_.live.status_;
   }
   get notices(): readonly StoreNotice[] {
-    return this.m_.notices.notices;
+    return this.m_.notices.notices_;
   }
   get presence(): Presence {
-    return this.m_.notices.presence;
+    return this.m_.notices.presence_;
   }
   /** Since 1.1: how far each client has read, who is typing, the advisor's typing reports, what the server supports. */
   get signals(): ClientSignals {
@@ -135,7 +135,7 @@ export class DmStore extends StoreTarget {
 
   /** Calls `listener` (batched to a microtask) whenever any state changes. Returns the unsubscribe. */
   subscribe(listener: () => void): () => void {
-    return this.hub_.subscribe(listener);
+    return this.hub_.subscribe_(listener);
   }
 
   // ---- lifecycle ----------------------------------------------------------------------------
@@ -147,39 +147,39 @@ export class DmStore extends StoreTarget {
    */
   start(): void {
     const hub = this.hub_;
-    hub.signedOut = false;
-    if (hub.started) {
-      if (this.liveStatus === 'closed') this.m_.live.open();
+    hub.signedOut_ = false;
+    if (hub.started_) {
+      if (this.liveStatus === 'closed') this.m_.live.open_();
       this.reloadFailed_();
       return;
     }
-    hub.started = true;
+    hub.started_ = true;
     void this.loadAdvisor();
     void this.refreshUnread();
-    this.m_.live.open();
+    this.m_.live.open_();
     if (typeof window !== 'undefined') {
       window.addEventListener('online', this.handleOnline_);
-      if (this.storage_) window.addEventListener('storage', this.m_.outbox.handleStorage);
+      if (this.storage_) window.addEventListener('storage', this.m_.outbox.handleStorage_);
     }
   }
 
   /** Closes the live stream and cancels pending work. */
   stop(): void {
-    this.hub_.started = false;
-    this.m_.live.close();
+    this.hub_.started_ = false;
+    this.m_.live.close_();
     this.m_.signals.stop();
-    this.hub_.loads.releaseAll(['feed:', 'older:', 'clients']);
-    this.hub_.timers.clear();
+    this.hub_.loads_.releaseAll_(['feed:', 'older:', 'clients']);
+    this.hub_.timers_.clear_();
     if (typeof window !== 'undefined') {
       window.removeEventListener('online', this.handleOnline_);
-      window.removeEventListener('storage', this.m_.outbox.handleStorage);
+      window.removeEventListener('storage', this.m_.outbox.handleStorage_);
     }
   }
 
   private handleOnline_ = () => {
     this.reloadFailed_(true);
-    if (!this.hub_.signedOut) this.m_.outbox.online();
-    this.hub_.changed();
+    if (!this.hub_.signedOut_) this.m_.outbox.online_();
+    this.hub_.changed_();
   };
 
   /**
@@ -188,68 +188,68 @@ export class DmStore extends StoreTarget {
    */
   private reloadFailed_(transient = false): void {
     // Signed out: nothing is asked again until the host signs the advisor in and calls start().
-    if (transient && this.hub_.signedOut) return;
+    if (transient && this.hub_.signedOut_) return;
     const { clients, feeds, eligibility, unread } = this.m_;
     // When the network comes back, what is on screen (open cards) reloads now; the rest when shown.
     const again = (s: { status: LoadStatus; error: DmError | null }, clientId?: string) =>
-      s.status === 'error' && (!transient || (isRetryable(s.error) && (!clientId || this.hub_.isOpen(clientId))));
+      s.status === 'error' && (!transient || (isRetryable(s.error) && (!clientId || this.hub_.isOpen_(clientId))));
     if (this.advisorStatus_ === 'error') void this.loadAdvisor();
     this.setPresence({});
-    unread.resetRetries();
+    unread.resetRetries_();
     void this.refreshUnread();
-    if (again(clients.list)) void clients.load(clients.list.query, true);
-    for (const f of feeds.all()) if (again(f, f.clientId)) void feeds.load(f.clientId, f.filter, true);
-    for (const id of eligibility.ids()) if (again(eligibility.get(id), id)) void eligibility.load(id, true);
+    if (again(clients.list_)) void clients.load_(clients.list_.query, true);
+    for (const f of feeds.all_()) if (again(f, f.clientId)) void feeds.load_(f.clientId, f.filter, true);
+    for (const id of eligibility.ids_()) if (again(eligibility.get_(id), id)) void eligibility.load_(id, true);
   }
 
   /** The live stream is open again after a drop: what the replay may not cover is fetched again. */
   private refreshAfterReconnect_(): void {
     this.reloadFailed_(true);
     const { clients, feeds, eligibility } = this.m_;
-    for (const f of [...feeds.all()]) if (f.status === 'ready') void feeds.refreshNewest(f.clientId, f.filter);
-    for (const id of this.hub_.openClients()) if (eligibility.get(id).status === 'ready') void eligibility.load(id, true);
-    if (clients.list.status === 'ready') void clients.refreshFirstPage();
+    for (const f of [...feeds.all_()]) if (f.status === 'ready') void feeds.refreshNewest_(f.clientId, f.filter);
+    for (const id of this.hub_.openClients_()) if (eligibility.get_(id).status === 'ready') void eligibility.load_(id, true);
+    if (clients.list_.status === 'ready') void clients.refreshFirstPage_();
   }
 
   async loadAdvisor(): Promise<void> {
     this.advisorStatus_ = 'loading';
-    this.hub_.changed();
-    const got = await this.hub_.loads.run('me', (signal) => this.adapter.getMe({ signal }));
+    this.hub_.changed_();
+    const got = await this.hub_.loads_.run_('me', (signal) => this.adapter.getMe({ signal }));
     if (!got) return;
     if (got.ok) {
       this.advisor_ = got.value;
       this.drafts.setAdvisor(got.value.id);
       this.advisorStatus_ = 'ready';
-      this.m_.outbox.restore();
+      this.m_.outbox.restore_();
     } else this.advisorStatus_ = 'error';
-    this.hub_.changed();
+    this.hub_.changed_();
   }
 
   // ---- clients and unread -------------------------------------------------------------------
 
   /** A client's summary, from the list or an earlier fetch. */
   client(clientId: string): ClientSummary | undefined {
-    return this.m_.clients.get(clientId);
+    return this.m_.clients.get_(clientId);
   }
 
   /** Loads the first page of clients for `query` (a new query replaces the list). */
   loadClients(query = this.clientList.query, force = false): Promise<void> {
-    return this.m_.clients.load(query, force);
+    return this.m_.clients.load_(query, force);
   }
 
   /** Loads the next page of the current list, if there is one. */
   loadMoreClients(): Promise<void> {
-    return this.m_.clients.loadMore();
+    return this.m_.clients.loadMore_();
   }
 
   /** Makes sure a client's summary is known (a deep link may name one not on the first page). */
   ensureClient(clientId: string): Promise<ClientSummary | null> {
-    return this.m_.clients.ensure(clientId);
+    return this.m_.clients.ensure_(clientId);
   }
 
   /** Fetches how many clients have unread messages (the menu's bubble). */
   refreshUnread(): Promise<void> {
-    return this.m_.unread.refresh();
+    return this.m_.unread.refresh_();
   }
 
   /**
@@ -257,24 +257,24 @@ export class DmStore extends StoreTarget {
    * if the server refuses, it comes back and the next attempt waits a few seconds.
    */
   markRead(clientId: string, upTo: string): Promise<void> {
-    return this.m_.unread.markRead(clientId, upTo);
+    return this.m_.unread.markRead_(clientId, upTo);
   }
 
   // ---- feeds --------------------------------------------------------------------------------
 
   /** The feed state for a client and filter (an idle state until loaded). */
   feed(clientId: string, filter: FeedFilter = 'all'): FeedState {
-    return this.m_.feeds.get(clientId, filter);
+    return this.m_.feeds.get_(clientId, filter);
   }
 
   /** Loads the newest page of a feed unless it is loaded or loading (or `force`). */
   loadFeed(clientId: string, filter: FeedFilter = 'all', force = false): Promise<void> {
-    return this.m_.feeds.load(clientId, filter, force);
+    return this.m_.feeds.load_(clientId, filter, force);
   }
 
   /** Loads the page before the oldest loaded item. */
   loadOlder(clientId: string, filter: FeedFilter = 'all', limit?: number): Promise<void> {
-    return this.m_.feeds.loadOlder(clientId, filter, limit);
+    return this.m_.feeds.loadOlder_(clientId, filter, limit);
   }
 
   // ---- the two-way window and search (since 1.1) --------------------------------------------
@@ -310,7 +310,7 @@ export class DmStore extends StoreTarget {
     let s = this.searches_.get(clientId);
     if (!s) {
       const hub = this.hub_;
-      s = new ConversationSearch({ adapter: this.adapter, failed: (e) => hub.failed(e), changed: () => hub.changed(), unsupported: (e) => this.m_.signals.capabilities.learn('search', e) }, clientId);
+      s = new ConversationSearch({ adapter: this.adapter, failed: (e) => hub.failed_(e), changed: () => hub.changed_(), unsupported: (e) => this.m_.signals.capabilities.learn('search', e) }, clientId);
       this.searches_.set(clientId, s);
     }
     return s;
@@ -323,14 +323,14 @@ export class DmStore extends StoreTarget {
 
   /** Abandons in-flight loads of a feed nobody shows any more (a quick switch of client or filter). */
   releaseFeed(clientId: string, filter: FeedFilter = 'all'): void {
-    this.m_.feeds.release(clientId, filter);
+    this.m_.feeds.release_(clientId, filter);
   }
 
   /** Marks that a client's card is on screen (no notice for it); returns the undo. */
   viewing(clientId: string): () => void {
-    const end = this.hub_.view(clientId);
-    this.m_.notices.forget(clientId);
-    this.hub_.changed();
+    const end = this.hub_.view_(clientId);
+    this.m_.notices.forget_(clientId);
+    this.hub_.changed_();
     return end;
   }
 
@@ -338,20 +338,20 @@ export class DmStore extends StoreTarget {
 
   /** Whether the advisor may send to a client (idle until loaded). */
   eligibility(clientId: string): Loadable<Eligibility> {
-    return this.m_.eligibility.get(clientId);
+    return this.m_.eligibility.get_(clientId);
   }
 
   loadEligibility(clientId: string, force = false): Promise<void> {
-    return this.m_.eligibility.load(clientId, force);
+    return this.m_.eligibility.load_(clientId, force);
   }
 
   /** An order's details (idle until loaded). */
   order(orderId: string): Loadable<OrderDetail> {
-    return this.m_.orders.get(orderId);
+    return this.m_.orders.get_(orderId);
   }
 
   loadOrder(orderId: string, force = false): Promise<void> {
-    return this.m_.orders.load(orderId, force);
+    return this.m_.orders.load_(orderId, force);
   }
 
   // ---- sending ------------------------------------------------------------------------------
@@ -361,7 +361,7 @@ export class DmStore extends StoreTarget {
    * 5th send blocks without a refetch), and delivery retries with the same `clientMessageId`.
    */
   send(clientId: string, body: string): Promise<SendResult> {
-    return this.m_.outbox.send(clientId, body);
+    return this.m_.outbox.send_(clientId, body);
   }
 
   /**
@@ -369,33 +369,33 @@ export class DmStore extends StoreTarget {
    * before it to the same client go first, so the client receives them in the order written.
    */
   retrySend(clientId: string, clientMessageId: string): Promise<SendResult> | null {
-    return this.m_.outbox.retry(clientId, clientMessageId);
+    return this.m_.outbox.retry_(clientId, clientMessageId);
   }
 
   /** Drops a failed message; returns its text so it can go back into the box. */
   discardSend(clientId: string, clientMessageId: string): string | null {
-    return this.m_.outbox.discard(clientId, clientMessageId);
+    return this.m_.outbox.discard_(clientId, clientMessageId);
   }
 
   /** Messages still waiting for the server (pending or failed). */
   outboxFor(clientId: string): readonly { clientMessageId: string; body: string }[] {
-    return this.m_.outbox.for(clientId);
+    return this.m_.outbox.for_(clientId);
   }
 
   // ---- live events, notices, presence -------------------------------------------------------
 
   /** Applies one live event (also usable by custom adapters' tests). Replays are ignored. */
   applyEvent(event: DmEvent): void {
-    this.m_.live.apply(event);
+    this.m_.live.apply_(event);
   }
 
   /** Removes a notice (dismissed or opened). */
   dismissNotice(key: string): void {
-    this.m_.notices.dismiss(key);
+    this.m_.notices.dismiss_(key);
   }
 
   /** Updates presence; the server hears of a change within about half a second. */
   setPresence(change: Partial<Presence>): void {
-    this.m_.notices.set(change);
+    this.m_.notices.set_(change);
   }
 }

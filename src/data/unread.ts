@@ -14,7 +14,7 @@ const MAX_UNREAD_RETRIES = 6;
  */
 export class Unread {
   /** Clients with unread messages. */
-  count = 0;
+  count_ = 0;
   private retries_ = 0;
   /** The item being marked read, per client (one request per client at a time). */
   private reading_ = new Map<string, string>();
@@ -23,36 +23,36 @@ export class Unread {
   /** After a failed mark-read: not before this time (ms) again, per client. */
   private retryAt_ = new Map<string, number>();
   /** Set once the clients module exists (they refer to each other). */
-  clients!: Clients;
+  clients_!: Clients;
 
   constructor(private hub_: Hub) {}
 
   /** A summary changed: the count moves at once; the server's answer follows shortly. */
-  summaryChanged(before: ClientSummary | undefined, after: ClientSummary): void {
+  summaryChanged_(before: ClientSummary | undefined, after: ClientSummary): void {
     if (before && before.hasUnread !== after.hasUnread) {
-      this.count = Math.max(0, this.count + (after.hasUnread ? 1 : -1));
-    } else if (!before && after.hasUnread && this.count === 0) {
-      this.count = 1;
+      this.count_ = Math.max(0, this.count_ + (after.hasUnread ? 1 : -1));
+    } else if (!before && after.hasUnread && this.count_ === 0) {
+      this.count_ = 1;
     }
-    this.hub_.timers.after('unread', 400, () => void this.refresh());
+    this.hub_.timers_.after_('unread', 400, () => void this.refresh_());
   }
 
   /** Fetches how many clients have unread messages. */
-  async refresh(): Promise<void> {
-    const got = await this.hub_.loads.run('unread', (signal) => this.hub_.adapter.getUnread({ signal }));
+  async refresh_(): Promise<void> {
+    const got = await this.hub_.loads_.run_('unread', (signal) => this.hub_.adapter_.getUnread({ signal }));
     if (!got) return;
     if (got.ok) {
-      this.count = got.value.clientsWithUnread;
+      this.count_ = got.value.clientsWithUnread;
       this.retries_ = 0;
-      this.hub_.changed();
-    } else if (isRetryable(got.error) && this.hub_.started && this.retries_ < MAX_UNREAD_RETRIES) {
+      this.hub_.changed_();
+    } else if (isRetryable(got.error) && this.hub_.started_ && this.retries_ < MAX_UNREAD_RETRIES) {
       // The menu's bubble has no error state to retry from: a passing failure is asked again, backing off.
-      this.hub_.timers.retry('unread', ++this.retries_, got.error, () => void this.refresh());
+      this.hub_.timers_.retry_('unread', ++this.retries_, got.error, () => void this.refresh_());
     }
   }
 
   /** Failures asked again start counting afresh (signed in again, back online). */
-  resetRetries(): void {
+  resetRetries_(): void {
     this.retries_ = 0;
   }
 
@@ -61,8 +61,8 @@ export class Unread {
    * if the server refuses, it comes back (the server still counts the client unread) and the next
    * attempt waits a few seconds, so a failing server is not asked on every render.
    */
-  async markRead(clientId: string, upTo: string): Promise<void> {
-    const client = this.clients.get(clientId);
+  async markRead_(clientId: string, upTo: string): Promise<void> {
+    const client = this.clients_.get_(clientId);
     if (!client?.hasUnread || upTo.startsWith('local:')) return;
     if (this.reading_.has(clientId)) {
       // One request per client at a time; the newest item asked for meanwhile goes next.
@@ -71,20 +71,20 @@ export class Unread {
     }
     if (Date.now() < (this.retryAt_.get(clientId) ?? 0)) return;
     this.reading_.set(clientId, upTo);
-    this.clients.set({ ...client, hasUnread: false });
+    this.clients_.set_({ ...client, hasUnread: false });
     try {
-      await this.hub_.adapter.markRead(clientId, upTo);
+      await this.hub_.adapter_.markRead(clientId, upTo);
       this.retryAt_.delete(clientId);
     } catch (e) {
       this.retryAt_.set(clientId, Date.now() + READ_RETRY_MS);
-      const now = this.clients.get(clientId);
-      if (now && !now.hasUnread) this.clients.set({ ...now, hasUnread: true });
-      this.hub_.failed(e);
+      const now = this.clients_.get_(clientId);
+      if (now && !now.hasUnread) this.clients_.set_({ ...now, hasUnread: true });
+      this.hub_.failed_(e);
     } finally {
       this.reading_.delete(clientId);
       const next = this.next_.get(clientId);
       this.next_.delete(clientId);
-      if (next) void this.markRead(clientId, next);
+      if (next) void this.markRead_(clientId, next);
     }
   }
 }

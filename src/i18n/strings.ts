@@ -16,6 +16,8 @@ export interface ClientListStrings {
   noClients: string;
   noMatches: (query: string) => string;
   clientsError: string;
+  /** The list could not load because the session ended (401): no Retry, the host signs the advisor in. */
+  clientsSignedOut: string;
   retry: string;
   unread: string;
   loadingMore: string;
@@ -38,6 +40,8 @@ export interface FeedStrings {
   feedEmptyOrders: string;
   feedEmptyMessages: string;
   feedError: string;
+  /** The feed could not load because the session ended (401): no Retry, the host signs the advisor in. */
+  feedSignedOut: string;
   /** The client does not exist (a 404, e.g. a deep link to a removed client); also in the composer. */
   clientNotFound: string;
   loadingOlder: string;
@@ -164,6 +168,7 @@ export const enClientList: ClientListStrings = {
   noClients: 'No clients yet. When a client orders or writes to you, they appear here.',
   noMatches: (q) => `No client matches “${q}”.`,
   clientsError: 'Your clients could not be loaded.',
+  clientsSignedOut: 'Your session has ended. Sign in again to see your clients.',
   retry: 'Retry',
   unread: 'Unread',
   loadingMore: 'Loading more…',
@@ -186,6 +191,7 @@ export const enFeed: FeedStrings = {
   feedEmptyOrders: 'No orders with this client yet.',
   feedEmptyMessages: 'No messages with this client yet.',
   feedError: 'The communications could not be loaded.',
+  feedSignedOut: 'Your session has ended. Sign in again to see these communications.',
   clientNotFound: 'This client could not be found.',
   loadingOlder: 'Loading older items…',
   olderError: 'Older items could not be loaded.',

@@ -14,7 +14,10 @@
  *
  * Works with React 18 and 19 (`react` is an optional peer dependency of dm-widgets).
  */
-import { type EventName, createComponent } from '@lit/react';
+// `@lit/react` is bundled into dist/esm/react.js (see rollup.config.mjs), and the declarations
+// below name none of its types: a host gets neither it nor the `@types/react` it requires.
+import { createComponent as litCreateComponent } from '@lit/react';
+import type { DmCardCloseEvent } from '../elements/communications/dm-communications.events.js';
 import * as React from 'react';
 import { DmClientList as DmClientListElement, type DmClientSelectEvent } from '../elements/client-list/dm-client-list.js';
 import { DmCommunications as DmCommunicationsElement } from '../elements/communications/dm-communications.js';
@@ -30,12 +33,41 @@ import { DmUnreadIndicator as DmUnreadIndicatorElement } from '../elements/unrea
 
 export type {
   DmAuthRequiredEvent,
+  DmCardCloseEvent,
   DmClientSelectEvent,
   DmFilterChangeEvent,
   DmMessageSentEvent,
   DmNoticeOpenEvent,
   DmOrderOpenEvent,
 };
+
+/** An event name carrying its event's type (the same shape as `@lit/react`'s `EventName`). */
+export type EventName<T extends Event = Event> = string & { __eventType: T };
+
+/** Props that name a client: `null` (and `''`) mean none. */
+type IdProp = 'client' | 'clientId' | 'selected';
+/**
+ * The element's public properties as props. One rule for all: every prop accepts `undefined`
+ * (its default; so hosts compiled with `exactOptionalPropertyTypes` can pass an optional value
+ * through), and the client ids (`client`, `clientId`, `selected`) also accept `null` (none).
+ */
+type ElementProps<I> = {
+  [K in Exclude<keyof I, keyof HTMLElement>]?: (K extends IdProp ? string | null : I[K]) | undefined;
+};
+type EventProps<E> = { [K in keyof E]?: (E[K] extends EventName<infer T> ? (e: T) => void : never) | undefined };
+/** What each wrapper is: a React component whose ref is the element itself. */
+export type DmReactComponent<I extends HTMLElement, E = {}> = React.ForwardRefExoticComponent<
+  Omit<React.HTMLAttributes<I>, keyof E | keyof ElementProps<I>> & EventProps<E> & ElementProps<I> & React.RefAttributes<I>
+>;
+
+/** `@lit/react`'s `createComponent`, typed with the props above. */
+const createComponent = litCreateComponent as <I extends HTMLElement, E extends Record<string, EventName> = {}>(options: {
+  react: typeof React;
+  tagName: string;
+  elementClass: new () => I;
+  events?: E;
+  displayName?: string;
+}) => DmReactComponent<I, E>;
 
 const clientSelect = { onClientSelect: 'dm-client-select' as EventName<DmClientSelectEvent> };
 const feedEvents = {
@@ -97,15 +129,23 @@ export const DmNotifier = createComponent({
   displayName: 'DmNotifier',
 });
 
+const communicationsEvents = {
+  ...clientSelect,
+  ...feedEvents,
+  ...messageSent,
+  onCardClose: 'dm-card-close' as EventName<DmCardCloseEvent>,
+};
+
 /**
- * `<dm-communications>`: the events of the list, feed and composer inside it bubble out of it, so
+ * `<dm-communications>`: `onCardClose` ← `dm-card-close` (Back, or the browser's Back with
+ * `syncUrl`: a host that passes `client` sets it to `null` there); the events of the list, feed and composer inside it bubble out of it, so
  * `onClientSelect`, `onOrderOpen`, `onFilterChange` and `onMessageSent` are available here too.
  */
 export const DmCommunications = createComponent({
   react: React,
   tagName: 'dm-communications',
   elementClass: DmCommunicationsElement,
-  events: { ...clientSelect, ...feedEvents, ...messageSent },
+  events: communicationsEvents,
   displayName: 'DmCommunications',
 });
 

@@ -366,6 +366,28 @@ describe('<dm-communications-feed>', () => {
     expect(part(feed, 'error')).to.equal(null);
   });
 
+  it('a 401 while loading shows the signed-out state (no Retry), fires dm-auth-required, and loads after start()', async () => {
+    db.failNext('feed', 1, 401);
+    const auth: string[] = [];
+    const onAuth = (e: Event) => auth.push((e as CustomEvent<{ error: { kind: string } }>).detail.error.kind);
+    document.addEventListener('dm-auth-required', onAuth);
+    const feed = await renderFeed(MOCK_CLIENTS.dana);
+    const provider = providerOf(feed);
+    await waitFor(() => part(feed, 'signed-out'), 4000, 'signed-out state');
+    const state = part(feed, 'error')!;
+    expect(state).to.equal(part(feed, 'signed-out'));
+    expect(textOf(state)).to.equal(en.feedSignedOut);
+    expect(textOf(state)).to.not.contain(en.feedError);
+    expect(state.querySelector('button'), 'no Retry while signed out').to.equal(null);
+    await waitFor(() => auth.length > 0, 2000, 'dm-auth-required');
+    document.removeEventListener('dm-auth-required', onAuth);
+    expect(auth).to.deep.equal(['auth']);
+    // Signed in again: the provider's start() reloads what failed.
+    provider.start();
+    await waitFor(() => parts(feed, 'item').length > 0, 4000, 'loaded after start()');
+    expect(part(feed, 'signed-out')).to.equal(null);
+  });
+
   it('asks nothing again when the network comes back while the advisor is signed out (401)', async () => {
     db.failNext('feed', 1, 401);
     const feed = await renderFeed(MOCK_CLIENTS.dana);

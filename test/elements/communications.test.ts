@@ -194,6 +194,32 @@ describe('<dm-communications>', () => {
     await waitFor(() => textOf(list(tab).shadowRoot!.activeElement?.querySelector('[part~="name"]') ?? null) === openedName, 2000, 'focus on the row left');
   });
 
+  it('fires dm-card-close (bubbling, composed) with the client left, on Back and on the browser\'s Back', async () => {
+    const { provider, tab } = await renderTab({ width: 375, syncUrl: true });
+    const closed: { clientId: string; bubbles: boolean; composed: boolean; target: EventTarget | null }[] = [];
+    // Listened on an ancestor: it bubbles out of the tab.
+    provider.addEventListener('dm-card-close', (e) => closed.push({ clientId: e.detail.clientId, bubbles: e.bubbles, composed: e.composed, target: e.target }));
+    await waitFor(() => parts(list(tab), 'client').length > 1, 5000, 'list');
+    parts(list(tab), 'client')[1].click();
+    await waitFor(() => visible(feed(tab)), 4000, 'card shown');
+    const first = tab.client;
+    expect(closed, 'nothing on open').to.have.length(0);
+    part<HTMLButtonElement>(tab, 'back')!.click();
+    await waitFor(() => closed.length === 1, 2000, 'dm-card-close on Back');
+    expect(closed[0]).to.deep.equal({ clientId: first, bubbles: true, composed: true, target: tab });
+    // The host that passes `client` clears it on the event, as a React host would.
+    tab.client = null;
+    await tab.updateComplete;
+    parts(list(tab), 'client')[2].click();
+    await waitFor(() => visible(feed(tab)), 4000, 'second card shown');
+    const second = tab.client;
+    expect(second).to.not.equal(first);
+    history.back();
+    await waitFor(() => closed.length === 2, 4000, "dm-card-close on the browser's Back");
+    expect(closed[1]!.clientId).to.equal(second);
+    expect(visible(list(tab))).to.equal(true);
+  });
+
   it('on a phone, Back from a client who is not in the list puts the keyboard in the list', async () => {
     const { tab } = await renderTab({ width: 375, client: 'c-no-such-client' });
     await waitFor(() => visible(part(tab, 'back')), 4000, 'card with Back');

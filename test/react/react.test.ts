@@ -3,7 +3,7 @@
  * properties, and turn `dm-*` events into typed `on…` callbacks.
  */
 import { expect } from '@open-wc/testing';
-import { createElement } from 'react';
+import { createElement, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { type Root, createRoot } from 'react-dom/client';
 import type { DmClientList as DmClientListElement } from '../../src/elements/client-list/dm-client-list.js';
@@ -115,5 +115,34 @@ describe('dm-widgets/react', () => {
     await waitFor(() => textOf(part(composer, 'send')) === 'Enviar', 4000, 'Spanish Send');
     render({ send: 'Go' });
     await waitFor(() => textOf(part(composer, 'send')) === 'Go', 4000, 'replaced Send');
+  });
+
+  it('<DmCommunications client onCardClose>: a host holding the open client hears Back and clears it, then can open the same client again', async () => {
+    const id = db.clients()[1].id;
+    const seen: (string | null)[] = [];
+    function Page() {
+      const [client, setClient] = useState<string | null>(id);
+      seen.push(client);
+      return createElement(
+        DmProvider,
+        { baseUrl: '/api/dm', storeOptions: { storage: pageStorage } },
+        createElement('button', { id: 'reopen', onClick: () => setClient(id) }, 'reopen'),
+        createElement(
+          'div',
+          { style: { width: '375px', height: '600px' } },
+          createElement(DmCommunications, { client, onCardClose: () => setClient(null) }),
+        ),
+      );
+    }
+    flushSync(() => root.render(createElement(Page)));
+    const tab = host.querySelector('dm-communications')!;
+    await waitFor(() => !!part(tab, 'back') && part(tab, 'back')!.getBoundingClientRect().width > 0, 5000, 'card with Back');
+    part<HTMLButtonElement>(tab, 'back')!.click();
+    await waitFor(() => seen.at(-1) === null, 2000, 'onCardClose cleared the host state');
+    await tab.updateComplete;
+    expect(tab.client ?? '').to.equal('');
+    // Opening the same client again is a change of the prop, so the card opens.
+    host.querySelector<HTMLButtonElement>('#reopen')!.click();
+    await waitFor(() => tab.client === id && part(tab, 'back')!.getBoundingClientRect().width > 0, 4000, 'the same card again');
   });
 });

@@ -37,7 +37,7 @@ interface MetaLike extends StoryLike {
 /** Each stories module, the element it documents, the fewest stories it may have, and required names. */
 const MODULES: Array<{ module: Record<string, unknown>; min: number; required: string[] }> = [
   { module: provider, min: 3, required: [] },
-  { module: clientList, min: 12, required: ['Loading', 'Empty (no clients yet)', 'Error with retry', 'Selected client', 'Phone width', 'Dark theme'] },
+  { module: clientList, min: 12, required: ['Loading', 'Empty (no clients yet)', 'Error with retry', 'Signed out (401)', 'Selected client', 'Phone width', 'Dark theme'] },
   {
     module: feed,
     min: 25,
@@ -45,6 +45,7 @@ const MODULES: Array<{ module: Record<string, unknown>; min: number; required: s
       'Loading',
       'Empty (no history)',
       'Error with retry',
+      'Signed out (401)',
       'Filter: all',
       'Filter: orders (every order type and status)',
       'Filter: messages',

@@ -25,12 +25,12 @@ export class DmElement extends LitElement {
   };
 
   /** The data layer, from the nearest provider; may also be set directly. */
-  store?: DmStore;
+  store?: DmStore | undefined;
 
   protected i18n?: DmI18n;
 
   /** Replaces some or all strings for this element (on `<dm-communications>`, also for the list, feed and composer inside it). */
-  strings?: Partial<DmStrings>;
+  strings?: Partial<DmStrings> | undefined;
 
   constructor() {
     super();
@@ -75,6 +75,13 @@ export class DmElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    // Outside any provider (looking up through shadow roots) an element has no data and would stay
+    // silently empty: say so once, with the fix. A provider not yet defined still counts.
+    if (!this.hasUpdated && !this.store) {
+      let n: Node | null = this;
+      while (n && n.nodeName !== 'DM-PROVIDER') n = n.parentNode ?? (n as ShadowRoot).host ?? null;
+      if (!n) console.warn(`<${this.localName}> is outside any <dm-provider>, so it has no data. Place it inside <dm-provider> (at any depth), or set its store property.`);
+    }
     if (changed.has('store')) this.storeData_.follow();
     this.pageDir_ ??= this.hasAttribute('dir');
     if (changed.has('i18n') && !this.pageDir_) this.syncDir_();

@@ -73,8 +73,8 @@ export class DmClientList extends DmElement {
 
   static override styles = [tokens, clientListStyles];
 
-  /** The selected client's id. */
-  selected: string | null = null;
+  /** The selected client's id (`null`, `undefined` or `''`: none). */
+  selected: string | null | undefined = null;
 
   private get scroller_(): HTMLElement | null {
     return this.renderRoot?.querySelector<HTMLElement>('.scroller') ?? null;
@@ -93,6 +93,9 @@ export class DmClientList extends DmElement {
     // rows reached by End or Page Down then land where they are expected.
     estimate: () => this.rowEstimate_,
     stick: 'top',
+    // Clients who write move up above the focused row: it stays rendered (and focused) where the
+    // re-order puts it, and the list stays where it is (at its top, the writers come into view).
+    keep: (): string | null => this.focus_.focusedKey(),
   });
   private readonly search_ = new SearchBox(this, (q) => void this.store?.loadClients(q));
   private readonly focus_ = new RovingFocus<ClientSummary>(this, this.window_, {
@@ -196,7 +199,8 @@ export class DmClientList extends DmElement {
     super.updated(changed);
     const row = this.renderRoot.querySelector<HTMLElement>('[data-vkey]');
     if (row?.offsetHeight) this.rowEstimate_ = row.offsetHeight;
-    this.maybeLoadMore_(this.store?.clientList);
+    // Rows measured just now render again at once: judge what is in view then, not on guesses.
+    if (!this.window_.settling) this.maybeLoadMore_(this.store?.clientList);
   }
 
   // ---- rendering ------------------------------------------------------------------------------
@@ -244,7 +248,9 @@ export class DmClientList extends DmElement {
     const error =
       list.status === 'error'
         ? html`<div part="error" class="state" role="alert">
-            ${t.clientsError}<button class="btn" type="button" @click=${this.handleRetry_}>${t.retry}</button>
+            ${list.error?.kind === 'auth'
+              ? t.clientsSignedOut
+              : html`${t.clientsError}<button class="btn" type="button" @click=${this.handleRetry_}>${t.retry}</button>`}
           </div>`
         : nothing;
     if (!list.clients.length) {
@@ -261,13 +267,13 @@ export class DmClientList extends DmElement {
     // Roving tab stop: the last focused client, else the selected one, else the first row in view.
     const firstInView = Math.min(Math.max(this.window_.firstVisibleIndex(), slice.start), slice.end - 1);
     const active = this.focus_.key;
-    const tabKey = isRendered(active) ? active : isRendered(this.selected) ? this.selected : (clients[firstInView]?.id ?? null);
+    const tabKey = isRendered(active) ? active : isRendered(this.selected ?? null) ? this.selected : (clients[firstInView]?.id ?? null);
     const ctx: ClientRowContext = {
       t: this.t,
       locale: this.locale,
       dir: this.textDir,
       now: Date.now(),
-      selected: this.selected,
+      selected: this.selected ?? null,
       setSize: list.nextCursor ? -1 : clients.length,
       failedAvatars: this.failedAvatars_,
       avatarFailed: this.handleAvatarError_,

@@ -66,6 +66,7 @@ const FILTERS: FeedFilter[] = ['all', 'orders', 'messages'];
  * @csspart loading - The loading state (also on the "Loading older items" line, with `loading-older`).
  * @csspart empty - The empty state.
  * @csspart error - The error state (with a Retry button).
+ * @csspart signed-out - Also on the error state when the session ended (401): no Retry; `dm-auth-required` was fired.
  *
  * @cssproperty --dm-bubble-advisor-bg - Background of the advisor's bubbles (default: the accent).
  * @cssproperty --dm-bubble-client-bg - Background of the client's bubbles.
@@ -85,10 +86,22 @@ export class DmCommunicationsFeed extends DmElement {
 
   static override styles = [tokens, styles, searchStyles];
 
-  /** The client whose feed is shown. */
-  clientId = '';
-  /** Which items to show. */
-  filter: FeedFilter = 'all';
+  /** The client whose feed is shown (`null`, `undefined` or `''`: none). */
+  get clientId(): string {
+    return this.clientId_;
+  }
+  set clientId(id: string | null | undefined) {
+    this.clientId_ = id || '';
+  }
+  /** Which items to show (`undefined`, or a value not among them: `all`). */
+  get filter(): FeedFilter {
+    return this.filter_;
+  }
+  set filter(filter: FeedFilter | undefined) {
+    this.filter_ = FILTERS.includes(filter!) ? filter! : 'all';
+  }
+  private clientId_ = '';
+  private filter_: FeedFilter = 'all';
 
   private showPill_ = false;
   private announcement_ = '';
@@ -152,7 +165,6 @@ export class DmCommunicationsFeed extends DmElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (!FILTERS.includes(this.filter)) this.filter = 'all';
     this.session_.sync();
     const feed = this.feed_;
     if (feed && feed.items !== this.rows_) this.itemsChanged_(feed);
@@ -368,9 +380,10 @@ export class DmCommunicationsFeed extends DmElement {
     if (!feed || feed.status === 'idle' || (feed.status === 'loading' && !feed.items.length)) {
       return html`<div class="state" part="loading" role="status">${this.clientId ? t.loadingFeed : t.chooseClient}</div>`;
     }
-    if (feed.status === 'error' && feed.error?.kind === 'not-found') {
-      // No such client (a deep link to a removed one): nothing to retry.
-      return html`<div class="state" part="error" role="alert"><p>${t.clientNotFound}</p></div>`;
+    if (feed.status === 'error' && (feed.error?.kind === 'not-found' || feed.error?.kind === 'auth')) {
+      // No such client (a deep link to a removed one), or the session ended (the provider fired
+      // dm-auth-required; `start()` after signing in reloads): nothing to retry here.
+      return html`<div class="state" part=${feed.error.kind === 'auth' ? 'error signed-out' : 'error'} role="alert"><p>${feed.error.kind === 'auth' ? t.feedSignedOut : t.clientNotFound}</p></div>`;
     }
     // No items yet: the newest page failed, or was empty with older pages before it (loaded next).
     const retry =

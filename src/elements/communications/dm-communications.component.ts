@@ -9,6 +9,7 @@ import type { DmClientList } from '../client-list/dm-client-list.component.js';
 import '../communications-feed/dm-communications-feed.js';
 import '../composer/dm-composer.js';
 import { type CommunicationsStrings, enCommunications } from '../../i18n/strings.js';
+import './dm-communications.events.js';
 
 const LIST_PARTS = 'base, search, list, scroller, client, client-selected, unread-badge, avatar, name, preview, typing, time, loading, loading-more, empty, error';
 const FEED_PARTS =
@@ -35,6 +36,7 @@ const BACK_ICON = html`<svg aria-hidden="true" viewBox="0 0 24 24" fill="none" s
  * @fires {DmOrderOpenEvent} dm-order-open - From its feed: an order was clicked; `detail.orderId`; cancelable.
  * @fires {DmFilterChangeEvent} dm-filter-change - From its feed: the filter control changed; `detail.filter`.
  * @fires {DmMessageSentEvent} dm-message-sent - From its composer: the server stored a message; `detail.message`.
+ * @fires {DmCardCloseEvent} dm-card-close - The card closed (its Back control, or the browser's Back with `sync-url`); `detail.clientId` is the client left. A host that sets `client` clears it here.
  *
  * @csspart list-pane - The client list column.
  * @csspart card - The client card.
@@ -167,12 +169,12 @@ export class DmCommunications extends DmElement {
     `,
   ];
 
-  /** The client whose card is open. */
-  client = '';
+  /** The client whose card is open (`null`, `undefined` or `''`: none). */
+  client: string | null | undefined = '';
   /** Keep the open client in the URL (`?dm-client=`). */
-  syncUrl = false;
-  /** The feed's filter; follows the feed's filter control (reflected). */
-  filter: 'all' | 'orders' | 'messages' = 'all';
+  syncUrl: boolean | undefined = false;
+  /** The feed's filter; follows the feed's filter control (reflected; `undefined`: `all`). */
+  filter: 'all' | 'orders' | 'messages' | undefined = 'all';
 
   /** On a narrow layout, whether the card (rather than the list) is showing. */
   private cardOpen_ = false;
@@ -202,14 +204,15 @@ export class DmCommunications extends DmElement {
 
   /** Updates for the list (whether the advisor has clients) and the open client's summary only. */
   protected override select(s: DmStore): unknown {
-    return [s.clientList, s.client(this.client)];
+    return [s.clientList, this.client ? s.client(this.client) : undefined];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('client')) {
-      // Setting `client` (attribute or property) opens that card, on a phone too; clearing it shows the list.
-      if (this.hasUpdated) this.cardOpen_ = !!this.client;
+      // Setting `client` (attribute or property, before or after the first render: React sets
+      // props after connecting) opens that card, on a phone too; clearing it shows the list.
+      this.cardOpen_ = !!this.client;
       if (this.client) void this.store?.ensureClient(this.client);
       // Set by the host (not by a row, a notice or the browser's Back, which keep the URL already):
       // the URL follows, in place, so a reload reopens this card.
@@ -262,8 +265,10 @@ export class DmCommunications extends DmElement {
     // The browser's Back closed the card the keyboard was in: focus goes to that client's row,
     // as with the Back control, rather than falling to <body>.
     const refocus = !id && !!left && this.matches(':focus-within');
+    const closed = !id && !!left && this.cardOpen_;
     this.client = id ?? '';
     this.cardOpen_ = !!id;
+    if (closed) this.emit('dm-card-close', { clientId: left });
     if (refocus) void this.updateComplete.then(() => this.list_?.focusClient(left));
   };
 
@@ -276,6 +281,7 @@ export class DmCommunications extends DmElement {
     }
     // Back to the row of the client just left (the list's tab stop), as the keyboard left it.
     const client = this.client;
+    if (client) this.emit('dm-card-close', { clientId: client });
     void this.updateComplete.then(() => (client ? this.list_?.focusClient(client) : this.list_?.focus()));
   }
 

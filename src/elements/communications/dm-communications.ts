@@ -2,6 +2,7 @@ import { define } from '../base/define.js';
 import { DmCommunications } from './dm-communications.component.js';
 
 export { DmCommunications };
+export type { DmCardCloseEvent } from './dm-communications.events.js';
 
 define('dm-communications', DmCommunications);
 

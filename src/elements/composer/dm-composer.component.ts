@@ -66,8 +66,8 @@ export class DmComposer extends DmElement {
   static override styles = [tokens, composerStyles];
   static override shadowRootOptions: ShadowRootInit = { ...DmElement.shadowRootOptions, delegatesFocus: true };
 
-  /** The client to write to. */
-  clientId: string | null = null;
+  /** The client to write to (`null`, `undefined` or `''`: none). */
+  clientId: string | null | undefined = null;
   /** The clock of typing reports (at most one every 3 s); tests may replace it. */
   typingClock: () => number = Date.now;
 
@@ -153,7 +153,7 @@ export class DmComposer extends DmElement {
 
   /** Keeps the box and the saved drafts in step when the client or the signed-in advisor changes. */
   private syncDraft_(store: DmStore): void {
-    const clientId = this.clientId;
+    const clientId = this.clientId || null;
     // Drafts are keyed by advisor, who is known only once `/me` answered.
     const advisor = store.advisor?.id ?? null;
     if (clientId === this.draftClient_ && advisor === this.draftAdvisor_) return;

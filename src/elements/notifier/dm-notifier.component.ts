@@ -48,10 +48,22 @@ export class DmNotifier extends DmElement {
 
   static override styles = [tokens, notifierStyles];
 
-  /** Milliseconds before a notice hides itself; 0 keeps it until dismissed. */
-  duration = 8000;
-  /** The most notices shown at once; a newer one replaces the oldest (the list's bubbles still tell). 0: no limit. */
-  max = 5;
+  /** Milliseconds before a notice hides itself; 0 keeps it until dismissed (`undefined`: 8000). */
+  get duration(): number {
+    return this.duration_;
+  }
+  set duration(ms: number | null | undefined) {
+    this.duration_ = ms ?? 8000;
+  }
+  /** The most notices shown at once; a newer one replaces the oldest (the list's bubbles still tell). 0: no limit (`undefined`: 5). */
+  get max(): number {
+    return this.max_;
+  }
+  set max(n: number | null | undefined) {
+    this.max_ = n ?? 5;
+  }
+  private duration_ = 8000;
+  private max_ = 5;
 
   private timers_ = new Map<string, ReturnType<typeof setTimeout>>();
   private hovered_ = false;

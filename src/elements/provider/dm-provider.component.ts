@@ -52,6 +52,7 @@ function sameOptions(a?: DmStoreOptions, b?: DmStoreOptions): boolean {
  * @attr live-session - Present while the advisor is in a live session: in-app notices wait, presence says so.
  * @attr locale - BCP 47 locale for dates, times and prices (default: the page's `lang`).
  * @attr credentials - `fetch` credentials mode for the REST adapter (`same-origin` by default).
+ * @attr manual-start - Nothing is requested until `start()` is called (for a host that gets its token or adapter asynchronously).
  *
  * @fires {DmAuthRequiredEvent} dm-auth-required - The API answered 401; `detail.error` tells more.
  * @slot - The page content, including any `dm-*` elements, at any depth.
@@ -67,6 +68,7 @@ export class DmProvider extends LitElement {
   static override properties: PropertyDeclarations = {
     baseUrl: { attribute: 'base-url' },
     liveSession: { type: Boolean, reflect: true, attribute: 'live-session' },
+    manualStart: { type: Boolean, attribute: 'manual-start' },
     locale: {},
     credentials: {},
     headers: { attribute: false },
@@ -75,21 +77,26 @@ export class DmProvider extends LitElement {
     strings: { attribute: false },
   };
 
-  baseUrl = '/api/dm';
-  liveSession = false;
-  locale?: string;
-  credentials: RequestCredentials = 'same-origin';
+  // Every option accepts `undefined` for its default (`exactOptionalPropertyTypes` hosts, React).
+  /** Base URL of the DM API (`undefined`: `/api/dm`). */
+  baseUrl: string | undefined = '/api/dm';
+  liveSession: boolean | undefined = false;
+  /** When set, the data layer waits for `start()`: no request goes out before it. */
+  manualStart: boolean | undefined = false;
+  locale?: string | undefined;
+  /** `fetch` credentials mode (`undefined`: `same-origin`). */
+  credentials: RequestCredentials | undefined = 'same-origin';
   /** Extra request headers for the REST adapter: a value, or an (async) function returning them; read at each request. */
-  headers?: HeadersSource;
+  headers?: HeadersSource | undefined;
   /** A custom adapter instead of the built-in REST one. */
-  adapter?: DmAdapter;
+  adapter?: DmAdapter | undefined;
   /** Options for the store (page sizes, storage, retries); a different value makes a new store. */
-  storeOptions?: DmStoreOptions;
+  storeOptions?: DmStoreOptions | undefined;
   /** Replaces some or all UI strings (see `DmStrings`). */
-  strings?: Partial<DmStrings>;
+  strings?: Partial<DmStrings> | undefined;
 
   /** The data layer the elements inside use (made from the properties above). */
-  store?: DmStore;
+  store?: DmStore | undefined;
 
   protected i18n: DmI18n = { strings: {}, locale: 'en', dir: 'ltr' };
 
@@ -98,6 +105,7 @@ export class DmProvider extends LitElement {
   private i18nContext_ = new ContextProvider(this, { context: dmI18nContext, initialValue: this.i18n });
 
   private langObserver_?: MutationObserver;
+  private started_ = false;
   /** Drops the requests of the store being replaced that have not gone out yet. */
   private retire_?: () => void;
 
@@ -121,17 +129,32 @@ export class DmProvider extends LitElement {
     // Each of these makes a new data layer (a host script may set them after the element upgraded).
     // `headers` are read at each request (no new store); options are compared by value, so a
     // framework that sets an equal object on every render (React) keeps the store and its sends.
+    // With `manual-start`, none before `start()`.
     const fresh =
-      !this.store ||
-      changed.has('adapter') ||
-      changed.has('baseUrl') ||
-      changed.has('credentials') ||
-      (changed.has('storeOptions') && !sameOptions(changed.get('storeOptions'), this.storeOptions));
+      (this.started_ || !this.manualStart) &&
+      (!this.store ||
+        changed.has('adapter') ||
+        changed.has('baseUrl') ||
+        changed.has('credentials') ||
+        (changed.has('storeOptions') && !sameOptions(changed.get('storeOptions'), this.storeOptions)));
     if (fresh) this.createStore_();
-    if (fresh || changed.has('liveSession')) {
-      this.store?.setPresence({ inLiveSession: this.liveSession, active: document.visibilityState === 'visible' });
-    }
+    else if (changed.has('liveSession')) this.presence_();
     if (!this.hasUpdated || changed.has('locale') || changed.has('strings')) this.updateI18n_();
+  }
+
+  /**
+   * Starts the data layer. With `manual-start`, call it once `headers` or `adapter` are set:
+   * nothing was requested before. Also reopens the live stream a 401 closed and reloads what
+   * failed (after signing in again).
+   */
+  start(): void {
+    this.started_ = true;
+    if (this.store) this.store.start();
+    else this.createStore_();
+  }
+
+  private presence_(): void {
+    this.store?.setPresence({ inLiveSession: !!this.liveSession, active: document.visibilityState === 'visible' });
   }
 
   private createStore_(): void {
@@ -143,15 +166,16 @@ export class DmProvider extends LitElement {
     // no false 401).
     let current = true;
     this.retire_ = () => (current = false);
+    // With `manual-start` the host has said when: no wait.
     const gatedFetch: typeof fetch = (input, init) =>
-      afterPageScripts().then(() => {
+      (this.manualStart ? Promise.resolve() : afterPageScripts()).then(() => {
         if (!current || init?.signal?.aborted) throw new DOMException('Replaced or aborted', 'AbortError');
         return fetch(input, init);
       });
     const adapter =
       this.adapter ??
       new RestAdapter({
-        baseUrl: this.baseUrl,
+        baseUrl: this.baseUrl ?? '/api/dm',
         credentials: this.credentials,
         headers: () => (typeof this.headers === 'function' ? this.headers() : (this.headers ?? {})),
         fetch: gatedFetch,
@@ -163,6 +187,7 @@ export class DmProvider extends LitElement {
     this.store = store;
     this.storeContext_.setValue(store);
     if (this.isConnected) store.start();
+    this.presence_();
   }
 
   private updateI18n_(): void {

@@ -35,7 +35,7 @@ export class DmUnreadIndicator extends DmElement {
   static override styles = [tokens, unreadIndicatorStyles];
 
   /** Whether the bubble shows the number of clients with unread messages. */
-  showCount = false;
+  showCount: boolean | undefined = false;
 
   /** Updates for the count only. */
   protected override select(s: DmStore): unknown {
