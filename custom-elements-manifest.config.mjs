@@ -14,7 +14,8 @@ function splitInlineTags(entries, tag) {
   for (const entry of entries) {
     const pieces = (entry.description ?? '').split(inline);
     out.push({ ...entry, description: pieces[0].trim() });
-    for (let i = 1; i + 1 < pieces.length; i += 2) out.push({ name: pieces[i], description: pieces[i + 1].trim() });
+    for (let i = 1; i + 1 < pieces.length; i += 2)
+      out.push({ name: pieces[i], description: pieces[i + 1].trim() });
   }
   return out;
 }
@@ -34,19 +35,26 @@ export default {
       packageLinkPhase({ customElementsManifest }) {
         // The analyzer lists modules in the order its glob finds them, which varies between
         // machines: sort by path so the committed manifest only changes when the API does.
-        customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        customElementsManifest.modules.sort((a, b) =>
+          a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+        );
         for (const mod of customElementsManifest.modules) {
           for (const decl of mod.declarations ?? []) {
             if (decl.members) {
               decl.members = decl.members.filter(
-                (m) => m.privacy !== 'private' && m.privacy !== 'protected' && !m.name.startsWith('#') && !m.static,
+                (m) =>
+                  m.privacy !== 'private' &&
+                  m.privacy !== 'protected' &&
+                  !m.name.startsWith('#') &&
+                  !m.static,
               );
             }
             // The base class's `emit(name, …)` helper is seen as an event literally called "name";
             // real events are all `dm-*` and documented with @fires.
             if (decl.events) decl.events = decl.events.filter((e) => e.name?.startsWith('dm-'));
             if (decl.cssParts) decl.cssParts = splitInlineTags(decl.cssParts, 'csspart');
-            if (decl.cssProperties) decl.cssProperties = splitInlineTags(decl.cssProperties, 'cssproperty');
+            if (decl.cssProperties)
+              decl.cssProperties = splitInlineTags(decl.cssProperties, 'cssproperty');
           }
         }
       },

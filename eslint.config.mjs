@@ -16,6 +16,8 @@ export default tseslint.config(
       'demo/mockServiceWorker.js',
       '.storybook/public/**',
       'bench/results.json',
+      '.host-types/**',
+      'bench/size.json',
     ],
   },
   js.configs.recommended,

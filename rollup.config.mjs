@@ -10,7 +10,12 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { MANGLE_PROPS, minifyLiteralsRollup } from './scripts/minify-options.mjs';
-import { ALL_ENTRIES, INDEX_ENTRY, assertIndexEntry, partitionEntries } from './scripts/entries.mjs';
+import {
+  ALL_ENTRIES,
+  INDEX_ENTRY,
+  assertIndexEntry,
+  partitionEntries,
+} from './scripts/entries.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -33,7 +38,9 @@ const externalPackages = [
 // `@lit/react` is bundled into dist/esm/react.js: its package requires `@types/react`, which npm
 // would install into every host as a dependency of ours, React or not.
 const isExternal = (id) =>
-  id !== '@lit/react' && (/^@lit(-labs)?\//.test(id) || externalPackages.some((name) => id === name || id.startsWith(`${name}/`)));
+  id !== '@lit/react' &&
+  (/^@lit(-labs)?\//.test(id) ||
+    externalPackages.some((name) => id === name || id.startsWith(`${name}/`)));
 
 // rollup-plugin-esbuild passes tsconfig.json to esbuild (experimentalDecorators,
 // useDefineForClassFields: false), and resolves `./x.js` imports to `./x.ts`.

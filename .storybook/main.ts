@@ -12,7 +12,8 @@ const config: StorybookConfig = {
   async viteFinal(viteConfig) {
     // Lit's decorators are TypeScript's legacy ("experimental") ones; Vite's esbuild reads them
     // from tsconfig.json, but say it here too so stories never get TC39 decorators by accident.
-    const tsconfigRaw = typeof viteConfig.esbuild === 'object' ? viteConfig.esbuild.tsconfigRaw : undefined;
+    const tsconfigRaw =
+      typeof viteConfig.esbuild === 'object' ? viteConfig.esbuild.tsconfigRaw : undefined;
     const base = typeof tsconfigRaw === 'object' ? tsconfigRaw : {};
     return {
       ...viteConfig,

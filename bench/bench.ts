@@ -26,7 +26,9 @@ let held: Mounted | null = null;
 
 /** Resolves after the next frame has been produced (rAF, then a task after its paint). */
 function nextFrame(): Promise<number> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)));
+  return new Promise((resolve) =>
+    requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)),
+  );
 }
 
 /** Waits until an element has no update pending (the virtual window asks for a second one after measuring). */
@@ -91,7 +93,10 @@ function covered(el: LitElement): boolean {
   const bottom = top + s.clientHeight;
   const rows = rowsOf(el);
   if (!rows.length) return false;
-  return rows[0].getBoundingClientRect().top <= top + 1 && rows[rows.length - 1].getBoundingClientRect().bottom >= bottom - 1;
+  return (
+    rows[0].getBoundingClientRect().top <= top + 1 &&
+    rows[rows.length - 1].getBoundingClientRect().bottom >= bottom - 1
+  );
 }
 
 function domCount(el: LitElement): number {
@@ -99,7 +104,13 @@ function domCount(el: LitElement): number {
 }
 
 /** Mounts a feed of `n` items; timing from "items in the store" to the first frame painted. */
-async function feedFirstPaint(p: { n: number; impl: Impl; older?: number; keep?: boolean; storeOnly?: boolean }) {
+async function feedFirstPaint(p: {
+  n: number;
+  impl: Impl;
+  older?: number;
+  keep?: boolean;
+  storeOnly?: boolean;
+}) {
   const m = await mountProvider({ newest: p.n, older: p.older ?? 0 });
   const tLoad = performance.now();
   await m.store.ensureClient(FEED_CLIENT);
@@ -118,7 +129,9 @@ async function feedFirstPaint(p: { n: number; impl: Impl; older?: number; keep?:
   if (!s) throw new Error('no scroller rendered');
   const atBottom = s.scrollHeight - s.scrollTop - s.clientHeight < 4;
   const rows = rowsOf(el).length;
-  const newest = rowsOf(el).some((r) => r.dataset.vkey === 'i:' + m.store.feed(FEED_CLIENT, 'all').items.at(-1)!.id);
+  const newest = rowsOf(el).some(
+    (r) => r.dataset.vkey === 'i:' + m.store.feed(FEED_CLIENT, 'all').items.at(-1)!.id,
+  );
   const result = {
     items,
     loadMs: t0 - tLoad,
@@ -148,7 +161,10 @@ async function prepend(p: { n: number }) {
   const s = scrollerOf(el);
   // Scroll up into the area where the feed loads the page before (scrollTop < 600).
   s.scrollTop = 200;
-  const asked = await Promise.race([gate.requested.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 2000))]);
+  const asked = await Promise.race([
+    gate.requested.then(() => true),
+    new Promise<boolean>((r) => setTimeout(() => r(false), 2000)),
+  ]);
   if (!asked) throw new Error('the feed did not ask for older items near the top');
   // Let the view settle where the user put it (rows measured, anchor corrected).
   for (let i = 0; i < 4; i++) await nextFrame();
@@ -168,7 +184,9 @@ async function prepend(p: { n: number }) {
   await nextFrame();
   await nextFrame();
   const row2 = find();
-  const jumpLater = row2 ? row2.getBoundingClientRect().top - s.getBoundingClientRect().top - before.offset : NaN;
+  const jumpLater = row2
+    ? row2.getBoundingClientRect().top - s.getBoundingClientRect().top - before.offset
+    : NaN;
   const result = {
     added: itemsAfter - itemsBefore,
     scrollTopBefore,
@@ -226,7 +244,16 @@ async function scroll(p: { n: number; impl: Impl; durationMs: number }) {
     };
     requestAnimationFrame(tick);
   });
-  const result = { frames, intervals, work, blank, maxDom, startTop, endTop: s.scrollTop, reachedTop: s.scrollTop < 4 };
+  const result = {
+    frames,
+    intervals,
+    work,
+    blank,
+    maxDom,
+    startTop,
+    endTop: s.scrollTop,
+    reachedTop: s.scrollTop < 4,
+  };
   cleanup();
   return result;
 }
@@ -249,7 +276,12 @@ async function clientList(p: { n: number }) {
   await nextFrame();
   // The oldest, read client writes: it must jump to the top of the list.
   const last = m.store.clientList.clients.at(-1)!;
-  const updated: ClientSummary = { ...last, hasUnread: true, lastActivityAt: new Date().toISOString(), lastItemPreview: 'New message' };
+  const updated: ClientSummary = {
+    ...last,
+    hasUnread: true,
+    lastActivityAt: new Date().toISOString(),
+    lastItemPreview: 'New message',
+  };
   const e0 = performance.now();
   m.store.applyEvent({ type: 'client', client: updated });
   const eApplied = performance.now();
@@ -306,7 +338,9 @@ async function mountHistory(total: number) {
 /** Whether the row of `key` is rendered within the viewport. */
 function inView(el: LitElement, key: string): boolean {
   const s = scrollerOf(el).getBoundingClientRect();
-  const r = rowsOf(el).find((x) => x.dataset.vkey === key)?.getBoundingClientRect();
+  const r = rowsOf(el)
+    .find((x) => x.dataset.vkey === key)
+    ?.getBoundingClientRect();
   return !!r && r.bottom > s.top && r.top < s.bottom;
 }
 
@@ -317,7 +351,13 @@ function inView(el: LitElement, key: string): boolean {
  * requests asked before that (search + around), the DOM count. With `readDown`, then scrolls down
  * `step` px per frame from there to the newest (paging `after` as it goes), timing every frame.
  */
-async function jump(p: { total: number; back: number; readDown?: boolean; step?: number; maxMs?: number }) {
+async function jump(p: {
+  total: number;
+  back: number;
+  readDown?: boolean;
+  step?: number;
+  maxMs?: number;
+}) {
   const { m, el, s, domAtStart } = await mountHistory(p.total);
   const all = m.adapter.all;
   const target = all[all.length - 1 - p.back]!;
@@ -351,15 +391,24 @@ async function jump(p: { total: number; back: number; readDown?: boolean; step?:
     calls,
     chooseToPaintMs: t1 - t0,
     dom: domCount(el),
-    marked: !!el.renderRoot.querySelector(`[data-vkey="${CSS.escape(key)}"][part~="search-target"]`),
+    marked: !!el.renderRoot.querySelector(
+      `[data-vkey="${CSS.escape(key)}"][part~="search-target"]`,
+    ),
   };
-  if (p.readDown) Object.assign(result, await readDown(el, m.store, s, p.step ?? 600, p.maxMs ?? 60_000));
+  if (p.readDown)
+    Object.assign(result, await readDown(el, m.store, s, p.step ?? 600, p.maxMs ?? 60_000));
   cleanup();
   return result;
 }
 
 /** Scrolls down `step` px per frame until the feed holds the newest item and shows the bottom. */
-async function readDown(el: LitElement, store: DmStore, s: HTMLElement, step: number, maxMs: number) {
+async function readDown(
+  el: LitElement,
+  store: DmStore,
+  s: HTMLElement,
+  step: number,
+  maxMs: number,
+) {
   const startItems = store.feed(FEED_CLIENT, 'all').items.length;
   const intervals: number[] = [];
   let maxDom = 0;
@@ -394,7 +443,8 @@ async function readDown(el: LitElement, store: DmStore, s: HTMLElement, step: nu
     downMaxDom: maxDom,
     downBlank: blank,
     downItemsLoaded: f.items.length - startItems,
-    reachedNewest: !f.newerCursor && f.items.at(-1)?.id === (store.adapter as FakeAdapter).all.at(-1)!.id,
+    reachedNewest:
+      !f.newerCursor && f.items.at(-1)?.id === (store.adapter as FakeAdapter).all.at(-1)!.id,
   };
 }
 
@@ -407,7 +457,12 @@ async function readDown(el: LitElement, store: DmStore, s: HTMLElement, step: nu
 async function readFast(p: { total: number; step: number; maxMs: number }) {
   const { m, el, s, domAtStart } = await mountHistory(p.total);
   const all = m.adapter.all;
-  const indexOf = new Map(all.map((x, i) => [x.kind === 'message' && x.clientMessageId ? 'm:' + x.clientMessageId : 'i:' + x.id, i]));
+  const indexOf = new Map(
+    all.map((x, i) => [
+      x.kind === 'message' && x.clientMessageId ? 'm:' + x.clientMessageId : 'i:' + x.id,
+      i,
+    ]),
+  );
   const intervals: number[] = [];
   let maxDom = 0;
   let blank = 0;
@@ -439,7 +494,8 @@ async function readFast(p: { total: number; step: number; maxMs: number }) {
         if (oldestSeen === 0 && Number.isNaN(oldestAtMs)) oldestAtMs = t;
       };
       ch.port2.postMessage(0);
-      if (performance.now() - t0 > p.maxMs || (oldestSeen === 0 && performance.now() - t0 > 5000)) setTimeout(done, 50);
+      if (performance.now() - t0 > p.maxMs || (oldestSeen === 0 && performance.now() - t0 > 5000))
+        setTimeout(done, 50);
       else requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);

@@ -3,7 +3,14 @@
 import { type DmAdapter, DmError, type FeedParams } from '../src/data/adapter.js';
 import { sortClientsForList } from '../src/core/client-order.js';
 import { mulberry32 } from '../src/mocks/prng.js';
-import type { ClientSummary, FeedItem, FeedPage, OrderType, OrderStatus, SearchPage } from '../src/core/types.js';
+import type {
+  ClientSummary,
+  FeedItem,
+  FeedPage,
+  OrderType,
+  OrderStatus,
+  SearchPage,
+} from '../src/core/types.js';
 
 /** The client whose feed the benchmarks show. */
 export const FEED_CLIENT = 'c-bench';
@@ -15,9 +22,29 @@ const WORDS = (
   'thank you so much again really helpful about my situation what do you see next month week ' +
   'today yesterday dream sign guidance spirit message please could would maybe honest trust'
 ).split(' ');
-const ORDER_TYPES: OrderType[] = ['recorded_reading', 'rush_reading', 'live_chat', 'live_voice', 'live_video'];
-const ORDER_STATUSES: OrderStatus[] = ['completed', 'completed', 'completed', 'in_progress', 'pending', 'cancelled', 'refunded'];
-const TITLES = ['Love & relationship reading', 'Career crossroads', 'Three-card spread', 'Quick yes/no', 'Year ahead forecast'];
+const ORDER_TYPES: OrderType[] = [
+  'recorded_reading',
+  'rush_reading',
+  'live_chat',
+  'live_voice',
+  'live_video',
+];
+const ORDER_STATUSES: OrderStatus[] = [
+  'completed',
+  'completed',
+  'completed',
+  'in_progress',
+  'pending',
+  'cancelled',
+  'refunded',
+];
+const TITLES = [
+  'Love & relationship reading',
+  'Career crossroads',
+  'Three-card spread',
+  'Quick yes/no',
+  'Year ahead forecast',
+];
 
 function sentence(r: () => number, chars: number): string {
   let s = '';
@@ -30,7 +57,8 @@ function body(r: () => number): string {
   const p = r();
   const len = p < 0.5 ? 5 + r() * 35 : p < 0.85 ? 40 + r() * 160 : 200 + r() * 600;
   let text = sentence(r, len);
-  if (r() < 0.05) text += ' See https://example.com/article/' + Math.floor(r() * 1e6) + ' for more.';
+  if (r() < 0.05)
+    text += ' See https://example.com/article/' + Math.floor(r() * 1e6) + ' for more.';
   if (r() < 0.05) text += '\n\n' + sentence(r, 30);
   return text;
 }
@@ -64,7 +92,14 @@ export function feedItems(total: number): FeedItem[] {
         durationMinutes: orderType.startsWith('live') ? 5 + Math.floor(r() * 55) : null,
       });
     } else {
-      items.push({ kind: 'message', id: 'm' + i, clientId: FEED_CLIENT, at, sender: r() < 0.5 ? 'advisor' : 'client', body: body(r) });
+      items.push({
+        kind: 'message',
+        id: 'm' + i,
+        clientId: FEED_CLIENT,
+        at,
+        sender: r() < 0.5 ? 'advisor' : 'client',
+        body: body(r),
+      });
     }
   }
   cache.set(total, items);
@@ -78,8 +113,32 @@ export function clients(n: number): ClientSummary[] {
   const hit = clientCache.get(n);
   if (hit) return hit;
   const r = rng(0xc1 + n);
-  const first = ['Dana', 'Alex', 'Sam', 'Maria', 'Jordan', 'Priya', 'Lee', 'Noa', 'Chen', 'Olu', 'Fatima', 'Ivan'];
-  const last = ['Smith', 'Garcia', 'Kim', 'Cohen', 'Okafor', 'Rossi', 'Nguyen', 'Müller', 'Silva', 'Haddad'];
+  const first = [
+    'Dana',
+    'Alex',
+    'Sam',
+    'Maria',
+    'Jordan',
+    'Priya',
+    'Lee',
+    'Noa',
+    'Chen',
+    'Olu',
+    'Fatima',
+    'Ivan',
+  ];
+  const last = [
+    'Smith',
+    'Garcia',
+    'Kim',
+    'Cohen',
+    'Okafor',
+    'Rossi',
+    'Nguyen',
+    'Müller',
+    'Silva',
+    'Haddad',
+  ];
   const now = Date.UTC(2025, 5, 1);
   const list: ClientSummary[] = [];
   for (let i = 0; i < n; i++) {
@@ -116,7 +175,12 @@ export class FakeAdapter implements DmAdapter {
   readonly all: FeedItem[];
   private readonly newest: number;
   private readonly clientList: ClientSummary[];
-  private gate: { open: Promise<void>; release: () => void; requested: Promise<void>; markRequested: () => void } | null = null;
+  private gate: {
+    open: Promise<void>;
+    release: () => void;
+    requested: Promise<void>;
+    markRequested: () => void;
+  } | null = null;
 
   constructor(opts: FakeOptions) {
     this.newest = opts.newest;
@@ -143,7 +207,14 @@ export class FakeAdapter implements DmAdapter {
   async getClient(clientId: string): Promise<ClientSummary> {
     const c = this.clientList.find((x) => x.id === clientId);
     return (
-      c ?? { id: clientId, displayName: 'Dana Bench', avatarUrl: null, hasUnread: false, lastActivityAt: new Date(0).toISOString(), lastItemPreview: null }
+      c ?? {
+        id: clientId,
+        displayName: 'Dana Bench',
+        avatarUrl: null,
+        hasUnread: false,
+        lastActivityAt: new Date(0).toISOString(),
+        lastItemPreview: null,
+      }
     );
   }
   /** Every call, in order (`feed?around=…`, `search?q=…`), to count requests. */
@@ -152,23 +223,38 @@ export class FakeAdapter implements DmAdapter {
   async getFeed(_clientId: string, params: FeedParams): Promise<FeedPage> {
     const total = this.all.length;
     const limit = params.limit ?? 50;
-    this.calls.push('feed?' + (params.before ? 'before' : params.after ? 'after' : params.around ? 'around' : 'newest'));
+    this.calls.push(
+      'feed?' +
+        (params.before ? 'before' : params.after ? 'after' : params.around ? 'around' : 'newest'),
+    );
     if (params.around) {
       // A page that holds the item, with items on both sides (contract 1.1).
       const i = this.all.findIndex((x) => x.id === params.around);
       if (i < 0) throw new DmError('not-found', 'No such item', { status: 404 });
       const start = Math.max(0, Math.min(i - (limit >> 1), total - limit));
       const end = Math.min(total, start + limit);
-      return { items: this.all.slice(start, end), olderCursor: start > 0 ? String(start) : null, newerCursor: end < total ? String(end) : null };
+      return {
+        items: this.all.slice(start, end),
+        olderCursor: start > 0 ? String(start) : null,
+        newerCursor: end < total ? String(end) : null,
+      };
     }
     if (params.after) {
       const start = Number(params.after);
       const end = Math.min(total, start + limit);
-      return { items: this.all.slice(start, end), olderCursor: start > 0 ? String(start) : null, newerCursor: end < total ? String(end) : null };
+      return {
+        items: this.all.slice(start, end),
+        olderCursor: start > 0 ? String(start) : null,
+        newerCursor: end < total ? String(end) : null,
+      };
     }
     if (!params.before) {
       const start = Math.max(0, total - this.newest);
-      return { items: this.all.slice(start), olderCursor: start > 0 ? String(start) : null, clientReadAt: null };
+      return {
+        items: this.all.slice(start),
+        olderCursor: start > 0 ? String(start) : null,
+        clientReadAt: null,
+      };
     }
     const gate = this.gate;
     if (gate) {
@@ -181,7 +267,10 @@ export class FakeAdapter implements DmAdapter {
     return { items: this.all.slice(start, end), olderCursor: start > 0 ? String(start) : null };
   }
   /** Search (contract 1.1): case-insensitive in bodies and titles, newest first; the cursor is where to go on. */
-  async search(_clientId: string, params: { q: string; cursor?: string | null; limit?: number }): Promise<SearchPage> {
+  async search(
+    _clientId: string,
+    params: { q: string; cursor?: string | null; limit?: number },
+  ): Promise<SearchPage> {
     this.calls.push('search?q=' + params.q);
     const q = params.q.trim().toLowerCase();
     const hits: FeedItem[] = [];
@@ -194,7 +283,15 @@ export class FakeAdapter implements DmAdapter {
   }
 
   async sendMessage(clientId: string, b: { body: string; clientMessageId: string }) {
-    return { kind: 'message' as const, id: 'sent-' + b.clientMessageId, clientId, at: new Date().toISOString(), sender: 'advisor' as const, body: b.body, clientMessageId: b.clientMessageId };
+    return {
+      kind: 'message' as const,
+      id: 'sent-' + b.clientMessageId,
+      clientId,
+      at: new Date().toISOString(),
+      sender: 'advisor' as const,
+      body: b.body,
+      clientMessageId: b.clientMessageId,
+    };
   }
   async getEligibility() {
     return { canSend: true, reason: null, consecutiveSent: 0, consecutiveLimit: 5 };

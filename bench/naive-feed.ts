@@ -40,8 +40,13 @@ export class BenchNaiveFeed extends LitElement {
 
   private renderRow(e: FeedEntry, index: number, setSize: number) {
     const prev = this.items[index - 1];
-    const day = !prev || !isSameDay(prev.at, e.at) ? html`<div class="day" part="day" aria-hidden="true">${formatDay(e.at, this.locale, en)}</div>` : nothing;
-    return e.kind === 'order' ? this.renderOrder(e, index, setSize, day) : this.renderMessage(e, index, setSize, day);
+    const day =
+      !prev || !isSameDay(prev.at, e.at)
+        ? html`<div class="day" part="day" aria-hidden="true">${formatDay(e.at, this.locale, en)}</div>`
+        : nothing;
+    return e.kind === 'order'
+      ? this.renderOrder(e, index, setSize, day)
+      : this.renderMessage(e, index, setSize, day);
   }
 
   private renderOrder(e: OrderItem, index: number, setSize: number, day: unknown) {
@@ -66,14 +71,17 @@ export class BenchNaiveFeed extends LitElement {
         aria-posinset=${index + 1} aria-setsize=${setSize} tabindex="-1">
       ${day}<div class="msg ${side}"><span class="visually-hidden">${side === 'advisor' ? t.you : t.aClient}:</span>
       <div class="bubble" dir="auto">${linkify(e.body).map((s) =>
-        s.href ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.text}</a>` : s.text,
+        s.href
+          ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.text}</a>`
+          : s.text,
       )}</div>
       <div class="meta"><time datetime=${e.at}>${formatTime(e.at, this.locale)}</time></div></div>
     </div>`;
   }
 }
 
-if (!customElements.get('bench-naive-feed')) customElements.define('bench-naive-feed', BenchNaiveFeed);
+if (!customElements.get('bench-naive-feed'))
+  customElements.define('bench-naive-feed', BenchNaiveFeed);
 
 declare global {
   interface HTMLElementTagNameMap {

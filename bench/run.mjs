@@ -85,15 +85,29 @@ const server = await startDevServer({
     port,
     // `production` so Lit's production build is served (no dev-mode checks or warnings).
     nodeResolve: { exportConditions: ['production'] },
-    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: resolve(ROOT, 'tsconfig.json') })],
+    plugins: [
+      esbuildPlugin({ ts: true, target: 'es2022', tsconfig: resolve(ROOT, 'tsconfig.json') }),
+    ],
   },
   readCliArgs: false,
   readFileConfig: false,
   logStartMessage: false,
 });
 
-const browser = await chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS, headless: true });
-const results = { meta: {}, feed: {}, heap: {}, prepend: null, scroll: {}, clientList: null, targets: [] };
+const browser = await chromium.launch({
+  executablePath: findChrome(),
+  args: CHROME_ARGS,
+  headless: true,
+});
+const results = {
+  meta: {},
+  feed: {},
+  heap: {},
+  prepend: null,
+  scroll: {},
+  clientList: null,
+  targets: [],
+};
 let exitCode = 0;
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -130,9 +144,14 @@ try {
     viewport: '800×600 feed, 380×600 client list',
   };
   results.meta.loadAvgStart = os.loadavg().map(num);
-  log(`bench: Chromium ${version}, ${os.cpus().length} CPUs, ${RUNS} runs (+${WARMUP} warm-up) per case`);
+  log(
+    `bench: Chromium ${version}, ${os.cpus().length} CPUs, ${RUNS} runs (+${WARMUP} warm-up) per case`,
+  );
 
-  await run('prepare', { feeds: ONLY ? [JUMP_TOTAL, READ_N] : [...FEED_SIZES, PREPEND_N + 200, JUMP_TOTAL, READ_N], clients: ONLY ? [] : [CLIENTS] });
+  await run('prepare', {
+    feeds: ONLY ? [JUMP_TOTAL, READ_N] : [...FEED_SIZES, PREPEND_N + 200, JUMP_TOTAL, READ_N],
+    clients: ONLY ? [] : [CLIENTS],
+  });
 
   /** Runs a case WARMUP + RUNS times with a GC before each, returns the measured runs. */
   const repeat = async (name, params, runs = RUNS, warmup = WARMUP) => {
@@ -155,7 +174,10 @@ try {
     for (const impl of ['virtual', 'naive']) {
       const naiveBig = impl === 'naive' && n >= 100000;
       if (naiveBig && !NAIVE_100K) {
-        results.feed[`${impl}:${n}`] = { skipped: 'naive at 100,000 items skipped (run with --naive-100k; takes several seconds per run)' };
+        results.feed[`${impl}:${n}`] = {
+          skipped:
+            'naive at 100,000 items skipped (run with --naive-100k; takes several seconds per run)',
+        };
         continue;
       }
       const started = Date.now();
@@ -213,9 +235,17 @@ try {
       jumpPxMax: Math.max(...jumps),
       jumpPxMedian: median(jumps),
       nextFrameMs: median(runs.map((x) => x.nextFrameMs)),
-      samples: runs.map((x) => ({ jumpPx: num(x.jumpPx), jumpLaterPx: num(x.jumpLaterPx), nextFrameMs: num(x.nextFrameMs), scrollTopBefore: num(x.scrollTopBefore), scrollTopAfter: num(x.scrollTopAfter) })),
+      samples: runs.map((x) => ({
+        jumpPx: num(x.jumpPx),
+        jumpLaterPx: num(x.jumpLaterPx),
+        nextFrameMs: num(x.nextFrameMs),
+        scrollTopBefore: num(x.scrollTopBefore),
+        scrollTopAfter: num(x.scrollTopAfter),
+      })),
     };
-    log(`  prepend 50 at ${PREPEND_N}: jump ${results.prepend.jumpPxMax} px (max), next frame ${ms(results.prepend.nextFrameMs)}`);
+    log(
+      `  prepend 50 at ${PREPEND_N}: jump ${results.prepend.jumpPxMax} px (max), next frame ${ms(results.prepend.nextFrameMs)}`,
+    );
   }
 
   // ---- scroll ----
@@ -250,7 +280,13 @@ try {
   if (want('jump')) {
     const runs = await repeat('jump', { total: JUMP_TOTAL, back: JUMP_BACK });
     await gc();
-    const down = await run('jump', { total: JUMP_TOTAL, back: JUMP_BACK, readDown: true, step: READ_STEP, maxMs: 60000 });
+    const down = await run('jump', {
+      total: JUMP_TOTAL,
+      back: JUMP_BACK,
+      readDown: true,
+      step: READ_STEP,
+      maxMs: 60000,
+    });
     results.jump = {
       total: JUMP_TOTAL,
       back: JUMP_BACK,
@@ -326,7 +362,9 @@ try {
       allBadged: runs.every((x) => x.hasBadge),
     };
     const c = results.clientList;
-    log(`  client list ${CLIENTS}: first frame ${ms(c.firstFrameMs)}, re-order ${ms(c.reorderFrameMs)} (moved to top: ${c.allMovedToTop})`);
+    log(
+      `  client list ${CLIENTS}: first frame ${ms(c.firstFrameMs)}, re-order ${ms(c.reorderFrameMs)} (moved to top: ${c.allMovedToTop})`,
+    );
   }
 
   results.meta.litDevMode = litDevMode;
@@ -355,20 +393,56 @@ const targets11 = [];
 if (results.jump) {
   const j = results.jump;
   targets11.push(
-    { name: `jump to a hit ${JUMP_BACK.toLocaleString('en-US')} back: ≤ 2 requests before on screen`, value: String(j.requestsBeforeOnScreenMax), pass: j.requestsBeforeOnScreenMax <= 2 },
-    { name: 'jump: DOM bounded (within 2× of the same feed at its newest page)', value: `${j.dom} vs ${j.domAtStart} elements`, pass: j.dom <= 2 * j.domAtStart },
-    { name: 'reading down: DOM bounded', value: `≤ ${j.down.maxDom} elements (at start ${j.domAtStart})`, pass: j.down.maxDom <= 2 * j.domAtStart },
-    { name: `reading down ${JUMP_BACK.toLocaleString('en-US')} to the newest: p95 frame ≤ 16.7 ms`, value: ms(j.down.intervalP95), pass: j.down.intervalP95 <= FRAME_BUDGET + 1 && j.down.reachedNewest },
+    {
+      name: `jump to a hit ${JUMP_BACK.toLocaleString('en-US')} back: ≤ 2 requests before on screen`,
+      value: String(j.requestsBeforeOnScreenMax),
+      pass: j.requestsBeforeOnScreenMax <= 2,
+    },
+    {
+      name: 'jump: DOM bounded (within 2× of the same feed at its newest page)',
+      value: `${j.dom} vs ${j.domAtStart} elements`,
+      pass: j.dom <= 2 * j.domAtStart,
+    },
+    {
+      name: 'reading down: DOM bounded',
+      value: `≤ ${j.down.maxDom} elements (at start ${j.domAtStart})`,
+      pass: j.down.maxDom <= 2 * j.domAtStart,
+    },
+    {
+      name: `reading down ${JUMP_BACK.toLocaleString('en-US')} to the newest: p95 frame ≤ 16.7 ms`,
+      value: ms(j.down.intervalP95),
+      pass: j.down.intervalP95 <= FRAME_BUDGET + 1 && j.down.reachedNewest,
+    },
   );
 }
 if (results.readFast) {
   const f = results.readFast;
   targets11.push(
-    { name: `reading fast up (${READ_STEP} px/frame): ≥ 1,700 items in 5 s`, value: int(f.reachedIn5s), pass: f.reachedIn5s >= 1700 },
-    { name: 'reading fast up: the oldest within 30 s', value: ms(f.oldestAtMs), pass: f.oldestAtMs <= 30000 },
-    { name: 'reading fast up: p95 frame ≤ 16.7 ms', value: ms(f.intervalP95), pass: f.intervalP95 <= FRAME_BUDGET + 1 },
-    { name: 'reading fast up: DOM bounded', value: `≤ ${f.maxDom} elements (at start ${f.domAtStart})`, pass: f.maxDom <= 2 * f.domAtStart },
-    { name: 'reading fast up: never waits on a page', value: `${f.stalls} stalled frames`, pass: f.stalls === 0 },
+    {
+      name: `reading fast up (${READ_STEP} px/frame): ≥ 1,700 items in 5 s`,
+      value: int(f.reachedIn5s),
+      pass: f.reachedIn5s >= 1700,
+    },
+    {
+      name: 'reading fast up: the oldest within 30 s',
+      value: ms(f.oldestAtMs),
+      pass: f.oldestAtMs <= 30000,
+    },
+    {
+      name: 'reading fast up: p95 frame ≤ 16.7 ms',
+      value: ms(f.intervalP95),
+      pass: f.intervalP95 <= FRAME_BUDGET + 1,
+    },
+    {
+      name: 'reading fast up: DOM bounded',
+      value: `≤ ${f.maxDom} elements (at start ${f.domAtStart})`,
+      pass: f.maxDom <= 2 * f.domAtStart,
+    },
+    {
+      name: 'reading fast up: never waits on a page',
+      value: `${f.stalls} stalled frames`,
+      pass: f.stalls === 0,
+    },
   );
 }
 const md11 = () => {
@@ -377,29 +451,56 @@ const md11 = () => {
   const rows11 = [];
   if (j)
     rows11.push(
-      [`Jump to a search hit ${JUMP_BACK.toLocaleString('en-US')} items back (${JUMP_TOTAL.toLocaleString('en-US')})`, `${j.requestsBeforeOnScreenMax} requests before on screen (${(j.calls ?? []).join(', ')}); choose → first paint ${ms(j.chooseToPaintMs)} (median of ${j.runs}); ${j.dom} elements`],
-      [`Then down to the newest at ${j.down.step} px/frame`, `${int(j.down.itemsLoaded)} items paged in, frame p50 ${ms(j.down.intervalP50)}, p95 ${ms(j.down.intervalP95)}; ${j.down.dropped} dropped / ${j.down.frames}; ≤ ${j.down.maxDom} elements`],
+      [
+        `Jump to a search hit ${JUMP_BACK.toLocaleString('en-US')} items back (${JUMP_TOTAL.toLocaleString('en-US')})`,
+        `${j.requestsBeforeOnScreenMax} requests before on screen (${(j.calls ?? []).join(', ')}); choose → first paint ${ms(j.chooseToPaintMs)} (median of ${j.runs}); ${j.dom} elements`,
+      ],
+      [
+        `Then down to the newest at ${j.down.step} px/frame`,
+        `${int(j.down.itemsLoaded)} items paged in, frame p50 ${ms(j.down.intervalP50)}, p95 ${ms(j.down.intervalP95)}; ${j.down.dropped} dropped / ${j.down.frames}; ≤ ${j.down.maxDom} elements`,
+      ],
     );
   if (f)
     rows11.push([
       `Reading fast up ${READ_N.toLocaleString('en-US')} items at ${f.step} px/frame (instant adapter)`,
       `${int(f.reachedIn5s)} items in 5 s, the oldest at ${ms(f.oldestAtMs)}; frame p50 ${ms(f.intervalP50)}, p95 ${ms(f.intervalP95)}; ${f.dropped} dropped / ${f.frames}; ${f.stalls} frames waited on a page; ≤ ${f.maxDom} elements; ${f.pages} pages`,
     ]);
-  return [mdTable(['Case', 'Result'], rows11), '', mdTable(['Target', 'Measured', ''], targets11.map((t) => [t.name, t.value, t.pass ? 'pass' : '**FAIL**']))].join('\n');
+  return [
+    mdTable(['Case', 'Result'], rows11),
+    '',
+    mdTable(
+      ['Target', 'Measured', ''],
+      targets11.map((t) => [t.name, t.value, t.pass ? 'pass' : '**FAIL**']),
+    ),
+  ].join('\n');
 };
-const mdTable = (head, body) => [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const mdTable = (head, body) =>
+  [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...body.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 
 if (ONLY) {
   // A partial run: merge its sections into the last full results and print them alone.
   const prev = prevResults;
   for (const k of ['jump', 'readFast']) if (results[k]) prev[k] = results[k];
   prev.targets11 = targets11;
-  prev.meta11 = { ...results.meta, loadAvgStart: results.meta.loadAvgStart, loadAvgEnd: os.loadavg().map(num), only: ONLY };
+  prev.meta11 = {
+    ...results.meta,
+    loadAvgStart: results.meta.loadAvgStart,
+    loadAvgEnd: os.loadavg().map(num),
+    only: ONLY,
+  };
   prev.markdown11 = md11();
   console.log('\nTargets (contract 1.1):');
   for (const t of targets11) console.log(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.value}`);
-  const busy11 = Math.max(results.meta.loadAvgStart?.[0] ?? 0, prev.meta11.loadAvgEnd[0]) > results.meta.cpus;
-  if (busy11) console.log(`\nWARNING: load average ${results.meta.loadAvgStart?.[0]} → ${prev.meta11.loadAvgEnd[0]} on ${results.meta.cpus} CPUs: timings are inflated.`);
+  const busy11 =
+    Math.max(results.meta.loadAvgStart?.[0] ?? 0, prev.meta11.loadAvgEnd[0]) > results.meta.cpus;
+  if (busy11)
+    console.log(
+      `\nWARNING: load average ${results.meta.loadAvgStart?.[0]} → ${prev.meta11.loadAvgEnd[0]} on ${results.meta.cpus} CPUs: timings are inflated.`,
+    );
   console.log('\n' + prev.markdown11);
   writeFileSync(resolve(ROOT, 'bench/results.json'), JSON.stringify(prev, null, 2) + '\n');
   console.log('\nMerged into bench/results.json.');
@@ -412,21 +513,37 @@ const f = results.feed;
 const v1k = f['virtual:1000'];
 const v10k = f['virtual:10000'];
 const v100k = f['virtual:100000'];
-const n1k = f['naive:1000'];
 const n10k = f['naive:10000'];
 const sv = results.scroll.virtual;
-const ratio = (naive, virt) => (naive?.firstFrameMs && virt?.firstFrameMs ? naive.firstFrameMs / virt.firstFrameMs : NaN);
+const ratio = (naive, virt) =>
+  naive?.firstFrameMs && virt?.firstFrameMs ? naive.firstFrameMs / virt.firstFrameMs : NaN;
 const targets = [
-  { name: '100,000-item feed: first frame ≤ 50 ms', value: ms(v100k.firstFrameMs), pass: v100k.firstFrameMs <= 50 },
-  { name: 'DOM elements at 100,000 within 2× of 1,000', value: `${v100k.dom} vs ${v1k.dom}`, pass: v100k.dom <= 2 * v1k.dom },
-  { name: 'prepend of 50 older items: 0 px jump', value: `${results.prepend.jumpPxMax} px`, pass: results.prepend.jumpPxMax <= 0.5 },
+  {
+    name: '100,000-item feed: first frame ≤ 50 ms',
+    value: ms(v100k.firstFrameMs),
+    pass: v100k.firstFrameMs <= 50,
+  },
+  {
+    name: 'DOM elements at 100,000 within 2× of 1,000',
+    value: `${v100k.dom} vs ${v1k.dom}`,
+    pass: v100k.dom <= 2 * v1k.dom,
+  },
+  {
+    name: 'prepend of 50 older items: 0 px jump',
+    value: `${results.prepend.jumpPxMax} px`,
+    pass: results.prepend.jumpPxMax <= 0.5,
+  },
   {
     // rAF intervals of frames that make vsync measure 16.7 ms ± timer jitter: allow 1 ms of jitter.
     name: 'scrolling 10,000 items: p95 frame ≤ 16.7 ms',
     value: `${ms(sv.intervalP95)} (main thread ${ms(sv.workP95)})`,
     pass: sv.intervalP95 <= FRAME_BUDGET + 1,
   },
-  { name: '10,000 items: first paint ≥ 5× faster than naive', value: `${ratio(n10k, v10k).toFixed(1)}×`, pass: ratio(n10k, v10k) >= 5 },
+  {
+    name: '10,000 items: first paint ≥ 5× faster than naive',
+    value: `${ratio(n10k, v10k).toFixed(1)}×`,
+    pass: ratio(n10k, v10k) >= 5,
+  },
 ];
 results.targets = targets;
 results.targets11 = targets11;
@@ -449,13 +566,25 @@ for (const n of FEED_SIZES) {
     Number.isFinite(r) ? `${r.toFixed(1)}×` : '—',
   ]);
 }
-const header = ['Case', 'First frame (virtualized)', 'DOM elements', 'JS heap', 'First frame (naive)', 'DOM (naive)', 'JS heap (naive)', 'Speed-up'];
+const header = [
+  'Case',
+  'First frame (virtualized)',
+  'DOM elements',
+  'JS heap',
+  'First frame (naive)',
+  'DOM (naive)',
+  'JS heap (naive)',
+  'Speed-up',
+];
 
 const p = results.prepend;
 const sn = results.scroll.naive;
 const c = results.clientList;
 const other = [
-  ['Prepend 50 older items (10,000 loaded)', `scroll jump ${p.jumpPxMax} px (max of ${p.runs}), next frame ${ms(p.nextFrameMs)}`],
+  [
+    'Prepend 50 older items (10,000 loaded)',
+    `scroll jump ${p.jumpPxMax} px (max of ${p.runs}), next frame ${ms(p.nextFrameMs)}`,
+  ],
   [
     `Scroll through 10,000 items in ${SCROLL_MS / 1000} s (virtualized)`,
     `frame p50 ${ms(sv.intervalP50)}, p95 ${ms(sv.intervalP95)}; main thread p50 ${ms(sv.workP50)}, p95 ${ms(sv.workP95)}; ${sv.droppedFrames} dropped / ${sv.frames}; ${sv.blankFrames} blank; ≤ ${sv.maxDom} elements`,
@@ -464,25 +593,41 @@ const other = [
     `Scroll through 10,000 items in ${SCROLL_MS / 1000} s (naive)`,
     `frame p50 ${ms(sn.intervalP50)}, p95 ${ms(sn.intervalP95)}; main thread p50 ${ms(sn.workP50)}, p95 ${ms(sn.workP95)}; ${sn.droppedFrames} dropped / ${sn.frames}`,
   ],
-  [`Client list, ${CLIENTS.toLocaleString('en-US')} clients`, `first frame ${ms(c.firstFrameMs)}, ${c.dom} elements`],
-  ['Client list: re-order on one live event', `${ms(c.reorderFrameMs)} to the next frame (store ${ms(c.applyEventMs)}, render ${ms(c.reorderRenderMs)}); moved to top: ${c.allMovedToTop ? 'yes' : 'NO'}`],
+  [
+    `Client list, ${CLIENTS.toLocaleString('en-US')} clients`,
+    `first frame ${ms(c.firstFrameMs)}, ${c.dom} elements`,
+  ],
+  [
+    'Client list: re-order on one live event',
+    `${ms(c.reorderFrameMs)} to the next frame (store ${ms(c.applyEventMs)}, render ${ms(c.reorderRenderMs)}); moved to top: ${c.allMovedToTop ? 'yes' : 'NO'}`,
+  ],
 ];
 
 const m = results.meta;
 const busy = Math.max(m.loadAvgStart?.[0] ?? 0, m.loadAvgEnd?.[0] ?? 0) > m.cpus;
-const md = [
-  `Measured by \`npm run bench\` (${m.date.slice(0, 10)}, Chromium ${m.chromium} headless, ${m.cpus} CPUs, median of ${RUNS} runs; ` +
-    'first frame = from the items being in the store to the first frame painted).',
-  '',
-  mdTable(header, rows),
-  '',
-  mdTable(['Case', 'Result'], other),
-  '',
-  mdTable(['Target', 'Measured', ''], targets.map((t) => [t.name, t.value, t.pass ? 'pass' : '**FAIL**'])),
-  '',
-  f['naive:100000']?.skipped ? '¹ The naive feed at 100,000 items is skipped by default (`npm run bench -- --naive-100k` times it).' : '',
-  busy ? `Note: the machine was busy during this run (load average ${m.loadAvgStart?.[0]} → ${m.loadAvgEnd?.[0]} on ${m.cpus} CPUs), so absolute times are inflated (DOM counts and the prepend jump are unaffected; ratios less so).` : '',
-].filter((line, i, all) => line || all[i - 1]).join('\n') + (targets11.length ? '\n\n' + md11() : '');
+const md =
+  [
+    `Measured by \`npm run bench\` (${m.date.slice(0, 10)}, Chromium ${m.chromium} headless, ${m.cpus} CPUs, median of ${RUNS} runs; ` +
+      'first frame = from the items being in the store to the first frame painted).',
+    '',
+    mdTable(header, rows),
+    '',
+    mdTable(['Case', 'Result'], other),
+    '',
+    mdTable(
+      ['Target', 'Measured', ''],
+      targets.map((t) => [t.name, t.value, t.pass ? 'pass' : '**FAIL**']),
+    ),
+    '',
+    f['naive:100000']?.skipped
+      ? '¹ The naive feed at 100,000 items is skipped by default (`npm run bench -- --naive-100k` times it).'
+      : '',
+    busy
+      ? `Note: the machine was busy during this run (load average ${m.loadAvgStart?.[0]} → ${m.loadAvgEnd?.[0]} on ${m.cpus} CPUs), so absolute times are inflated (DOM counts and the prepend jump are unaffected; ratios less so).`
+      : '',
+  ]
+    .filter((line, i, all) => line || all[i - 1])
+    .join('\n') + (targets11.length ? '\n\n' + md11() : '');
 results.markdown = md;
 
 // Plain table for the terminal.
@@ -495,10 +640,15 @@ for (const r of rows) console.log(pad(r, widths));
 console.log('');
 for (const [k, v] of other) console.log(`${k}: ${v}`);
 console.log('\nTargets:');
-for (const t of [...targets, ...targets11]) console.log(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.value}`);
-if (busy) console.log(`\nWARNING: load average ${m.loadAvgStart?.[0]} → ${m.loadAvgEnd?.[0]} on ${m.cpus} CPUs: other processes competed for the CPU, timings are inflated.`);
+for (const t of [...targets, ...targets11])
+  console.log(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.value}`);
+if (busy)
+  console.log(
+    `\nWARNING: load average ${m.loadAvgStart?.[0]} → ${m.loadAvgEnd?.[0]} on ${m.cpus} CPUs: other processes competed for the CPU, timings are inflated.`,
+  );
 if (m.litDevMode) console.log('\nWARNING: Lit ran in dev mode; figures are pessimistic.');
-if (m.consoleErrors?.length) console.log(`\nConsole errors in the page (${m.consoleErrors.length}): ${m.consoleErrors[0]}`);
+if (m.consoleErrors?.length)
+  console.log(`\nConsole errors in the page (${m.consoleErrors.length}): ${m.consoleErrors[0]}`);
 console.log('\nMarkdown for the README "Performance" section:\n');
 console.log(md);
 

@@ -23,11 +23,17 @@ communications.addEventListener('dm-client-select', () => queueMicrotask(showTar
 document.addEventListener('dm-notice-open', () => queueMicrotask(showTarget));
 showTarget();
 
-const replies = ['Thank you so much! 🙏', 'Can you tell me more about the career reading?', 'I just had the dream again…', 'Is Friday a good day for a call?'];
+const replies = [
+  'Thank you so much! 🙏',
+  'Can you tell me more about the career reading?',
+  'I just had the dream again…',
+  'Is Friday a good day for a call?',
+];
 let n = 0;
 
 $('#mock-panel').addEventListener('click', (e) => {
-  const action = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]')?.dataset.action;
+  const action = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]')
+    ?.dataset.action;
   if (!action) return;
   if (action === 'write') db.clientWrites(target(), replies[n++ % replies.length]);
   if (action === 'order') db.clientOrders(target(), 'live_chat');
@@ -45,10 +51,17 @@ $('#mock-panel').addEventListener('click', (e) => {
     location.reload();
   }
 });
-$<HTMLSelectElement>('#advisor-status').addEventListener('change', (e) => db.setAdvisorStatus((e.target as HTMLSelectElement).value as AdvisorStatus));
-$<HTMLSelectElement>('#latency').addEventListener('change', (e) => db.setLatency(Number((e.target as HTMLSelectElement).value)));
-$<HTMLInputElement>('#offline').addEventListener('change', (e) => db.setOffline((e.target as HTMLInputElement).checked));
+$<HTMLSelectElement>('#advisor-status').addEventListener('change', (e) =>
+  db.setAdvisorStatus((e.target as HTMLSelectElement).value as AdvisorStatus),
+);
+$<HTMLSelectElement>('#latency').addEventListener('change', (e) =>
+  db.setLatency(Number((e.target as HTMLSelectElement).value)),
+);
+$<HTMLInputElement>('#offline').addEventListener('change', (e) =>
+  db.setOffline((e.target as HTMLInputElement).checked),
+);
 $<HTMLInputElement>('#live-session').addEventListener('change', (e) => {
   provider.liveSession = (e.target as HTMLInputElement).checked;
 });
-if (window.matchMedia('(max-width: 600px)').matches) $<HTMLDetailsElement>('#mock-panel').open = false;
+if (window.matchMedia('(max-width: 600px)').matches)
+  $<HTMLDetailsElement>('#mock-panel').open = false;

@@ -18,7 +18,8 @@ const fail = (message) => {
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) fail(`\`${command} ${args.join(' ')}\` exited with ${result.status ?? result.signal}`);
+  if (result.status !== 0)
+    fail(`\`${command} ${args.join(' ')}\` exited with ${result.status ?? result.signal}`);
 }
 
 step('template check');
@@ -26,11 +27,19 @@ step('template check');
 // binding (height:${x}px became height:${x}): bind styles with styleMap instead.
 {
   const { readdirSync } = await import('node:fs');
-  const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(resolve(dir, d.name)) : [resolve(dir, d.name)]));
+  const walk = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+      d.isDirectory() ? walk(resolve(dir, d.name)) : [resolve(dir, d.name)],
+    );
   const offenders = walk(resolve(ROOT, 'src'))
     .filter((f) => f.endsWith('.ts'))
-    .flatMap((f) => (readFileSync(f, 'utf8').match(/style="[^"]*\$\{[^"]*"/g) ?? []).map((m) => `${relative(ROOT, f)}: ${m}`));
-  if (offenders.length) fail(`style attributes with bindings (use styleMap):\n  ${offenders.join('\n  ')}`);
+    .flatMap((f) =>
+      (readFileSync(f, 'utf8').match(/style="[^"]*\$\{[^"]*"/g) ?? []).map(
+        (m) => `${relative(ROOT, f)}: ${m}`,
+      ),
+    );
+  if (offenders.length)
+    fail(`style attributes with bindings (use styleMap):\n  ${offenders.join('\n  ')}`);
   console.log('  no style="…${…}…" bindings');
 }
 
@@ -48,7 +57,10 @@ for (const inputOptions of options) {
       const { output } = await bundle.write(outputOptions);
       for (const chunk of output) {
         if (chunk.type !== 'chunk') continue;
-        const file = relative(ROOT, resolve(outputOptions.dir ?? resolve(outputOptions.file, '..'), chunk.fileName));
+        const file = relative(
+          ROOT,
+          resolve(outputOptions.dir ?? resolve(outputOptions.file, '..'), chunk.fileName),
+        );
         console.log(`  ${file.padEnd(44)} ${String(chunk.code.length).padStart(8)} B`);
       }
     }
@@ -62,9 +74,12 @@ for (const inputOptions of options) {
 step('self-contained check (dist/dm-widgets.js)');
 const single = readFileSync(resolve(ROOT, 'dist/dm-widgets.js'), 'utf8');
 // After terser an import looks like `import{a as b}from"x"`, `import"x"` or `import("x")`.
-const leftover = single.match(/(?:^|[;}\s])import\s*(?:[{*"'(]|[\w$]+\s*from)|\bfrom\s*["'][^"']+["']\s*;?\s*$/m);
+const leftover = single.match(
+  /(?:^|[;}\s])import\s*(?:[{*"'(]|[\w$]+\s*from)|\bfrom\s*["'][^"']+["']\s*;?\s*$/m,
+);
 if (leftover) fail(`dist/dm-widgets.js still imports something near: ${leftover[0]}`);
-if (/\[MSW\]|mockServiceWorker|MockDb/.test(single)) fail('dist/dm-widgets.js contains the MSW mock');
+if (/\[MSW\]|mockServiceWorker|MockDb/.test(single))
+  fail('dist/dm-widgets.js contains the MSW mock');
 console.log('  no imports left, no mock inside');
 
 step('Node entries (scripts/node-entries.mjs: dist/node/, never in the browser bundle)');
@@ -76,11 +91,16 @@ step('Node entries (scripts/node-entries.mjs: dist/node/, never in the browser b
     fail(error.stack ?? String(error));
   }
   for (const name of Object.keys(NODE_ENTRIES)) console.log(`  dist/node/${name}.js`);
-  if (/startMockServer|dm-widgets-verify/.test(single)) fail('dist/dm-widgets.js contains a Node entry');
+  if (/startMockServer|dm-widgets-verify/.test(single))
+    fail('dist/dm-widgets.js contains a Node entry');
 }
 
 step('declarations (tsc -p tsconfig.build.json)');
-run(process.execPath, [resolve(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+run(process.execPath, [
+  resolve(ROOT, 'node_modules/typescript/bin/tsc'),
+  '-p',
+  'tsconfig.build.json',
+]);
 console.log('  dist/types/');
 
 step('custom-elements.json');
@@ -94,8 +114,12 @@ if (process.env.npm_lifecycle_event === 'build' && /\banalyze\b/.test(scripts.pr
 } else if (existsSync(resolve(ROOT, 'custom-elements.json'))) {
   console.log('  analyzer not installed; keeping the existing custom-elements.json');
 } else {
-  console.warn('  note: @custom-elements-manifest/analyzer is not installed, so custom-elements.json was not generated');
+  console.warn(
+    '  note: @custom-elements-manifest/analyzer is not installed, so custom-elements.json was not generated',
+  );
 }
 
 const size = statSync(resolve(ROOT, 'dist/dm-widgets.js')).size;
-console.log(`\n✔ build done: dist/dm-widgets.js (${size} B min), dist/esm/, dist/node/, dist/types/. Run \`npm run size\` for gzip sizes.`);
+console.log(
+  `\n✔ build done: dist/dm-widgets.js (${size} B min), dist/esm/, dist/node/, dist/types/. Run \`npm run size\` for gzip sizes.`,
+);

@@ -26,7 +26,12 @@ const fail = (message) => {
 };
 
 function run(command, args, opts = {}) {
-  const result = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', stdio: opts.capture ? 'pipe' : 'inherit', ...opts });
+  const result = spawnSync(command, args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: opts.capture ? 'pipe' : 'inherit',
+    ...opts,
+  });
   if (result.error) throw result.error;
   return result;
 }
@@ -47,7 +52,9 @@ const DOM_FREE = new Set([
   `${pkg.name}/conformance`,
 ]);
 
-for (const target of Object.values(pkg.exports).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)))) {
+for (const target of Object.values(pkg.exports).flatMap((v) =>
+  typeof v === 'string' ? [v] : Object.values(v),
+)) {
   if (!existsSync(resolve(ROOT, target))) {
     console.error(`✖ ${target} is missing: run \`npm run build\` first.`);
     process.exit(1);
@@ -61,7 +68,9 @@ try {
   if (packed.status !== 0) throw new Error(`npm pack failed:\n${packed.stderr}`);
   const info = JSON.parse(packed.stdout)[0];
   const tgz = join(work, info.filename);
-  console.log(`  ${info.filename}: ${info.entryCount} files, ${(info.size / 1024).toFixed(1)} KB packed, ${(info.unpackedSize / 1024).toFixed(1)} KB unpacked`);
+  console.log(
+    `  ${info.filename}: ${info.entryCount} files, ${(info.size / 1024).toFixed(1)} KB packed, ${(info.unpackedSize / 1024).toFixed(1)} KB unpacked`,
+  );
   const files = info.files.map((f) => f.path);
   for (const banned of [/^src\//, /^test\//, /^stories\//, /^node_modules\//, /\.test\./]) {
     const hit = files.find((f) => banned.test(f));
@@ -69,30 +78,68 @@ try {
   }
 
   step('publint');
-  const publint = run(process.execPath, [resolve(ROOT, 'node_modules/publint/src/cli.js'), 'run', tgz, '--level', 'suggestion'], { capture: true });
+  const publint = run(
+    process.execPath,
+    [resolve(ROOT, 'node_modules/publint/src/cli.js'), 'run', tgz, '--level', 'suggestion'],
+    { capture: true },
+  );
   process.stdout.write((publint.stdout + publint.stderr).replace(/^/gm, '  '));
   if (publint.status !== 0) fail('publint reported errors');
 
   step('attw (--profile esm-only)');
   // Data files (the OpenAPI YAML) have no types to check.
   const dataEntries = Object.keys(pkg.exports).filter((k) => /\.yaml$/.test(k));
-  const attw = run(bin('attw'), [tgz, '--profile', 'esm-only', '--format', 'table-flipped', '--no-color', ...(dataEntries.length ? ['--exclude-entrypoints', ...dataEntries] : [])], { capture: true });
+  const attw = run(
+    bin('attw'),
+    [
+      tgz,
+      '--profile',
+      'esm-only',
+      '--format',
+      'table-flipped',
+      '--no-color',
+      ...(dataEntries.length ? ['--exclude-entrypoints', ...dataEntries] : []),
+    ],
+    { capture: true },
+  );
   process.stdout.write((attw.stdout + attw.stderr).replace(/^/gm, '  '));
   if (attw.status !== 0) fail('attw reported problems');
 
   step('install the tarball into a scratch project');
   const app = join(work, 'app');
   run('mkdir', ['-p', app]);
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'scratch-host', private: true, type: 'module' }, null, 2));
-  const typescript = JSON.parse(readFileSync(resolve(ROOT, 'node_modules/typescript/package.json'), 'utf8')).version;
-  const reactTypes = JSON.parse(readFileSync(resolve(ROOT, 'node_modules/@types/react/package.json'), 'utf8')).version;
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({ name: 'scratch-host', private: true, type: 'module' }, null, 2),
+  );
+  const typescript = JSON.parse(
+    readFileSync(resolve(ROOT, 'node_modules/typescript/package.json'), 'utf8'),
+  ).version;
+  const reactTypes = JSON.parse(
+    readFileSync(resolve(ROOT, 'node_modules/@types/react/package.json'), 'utf8'),
+  ).version;
   const install = run(
     'npm',
-    ['install', tgz, 'lit', '@lit/context', 'msw', 'react', `@types/react@${reactTypes}`, `typescript@${typescript}`, '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'],
+    [
+      'install',
+      tgz,
+      'lit',
+      '@lit/context',
+      'msw',
+      'react',
+      `@types/react@${reactTypes}`,
+      `typescript@${typescript}`,
+      '--no-audit',
+      '--no-fund',
+      '--ignore-scripts',
+      '--loglevel=error',
+    ],
     { cwd: app, capture: true, timeout: 240_000 },
   );
   if (install.status !== 0) throw new Error(`npm install failed:\n${install.stderr}`);
-  console.log(`  installed ${info.filename} with lit, @lit/context, msw, react, typescript ${typescript}`);
+  console.log(
+    `  installed ${info.filename} with lit, @lit/context, msw, react, typescript ${typescript}`,
+  );
 
   step('Node: import the DOM-free entries, resolve the others');
   const probe = `
@@ -133,24 +180,30 @@ try {
   if (node.status !== 0) fail('some entries did not import or resolve in Node');
 
   step('bins: dm-widgets, dm-widgets-verify');
-  for (const [name, args, want] of [['dm-widgets', ['--help'], /mock-server/], ['dm-widgets-verify', ['--help'], /Usage: dm-widgets-verify/]]) {
+  for (const [name, args, want] of [
+    ['dm-widgets', ['--help'], /mock-server/],
+    ['dm-widgets-verify', ['--help'], /Usage: dm-widgets-verify/],
+  ]) {
     const r = run(join(app, 'node_modules/.bin', name), args, { cwd: app, capture: true });
     if (!want.test(r.stdout + r.stderr)) fail(`${name} --help did not print its usage`);
     else console.log(`  ${name} --help: usage printed`);
   }
 
-  step('TypeScript: every entry\'s types (tsc --noEmit, moduleResolution bundler and node16)');
+  step("TypeScript: every entry's types (tsc --noEmit, moduleResolution bundler and node16)");
   const names = {
     [pkg.name]: 'DmProvider, DmStore, en',
     [`${pkg.name}/data`]: 'RestAdapter, DmStore as DataStore',
-    [`${pkg.name}/react`]: 'DmProvider as ReactProvider, DmClientList as ReactClientList, DmCommunications as ReactCommunications',
+    [`${pkg.name}/react`]:
+      'DmProvider as ReactProvider, DmClientList as ReactClientList, DmCommunications as ReactCommunications',
     [`${pkg.name}/locales/es`]: 'es',
     [`${pkg.name}/locales/ar`]: 'ar',
     [`${pkg.name}/mocks`]: 'MockDb',
     [`${pkg.name}/mocks/node`]: 'startMockServer',
     [`${pkg.name}/conformance`]: 'verify, type DmHooks',
   };
-  const lines = specifiers.map((s, i) => (names[s] ? `import { ${names[s]} } from '${s}';` : `import * as entry${i} from '${s}';`));
+  const lines = specifiers.map((s, i) =>
+    names[s] ? `import { ${names[s]} } from '${s}';` : `import * as entry${i} from '${s}';`,
+  );
   lines.push(
     `import type { DmStrings } from '${pkg.name}';`,
     `import type { DmClientSelectEvent } from '${pkg.name}/react';`,
@@ -173,14 +226,28 @@ try {
       .join(', ')}];`,
   );
   writeFileSync(join(app, 'entries.ts'), lines.join('\n') + '\n');
-  const common = { strict: true, noEmit: true, skipLibCheck: false, target: 'ES2022', lib: ['ES2023', 'DOM', 'DOM.Iterable'], types: [] };
+  const common = {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: false,
+    target: 'ES2022',
+    lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+    types: [],
+  };
   const configs = {
     bundler: { ...common, module: 'ESNext', moduleResolution: 'Bundler' },
     node16: { ...common, module: 'Node16', moduleResolution: 'Node16' },
   };
   for (const [name, compilerOptions] of Object.entries(configs)) {
-    writeFileSync(join(app, `tsconfig.${name}.json`), JSON.stringify({ compilerOptions, files: ['entries.ts'] }, null, 2));
-    const tsc = run(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', `tsconfig.${name}.json`], { cwd: app, capture: true });
+    writeFileSync(
+      join(app, `tsconfig.${name}.json`),
+      JSON.stringify({ compilerOptions, files: ['entries.ts'] }, null, 2),
+    );
+    const tsc = run(
+      process.execPath,
+      [join(app, 'node_modules/typescript/bin/tsc'), '-p', `tsconfig.${name}.json`],
+      { cwd: app, capture: true },
+    );
     if (tsc.status === 0) console.log(`  ${name}: ok (${specifiers.length} entries)`);
     else {
       process.stdout.write((tsc.stdout + tsc.stderr).replace(/^/gm, '    '));

@@ -14,6 +14,7 @@ const STRICT_CSP = [
 ].join('; ');
 
 export function cspMiddleware(context, next) {
-  if (context.path === '/test/security/csp-page.html') context.set('Content-Security-Policy', STRICT_CSP);
+  if (context.path === '/test/security/csp-page.html')
+    context.set('Content-Security-Policy', STRICT_CSP);
   return next();
 }

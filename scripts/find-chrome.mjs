@@ -28,7 +28,9 @@ export function findChrome() {
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv) {
     if (existsSync(fromEnv)) return fromEnv;
-    throw new Error(`CHROME_PATH is set to "${fromEnv}" but no file is there. Point it at a Chromium or Chrome binary.`);
+    throw new Error(
+      `CHROME_PATH is set to "${fromEnv}" but no file is there. Point it at a Chromium or Chrome binary.`,
+    );
   }
   const found = CANDIDATES.find((p) => existsSync(p));
   if (found) return found;

@@ -20,7 +20,9 @@ export function summaryReporter() {
         if (!session.passed && (session.errors?.length ?? 0) > 0) brokenFiles++;
       }
       const failed = totals.failed + brokenFiles;
-      console.log(`\n${totals.passed} passed, ${failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+      console.log(
+        `\n${totals.passed} passed, ${failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+      );
     },
   };
 }

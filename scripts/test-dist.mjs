@@ -19,13 +19,26 @@ function newestIn(dir) {
 
 const stale = !existsSync(bundle) || statSync(bundle).mtimeMs < newestIn(resolve(ROOT, 'src'));
 if (stale) {
-  console.log(existsSync(bundle) ? 'dist/ is older than src/: building first' : 'dist/ is missing: building first');
+  console.log(
+    existsSync(bundle)
+      ? 'dist/ is older than src/: building first'
+      : 'dist/ is missing: building first',
+  );
   const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const wtr = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/@web/test-runner/dist/bin.js'), '--files', 'test/html/**/*.test.ts', ...process.argv.slice(2)], {
-  cwd: ROOT,
-  stdio: 'inherit',
-});
+const wtr = spawnSync(
+  process.execPath,
+  [
+    resolve(ROOT, 'node_modules/@web/test-runner/dist/bin.js'),
+    '--files',
+    'test/html/**/*.test.ts',
+    ...process.argv.slice(2),
+  ],
+  {
+    cwd: ROOT,
+    stdio: 'inherit',
+  },
+);
 process.exit(wtr.status ?? 1);

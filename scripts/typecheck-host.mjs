@@ -49,7 +49,9 @@ for (const [i, block] of codeBlocks(readme).entries()) {
     writeFileSync(file, block.code);
     const syntax = spawnSync(process.execPath, ['--check', file], { encoding: 'utf8' });
     if (syntax.status !== 0) {
-      console.error(`✖ README.md snippet at line ${block.line} is not valid JavaScript:\n${syntax.stderr}`);
+      console.error(
+        `✖ README.md snippet at line ${block.line} is not valid JavaScript:\n${syntax.stderr}`,
+      );
       process.exit(1);
     }
     continue;
@@ -84,9 +86,16 @@ const config = {
 };
 writeFileSync(join(OUT, 'tsconfig.json'), JSON.stringify(config, null, 2));
 const check = run(['-p', join(OUT, 'tsconfig.json')]);
-const output = `${check.stdout}${check.stderr}`.replace(/\.host-types\/readme\/line-(\d+)\.\w+/g, 'README.md snippet at line $1');
+const output = `${check.stdout}${check.stderr}`.replace(
+  /\.host-types\/readme\/line-(\d+)\.\w+/g,
+  'README.md snippet at line $1',
+);
 if (check.status !== 0) {
-  console.error(`✖ a host's strict compile failed (strict, exactOptionalPropertyTypes):\n${output}`);
+  console.error(
+    `✖ a host's strict compile failed (strict, exactOptionalPropertyTypes):\n${output}`,
+  );
   process.exit(1);
 }
-console.log(`✔ host types: test/types and ${Object.keys(where).length} README snippets compile under strict + exactOptionalPropertyTypes`);
+console.log(
+  `✔ host types: test/types and ${Object.keys(where).length} README snippets compile under strict + exactOptionalPropertyTypes`,
+);

@@ -13,7 +13,10 @@ export function coarsePointerPlugin() {
       let cdp = sessions.get(session.id);
       if (!cdp) sessions.set(session.id, (cdp = await page.createCDPSession()));
       const active = Boolean(payload?.active);
-      await cdp.send('Emulation.setTouchEmulationEnabled', active ? { enabled: true, maxTouchPoints: 5 } : { enabled: false });
+      await cdp.send(
+        'Emulation.setTouchEmulationEnabled',
+        active ? { enabled: true, maxTouchPoints: 5 } : { enabled: false },
+      );
       return true;
     },
   };

@@ -6,7 +6,11 @@ import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 
 const PREFIX = '/__react-esm/';
-const SPECIFIERS = { react: 'React', 'react-dom': 'ReactDOM', 'react-dom/client': 'ReactDOMClient' };
+const SPECIFIERS = {
+  react: 'React',
+  'react-dom': 'ReactDOM',
+  'react-dom/client': 'ReactDOMClient',
+};
 const file = (spec) => `${PREFIX}${spec.replace('/', '__')}.js`;
 
 let bundle;
@@ -32,10 +36,14 @@ let exportNames;
 /** The export names of each CommonJS module, read in a separate Node (the runner patches `console`, which React touches). */
 function namesOf(spec) {
   exportNames ??= JSON.parse(
-    execFileSync(process.execPath, [
-      '-e',
-      `console.log(JSON.stringify(Object.fromEntries(${JSON.stringify(Object.keys(SPECIFIERS))}.map((s) => [s, Object.keys(require(s))]))))`,
-    ], { encoding: 'utf8' }),
+    execFileSync(
+      process.execPath,
+      [
+        '-e',
+        `console.log(JSON.stringify(Object.fromEntries(${JSON.stringify(Object.keys(SPECIFIERS))}.map((s) => [s, Object.keys(require(s))]))))`,
+      ],
+      { encoding: 'utf8' },
+    ),
   );
   return exportNames[spec];
 }

@@ -4,7 +4,16 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { MOCK_CLIENTS } from '../src/mocks/index.js';
-import { FOREVER_MS, deepQuery, deepQueryAll, dmStory, liveOpen, pause, settled, waitFor } from './support/story-kit.js';
+import {
+  FOREVER_MS,
+  deepQuery,
+  deepQueryAll,
+  dmStory,
+  liveOpen,
+  pause,
+  settled,
+  waitFor,
+} from './support/story-kit.js';
 
 type Args = { selected: string };
 
@@ -33,14 +42,21 @@ const W = '360px';
 
 export const Default: Story = { name: 'Unread first, then most recent', ...dmStory({ width: W }) };
 
-export const Selected: Story = { name: 'Selected client', args: { selected: MOCK_CLIENTS.dana }, ...dmStory({ width: W }) };
+export const Selected: Story = {
+  name: 'Selected client',
+  args: { selected: MOCK_CLIENTS.dana },
+  ...dmStory({ width: W }),
+};
 
 export const Loading: Story = {
   name: 'Loading',
   ...dmStory({ width: W, setup: (db) => db.setLatency(FOREVER_MS, 'clients'), staysLoading: true }),
 };
 
-export const Empty: Story = { name: 'Empty (no clients yet)', ...dmStory({ width: W, db: { scenario: 'empty' } }) };
+export const Empty: Story = {
+  name: 'Empty (no clients yet)',
+  ...dmStory({ width: W, db: { scenario: 'empty' } }),
+};
 
 export const ErrorWithRetry: Story = {
   name: 'Error with retry',
@@ -84,7 +100,11 @@ export const EmojiAndRtl: Story = {
   play: async ({ canvasElement }) => {
     await settled(canvasElement);
     // Both are among the first rows (unread or recent); make sure they rendered.
-    await waitFor(() => deepQueryAll(canvasElement, '[part~="client"]').length > 5, 8000, 'the rows');
+    await waitFor(
+      () => deepQueryAll(canvasElement, '[part~="client"]').length > 5,
+      8000,
+      'the rows',
+    );
   },
 };
 
@@ -103,7 +123,11 @@ export const NewMessageArrives: Story = {
     await liveOpen(canvasElement);
     await pause(500);
     arrival.db.clientWrites('c-040', 'Hello again! Do you have time this week?');
-    await waitFor(() => deepQuery(canvasElement, '[part~="client"]')?.textContent?.includes('Hello again'), 8000, 'the row to move up');
+    await waitFor(
+      () => deepQuery(canvasElement, '[part~="client"]')?.textContent?.includes('Hello again'),
+      8000,
+      'the row to move up',
+    );
   },
 };
 
@@ -121,9 +145,17 @@ export const ClientTyping: Story = {
   },
 };
 
-export const Phone: Story = { name: 'Phone width', args: { selected: MOCK_CLIENTS.dana }, ...dmStory({ width: '375px', height: '640px' }) };
+export const Phone: Story = {
+  name: 'Phone width',
+  args: { selected: MOCK_CLIENTS.dana },
+  ...dmStory({ width: '375px', height: '640px' }),
+};
 
-export const Dark: Story = { name: 'Dark theme', args: { selected: MOCK_CLIENTS.dana }, ...dmStory({ width: W, theme: 'dark' }) };
+export const Dark: Story = {
+  name: 'Dark theme',
+  args: { selected: MOCK_CLIENTS.dana },
+  ...dmStory({ width: W, theme: 'dark' }),
+};
 
 export const CustomTheme: Story = {
   name: 'Custom theme (--dm-* and ::part)',

@@ -5,7 +5,16 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { DmCommunicationsFeed } from '../src/elements/communications-feed/dm-communications-feed.js';
 import { MOCK_CLIENTS, type MockDb } from '../src/mocks/index.js';
-import { FOREVER_MS, deepQuery, deepQueryAll, dmStory, liveOpen, pause, settled, waitFor } from './support/story-kit.js';
+import {
+  FOREVER_MS,
+  deepQuery,
+  deepQueryAll,
+  dmStory,
+  liveOpen,
+  pause,
+  settled,
+  waitFor,
+} from './support/story-kit.js';
 
 type Args = { 'client-id': string; filter: 'all' | 'orders' | 'messages' };
 
@@ -17,20 +26,37 @@ const meta: Meta<Args> = {
     'client-id': { control: 'select', options: Object.values(MOCK_CLIENTS) },
     filter: { control: 'inline-radio', options: ['all', 'orders', 'messages'] },
   },
-  render: (args) => html`<dm-communications-feed client-id=${args['client-id']} filter=${args.filter}></dm-communications-feed>`,
+  render: (args) =>
+    html`<dm-communications-feed client-id=${args['client-id']} filter=${args.filter}></dm-communications-feed>`,
 };
 export default meta;
 type Story = StoryObj<Args>;
 
-const feedIn = (root: HTMLElement) => root.querySelector<DmCommunicationsFeed>('dm-communications-feed')!;
+const feedIn = (root: HTMLElement) =>
+  root.querySelector<DmCommunicationsFeed>('dm-communications-feed')!;
 
 /** Opens the details of the `pick`ed order of a client, the way a click on it does. */
-async function openOrderOf(root: HTMLElement, db: MockDb, clientId: string, pick: (orders: Array<{ id: string; status: string; review?: unknown }>) => { id: string } | undefined) {
+async function openOrderOf(
+  root: HTMLElement,
+  db: MockDb,
+  clientId: string,
+  pick: (
+    orders: Array<{ id: string; status: string; review?: unknown }>,
+  ) => { id: string } | undefined,
+) {
   await settled(root);
-  const orders = db.feedItems(clientId).filter((i) => i.kind === 'order') as unknown as Array<{ id: string; status: string; review?: unknown }>;
+  const orders = db.feedItems(clientId).filter((i) => i.kind === 'order') as unknown as Array<{
+    id: string;
+    status: string;
+    review?: unknown;
+  }>;
   const order = pick(orders) ?? orders[orders.length - 1];
   feedIn(root).openOrder(order.id);
-  await waitFor(() => deepQuery(root, '[part~="order-details"] dl, [part~="order-details"] [part~="error"]'), 8000, 'the order details');
+  await waitFor(
+    () => deepQuery(root, '[part~="order-details"] dl, [part~="order-details"] [part~="error"]'),
+    8000,
+    'the order details',
+  );
 }
 
 export const Default: Story = { name: 'Unread messages under a "New" divider', ...dmStory() };
@@ -42,12 +68,20 @@ export const LongUnreadRun: Story = {
   ...dmStory({
     setup: (db) => {
       db.send(MOCK_CLIENTS.longHistory, 'Let me know how it goes!', 'cmid-story-long-run');
-      for (let n = 1; n <= 70; n++) db.clientWrites(MOCK_CLIENTS.longHistory, `Unread number ${n}.`);
+      for (let n = 1; n <= 70; n++)
+        db.clientWrites(MOCK_CLIENTS.longHistory, `Unread number ${n}.`);
     },
   }),
   play: async ({ canvasElement }) => {
     await settled(canvasElement);
-    await waitFor(() => deepQuery(canvasElement, '[part~="new-divider"]')?.closest('[part~="item"]')?.textContent?.includes('Unread number 1.'), 8000, '"New" above the first unread');
+    await waitFor(
+      () =>
+        deepQuery(canvasElement, '[part~="new-divider"]')
+          ?.closest('[part~="item"]')
+          ?.textContent?.includes('Unread number 1.'),
+      8000,
+      '"New" above the first unread',
+    );
   },
 };
 
@@ -56,18 +90,32 @@ export const Loading: Story = {
   ...dmStory({ setup: (db) => db.setLatency(FOREVER_MS, 'feed'), staysLoading: true }),
 };
 
-export const NoClient: Story = { name: 'No client chosen', args: { 'client-id': '' }, ...dmStory({ staysLoading: true }) };
+export const NoClient: Story = {
+  name: 'No client chosen',
+  args: { 'client-id': '' },
+  ...dmStory({ staysLoading: true }),
+};
 
-export const Empty: Story = { name: 'Empty (no history)', args: { 'client-id': MOCK_CLIENTS.noHistory }, ...dmStory() };
+export const Empty: Story = {
+  name: 'Empty (no history)',
+  args: { 'client-id': MOCK_CLIENTS.noHistory },
+  ...dmStory(),
+};
 
 /** A deep link to a client who no longer exists: the API answers 404, and there is nothing to retry. */
-export const ClientNotFound: Story = { name: 'Client not found (404)', args: { 'client-id': 'c-no-such-client' }, ...dmStory() };
+export const ClientNotFound: Story = {
+  name: 'Client not found (404)',
+  args: { 'client-id': 'c-no-such-client' },
+  ...dmStory(),
+};
 
 /** The newest page came back empty but with older pages before it: the feed fetches on (no "empty"). */
 export const EmptyPageWithOlder: Story = {
   name: 'Empty newest page, older pages fetched',
   args: { 'client-id': MOCK_CLIENTS.longHistory },
-  ...dmStory({ setup: (db) => db.invalidNext('feed', 1, (body) => ({ ...(body as object), items: [] })) }),
+  ...dmStory({
+    setup: (db) => db.invalidNext('feed', 1, (body) => ({ ...(body as object), items: [] })),
+  }),
 };
 
 const failing = dmStory({ setup: (db) => db.failNext('feed', 1, 503) });
@@ -75,20 +123,31 @@ const failing = dmStory({ setup: (db) => db.failNext('feed', 1, 503) });
 export const ErrorWithRetry: Story = { name: 'Error with retry', ...failing };
 
 /** The session ended (401) while loading: no Retry; the provider fired dm-auth-required. */
-export const SignedOut: Story = { name: 'Signed out (401)', ...dmStory({ setup: (db) => db.failNext('feed', 1, 401) }) };
+export const SignedOut: Story = {
+  name: 'Signed out (401)',
+  ...dmStory({ setup: (db) => db.failNext('feed', 1, 401) }),
+};
 
 const retried = dmStory({ setup: (db) => db.failNext('feed', 1, 503) });
 export const ErrorRetried: Story = {
   name: 'Error, then Retry succeeds',
   ...retried,
   play: async ({ canvasElement }) => {
-    await waitFor(() => deepQuery(canvasElement, '[part~="error"] button'), 8000, 'the error state');
+    await waitFor(
+      () => deepQuery(canvasElement, '[part~="error"] button'),
+      8000,
+      'the error state',
+    );
     deepQuery<HTMLButtonElement>(canvasElement, '[part~="error"] button')!.click();
     await waitFor(() => deepQuery(canvasElement, '[part~="item"]'), 8000, 'the items');
   },
 };
 
-export const FilterAll: Story = { name: 'Filter: all', args: { 'client-id': MOCK_CLIENTS.longHistory, filter: 'all' }, ...dmStory() };
+export const FilterAll: Story = {
+  name: 'Filter: all',
+  args: { 'client-id': MOCK_CLIENTS.longHistory, filter: 'all' },
+  ...dmStory(),
+};
 
 export const FilterOrders: Story = {
   name: 'Filter: orders (every order type and status)',
@@ -96,7 +155,11 @@ export const FilterOrders: Story = {
   ...dmStory({ height: '720px' }),
 };
 
-export const FilterMessages: Story = { name: 'Filter: messages', args: { filter: 'messages' }, ...dmStory() };
+export const FilterMessages: Story = {
+  name: 'Filter: messages',
+  args: { filter: 'messages' },
+  ...dmStory(),
+};
 
 export const FilterOrdersEmpty: Story = {
   name: 'Filter: orders, none',
@@ -125,24 +188,50 @@ export const LongMessages: Story = {
   },
 };
 
-export const HugeFeed: Story = { name: 'Huge feed (10,000 items)', args: { 'client-id': MOCK_CLIENTS.huge }, ...dmStory() };
+export const HugeFeed: Story = {
+  name: 'Huge feed (10,000 items)',
+  args: { 'client-id': MOCK_CLIENTS.huge },
+  ...dmStory(),
+};
 
-export const SevenUnread: Story = { name: 'Seven unread', args: { 'client-id': MOCK_CLIENTS.sevenUnread }, ...dmStory() };
+export const SevenUnread: Story = {
+  name: 'Seven unread',
+  args: { 'client-id': MOCK_CLIENTS.sevenUnread },
+  ...dmStory(),
+};
 
-export const Emoji: Story = { name: 'Emoji', args: { 'client-id': MOCK_CLIENTS.emoji }, ...dmStory() };
+export const Emoji: Story = {
+  name: 'Emoji',
+  args: { 'client-id': MOCK_CLIENTS.emoji },
+  ...dmStory(),
+};
 
-export const RightToLeft: Story = { name: 'Right-to-left text', args: { 'client-id': MOCK_CLIENTS.rtl }, ...dmStory() };
+export const RightToLeft: Story = {
+  name: 'Right-to-left text',
+  args: { 'client-id': MOCK_CLIENTS.rtl },
+  ...dmStory(),
+};
 
-export const HtmlIsText: Story = { name: 'HTML in messages stays text', args: { 'client-id': MOCK_CLIENTS.html }, ...dmStory() };
+export const HtmlIsText: Story = {
+  name: 'HTML in messages stays text',
+  args: { 'client-id': MOCK_CLIENTS.html },
+  ...dmStory(),
+};
 
-export const Links: Story = { name: 'Links (only http(s) clickable)', args: { 'client-id': MOCK_CLIENTS.links }, ...dmStory() };
-
+export const Links: Story = {
+  name: 'Links (only http(s) clickable)',
+  args: { 'client-id': MOCK_CLIENTS.links },
+  ...dmStory(),
+};
 
 const details = dmStory();
 export const OrderDetails: Story = {
   name: 'Order details',
   ...details,
-  play: ({ canvasElement }) => openOrderOf(canvasElement, details.db, MOCK_CLIENTS.dana, (o) => o.find((x) => x.status === 'completed')),
+  play: ({ canvasElement }) =>
+    openOrderOf(canvasElement, details.db, MOCK_CLIENTS.dana, (o) =>
+      o.find((x) => x.status === 'completed'),
+    ),
 };
 
 const negative = dmStory();
@@ -161,15 +250,27 @@ const pendingDetails = dmStory();
 export const OrderDetailsPending: Story = {
   name: 'Order details: pending, not delivered',
   ...pendingDetails,
-  play: ({ canvasElement }) => openOrderOf(canvasElement, pendingDetails.db, MOCK_CLIENTS.dana, (o) => o.find((x) => x.status === 'pending')),
+  play: ({ canvasElement }) =>
+    openOrderOf(canvasElement, pendingDetails.db, MOCK_CLIENTS.dana, (o) =>
+      o.find((x) => x.status === 'pending'),
+    ),
 };
 
-const liveDone = dmStory({ setup: (db) => db.invalidNext('order', 1, (body) => ({ ...(body as object), orderType: 'live_video', status: 'completed', deliveredAt: null })) });
+const liveDone = dmStory({
+  setup: (db) =>
+    db.invalidNext('order', 1, (body) => ({
+      ...(body as object),
+      orderType: 'live_video',
+      status: 'completed',
+      deliveredAt: null,
+    })),
+});
 /** A live session ends as completed with nothing to deliver: no "Delivered" row. */
 export const OrderDetailsCompletedNoDelivery: Story = {
   name: 'Order details: completed live session, nothing delivered',
   ...liveDone,
-  play: ({ canvasElement }) => openOrderOf(canvasElement, liveDone.db, MOCK_CLIENTS.dana, (o) => o[0]),
+  play: ({ canvasElement }) =>
+    openOrderOf(canvasElement, liveDone.db, MOCK_CLIENTS.dana, (o) => o[0]),
 };
 
 const cancelledDetails = dmStory();
@@ -177,7 +278,9 @@ export const OrderDetailsCancelled: Story = {
   name: 'Order details: cancelled, nothing due',
   ...cancelledDetails,
   play: ({ canvasElement }) =>
-    openOrderOf(canvasElement, cancelledDetails.db, MOCK_CLIENTS.dana, (o) => o.find((x) => x.status === 'cancelled' && !cancelledDetails.db.order(x.id)?.deliveredAt)),
+    openOrderOf(canvasElement, cancelledDetails.db, MOCK_CLIENTS.dana, (o) =>
+      o.find((x) => x.status === 'cancelled' && !cancelledDetails.db.order(x.id)?.deliveredAt),
+    ),
 };
 
 const completesLive = dmStory();
@@ -187,11 +290,17 @@ export const OrderDetailsCompletesLive: Story = {
   ...completesLive,
   play: async ({ canvasElement }) => {
     await liveOpen(canvasElement);
-    const pending = completesLive.db.feedItems(MOCK_CLIENTS.dana).find((i) => i.kind === 'order' && i.status === 'pending')!;
+    const pending = completesLive.db
+      .feedItems(MOCK_CLIENTS.dana)
+      .find((i) => i.kind === 'order' && i.status === 'pending')!;
     await openOrderOf(canvasElement, completesLive.db, MOCK_CLIENTS.dana, () => pending);
     await pause(600);
     completesLive.db.setOrderStatus(pending.id, 'completed');
-    await waitFor(() => !!deepQuery(canvasElement, '[part~="order-details"] .status.completed'), 8000, 'the details show it completed');
+    await waitFor(
+      () => !!deepQuery(canvasElement, '[part~="order-details"] .status.completed'),
+      8000,
+      'the details show it completed',
+    );
   },
 };
 
@@ -202,12 +311,18 @@ export const OrderDetailsRefreshFailed: Story = {
   ...staleDetails,
   play: async ({ canvasElement }) => {
     await liveOpen(canvasElement);
-    const pending = staleDetails.db.feedItems(MOCK_CLIENTS.dana).find((i) => i.kind === 'order' && i.status === 'pending')!;
+    const pending = staleDetails.db
+      .feedItems(MOCK_CLIENTS.dana)
+      .find((i) => i.kind === 'order' && i.status === 'pending')!;
     await openOrderOf(canvasElement, staleDetails.db, MOCK_CLIENTS.dana, () => pending);
     await pause(600);
     staleDetails.db.failNext('order', 1, 503);
     staleDetails.db.setOrderStatus(pending.id, 'completed');
-    await waitFor(() => !!deepQuery(canvasElement, '[part~="order-details"] .stale'), 8000, 'the failed refresh is said');
+    await waitFor(
+      () => !!deepQuery(canvasElement, '[part~="order-details"] .stale'),
+      8000,
+      'the failed refresh is said',
+    );
   },
 };
 
@@ -215,7 +330,8 @@ const detailsError = dmStory({ setup: (db) => db.failNext('order', 1, 500) });
 export const OrderDetailsError: Story = {
   name: 'Order details: error with retry',
   ...detailsError,
-  play: ({ canvasElement }) => openOrderOf(canvasElement, detailsError.db, MOCK_CLIENTS.dana, (o) => o[0]),
+  play: ({ canvasElement }) =>
+    openOrderOf(canvasElement, detailsError.db, MOCK_CLIENTS.dana, (o) => o[0]),
 };
 
 const arriving = dmStory({ setup: (db) => db.setUnread(MOCK_CLIENTS.dana, false) });
@@ -229,7 +345,10 @@ export const NewMessageArrives: Story = {
     await pause(600);
     arriving.db.clientWrites(MOCK_CLIENTS.dana, 'I just booked a live call for tomorrow! ✨');
     await waitFor(
-      () => deepQueryAll(canvasElement, '[part~="message-client"]').some((m) => m.textContent?.includes('booked a live call')),
+      () =>
+        deepQueryAll(canvasElement, '[part~="message-client"]').some((m) =>
+          m.textContent?.includes('booked a live call'),
+        ),
       8000,
       'the new message',
     );
@@ -253,11 +372,17 @@ export const NewMessagePill: Story = {
   },
 };
 
-export const Phone: Story = { name: 'Phone width', ...dmStory({ width: '375px', height: '640px' }) };
+export const Phone: Story = {
+  name: 'Phone width',
+  ...dmStory({ width: '375px', height: '640px' }),
+};
 
 export const Dark: Story = { name: 'Dark theme', ...dmStory({ theme: 'dark' }) };
 
-export const CustomTheme: Story = { name: 'Custom theme (--dm-* and ::part)', ...dmStory({ theme: 'custom' }) };
+export const CustomTheme: Story = {
+  name: 'Custom theme (--dm-* and ::part)',
+  ...dmStory({ theme: 'custom' }),
+};
 
 /** Scrolls the feed to the top of what is loaded, where the page before is asked for. */
 async function scrollToOldest(canvasElement: HTMLElement): Promise<void> {
@@ -310,7 +435,11 @@ export const OlderError: Story = {
 // ---- contract 1.1: Seen --------------------------------------------------------------------
 
 /** The client read the first of five unanswered messages in their app: "Seen" under it, the four after it unseen. */
-export const Seen: Story = { name: 'Seen: under the newest message the client read', args: { 'client-id': MOCK_CLIENTS.fiveInARow }, ...dmStory() };
+export const Seen: Story = {
+  name: 'Seen: under the newest message the client read',
+  args: { 'client-id': MOCK_CLIENTS.fiveInARow },
+  ...dmStory(),
+};
 
 const reads = dmStory();
 /** The client reads the rest: "Seen" moves down to the newest advisor message, live. */
@@ -322,6 +451,11 @@ export const SeenMoves: Story = {
     await settled(canvasElement);
     await liveOpen(canvasElement);
     reads.db.clientReads(MOCK_CLIENTS.fiveInARow);
-    await waitFor(() => deepQueryAll(canvasElement, '[part~="message"]').at(-1)?.querySelector('[part~="seen"]'), 8000, 'Seen on the newest');
+    await waitFor(
+      () =>
+        deepQueryAll(canvasElement, '[part~="message"]').at(-1)?.querySelector('[part~="seen"]'),
+      8000,
+      'Seen on the newest',
+    );
   },
 };

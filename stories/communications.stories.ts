@@ -6,7 +6,16 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ar } from '../src/i18n/ar.js';
 import { MOCK_CLIENTS } from '../src/mocks/index.js';
-import { FOREVER_MS, deepQuery, deepQueryAll, dmStory, liveOpen, pause, settled, waitFor } from './support/story-kit.js';
+import {
+  FOREVER_MS,
+  deepQuery,
+  deepQueryAll,
+  dmStory,
+  liveOpen,
+  pause,
+  settled,
+  waitFor,
+} from './support/story-kit.js';
 
 type Args = { client: string; filter: 'all' | 'orders' | 'messages'; 'sync-url': boolean };
 
@@ -29,14 +38,22 @@ const H = '640px';
 
 export const OpenClient: Story = { name: 'Client card open (wide)', ...dmStory({ height: H }) };
 
-export const NoClient: Story = { name: 'No client chosen', args: { client: '' }, ...dmStory({ height: H }) };
+export const NoClient: Story = {
+  name: 'No client chosen',
+  args: { client: '' },
+  ...dmStory({ height: H }),
+};
 
 export const Loading: Story = {
   name: 'Loading',
   ...dmStory({ height: H, setup: (db) => db.setLatency(FOREVER_MS), staysLoading: true }),
 };
 
-export const Empty: Story = { name: 'Empty (no clients yet)', args: { client: '' }, ...dmStory({ height: H, db: { scenario: 'empty' } }) };
+export const Empty: Story = {
+  name: 'Empty (no clients yet)',
+  args: { client: '' },
+  ...dmStory({ height: H, db: { scenario: 'empty' } }),
+};
 
 export const ErrorWithRetry: Story = {
   name: 'Error with retry',
@@ -49,9 +66,17 @@ export const ErrorWithRetry: Story = {
   }),
 };
 
-export const FilterOrders: Story = { name: 'Filter: orders', args: { filter: 'orders' }, ...dmStory({ height: H }) };
+export const FilterOrders: Story = {
+  name: 'Filter: orders',
+  args: { filter: 'orders' },
+  ...dmStory({ height: H }),
+};
 
-export const FilterMessages: Story = { name: 'Filter: messages', args: { filter: 'messages' }, ...dmStory({ height: H }) };
+export const FilterMessages: Story = {
+  name: 'Filter: messages',
+  args: { filter: 'messages' },
+  ...dmStory({ height: H }),
+};
 
 export const Blocked: Story = {
   name: 'Blocked: 5 in a row',
@@ -59,20 +84,40 @@ export const Blocked: Story = {
   ...dmStory({ height: H }),
 };
 
-export const OneLeft: Story = { name: 'One message left', args: { client: MOCK_CLIENTS.oneLeft }, ...dmStory({ height: H }) };
+export const OneLeft: Story = {
+  name: 'One message left',
+  args: { client: MOCK_CLIENTS.oneLeft },
+  ...dmStory({ height: H }),
+};
 
 export const Suspended: Story = {
   name: 'Blocked: suspended',
   ...dmStory({ height: H, db: { advisorStatus: 'suspended' } }),
 };
 
-export const LongName: Story = { name: 'Long client name', args: { client: MOCK_CLIENTS.longName }, ...dmStory({ height: H }) };
+export const LongName: Story = {
+  name: 'Long client name',
+  args: { client: MOCK_CLIENTS.longName },
+  ...dmStory({ height: H }),
+};
 
-export const RightToLeft: Story = { name: 'Right-to-left client', args: { client: MOCK_CLIENTS.rtl }, ...dmStory({ height: H }) };
+export const RightToLeft: Story = {
+  name: 'Right-to-left client',
+  args: { client: MOCK_CLIENTS.rtl },
+  ...dmStory({ height: H }),
+};
 
-export const Emoji: Story = { name: 'Emoji client', args: { client: MOCK_CLIENTS.emoji }, ...dmStory({ height: H }) };
+export const Emoji: Story = {
+  name: 'Emoji client',
+  args: { client: MOCK_CLIENTS.emoji },
+  ...dmStory({ height: H }),
+};
 
-export const LongFeed: Story = { name: 'Long feed', args: { client: MOCK_CLIENTS.longHistory }, ...dmStory({ height: H }) };
+export const LongFeed: Story = {
+  name: 'Long feed',
+  args: { client: MOCK_CLIENTS.longHistory },
+  ...dmStory({ height: H }),
+};
 
 const live = dmStory({ height: H });
 /** Another client writes while Dana's card is open: the list re-orders live and shows the bubble. */
@@ -86,7 +131,10 @@ export const NewMessageArrives: Story = {
     live.db.clientWrites(MOCK_CLIENTS.dana, 'One more thing: the dream came back last night.');
     live.db.clientWrites(MOCK_CLIENTS.emoji, 'Thank you!! 🙏🏽✨');
     await waitFor(
-      () => deepQueryAll(canvasElement, '[part~="message-client"]').some((m) => m.textContent?.includes('dream came back')),
+      () =>
+        deepQueryAll(canvasElement, '[part~="message-client"]').some((m) =>
+          m.textContent?.includes('dream came back'),
+        ),
       8000,
       'the new message in the feed',
     );
@@ -98,7 +146,8 @@ const withNotifier = dmStory({ height: H });
 export const NoticeOpensCard: Story = {
   name: 'Notice for another client',
   ...withNotifier,
-  render: (args) => html`<dm-communications client=${args.client}></dm-communications><dm-notifier duration="0"></dm-notifier>`,
+  render: (args) =>
+    html`<dm-communications client=${args.client}></dm-communications><dm-notifier duration="0"></dm-notifier>`,
   play: async ({ canvasElement }) => {
     await settled(canvasElement);
     await liveOpen(canvasElement);
@@ -112,14 +161,16 @@ const session = dmStory({ height: H, liveSession: true });
 export const DuringLiveSession: Story = {
   name: 'During a live session (notices held, then shown)',
   ...session,
-  render: (args) => html`<dm-communications client=${args.client}></dm-communications><dm-notifier duration="0"></dm-notifier>`,
+  render: (args) =>
+    html`<dm-communications client=${args.client}></dm-communications><dm-notifier duration="0"></dm-notifier>`,
   play: async ({ canvasElement }) => {
     await settled(canvasElement);
     await liveOpen(canvasElement);
     await pause(300);
     session.db.clientWrites(MOCK_CLIENTS.sevenUnread, 'Written during your live session');
     await pause(800);
-    if (deepQuery(canvasElement, '[part~="notice"]')) throw new Error('a notice showed during a live session');
+    if (deepQuery(canvasElement, '[part~="notice"]'))
+      throw new Error('a notice showed during a live session');
     canvasElement.querySelector('dm-provider')!.liveSession = false;
     await waitFor(() => deepQuery(canvasElement, '[part~="notice"]'), 8000, 'the held notice');
   },
@@ -144,12 +195,21 @@ export const PhoneBlocked: Story = {
 
 export const Dark: Story = { name: 'Dark theme', ...dmStory({ height: H, theme: 'dark' }) };
 
-export const DarkPhone: Story = { name: 'Dark theme, phone width', ...dmStory({ height: '720px', width: '375px', theme: 'dark' }) };
+export const DarkPhone: Story = {
+  name: 'Dark theme, phone width',
+  ...dmStory({ height: '720px', width: '375px', theme: 'dark' }),
+};
 
-export const CustomTheme: Story = { name: 'Custom theme (--dm-* and ::part)', ...dmStory({ height: H, theme: 'custom' }) };
+export const CustomTheme: Story = {
+  name: 'Custom theme (--dm-* and ::part)',
+  ...dmStory({ height: H, theme: 'custom' }),
+};
 
 /** The shipped Arabic table and locale: the whole layout mirrors (list on the right, bubbles swapped). */
-export const Arabic: Story = { name: 'Arabic locale (right-to-left layout)', ...dmStory({ height: H, locale: 'ar', strings: ar }) };
+export const Arabic: Story = {
+  name: 'Arabic locale (right-to-left layout)',
+  ...dmStory({ height: H, locale: 'ar', strings: ar }),
+};
 
 export const ArabicPhone: Story = {
   name: 'Arabic locale, phone width: card (Back on the right)',
@@ -173,7 +233,14 @@ export const ClientTyping: Story = {
     await settled(canvasElement);
     await liveOpen(canvasElement);
     typing.db.clientTypes(MOCK_CLIENTS.dana, 10 * 60_000);
-    await waitFor(() => deepQuery(canvasElement, 'dm-communications-feed')?.shadowRoot?.querySelector('[part~="typing"]'), 8000, 'the typing line');
+    await waitFor(
+      () =>
+        deepQuery(canvasElement, 'dm-communications-feed')?.shadowRoot?.querySelector(
+          '[part~="typing"]',
+        ),
+      8000,
+      'the typing line',
+    );
   },
 };
 
@@ -186,7 +253,14 @@ export const ClientTypingPhone: Story = {
     await settled(canvasElement);
     await liveOpen(canvasElement);
     typingPhone.db.clientTypes(MOCK_CLIENTS.dana, 10 * 60_000);
-    await waitFor(() => deepQuery(canvasElement, 'dm-communications-feed')?.shadowRoot?.querySelector('[part~="typing"]'), 8000, 'the typing line');
+    await waitFor(
+      () =>
+        deepQuery(canvasElement, 'dm-communications-feed')?.shadowRoot?.querySelector(
+          '[part~="typing"]',
+        ),
+      8000,
+      'the typing line',
+    );
   },
 };
 

@@ -85,10 +85,22 @@ export const UnblockedLive: Story = {
   args: { 'client-id': MOCK_CLIENTS.fiveInARow },
   ...unblocks,
   play: async ({ canvasElement }) => {
-    await waitFor(() => deepQuery(canvasElement, '[part~="blocked-reason"]'), 8000, 'the block reason');
-    await waitFor(() => canvasElement.querySelector('dm-provider')?.store?.liveStatus === 'open', 8000, 'the live stream');
+    await waitFor(
+      () => deepQuery(canvasElement, '[part~="blocked-reason"]'),
+      8000,
+      'the block reason',
+    );
+    await waitFor(
+      () => canvasElement.querySelector('dm-provider')?.store?.liveStatus === 'open',
+      8000,
+      'the live stream',
+    );
     unblocks.db.clientWrites(MOCK_CLIENTS.fiveInARow, 'Sorry, I was travelling! Yes, let’s talk.');
-    await waitFor(() => !deepQuery(canvasElement, '[part~="blocked-reason"]'), 8000, 'the composer to unblock');
+    await waitFor(
+      () => !deepQuery(canvasElement, '[part~="blocked-reason"]'),
+      8000,
+      'the composer to unblock',
+    );
   },
 };
 
@@ -106,7 +118,11 @@ export const FailedSend: Story = {
   play: async ({ canvasElement }) => {
     await settled(canvasElement);
     await typeAndSend(canvasElement, 'Here is what I see for next week: a door opening.');
-    await waitFor(() => deepQuery(canvasElement, '.row.failed, [part~="message"] .fail'), 8000, 'the failed message');
+    await waitFor(
+      () => deepQuery(canvasElement, '.row.failed, [part~="message"] .fail'),
+      8000,
+      'the failed message',
+    );
   },
 };
 
@@ -136,7 +152,11 @@ export const SessionEnded: Story = {
     await settled(canvasElement);
     ended.db.failNext('send', 1, 401);
     await typeAndSend(canvasElement, 'I will send the recording tonight.');
-    await waitFor(() => deepQuery(canvasElement, '[part~="status"]')?.textContent?.trim(), 8000, 'the sign-in notice');
+    await waitFor(
+      () => deepQuery(canvasElement, '[part~="status"]')?.textContent?.trim(),
+      8000,
+      'the sign-in notice',
+    );
   },
 };
 
@@ -149,7 +169,11 @@ export const Sent: Story = {
   play: async ({ canvasElement }) => {
     await settled(canvasElement);
     await typeAndSend(canvasElement, 'Thank you, Dana! Tomorrow at 7pm works for me. 🌙');
-    await waitFor(() => sent.db.storedMessages(MOCK_CLIENTS.dana).length === 1, 8000, 'the stored message');
+    await waitFor(
+      () => sent.db.storedMessages(MOCK_CLIENTS.dana).length === 1,
+      8000,
+      'the stored message',
+    );
   },
 };
 
@@ -159,9 +183,14 @@ export const LongDraft: Story = {
   name: 'Long draft (character counter)',
   ...long,
   play: async ({ canvasElement }) => {
-    await waitFor(() => deepQuery<HTMLTextAreaElement>(canvasElement, '[part~="input"]'), 8000, 'the text box');
+    await waitFor(
+      () => deepQuery<HTMLTextAreaElement>(canvasElement, '[part~="input"]'),
+      8000,
+      'the text box',
+    );
     const input = deepQuery<HTMLTextAreaElement>(canvasElement, '[part~="input"]')!;
-    input.value = 'The cards speak of patience and of a long road that finally turns toward home. '.repeat(24);
+    input.value =
+      'The cards speak of patience and of a long road that finally turns toward home. '.repeat(24);
     input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
   },
 };

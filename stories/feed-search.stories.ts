@@ -14,12 +14,14 @@ const meta: Meta<Args> = {
   title: 'Elements/dm-communications-feed/Search and jump',
   component: 'dm-communications-feed',
   args: { 'client-id': MOCK_CLIENTS.longHistory },
-  render: (args) => html`<dm-communications-feed client-id=${args['client-id']}></dm-communications-feed>`,
+  render: (args) =>
+    html`<dm-communications-feed client-id=${args['client-id']}></dm-communications-feed>`,
 };
 export default meta;
 type Story = StoryObj<Args>;
 
-const feedIn = (root: HTMLElement) => deepQuery<DmCommunicationsFeed>(root, 'dm-communications-feed')!;
+const feedIn = (root: HTMLElement) =>
+  deepQuery<DmCommunicationsFeed>(root, 'dm-communications-feed')!;
 
 /** Types into the conversation search box as the advisor would (the box debounces). */
 async function search(root: HTMLElement, text: string): Promise<void> {
@@ -33,7 +35,8 @@ async function search(root: HTMLElement, text: string): Promise<void> {
 /** A piece of text that only one item, about `back` items from the newest, holds. */
 function uniqueText(db: MockDb, clientId: string, back: number): string {
   const items = db.feedItems(clientId);
-  const text = (i: (typeof items)[number]) => (i.kind === 'message' ? i.body : i.title).toLowerCase();
+  const text = (i: (typeof items)[number]) =>
+    (i.kind === 'message' ? i.body : i.title).toLowerCase();
   for (let i = items.length - 1 - back; i >= 0; i--) {
     const t = text(items[i]!);
     for (let at = 0; at + 14 <= t.length; at += 7) {
@@ -51,7 +54,11 @@ export const SearchResults: Story = {
   ...results,
   play: async ({ canvasElement }) => {
     await search(canvasElement, 'energy');
-    await waitFor(() => deepQueryAll(canvasElement, '[part~="search-hit"]').length > 0, 8000, 'the hits');
+    await waitFor(
+      () => deepQueryAll(canvasElement, '[part~="search-hit"]').length > 0,
+      8000,
+      'the hits',
+    );
   },
 };
 
@@ -61,7 +68,11 @@ export const SearchNoHits: Story = {
   ...none,
   play: async ({ canvasElement }) => {
     await search(canvasElement, 'xylophone');
-    await waitFor(() => deepQuery(canvasElement, '[part~="search-empty"]'), 8000, '"nothing matches"');
+    await waitFor(
+      () => deepQuery(canvasElement, '[part~="search-empty"]'),
+      8000,
+      '"nothing matches"',
+    );
   },
 };
 
@@ -72,7 +83,11 @@ export const SearchFailed: Story = {
   ...failed,
   play: async ({ canvasElement }) => {
     await search(canvasElement, 'energy');
-    await waitFor(() => deepQuery(canvasElement, '[part~="search-error"] button'), 8000, 'the error');
+    await waitFor(
+      () => deepQuery(canvasElement, '[part~="search-error"] button'),
+      8000,
+      'the error',
+    );
   },
 };
 
@@ -83,7 +98,11 @@ export const OneZeroServer: Story = {
   ...old,
   play: async ({ canvasElement }) => {
     await search(canvasElement, 'energy');
-    await waitFor(() => !deepQuery(canvasElement, '[part~="conversation-search"]'), 8000, 'the box hidden');
+    await waitFor(
+      () => !deepQuery(canvasElement, '[part~="conversation-search"]'),
+      8000,
+      'the box hidden',
+    );
   },
 };
 
@@ -96,7 +115,13 @@ export const JumpedFarBack: Story = {
     await search(canvasElement, uniqueText(far.db, MOCK_CLIENTS.longHistory, 2000));
     await waitFor(() => deepQuery(canvasElement, '[part~="search-hit"]'), 8000, 'the hit');
     deepQuery(canvasElement, '[part~="search-hit"]')!.click();
-    await waitFor(() => deepQuery(canvasElement, '[part~="search-target"]') && deepQuery(canvasElement, '[part~="jump-latest"]'), 8000, 'the hit in the feed');
+    await waitFor(
+      () =>
+        deepQuery(canvasElement, '[part~="search-target"]') &&
+        deepQuery(canvasElement, '[part~="jump-latest"]'),
+      8000,
+      'the hit in the feed',
+    );
   },
 };
 
@@ -126,7 +151,13 @@ export const BackToLatest: Story = {
     await feed.jumpToItem(items[400]!.id);
     await waitFor(() => deepQuery(canvasElement, '[part~="jump-latest"]'), 8000, 'jump-latest');
     deepQuery(canvasElement, '[part~="jump-latest"]')!.click();
-    await waitFor(() => !feed.store!.feed(MOCK_CLIENTS.longHistory).newerCursor && !deepQuery(canvasElement, '[part~="search-target"]'), 8000, 'the live tail');
+    await waitFor(
+      () =>
+        !feed.store!.feed(MOCK_CLIENTS.longHistory).newerCursor &&
+        !deepQuery(canvasElement, '[part~="search-target"]'),
+      8000,
+      'the live tail',
+    );
   },
 };
 
@@ -136,7 +167,11 @@ export const SearchPhone: Story = {
   ...phone,
   play: async ({ canvasElement }) => {
     await search(canvasElement, 'energy');
-    await waitFor(() => deepQueryAll(canvasElement, '[part~="search-hit"]').length > 0, 8000, 'the hits');
+    await waitFor(
+      () => deepQueryAll(canvasElement, '[part~="search-hit"]').length > 0,
+      8000,
+      'the hits',
+    );
   },
 };
 
@@ -146,6 +181,10 @@ export const SearchDark: Story = {
   ...dark,
   play: async ({ canvasElement }) => {
     await search(canvasElement, 'energy');
-    await waitFor(() => deepQueryAll(canvasElement, '[part~="search-hit"]').length > 0, 8000, 'the hits');
+    await waitFor(
+      () => deepQueryAll(canvasElement, '[part~="search-hit"]').length > 0,
+      8000,
+      'the hits',
+    );
   },
 };

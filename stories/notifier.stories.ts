@@ -5,7 +5,16 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { MOCK_CLIENTS } from '../src/mocks/index.js';
-import { deepQuery, deepQueryAll, dmStory, liveOpen, pause, providerIn, waitFor, type DmStoryParts } from './support/story-kit.js';
+import {
+  deepQuery,
+  deepQueryAll,
+  dmStory,
+  liveOpen,
+  pause,
+  providerIn,
+  waitFor,
+  type DmStoryParts,
+} from './support/story-kit.js';
 
 type Args = { duration: number };
 
@@ -25,7 +34,8 @@ export default meta;
 type Story = StoryObj<Args>;
 
 /** A play function: once the live stream is open, the given clients write (one after another). */
-const clientsWrite = (mock: DmStoryParts, writes: Array<[string, string]>, expected = writes.length) =>
+const clientsWrite =
+  (mock: DmStoryParts, writes: Array<[string, string]>, expected = writes.length) =>
   async ({ canvasElement }: { canvasElement: HTMLElement }) => {
     await liveOpen(canvasElement);
     await pause(300);
@@ -33,7 +43,11 @@ const clientsWrite = (mock: DmStoryParts, writes: Array<[string, string]>, expec
       mock.db.clientWrites(clientId, body);
       await pause(150);
     }
-    await waitFor(() => deepQueryAll(canvasElement, '[part~="notice"]').length >= expected, 8000, 'the notices');
+    await waitFor(
+      () => deepQueryAll(canvasElement, '[part~="notice"]').length >= expected,
+      8000,
+      'the notices',
+    );
   };
 
 const one = dmStory({ height: '240px' });
@@ -84,7 +98,8 @@ export const DuringLiveSession: Story = {
     await pause(300);
     during.db.clientWrites(MOCK_CLIENTS.dana, 'Written while you were in a session');
     await pause(1000);
-    if (deepQuery(canvasElement, '[part~="notice"]')) throw new Error('a notice showed during a live session');
+    if (deepQuery(canvasElement, '[part~="notice"]'))
+      throw new Error('a notice showed during a live session');
   },
 };
 

@@ -24,7 +24,10 @@ const meta: Meta<Args> = {
 export default meta;
 type Story = StoryObj<Args>;
 
-export const ElementsInside: Story = { name: 'Separate elements sharing one provider', ...dmStory({ height: '600px' }) };
+export const ElementsInside: Story = {
+  name: 'Separate elements sharing one provider',
+  ...dmStory({ height: '600px' }),
+};
 
 /** Strings are replaceable: a (partial) French table on the provider. */
 export const Localized: Story = {

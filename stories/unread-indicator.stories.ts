@@ -14,7 +14,9 @@ const meta: Meta<Args> = {
   args: { 'show-count': false },
   argTypes: { 'show-count': { control: 'boolean' } },
   // As in a site's menu: the element carries the entry's label in its slot.
-  render: (args) => html`<nav aria-label="Site menu" style="flex:none; padding: 12px; font-size: 16px">
+  render: (
+    args,
+  ) => html`<nav aria-label="Site menu" style="flex:none; padding: 12px; font-size: 16px">
     <a href="#messages"><dm-unread-indicator ?show-count=${args['show-count']}>Messages</dm-unread-indicator></a>
   </nav>`,
 };
@@ -27,10 +29,17 @@ const readAll = (db: MockDb) => {
 
 export const Unread: Story = { name: 'Unread (dot)', ...dmStory({ height: '80px' }) };
 
-export const WithCount: Story = { name: 'Unread with count', args: { 'show-count': true }, ...dmStory({ height: '80px' }) };
+export const WithCount: Story = {
+  name: 'Unread with count',
+  args: { 'show-count': true },
+  ...dmStory({ height: '80px' }),
+};
 
 /** Every client read, or no clients at all: the same look, the menu item without a bubble. */
-export const NoUnread: Story = { name: 'No unread (no bubble)', ...dmStory({ height: '80px', setup: readAll }) };
+export const NoUnread: Story = {
+  name: 'No unread (no bubble)',
+  ...dmStory({ height: '80px', setup: readAll }),
+};
 
 const arriving = dmStory({ height: '80px', setup: readAll });
 /** Everything was read; a client writes and the bubble appears live. */
@@ -47,6 +56,13 @@ export const NewMessageArrives: Story = {
   },
 };
 
-export const Dark: Story = { name: 'Dark theme', args: { 'show-count': true }, ...dmStory({ height: '80px', theme: 'dark' }) };
+export const Dark: Story = {
+  name: 'Dark theme',
+  args: { 'show-count': true },
+  ...dmStory({ height: '80px', theme: 'dark' }),
+};
 
-export const CustomTheme: Story = { name: 'Custom theme (--dm-* and ::part)', ...dmStory({ height: '80px', theme: 'custom' }) };
+export const CustomTheme: Story = {
+  name: 'Custom theme (--dm-* and ::part)',
+  ...dmStory({ height: '80px', theme: 'custom' }),
+};

@@ -166,9 +166,7 @@ export class RunContext {
   }
 
   /** `GET /clients/{id}/send-eligibility`, its body checked to be an object. */
-  async eligibility(
-    clientId = this.writeClient!,
-  ): Promise<{
+  async eligibility(clientId = this.writeClient!): Promise<{
     x: Exchange;
     e: { canSend: boolean; reason: string | null; consecutiveSent: number };
   }> {

@@ -84,7 +84,8 @@ export class RovingFocus<T extends object> implements ReactiveController {
   handleKeydown(e: KeyboardEvent): number {
     if (e.altKey || e.ctrlKey || e.metaKey) return -1;
     const rows = this.opts_.rows();
-    const current = (e.target as HTMLElement).closest<HTMLElement>('[data-vkey]')?.dataset.vkey ?? this.key;
+    const current =
+      (e.target as HTMLElement).closest<HTMLElement>('[data-vkey]')?.dataset.vkey ?? this.key;
     const i = current ? rows.findIndex((r) => this.opts_.key(r) === current) : -1;
     const next = stepTo(e.key, i, rows.length, this.opts_.page());
     if (next < 0) return -1;
@@ -106,7 +107,11 @@ export class RovingFocus<T extends object> implements ReactiveController {
 
   private restore_(key: string): void {
     // Only when focus really was lost: the user may have moved it elsewhere on purpose.
-    if (this.host_.shadowRoot?.activeElement || (document.activeElement && document.activeElement !== document.body)) return;
+    if (
+      this.host_.shadowRoot?.activeElement ||
+      (document.activeElement && document.activeElement !== document.body)
+    )
+      return;
     const row = this.rowFor(key);
     if (row) row.focus({ preventScroll: true });
     else this.opts_.lost?.(key);
@@ -116,7 +121,14 @@ export class RovingFocus<T extends object> implements ReactiveController {
 /** Where a navigation key moves from row `i` (-1: none) among `count` rows; -1 when it is not one. */
 export function stepTo(key: string, i: number, count: number, page: number): number {
   if (!count) return -1;
-  const to: Record<string, number> = { ArrowDown: i + 1, ArrowUp: i < 0 ? 0 : i - 1, Home: 0, End: count - 1, PageDown: i + page, PageUp: i - page };
+  const to: Record<string, number> = {
+    ArrowDown: i + 1,
+    ArrowUp: i < 0 ? 0 : i - 1,
+    Home: 0,
+    End: count - 1,
+    PageDown: i + page,
+    PageUp: i - page,
+  };
   const next = to[key];
   return next === undefined ? -1 : Math.min(Math.max(next, 0), count - 1);
 }

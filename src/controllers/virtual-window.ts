@@ -138,7 +138,13 @@ export class VirtualWindow<T extends object> implements ReactiveController {
     if (s && this.lastKnownWidth_ && s.clientWidth !== this.lastKnownWidth_ && r && !this.atEdge) {
       this.lastKnownWidth_ = s.clientWidth;
       this.remeasured_ = new WeakSet();
-      this.anchor_ = { key: r.key, bottom: false, delta: r.delta, index: r.index, count: this.rows_.length };
+      this.anchor_ = {
+        key: r.key,
+        bottom: false,
+        delta: r.delta,
+        index: r.index,
+        count: this.rows_.length,
+      };
     } else this.anchor_ = this.captureAnchor_();
   }
 
@@ -156,7 +162,10 @@ export class VirtualWindow<T extends object> implements ReactiveController {
     if (this.targetTop_ !== null) {
       const top = this.targetTop_;
       this.targetTop_ = null;
-      this.setTop_(scroller, this.opts_.stick === 'bottom' && this.atEdge ? scroller.scrollHeight : top);
+      this.setTop_(
+        scroller,
+        this.opts_.stick === 'bottom' && this.atEdge ? scroller.scrollHeight : top,
+      );
     }
     // Rows are measured here, synchronously, rather than only in the ResizeObserver: one more
     // update, right after this one, corrects the spacers and scrollTop before the frame is
@@ -171,7 +180,8 @@ export class VirtualWindow<T extends object> implements ReactiveController {
       }
       // Rendered rows are rows[lastStart..] in DOM order; otherwise look the key up.
       let index = this.lastStart_ + i++;
-      if (this.rows_[index] === undefined || key(this.rows_[index]) !== el.dataset.vkey) index = this.indexOfKey_(el.dataset.vkey ?? '', -1);
+      if (this.rows_[index] === undefined || key(this.rows_[index]) !== el.dataset.vkey)
+        index = this.indexOfKey_(el.dataset.vkey ?? '', -1);
       const row = this.rows_[index];
       if (row === undefined) continue;
       this.elRow_.set(el, row);
@@ -183,7 +193,8 @@ export class VirtualWindow<T extends object> implements ReactiveController {
       this.dirtyFrom_ = Math.min(this.dirtyFrom_, changedFrom);
       // Rows around a target were estimated when it was placed: place it again with their real
       // heights (a few passes at most), so it lands exactly where asked.
-      if (placed && (placed.passes ?? 0) < 3 && !this.pendingTarget_) this.pendingTarget_ = { ...placed, passes: (placed.passes ?? 0) + 1 };
+      if (placed && (placed.passes ?? 0) < 3 && !this.pendingTarget_)
+        this.pendingTarget_ = { ...placed, passes: (placed.passes ?? 0) + 1 };
       this.correctAfterUpdate_();
     }
   }
@@ -210,12 +221,12 @@ export class VirtualWindow<T extends object> implements ReactiveController {
 
   private measure_(el: HTMLElement, h = el.getBoundingClientRect().height): boolean {
     const row = this.elRow_.get(el);
-    if (!row || !el.isConnected || h <= 0 || Math.abs((this.heights_.get(row) ?? -1) - h) <= 0.5) return false;
+    if (!row || !el.isConnected || h <= 0 || Math.abs((this.heights_.get(row) ?? -1) - h) <= 0.5)
+      return false;
     if (this.heights_.has(row)) this.remeasured_.add(row);
     this.heights_.set(row, h);
     return true;
   }
-
 
   /** Call from the scroller's `scroll` listener. */
   handleScroll(): void {
@@ -230,7 +241,9 @@ export class VirtualWindow<T extends object> implements ReactiveController {
   /** Whether the scroller is at its sticky edge, within a few px. */
   isAtEdge(s: HTMLElement): boolean {
     if (this.opts_.canStick?.() === false) return false;
-    return this.opts_.stick === 'bottom' ? s.scrollHeight - s.scrollTop - s.clientHeight < 4 : s.scrollTop < 4;
+    return this.opts_.stick === 'bottom'
+      ? s.scrollHeight - s.scrollTop - s.clientHeight < 4
+      : s.scrollTop < 4;
   }
 
   /**
@@ -261,7 +274,9 @@ export class VirtualWindow<T extends object> implements ReactiveController {
         this.targetTop_ = top = Math.min(Math.max(0, top), maxTop);
         // A target that leaves the view at its sticky edge (the top of a list, the bottom of a
         // chat) keeps it there: rows that arrive at that edge are then shown, not scrolled away.
-        this.atEdge = this.opts_.canStick?.() !== false && (this.opts_.stick === 'bottom' ? top >= maxTop - 1 : top <= 1);
+        this.atEdge =
+          this.opts_.canStick?.() !== false &&
+          (this.opts_.stick === 'bottom' ? top >= maxTop - 1 : top <= 1);
         this.placedTarget_ = this.pendingTarget_;
       }
       this.pendingTarget_ = null;
@@ -270,7 +285,11 @@ export class VirtualWindow<T extends object> implements ReactiveController {
     } else if (this.anchor_) {
       const a = this.anchor_;
       const i = this.indexOfKey_(a.key, a.index, a.index + this.rows_.length - a.count);
-      if (i >= 0) this.targetTop_ = top = Math.min(Math.max(0, this.offsets_[a.bottom ? i + 1 : i] - a.delta), maxTop);
+      if (i >= 0)
+        this.targetTop_ = top = Math.min(
+          Math.max(0, this.offsets_[a.bottom ? i + 1 : i] - a.delta),
+          maxTop,
+        );
     }
     const from = top - this.overscan_;
     const to = top + viewport + this.overscan_;
@@ -348,7 +367,13 @@ export class VirtualWindow<T extends object> implements ReactiveController {
     // entry of the same day when a page is prepended. Its bottom, where the text is, stays still.
     const bottom = this.opts_.stick === 'bottom' && this.remeasured_.has(row);
     const edge = this.offsets_[bottom ? index + 1 : index];
-    return { key: this.opts_.key(row), bottom, delta: edge - s.scrollTop, index, count: this.rows_.length };
+    return {
+      key: this.opts_.key(row),
+      bottom,
+      delta: edge - s.scrollTop,
+      index,
+      count: this.rows_.length,
+    };
   }
 
   private rebuild_(): void {
@@ -373,7 +398,6 @@ export class VirtualWindow<T extends object> implements ReactiveController {
     this.offsetsFor_ = rows;
     this.dirtyFrom_ = n + 1;
   }
-
 
   /** Binary search: the row containing the y position `y`. */
   private findRow_(y: number): number {
@@ -447,6 +471,8 @@ export class VirtualWindow<T extends object> implements ReactiveController {
     let index = this.findRow_(top);
     if (this.offsets_[index] < top - 0.5 && this.offsets_[index + 1] < top + viewport) index++;
     const row = this.rows_[index];
-    return row === undefined ? null : { key: this.opts_.key(row), index, delta: this.offsets_[index] - top };
+    return row === undefined
+      ? null
+      : { key: this.opts_.key(row), index, delta: this.offsets_[index] - top };
   }
 }

@@ -21,7 +21,10 @@ export function sortClientsForList(clients: readonly ClientSummary[]): ClientSum
 }
 
 /** A new sorted list with `client` replacing any entry of the same id, inserted at its sorted place (binary search). */
-export function upsertClient(list: readonly ClientSummary[], client: ClientSummary): ClientSummary[] {
+export function upsertClient(
+  list: readonly ClientSummary[],
+  client: ClientSummary,
+): ClientSummary[] {
   const out = list.filter((c) => c.id !== client.id);
   let lo = 0;
   let hi = out.length;

@@ -5,7 +5,11 @@ const BASE = 'http://base.invalid';
 const isAbsolute = (url: string) => /^[a-z][a-z\d+.-]*:/i.test(url);
 
 /** The page URL with `?dm-client=ID` set, other query params and the hash kept; root-relative input gives root-relative output. */
-export function clientCardUrl(pageUrl: string | URL, clientId: string, param = DEEP_LINK_PARAM): string {
+export function clientCardUrl(
+  pageUrl: string | URL,
+  clientId: string,
+  param = DEEP_LINK_PARAM,
+): string {
   const url = new URL(pageUrl, BASE);
   url.searchParams.set(param, clientId);
   return isAbsolute(String(pageUrl)) ? url.href : url.pathname + url.search + url.hash;

@@ -2,7 +2,9 @@ import type { FeedEntry, FeedFilter, FeedItem } from './types.js';
 
 /** The identity of a feed entry: `m:<clientMessageId>` for messages that have one (so a local pending copy and the stored one match), else `i:<id>`. */
 export function entryKey(item: FeedEntry): string {
-  return item.kind === 'message' && item.clientMessageId ? 'm:' + item.clientMessageId : 'i:' + item.id;
+  return item.kind === 'message' && item.clientMessageId
+    ? 'm:' + item.clientMessageId
+    : 'i:' + item.id;
 }
 
 const time = (e: FeedEntry): number => Date.parse(e.at) || 0;
@@ -13,7 +15,8 @@ const time = (e: FeedEntry): number => Date.parse(e.at) || 0;
  * a message still waiting will be newer than anything stored: the first of three quick sends,
  * once stored, stays above the two still on their way.
  */
-export const compareEntries = (a: FeedEntry, b: FeedEntry): number => +!!a.delivery - +!!b.delivery || time(a) - time(b);
+export const compareEntries = (a: FeedEntry, b: FeedEntry): number =>
+  +!!a.delivery - +!!b.delivery || time(a) - time(b);
 
 /** Deep equality of plain JSON-like values. */
 const same = (a: unknown, b: unknown): boolean => {
@@ -41,7 +44,10 @@ function sortEntries(list: FeedEntry[]): FeedEntry[] {
  * (`delivery` set) never replaces a server entry. Sorted by {@link compareEntries}, stable (existing before incoming on ties).
  * Returns `existing` itself when nothing changed; prepending older pages and appending newer items skip the sort.
  */
-export function mergeFeed(existing: readonly FeedEntry[], incoming: readonly FeedEntry[]): FeedEntry[] {
+export function mergeFeed(
+  existing: readonly FeedEntry[],
+  incoming: readonly FeedEntry[],
+): FeedEntry[] {
   const prev = existing as FeedEntry[];
   if (!incoming.length) return prev;
   const ids = new Set<string>();
@@ -53,10 +59,18 @@ export function mergeFeed(existing: readonly FeedEntry[], incoming: readonly Fee
   // Only entries sharing an id or clientMessageId with an incoming one can be replaced (keys derive from those).
   const hit: number[] = [];
   existing.forEach((e, i) => {
-    if (ids.has(e.id) || (e.kind === 'message' && e.clientMessageId && cmids.has(e.clientMessageId))) hit.push(i);
+    if (
+      ids.has(e.id) ||
+      (e.kind === 'message' && e.clientMessageId && cmids.has(e.clientMessageId))
+    )
+      hit.push(i);
   });
   // Fast paths: nothing in common, incoming free of duplicates, and wholly before or after `existing`.
-  if (!hit.length && ids.size === incoming.length && new Set(incoming.map(entryKey)).size === incoming.length) {
+  if (
+    !hit.length &&
+    ids.size === incoming.length &&
+    new Set(incoming.map(entryKey)).size === incoming.length
+  ) {
     const inc = sortEntries([...incoming]);
     if (!existing.length) return inc;
     if (compareEntries(inc[inc.length - 1]!, existing[0]!) < 0) return [...inc, ...existing];
@@ -71,7 +85,8 @@ export function mergeFeed(existing: readonly FeedEntry[], incoming: readonly Fee
   for (const e of incoming) {
     const key = entryKey(e);
     const hits = [...new Set([byKey.get(key), byId.get(e.id)])].filter(
-      (i): i is number => i !== undefined && !!out[i] && (entryKey(out[i]!) === key || out[i]!.id === e.id),
+      (i): i is number =>
+        i !== undefined && !!out[i] && (entryKey(out[i]!) === key || out[i]!.id === e.id),
     );
     if (e.delivery && hits.some((i) => !out[i]!.delivery)) continue;
     if (hits.length === 1 && same(out[hits[0]!], e)) continue;
@@ -110,7 +125,11 @@ export function firstUnreadIndex(items: readonly FeedEntry[]): number {
 /** Where the run of client-side items (client messages and orders) that ends just before `end` starts. */
 export function clientRunStart(items: readonly FeedEntry[], end: number): number {
   let i = end;
-  while (i > 0 && (items[i - 1]!.kind === 'order' || (items[i - 1] as { sender?: string }).sender === 'client')) i--;
+  while (
+    i > 0 &&
+    (items[i - 1]!.kind === 'order' || (items[i - 1] as { sender?: string }).sender === 'client')
+  )
+    i--;
   return i;
 }
 

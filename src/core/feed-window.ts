@@ -17,12 +17,16 @@ export interface ArrivalSplit {
 const time = (e: FeedEntry): number => Date.parse(e.at) || 0;
 
 /** Splits live entries against a past window: those it already spans, and those beyond its newest item. */
-export function splitArrivals(windowItems: readonly FeedEntry[], incoming: readonly FeedEntry[]): ArrivalSplit {
+export function splitArrivals(
+  windowItems: readonly FeedEntry[],
+  incoming: readonly FeedEntry[],
+): ArrivalSplit {
   const last = windowItems[windowItems.length - 1];
   const ids = new Set(windowItems.map((e) => e.id));
   const inside: FeedEntry[] = [];
   const beyond: FeedEntry[] = [];
-  for (const e of incoming) (!e.delivery && (ids.has(e.id) || (last && time(e) <= time(last))) ? inside : beyond).push(e);
+  for (const e of incoming)
+    (!e.delivery && (ids.has(e.id) || (last && time(e) <= time(last))) ? inside : beyond).push(e);
   return { inside, beyond };
 }
 
@@ -39,7 +43,12 @@ const MAX_LIMIT = 200;
  * @param viewport the viewport's height in px
  * @param base the normal page size
  */
-export function pagingPlan(distance: number, speed: number, viewport: number, base: number): { fetch: boolean; limit: number } {
+export function pagingPlan(
+  distance: number,
+  speed: number,
+  viewport: number,
+  base: number,
+): { fetch: boolean; limit: number } {
   const reach = Math.max(3 * viewport, 600, speed * 500);
   // A page of the base size covers about base × 80 px; scroll at `speed` for a second needs this many.
   const limit = Math.min(MAX_LIMIT, Math.max(base, Math.ceil((speed * 1000) / 80 / 50) * 50));

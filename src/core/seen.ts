@@ -6,7 +6,11 @@ import type { FeedEntry } from './types.js';
  * clock ahead of ours must not mark messages seen before they are written); it only moves forward;
  * `undefined` (a 1.0 server) and `null` (never read) leave what is known.
  */
-export function readUpTo(known: number | null, reported: string | null | undefined, now: number): number | null {
+export function readUpTo(
+  known: number | null,
+  reported: string | null | undefined,
+  now: number,
+): number | null {
   const t = reported ? Date.parse(reported) : NaN;
   if (t !== t) return known;
   const at = Math.min(t, now);
@@ -22,7 +26,8 @@ export function seenMessageId(entries: readonly FeedEntry[], upTo: number | null
   if (upTo === null) return null;
   for (let i = entries.length - 1; i >= 0; i--) {
     const e = entries[i]!;
-    if (e.kind === 'message' && e.sender === 'advisor' && !e.delivery && Date.parse(e.at) <= upTo) return e.id;
+    if (e.kind === 'message' && e.sender === 'advisor' && !e.delivery && Date.parse(e.at) <= upTo)
+      return e.id;
   }
   return null;
 }

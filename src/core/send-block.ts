@@ -17,7 +17,11 @@ export function sendBlockReason(facts: {
   const { consecutiveLimit = 5 } = facts;
   return (
     ADVISOR_REASON[facts.advisorStatus] ??
-    (facts.hasNegativeReview ? 'negative_review' : facts.consecutiveSent >= consecutiveLimit ? 'consecutive_limit' : null)
+    (facts.hasNegativeReview
+      ? 'negative_review'
+      : facts.consecutiveSent >= consecutiveLimit
+        ? 'consecutive_limit'
+        : null)
   );
 }
 

@@ -16,5 +16,8 @@ export function typingEnd(until: string, now: number): number | null {
  * empties the box, and the composer reports only on the advisor's own edits, so a send reports nothing.
  */
 export function typingReportDue(text: string, now: number, lastReportAt: number | null): boolean {
-  return !!text.trim() && (lastReportAt === null || now - lastReportAt >= TYPING_REPORT_MS || now < lastReportAt);
+  return (
+    !!text.trim() &&
+    (lastReportAt === null || now - lastReportAt >= TYPING_REPORT_MS || now < lastReportAt)
+  );
 }

@@ -50,7 +50,10 @@ export interface FeedParams {
  */
 export interface DmAdapter {
   getMe(opts?: CallOptions): Promise<Advisor>;
-  listClients(params: { limit?: number; cursor?: string | null; q?: string }, opts?: CallOptions): Promise<ClientPage>;
+  listClients(
+    params: { limit?: number; cursor?: string | null; q?: string },
+    opts?: CallOptions,
+  ): Promise<ClientPage>;
   getClient(clientId: string, opts?: CallOptions): Promise<ClientSummary>;
   /**
    * A page of the feed: the newest without a cursor; `before` an `olderCursor`; since 1.1 `after`
@@ -58,7 +61,11 @@ export interface DmAdapter {
    * At most one of `before`, `after`, `around`.
    */
   getFeed(clientId: string, params: FeedParams, opts?: CallOptions): Promise<FeedPage>;
-  sendMessage(clientId: string, body: { body: string; clientMessageId: string }, opts?: CallOptions): Promise<MessageItem>;
+  sendMessage(
+    clientId: string,
+    body: { body: string; clientMessageId: string },
+    opts?: CallOptions,
+  ): Promise<MessageItem>;
   getEligibility(clientId: string, opts?: CallOptions): Promise<Eligibility>;
   markRead(clientId: string, upTo: string, opts?: CallOptions): Promise<void>;
   getOrder(orderId: string, opts?: CallOptions): Promise<OrderDetail>;
@@ -69,7 +76,11 @@ export interface DmAdapter {
    * newest first. Optional: an adapter without it, or one that rejects `not-found` (a 1.0 server),
    * has no search; the widgets then hide it (see {@link Capabilities}).
    */
-  search?(clientId: string, params: { q: string; cursor?: string | null; limit?: number }, opts?: CallOptions): Promise<SearchPage>;
+  search?(
+    clientId: string,
+    params: { q: string; cursor?: string | null; limit?: number },
+    opts?: CallOptions,
+  ): Promise<SearchPage>;
   /** Since 1.1: tells the server the advisor is typing to this client. Optional, like {@link DmAdapter.search}. */
   sendTyping?(clientId: string, opts?: CallOptions): Promise<void>;
   /** Live events; reconnects by itself. Returns a function that closes the subscription. */
@@ -105,7 +116,12 @@ export class DmError extends Error {
   constructor(
     kind: DmErrorKind,
     message: string,
-    init: { status?: number | null; code?: string | null; reason?: BlockReason | null; retryAfterMs?: number | null } = {},
+    init: {
+      status?: number | null;
+      code?: string | null;
+      reason?: BlockReason | null;
+      retryAfterMs?: number | null;
+    } = {},
   ) {
     super(message);
     this.kind = kind;
@@ -119,12 +135,18 @@ export class DmError extends Error {
 /** Whether trying the same call again later may succeed (network trouble, 5xx, 429). */
 export function isRetryable(error: unknown): boolean {
   if (!(error instanceof DmError)) return false;
-  return error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server' || error.kind === 'rate-limited';
+  return (
+    error.kind === 'network' ||
+    error.kind === 'timeout' ||
+    error.kind === 'server' ||
+    error.kind === 'rate-limited'
+  );
 }
 
 /** Turns anything thrown into a {@link DmError}. */
 export function toDmError(error: unknown): DmError {
   if (error instanceof DmError) return error;
-  if (error instanceof DOMException && error.name === 'AbortError') return new DmError('aborted', 'Aborted');
+  if (error instanceof DOMException && error.name === 'AbortError')
+    return new DmError('aborted', 'Aborted');
   return new DmError('network', error instanceof Error ? error.message : String(error));
 }

@@ -18,7 +18,10 @@ export interface SignalsHost {
 export class ClientSignals {
   readonly capabilities: Capabilities;
   private readonly readAt_ = new Map<string, number>();
-  private readonly typing_ = new Map<string, { end: number; timer: ReturnType<typeof setTimeout> }>();
+  private readonly typing_ = new Map<
+    string,
+    { end: number; timer: ReturnType<typeof setTimeout> }
+  >();
   private readonly reported_ = new Map<string, number>();
   /** Counts the changes of who is typing (an element that shows every client's compares it). */
   typingVersion = 0;
@@ -58,7 +61,10 @@ export class ClientSignals {
     const cur = this.typing_.get(clientId);
     if (cur?.end === end) return;
     if (cur) clearTimeout(cur.timer);
-    this.typing_.set(clientId, { end, timer: setTimeout(() => this.stopTyping(clientId), Math.min(end - now, 2 ** 31 - 1)) });
+    this.typing_.set(clientId, {
+      end,
+      timer: setTimeout(() => this.stopTyping(clientId), Math.min(end - now, 2 ** 31 - 1)),
+    });
     // A renewal changes nothing on screen (and nothing is announced again).
     if (!cur) this.typingChanged_();
   }
@@ -77,9 +83,15 @@ export class ClientSignals {
    * last report to that client is under 3 s old (`now` from the composer's clock).
    */
   reportTyping(clientId: string, text: string, now = this.now_()): boolean {
-    if (!this.capabilities.has('typing') || !typingReportDue(text, now, this.reported_.get(clientId) ?? null)) return false;
+    if (
+      !this.capabilities.has('typing') ||
+      !typingReportDue(text, now, this.reported_.get(clientId) ?? null)
+    )
+      return false;
     this.reported_.set(clientId, now);
-    this.adapter_.sendTyping?.(clientId).catch((e: unknown) => this.capabilities.learn('typing', e));
+    this.adapter_
+      .sendTyping?.(clientId)
+      .catch((e: unknown) => this.capabilities.learn('typing', e));
     return true;
   }
 

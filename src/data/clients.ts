@@ -3,7 +3,14 @@ import type { ClientSummary } from '../core/types.js';
 import type { Hub } from './hub.js';
 import type { ClientListState } from './store-types.js';
 
-const EMPTY_LIST: ClientListState = { query: '', clients: [], nextCursor: null, status: 'idle', error: null, loadingMore: false };
+const EMPTY_LIST: ClientListState = {
+  query: '',
+  clients: [],
+  nextCursor: null,
+  status: 'idle',
+  error: null,
+  loadingMore: false,
+};
 
 /**
  * The client directory: the list of the current search and its pages, every summary known by id,
@@ -32,25 +39,44 @@ export class Clients {
   /** Loads the first page of clients for `query` (a new query replaces the list). */
   async load_(query = this.list_.query, force = false): Promise<void> {
     const cur = this.list_;
-    if (!force && cur.query === query && (cur.status === 'ready' || cur.status === 'loading')) return;
+    if (!force && cur.query === query && (cur.status === 'ready' || cur.status === 'loading'))
+      return;
     this.hub_.loads_.release_('clients:more');
-    this.list_ = { ...EMPTY_LIST, query, status: 'loading', clients: cur.query === query ? cur.clients : [] };
+    this.list_ = {
+      ...EMPTY_LIST,
+      query,
+      status: 'loading',
+      clients: cur.query === query ? cur.clients : [],
+    };
     this.hub_.changed_();
     const since = this.touches_;
     const q = query || undefined;
-    const got = await this.hub_.loads_.run_('clients', (signal) => this.hub_.adapter_.listClients({ limit: this.hub_.settings_.clientPageSize, q }, { signal }));
+    const got = await this.hub_.loads_.run_('clients', (signal) =>
+      this.hub_.adapter_.listClients({ limit: this.hub_.settings_.clientPageSize, q }, { signal }),
+    );
     if (!got) return;
     if (got.ok) {
       const page = got.value;
       let clients: readonly ClientSummary[] = dedupe([], this.fromPage_(page.clients, since));
       for (const id of this.pinned_) clients = place(clients, this.byId_.get(id), query);
       // Clients that changed while the page was on its way (a live message) take their place now.
-      for (const [id, n] of this.touched_) if (n > since) clients = place(clients, this.byId_.get(id), query);
-      this.list_ = { query, clients, nextCursor: page.nextCursor, status: 'ready', error: null, loadingMore: false };
+      for (const [id, n] of this.touched_)
+        if (n > since) clients = place(clients, this.byId_.get(id), query);
+      this.list_ = {
+        query,
+        clients,
+        nextCursor: page.nextCursor,
+        status: 'ready',
+        error: null,
+        loadingMore: false,
+      };
     } else {
       const { error } = got;
       this.list_ = { ...this.list_, status: 'error', error };
-      this.hub_.loads_.askAgainAfter_(error, () => this.list_.error === error && this.load_(query, true));
+      this.hub_.loads_.askAgainAfter_(
+        error,
+        () => this.list_.error === error && this.load_(query, true),
+      );
     }
     this.hub_.changed_();
   }
@@ -62,13 +88,24 @@ export class Clients {
     this.list_ = { ...cur, loadingMore: true, error: null };
     this.hub_.changed_();
     const since = this.touches_;
-    const params = { limit: this.hub_.settings_.clientPageSize, cursor: cur.nextCursor, q: cur.query || undefined };
-    const got = await this.hub_.loads_.run_('clients:more', (signal) => this.hub_.adapter_.listClients(params, { signal }));
+    const params = {
+      limit: this.hub_.settings_.clientPageSize,
+      cursor: cur.nextCursor,
+      q: cur.query || undefined,
+    };
+    const got = await this.hub_.loads_.run_('clients:more', (signal) =>
+      this.hub_.adapter_.listClients(params, { signal }),
+    );
     if (!got) return;
     if (got.ok) {
       const page = got.value;
       const nextCursor = nextCursorAfter(cur.nextCursor, page.clients.length, page.nextCursor);
-      this.list_ = { ...this.list_, clients: appendPage(this.list_.clients, this.fromPage_(page.clients, since)), nextCursor, loadingMore: false };
+      this.list_ = {
+        ...this.list_,
+        clients: appendPage(this.list_.clients, this.fromPage_(page.clients, since)),
+        nextCursor,
+        loadingMore: false,
+      };
     } else {
       this.list_ = { ...this.list_, loadingMore: false, error: got.error };
     }
@@ -79,7 +116,12 @@ export class Clients {
   async refreshFirstPage_(): Promise<void> {
     const { query } = this.list_;
     const since = this.touches_;
-    const got = await this.hub_.loads_.run_('clients:refresh', () => this.hub_.adapter_.listClients({ limit: this.hub_.settings_.clientPageSize, q: query || undefined }));
+    const got = await this.hub_.loads_.run_('clients:refresh', () =>
+      this.hub_.adapter_.listClients({
+        limit: this.hub_.settings_.clientPageSize,
+        q: query || undefined,
+      }),
+    );
     // On failure the list keeps what it had; the next event or reload brings it up to date.
     if (!got?.ok || this.list_.query !== query) return;
     let clients = this.list_.clients;
@@ -92,7 +134,11 @@ export class Clients {
   async ensure_(clientId: string): Promise<ClientSummary | null> {
     const known = this.byId_.get(clientId);
     if (known) return known;
-    const got = await this.hub_.loads_.run_('client:' + clientId, (signal) => this.hub_.adapter_.getClient(clientId, { signal }), true);
+    const got = await this.hub_.loads_.run_(
+      'client:' + clientId,
+      (signal) => this.hub_.adapter_.getClient(clientId, { signal }),
+      true,
+    );
     if (!got?.ok) return null;
     const c = got.value;
     if (this.byId_.get(c.id) === c) return c;
@@ -102,7 +148,8 @@ export class Clients {
     this.pinned_.add(c.id);
     if (this.pinned_.size > 3) this.pinned_.delete(this.pinned_.values().next().value!);
     const list = this.list_;
-    if (list.status === 'ready') this.list_ = { ...list, clients: place(list.clients, c, list.query) };
+    if (list.status === 'ready')
+      this.list_ = { ...list, clients: place(list.clients, c, list.query) };
     this.hub_.changed_();
     return c;
   }
@@ -113,7 +160,10 @@ export class Clients {
     this.byId_.set(client.id, client);
     this.touched_.set(client.id, ++this.touches_);
     const list = this.list_;
-    if (list.status === 'ready' && (list.clients.some((c) => c.id === client.id) || matchesQuery(client, list.query))) {
+    if (
+      list.status === 'ready' &&
+      (list.clients.some((c) => c.id === client.id) || matchesQuery(client, list.query))
+    ) {
       this.list_ = { ...list, clients: upsertClient(list.clients, client) };
     }
     this.onChange_(before, client);
@@ -138,11 +188,18 @@ export class Clients {
  * that is empty and hands back the cursor it was asked with would be asked for again forever, so
  * it ends the paging.
  */
-export function nextCursorAfter(asked: string | null, count: number, next: string | null): string | null {
+export function nextCursorAfter(
+  asked: string | null,
+  count: number,
+  next: string | null,
+): string | null {
   return count || next !== asked ? next : null;
 }
 
-function dedupe(existing: readonly ClientSummary[], add: readonly ClientSummary[]): ClientSummary[] {
+function dedupe(
+  existing: readonly ClientSummary[],
+  add: readonly ClientSummary[],
+): ClientSummary[] {
   const ids = new Set(add.map((c) => c.id));
   return [...existing.filter((c) => !ids.has(c.id)), ...add];
 }
@@ -152,7 +209,10 @@ function dedupe(existing: readonly ClientSummary[], add: readonly ClientSummary[
  * (fetched alone for a deep link, or moved by a live event) moves to its place, so the list keeps
  * the server's order as pages come in.
  */
-function appendPage(existing: readonly ClientSummary[], add: readonly ClientSummary[]): ClientSummary[] {
+function appendPage(
+  existing: readonly ClientSummary[],
+  add: readonly ClientSummary[],
+): ClientSummary[] {
   const ids = new Set(add.map((c) => c.id));
   const last = add[add.length - 1];
   const kept: ClientSummary[] = [];
@@ -172,7 +232,11 @@ function matchesQuery(client: ClientSummary, query: string): boolean {
 }
 
 /** Puts a client fetched alone into the loaded list at its sorted place, when it matches the search. */
-function place(list: readonly ClientSummary[], client: ClientSummary | undefined, query: string): readonly ClientSummary[] {
+function place(
+  list: readonly ClientSummary[],
+  client: ClientSummary | undefined,
+  query: string,
+): readonly ClientSummary[] {
   if (!client || !matchesQuery(client, query)) return list;
   return upsertClient(list, client);
 }

@@ -19,7 +19,16 @@ export interface SearchState {
   readonly retryAt: number;
 }
 
-export const IDLE_SEARCH: SearchState = { query: '', hits: [], nextCursor: null, status: 'idle', error: null, loadingMore: false, moreError: null, retryAt: 0 };
+export const IDLE_SEARCH: SearchState = {
+  query: '',
+  hits: [],
+  nextCursor: null,
+  status: 'idle',
+  error: null,
+  loadingMore: false,
+  moreError: null,
+  retryAt: 0,
+};
 
 /** What a search needs from the store. */
 export interface SearchHost {
@@ -52,7 +61,8 @@ export class ConversationSearch {
   /** Searches for what was typed; fewer than 2 characters (trimmed) clears the hits and asks nothing. */
   search(typed: string): void {
     const q = searchQuery(typed);
-    if (q === this.state.query && this.state.status !== 'error' && this.state.status !== 'idle') return;
+    if (q === this.state.query && this.state.status !== 'error' && this.state.status !== 'idle')
+      return;
     this.cancel_();
     if (q === null) return this.set_(IDLE_SEARCH);
     this.set_({ ...IDLE_SEARCH, query: q, status: 'loading', retryAt: this.state.retryAt });
@@ -106,28 +116,49 @@ export class ConversationSearch {
       return;
     }
     const search = this.host_.adapter.search;
-    if (!search) return this.host_.unsupported(new DmError('not-found', 'No search in this adapter'));
+    if (!search)
+      return this.host_.unsupported(new DmError('not-found', 'No search in this adapter'));
     const abort = (this.abort_ = new AbortController());
-    search.call(this.host_.adapter, this.clientId, { q, cursor, limit: PAGE }, { signal: abort.signal }).then(
-      (page) => {
-        if (seq !== this.seq_) return;
-        const s = this.state;
-        const hits = cursor ? [...s.hits, ...page.hits.filter((h) => !s.hits.some((x) => x.id === h.id))] : page.hits;
-        // A page that is empty and hands back its own cursor would be asked for forever: it ends the hits.
-        const nextCursor = page.nextCursor !== cursor || page.hits.length ? page.nextCursor : null;
-        this.set_({ ...s, hits, nextCursor, status: 'ready', error: null, loadingMore: false, moreError: null, retryAt: 0 });
-      },
-      (e: unknown) => {
-        if (seq !== this.seq_) return;
-        const error = this.host_.failed(e);
-        if (error.kind === 'aborted') return;
-        if (error.kind === 'not-found') return this.host_.unsupported(error);
-        const retryAt = error.retryAfterMs !== null ? Date.now() + Math.min(error.retryAfterMs, 60_000) : 0;
-        const s = this.state;
-        this.set_(cursor ? { ...s, loadingMore: false, moreError: error, retryAt } : { ...s, status: 'error', error, retryAt });
-        // Rate-limited: asked again by itself once the wait is over.
-        if (error.retryAfterMs !== null) this.timer_ = setTimeout(() => seq === this.seq_ && this.retry(), retryAt - Date.now());
-      },
-    );
+    search
+      .call(this.host_.adapter, this.clientId, { q, cursor, limit: PAGE }, { signal: abort.signal })
+      .then(
+        (page) => {
+          if (seq !== this.seq_) return;
+          const s = this.state;
+          const hits = cursor
+            ? [...s.hits, ...page.hits.filter((h) => !s.hits.some((x) => x.id === h.id))]
+            : page.hits;
+          // A page that is empty and hands back its own cursor would be asked for forever: it ends the hits.
+          const nextCursor =
+            page.nextCursor !== cursor || page.hits.length ? page.nextCursor : null;
+          this.set_({
+            ...s,
+            hits,
+            nextCursor,
+            status: 'ready',
+            error: null,
+            loadingMore: false,
+            moreError: null,
+            retryAt: 0,
+          });
+        },
+        (e: unknown) => {
+          if (seq !== this.seq_) return;
+          const error = this.host_.failed(e);
+          if (error.kind === 'aborted') return;
+          if (error.kind === 'not-found') return this.host_.unsupported(error);
+          const retryAt =
+            error.retryAfterMs !== null ? Date.now() + Math.min(error.retryAfterMs, 60_000) : 0;
+          const s = this.state;
+          this.set_(
+            cursor
+              ? { ...s, loadingMore: false, moreError: error, retryAt }
+              : { ...s, status: 'error', error, retryAt },
+          );
+          // Rate-limited: asked again by itself once the wait is over.
+          if (error.retryAfterMs !== null)
+            this.timer_ = setTimeout(() => seq === this.seq_ && this.retry(), retryAt - Date.now());
+        },
+      );
   }
 }

@@ -12,7 +12,10 @@ export class DraftStore {
   private prefix_: string;
 
   constructor(
-    private storage_: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null = safeLocalStorage(),
+    private storage_: Pick<
+      Storage,
+      'getItem' | 'setItem' | 'removeItem'
+    > | null = safeLocalStorage(),
     advisorId = 'default',
   ) {
     this.prefix_ = `dm-widgets:draft:${advisorId}:`;
@@ -29,7 +32,7 @@ export class DraftStore {
     if (this.memory_.has(key)) return this.memory_.get(key)!;
     try {
       const raw = this.storage_?.getItem(key);
-      return raw ? (JSON.parse(raw) as { text: string }).text ?? '' : '';
+      return raw ? ((JSON.parse(raw) as { text: string }).text ?? '') : '';
     } catch {
       return '';
     }

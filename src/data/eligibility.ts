@@ -39,7 +39,9 @@ export class Eligibilities {
     const before = this.map_.get_(clientId).value;
     this.map_.loading_(clientId, true);
     this.hub_.changed_();
-    const got = await this.hub_.loads_.run_('eligibility:' + clientId, (signal) => this.hub_.adapter_.getEligibility(clientId, { signal }));
+    const got = await this.hub_.loads_.run_('eligibility:' + clientId, (signal) =>
+      this.hub_.adapter_.getEligibility(clientId, { signal }),
+    );
     if (!got) return;
     if (got.ok) {
       this.set_(clientId, got.value, true);
@@ -54,14 +56,20 @@ export class Eligibilities {
     const n = this.retries_.get(clientId) ?? 0;
     if (isRetryable(error) && n < MAX_RETRIES && this.hub_.started_) {
       this.retries_.set(clientId, n + 1);
-      this.hub_.timers_.retry_(null, n + 1, error, () => this.get_(clientId).status === 'error' && this.load_(clientId, true));
+      this.hub_.timers_.retry_(
+        null,
+        n + 1,
+        error,
+        () => this.get_(clientId).status === 'error' && this.load_(clientId, true),
+      );
     } else this.retries_.delete(clientId); // a later failure starts over
   }
 
   /** The advisor's status changed: every known eligibility follows; back to active, they are asked again. */
   advisorStatus_(status: AdvisorStatus): void {
     for (const [id, e] of this.map_.entries_()) {
-      if (e.value) this.map_.set_(id, { ...e, value: eligibilityForAdvisorStatus(e.value, status) });
+      if (e.value)
+        this.map_.set_(id, { ...e, value: eligibilityForAdvisorStatus(e.value, status) });
       // The server knows about negative reviews that an advisor block was hiding.
       if (status === 'active') void this.load_(id, true);
     }
@@ -75,7 +83,8 @@ export class Eligibilities {
 
   /** The server's eligibility plus the sends still on their way (counted at once, so the 5th blocks). */
   private withPending_(clientId: string, value: Eligibility): Eligibility {
-    for (let n = this.pending_(clientId); n > 0 && value.canSend; n--) value = eligibilityAfterAdvisorSend(value);
+    for (let n = this.pending_(clientId); n > 0 && value.canSend; n--)
+      value = eligibilityAfterAdvisorSend(value);
     return value;
   }
 }

@@ -39,7 +39,9 @@ export class FeedWindow {
     if (feeds.get(clientId, filter).items.some((e) => e.id === itemId)) return 'shown';
     const key = clientId + '\u0000' + filter;
     const params = { type: filter, around: itemId, limit: hub.settings_.feedPageSize };
-    const got = await hub.loads_.run_('around:' + key, (signal) => hub.adapter_.getFeed(clientId, params, { signal }));
+    const got = await hub.loads_.run_('around:' + key, (signal) =>
+      hub.adapter_.getFeed(clientId, params, { signal }),
+    );
     if (!got) return 'failed';
     if (!got.ok) return got.error.kind === 'not-found' ? 'gone' : 'failed';
     const page = got.value;
@@ -63,22 +65,40 @@ export class FeedWindow {
   }
 
   /** Loads the page after the newest item of a past window; the page that reaches the newest makes it the live tail. */
-  async loadNewer(clientId: string, filter: FeedFilter, limit = this.hub_.settings_.feedPageSize): Promise<void> {
+  async loadNewer(
+    clientId: string,
+    filter: FeedFilter,
+    limit = this.hub_.settings_.feedPageSize,
+  ): Promise<void> {
     const { hub_: hub, feeds_: feeds } = this;
     const cur = feeds.get(clientId, filter);
     if (cur.status !== 'ready' || cur.loadingNewer || !cur.newerCursor) return;
     feeds.put({ ...cur, loadingNewer: true, newerError: null });
     const params = { type: filter, after: cur.newerCursor, limit };
-    const got = await hub.loads_.run_('newer:' + clientId + '\u0000' + filter, (signal) => hub.adapter_.getFeed(clientId, params, { signal }));
+    const got = await hub.loads_.run_('newer:' + clientId + '\u0000' + filter, (signal) =>
+      hub.adapter_.getFeed(clientId, params, { signal }),
+    );
     if (!got) return;
     const now = feeds.get(clientId, filter);
     if (!got.ok) return feeds.put({ ...now, loadingNewer: false, newerError: got.error });
     const page = got.value;
     feeds.received(clientId, page);
     // A page that is empty and hands back its own cursor would be asked for forever: the window has reached the newest.
-    const newerCursor = page.newerCursor && (page.items.length || page.newerCursor !== cur.newerCursor) ? page.newerCursor : null;
-    const items = mergeFeed(now.items, newerCursor ? page.items : [...page.items, ...feeds.local(clientId, filter)]);
-    feeds.put({ ...now, items, newerCursor, loadingNewer: false, pastArrivals: newerCursor ? now.pastArrivals : 0 });
+    const newerCursor =
+      page.newerCursor && (page.items.length || page.newerCursor !== cur.newerCursor)
+        ? page.newerCursor
+        : null;
+    const items = mergeFeed(
+      now.items,
+      newerCursor ? page.items : [...page.items, ...feeds.local(clientId, filter)],
+    );
+    feeds.put({
+      ...now,
+      items,
+      newerCursor,
+      loadingNewer: false,
+      pastArrivals: newerCursor ? now.pastArrivals : 0,
+    });
   }
 
   /** Live entries for a feed that shows the past: those within its stretch update it, newer ones are counted. */
@@ -86,6 +106,8 @@ export class FeedWindow {
     const { inside, beyond } = splitArrivals(cur.items, entries);
     const items = mergeFeed(cur.items, inside);
     const fresh = beyond.filter((e) => !e.delivery).length;
-    return items === cur.items && !fresh ? cur : { ...cur, items, pastArrivals: cur.pastArrivals + fresh };
+    return items === cur.items && !fresh
+      ? cur
+      : { ...cur, items, pastArrivals: cur.pastArrivals + fresh };
   }
 }

@@ -68,33 +68,60 @@ export class Feeds {
     this.set_({ ...cur, status: 'loading', error: null });
     const before = new Set(cur.items);
     const params = { type: filter, limit: this.hub_.settings_.feedPageSize };
-    const got = await this.hub_.loads_.run_('feed:' + feedKey(clientId, filter), (signal) => this.hub_.adapter_.getFeed(clientId, params, { signal }));
+    const got = await this.hub_.loads_.run_('feed:' + feedKey(clientId, filter), (signal) =>
+      this.hub_.adapter_.getFeed(clientId, params, { signal }),
+    );
     if (!got) return;
     if (got.ok) {
       const page = got.value;
       this.outbox_.confirmStored_(page.items);
       this.signals?.read(clientId, page.clientReadAt);
       // Every 1.1 page carries clientReadAt: a newest page without it is a 1.0 server's, which has no search.
-      if (page.clientReadAt === undefined) this.signals?.capabilities.learn('search', new DmError('not-found', 'A 1.0 server (no clientReadAt)'));
+      if (page.clientReadAt === undefined)
+        this.signals?.capabilities.learn(
+          'search',
+          new DmError('not-found', 'A 1.0 server (no clientReadAt)'),
+        );
       // What arrived live while the page was on its way stays (the page may predate it).
-      const arrived = this.get_(clientId, filter).items.filter((e) => !before.has(e) && !e.delivery);
+      const arrived = this.get_(clientId, filter).items.filter(
+        (e) => !before.has(e) && !e.delivery,
+      );
       const local = this.outbox_.localEntries_(clientId, filter);
       const fresh = { newerCursor: null, loadingNewer: false, newerError: null, pastArrivals: 0 };
-      this.set_({ ...this.get_(clientId, filter), items: mergeFeed(mergeFeed(page.items, arrived), local), olderCursor: page.olderCursor, status: 'ready', error: null, ...fresh });
+      this.set_({
+        ...this.get_(clientId, filter),
+        items: mergeFeed(mergeFeed(page.items, arrived), local),
+        olderCursor: page.olderCursor,
+        status: 'ready',
+        error: null,
+        ...fresh,
+      });
     } else {
       const { error } = got;
       this.set_({ ...this.get_(clientId, filter), status: 'error', error });
-      this.hub_.loads_.askAgainAfter_(error, () => this.get_(clientId, filter).error === error && this.hub_.isOpen_(clientId) && this.load_(clientId, filter, true));
+      this.hub_.loads_.askAgainAfter_(
+        error,
+        () =>
+          this.get_(clientId, filter).error === error &&
+          this.hub_.isOpen_(clientId) &&
+          this.load_(clientId, filter, true),
+      );
     }
   }
 
   /** Loads the page before the oldest loaded item (`limit` items; default the page size). */
-  async loadOlder_(clientId: string, filter: FeedFilter = 'all', limit = this.hub_.settings_.feedPageSize): Promise<void> {
+  async loadOlder_(
+    clientId: string,
+    filter: FeedFilter = 'all',
+    limit = this.hub_.settings_.feedPageSize,
+  ): Promise<void> {
     const cur = this.get_(clientId, filter);
     if (cur.status !== 'ready' || cur.loadingOlder || !cur.olderCursor) return;
     this.set_({ ...cur, loadingOlder: true, olderError: null });
     const params = { type: filter, before: cur.olderCursor, limit };
-    const got = await this.hub_.loads_.run_('older:' + feedKey(clientId, filter), (signal) => this.hub_.adapter_.getFeed(clientId, params, { signal }));
+    const got = await this.hub_.loads_.run_('older:' + feedKey(clientId, filter), (signal) =>
+      this.hub_.adapter_.getFeed(clientId, params, { signal }),
+    );
     if (!got) return;
     if (got.ok) {
       const page = got.value;
@@ -102,11 +129,22 @@ export class Feeds {
       this.signals?.read(clientId, page.clientReadAt);
       const now = this.get_(clientId, filter);
       const olderCursor = nextCursorAfter(cur.olderCursor, page.items.length, page.olderCursor);
-      this.set_({ ...now, items: mergeFeed(now.items, page.items), olderCursor, loadingOlder: false });
+      this.set_({
+        ...now,
+        items: mergeFeed(now.items, page.items),
+        olderCursor,
+        loadingOlder: false,
+      });
     } else {
       const { error } = got;
       this.set_({ ...this.get_(clientId, filter), loadingOlder: false, olderError: error });
-      this.hub_.loads_.askAgainAfter_(error, () => this.get_(clientId, filter).olderError === error && this.hub_.isOpen_(clientId) && this.loadOlder_(clientId, filter));
+      this.hub_.loads_.askAgainAfter_(
+        error,
+        () =>
+          this.get_(clientId, filter).olderError === error &&
+          this.hub_.isOpen_(clientId) &&
+          this.loadOlder_(clientId, filter),
+      );
     }
   }
 
@@ -116,21 +154,26 @@ export class Feeds {
     for (const k of ['feed:' + key, 'older:' + key, 'newer:' + key, 'around:' + key]) {
       if (!this.hub_.loads_.release_(k)) continue;
       const cur = this.get_(clientId, filter);
-      if (cur.status === 'loading') this.set_({ ...cur, status: cur.items.length ? 'ready' : 'idle' });
-      else if (cur.loadingOlder || cur.loadingNewer) this.set_({ ...cur, loadingOlder: false, loadingNewer: false });
+      if (cur.status === 'loading')
+        this.set_({ ...cur, status: cur.items.length ? 'ready' : 'idle' });
+      else if (cur.loadingOlder || cur.loadingNewer)
+        this.set_({ ...cur, loadingOlder: false, loadingNewer: false });
     }
   }
 
   /** After a reconnect: the newest page again, merged into a loaded feed (best effort; live events keep coming). */
   async refreshNewest_(clientId: string, filter: FeedFilter): Promise<void> {
     const params = { type: filter, limit: this.hub_.settings_.feedPageSize };
-    const got = await this.hub_.loads_.run_('newest:' + feedKey(clientId, filter), (signal) => this.hub_.adapter_.getFeed(clientId, params, { signal }));
+    const got = await this.hub_.loads_.run_('newest:' + feedKey(clientId, filter), (signal) =>
+      this.hub_.adapter_.getFeed(clientId, params, { signal }),
+    );
     if (!got?.ok) return;
     this.outbox_.confirmStored_(got.value.items);
     this.signals?.read(clientId, got.value.clientReadAt);
     const cur = this.get_(clientId, filter);
     // Showing the past, the newest page is not put after it (a gap): the pages after bring it.
-    if (cur.status === 'ready' && !cur.newerCursor) this.set_({ ...cur, items: mergeFeed(cur.items, got.value.items) });
+    if (cur.status === 'ready' && !cur.newerCursor)
+      this.set_({ ...cur, items: mergeFeed(cur.items, got.value.items) });
   }
 
   /** Takes a feed that shows the past straight back to the live tail: its newest page replaces the past. */
@@ -141,7 +184,15 @@ export class Feeds {
     this.hub_.loads_.releaseAll_(['around:' + key, 'older:' + key, 'newer:' + key]);
     // Nothing of the past is shown meanwhile; the messages on their way are.
     const local = this.outbox_.localEntries_(clientId, filter);
-    this.set_({ ...cur, items: local, olderCursor: null, newerCursor: null, loadingOlder: false, loadingNewer: false, pastArrivals: 0 });
+    this.set_({
+      ...cur,
+      items: local,
+      olderCursor: null,
+      newerCursor: null,
+      loadingOlder: false,
+      loadingNewer: false,
+      pastArrivals: 0,
+    });
     void this.load_(clientId, filter, true);
   }
 
@@ -167,7 +218,11 @@ export class Feeds {
 
   /** Whether a loaded feed of the item's client already holds it (only feeds it could be in are read). */
   holds_(item: FeedItem): boolean {
-    return FILTERS.some((filter) => matchesFilter(item, filter) && !!this.feeds_.get(feedKey(item.clientId, filter))?.items.some((e) => e.id === item.id));
+    return FILTERS.some(
+      (filter) =>
+        matchesFilter(item, filter) &&
+        !!this.feeds_.get(feedKey(item.clientId, filter))?.items.some((e) => e.id === item.id),
+    );
   }
 
   remove_(clientId: string, key: string): void {
@@ -183,5 +238,18 @@ function feedKey(clientId: string, filter: FeedFilter): string {
 }
 
 function idleFeed(clientId: string, filter: FeedFilter): FeedState {
-  return { clientId, filter, items: [], olderCursor: null, status: 'idle', error: null, loadingOlder: false, olderError: null, newerCursor: null, loadingNewer: false, newerError: null, pastArrivals: 0 };
+  return {
+    clientId,
+    filter,
+    items: [],
+    olderCursor: null,
+    status: 'idle',
+    error: null,
+    loadingOlder: false,
+    olderError: null,
+    newerCursor: null,
+    loadingNewer: false,
+    newerError: null,
+    pastArrivals: 0,
+  };
 }

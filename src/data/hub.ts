@@ -35,9 +35,23 @@ export class Hub {
     /** Where the store's events are dispatched (the store itself). */
     private target_: EventTarget,
   ) {
-    this.settings_ = { feedPageSize: 50, clientPageSize: 50, maxSendAttempts: 5, retryBaseMs: 500, ...options };
-    this.timers_ = new Timers({ floorMs_: this.settings_.retryBaseMs, capMs_: 30_000, jitter_: 0.2 });
-    this.loads_ = new Loads((e) => this.failed_(e), this.timers_, () => this.started_);
+    this.settings_ = {
+      feedPageSize: 50,
+      clientPageSize: 50,
+      maxSendAttempts: 5,
+      retryBaseMs: 500,
+      ...options,
+    };
+    this.timers_ = new Timers({
+      floorMs_: this.settings_.retryBaseMs,
+      capMs_: 30_000,
+      jitter_: 0.2,
+    });
+    this.loads_ = new Loads(
+      (e) => this.failed_(e),
+      this.timers_,
+      () => this.started_,
+    );
   }
 
   subscribe_(listener: () => void): () => void {
@@ -68,7 +82,10 @@ export class Hub {
     return error;
   }
 
-  emit_<K extends Exclude<keyof DmStoreEventMap, 'change'>>(type: K, detail: DmStoreEventMap[K]['detail']): void {
+  emit_<K extends Exclude<keyof DmStoreEventMap, 'change'>>(
+    type: K,
+    detail: DmStoreEventMap[K]['detail'],
+  ): void {
     this.target_.dispatchEvent(new CustomEvent(type, { detail }));
   }
 

@@ -104,7 +104,8 @@ export class LiveSync {
   private applyItem_(item: FeedItem): void {
     const { clients_, feeds_, eligibility_, notices_ } = this.to_;
     this.to_.outbox_.confirmStored_([item]);
-    if (item.kind === 'message' && item.sender === 'client') this.to_.signals.stopTyping(item.clientId);
+    if (item.kind === 'message' && item.sender === 'client')
+      this.to_.signals.stopTyping(item.clientId);
     const known = clients_.get_(item.clientId);
     // An order met before (in a loaded feed or an earlier event) is a change, not a new order.
     const seen = item.kind === 'order' && (this.seenOrders_.has(item.id) || feeds_.holds_(item));
@@ -117,7 +118,11 @@ export class LiveSync {
       if (e) eligibility_.set_(item.clientId, eligibilityAfterClientActivity(e));
     }
     const open = this.hub_.isOpen_(item.clientId);
-    if (known && (item.kind === 'message' || activity) && Date.parse(item.at) >= Date.parse(known.lastActivityAt)) {
+    if (
+      known &&
+      (item.kind === 'message' || activity) &&
+      Date.parse(item.at) >= Date.parse(known.lastActivityAt)
+    ) {
       // Keep the list order live even before the server's `client` event arrives. Only messages
       // are unread (an order is not), as the server counts them.
       clients_.set_({

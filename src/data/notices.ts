@@ -24,7 +24,10 @@ export class NoticesPresence {
 
   show_(add: readonly Notice[]): void {
     const ids = new Set(add.map((n) => n.clientId));
-    this.notices_ = [...this.notices_.filter((n) => !ids.has(n.clientId)), ...add.map((n) => ({ ...n, key: n.clientId + ':' + n.itemId }))];
+    this.notices_ = [
+      ...this.notices_.filter((n) => !ids.has(n.clientId)),
+      ...add.map((n) => ({ ...n, key: n.clientId + ':' + n.itemId })),
+    ];
     this.hub_.changed_();
   }
 

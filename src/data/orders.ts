@@ -18,7 +18,9 @@ export class Orders {
     this.map_.loading_(orderId);
     this.hub_.changed_();
     // A later request (a newer live change) owns the entry: an older answer is dropped.
-    const got = await this.hub_.loads_.run_('order:' + orderId, (signal) => this.hub_.adapter_.getOrder(orderId, { signal }));
+    const got = await this.hub_.loads_.run_('order:' + orderId, (signal) =>
+      this.hub_.adapter_.getOrder(orderId, { signal }),
+    );
     if (!got) return;
     // A failed refresh keeps what is shown; only a first load shows the error.
     if (got.ok) this.map_.ready_(orderId, got.value);
@@ -32,7 +34,8 @@ export class Orders {
    */
   changed_(item: OrderItem): void {
     const detail = this.map_.get_(item.id);
-    if (detail.value) this.map_.set_(item.id, { status: 'idle', value: { ...detail.value, ...item }, error: null });
+    if (detail.value)
+      this.map_.set_(item.id, { status: 'idle', value: { ...detail.value, ...item }, error: null });
     if (detail.status === 'loading') void this.load_(item.id, true);
   }
 }

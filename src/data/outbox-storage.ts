@@ -32,7 +32,10 @@ export class OutboxStorage {
     try {
       const saved = JSON.parse(this.storage?.getItem(this.outboxKey_) ?? '[]') as OutboxEntry[];
       return (Array.isArray(saved) ? saved : []).filter(
-        (e) => typeof e?.clientId === 'string' && typeof e.body === 'string' && typeof e.clientMessageId === 'string',
+        (e) =>
+          typeof e?.clientId === 'string' &&
+          typeof e.body === 'string' &&
+          typeof e.clientMessageId === 'string',
       );
     } catch {
       return [];
@@ -52,7 +55,12 @@ export class OutboxStorage {
   /** Other tabs learn that a message is done (a tombstone), so they drop their failed copy, never resend it. */
   markDone_(clientMessageId: string): void {
     try {
-      this.storage?.setItem(this.doneKey_, JSON.stringify([...this.done_().filter((id) => id !== clientMessageId), clientMessageId].slice(-200)));
+      this.storage?.setItem(
+        this.doneKey_,
+        JSON.stringify(
+          [...this.done_().filter((id) => id !== clientMessageId), clientMessageId].slice(-200),
+        ),
+      );
     } catch {
       // Storage full or blocked.
     }
@@ -66,7 +74,12 @@ export class OutboxStorage {
     try {
       const ids = new Set(mine.map((o) => o.clientMessageId));
       const done = new Set(this.done_());
-      const all = [...this.stored_().filter((o) => !ids.has(o.clientMessageId) && !done.has(o.clientMessageId)), ...mine];
+      const all = [
+        ...this.stored_().filter(
+          (o) => !ids.has(o.clientMessageId) && !done.has(o.clientMessageId),
+        ),
+        ...mine,
+      ];
       if (all.length) this.storage?.setItem(this.outboxKey_, JSON.stringify(all));
       else this.storage?.removeItem(this.outboxKey_);
     } catch {

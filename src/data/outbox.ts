@@ -45,7 +45,12 @@ export class Outbox implements FeedOutbox {
   }
 
   send_(clientId: string, body: string): Promise<SendResult> {
-    const entry: OutboxEntry = { clientId, clientMessageId: newClientMessageId(), body: body.trim(), at: new Date().toISOString() };
+    const entry: OutboxEntry = {
+      clientId,
+      clientMessageId: newClientMessageId(),
+      body: body.trim(),
+      at: new Date().toISOString(),
+    };
     this.entries_.push(entry);
     this.storage_.save_(this.entries_);
     this.feeds_.add_(clientId, [localMessage(entry, 'pending')]);
@@ -55,7 +60,9 @@ export class Outbox implements FeedOutbox {
   }
 
   retry_(clientId: string, clientMessageId: string): Promise<SendResult> | null {
-    const entry = this.entries_.find((o) => o.clientId === clientId && o.clientMessageId === clientMessageId);
+    const entry = this.entries_.find(
+      (o) => o.clientId === clientId && o.clientMessageId === clientMessageId,
+    );
     if (!entry) return null;
     let result: Promise<SendResult> | null = null;
     for (const o of this.entries_) {
@@ -83,20 +90,32 @@ export class Outbox implements FeedOutbox {
       if (!o.failed || clients.has(o.clientId)) continue;
       clients.add(o.clientId);
       // A client's failed messages go again together, in order: only if none was refused for good.
-      if (this.entries_.every((x) => x.clientId !== o.clientId || !x.failed || this.sendAgainOnline_.has(x))) void this.retry_(o.clientId, o.clientMessageId);
+      if (
+        this.entries_.every(
+          (x) => x.clientId !== o.clientId || !x.failed || this.sendAgainOnline_.has(x),
+        )
+      )
+        void this.retry_(o.clientId, o.clientMessageId);
     }
   }
 
   localEntries_(clientId: string, filter: FeedFilter): FeedEntry[] {
     if (filter === 'orders') return [];
-    return this.entries_.filter((o) => o.clientId === clientId).map((o) => localMessage(o, o.failed ? 'failed' : 'pending'));
+    return this.entries_
+      .filter((o) => o.clientId === clientId)
+      .map((o) => localMessage(o, o.failed ? 'failed' : 'pending'));
   }
 
   confirmStored_(items: readonly FeedItem[]): void {
     for (const item of items) {
-      if (item.kind === 'message' && item.clientMessageId && this.drop_(item.clientId, item.clientMessageId, false)) {
+      if (
+        item.kind === 'message' &&
+        item.clientMessageId &&
+        this.drop_(item.clientId, item.clientMessageId, false)
+      ) {
         this.confirmed_.set(item.clientMessageId, item);
-        if (this.confirmed_.size > 200) this.confirmed_.delete(this.confirmed_.keys().next().value!);
+        if (this.confirmed_.size > 200)
+          this.confirmed_.delete(this.confirmed_.keys().next().value!);
         // Every loaded feed of the client swaps its local copy for the stored one.
         this.feeds_.add_(item.clientId, [item]);
       }
@@ -110,7 +129,11 @@ export class Outbox implements FeedOutbox {
   restore_(): void {
     const done = new Set(this.storage_.done_());
     for (const e of this.storage_.stored_()) {
-      if (done.has(e.clientMessageId) || this.entries_.some((o) => o.clientMessageId === e.clientMessageId)) continue;
+      if (
+        done.has(e.clientMessageId) ||
+        this.entries_.some((o) => o.clientMessageId === e.clientMessageId)
+      )
+        continue;
       this.entries_.push(e);
       this.feeds_.add_(e.clientId, [localMessage(e, e.failed ? 'failed' : 'pending')]);
       if (!e.failed) void this.enqueue_(e);
@@ -120,9 +143,15 @@ export class Outbox implements FeedOutbox {
   /** Another tab sent or discarded messages (its `done` list changed): a failed copy here goes too. */
   readonly handleStorage_ = (e: StorageEvent) => {
     const { storage } = this.storage_;
-    if (!storage || (e.storageArea && e.storageArea !== storage) || e.key !== this.storage_.doneKey_) return;
+    if (
+      !storage ||
+      (e.storageArea && e.storageArea !== storage) ||
+      e.key !== this.storage_.doneKey_
+    )
+      return;
     const done = this.storage_.done_();
-    for (const o of this.entries_.filter((o) => o.failed && done.includes(o.clientMessageId))) this.drop_(o.clientId, o.clientMessageId);
+    for (const o of this.entries_.filter((o) => o.failed && done.includes(o.clientMessageId)))
+      this.drop_(o.clientId, o.clientMessageId);
     this.hub_.changed_();
   };
 
@@ -130,7 +159,10 @@ export class Outbox implements FeedOutbox {
     // One queue per client keeps that client's messages in the order they were written.
     const prev = this.queues_.get(entry.clientId) ?? Promise.resolve();
     const next = prev.then(() => this.deliver_(entry));
-    this.queues_.set(entry.clientId, next.catch(() => undefined));
+    this.queues_.set(
+      entry.clientId,
+      next.catch(() => undefined),
+    );
     return next;
   }
 
@@ -142,10 +174,12 @@ export class Outbox implements FeedOutbox {
       if (!this.entries_.includes(entry)) return this.settledElsewhere_(entry);
       // Never overtake a failed message to the same client: the order written is the order stored.
       const i = this.entries_.indexOf(entry);
-      if (this.entries_.some((o, j) => j < i && o.clientId === clientId && o.failed)) return this.markFailed_(entry, new DmError('aborted', 'Waiting for an earlier message'));
+      if (this.entries_.some((o, j) => j < i && o.clientId === clientId && o.failed))
+        return this.markFailed_(entry, new DmError('aborted', 'Waiting for an earlier message'));
       await whenOnline();
       // Another tab discarded it (or saw it stored) meanwhile: it leaves here too, unsent.
-      if (this.storage_.done_().includes(clientMessageId)) this.drop_(clientId, clientMessageId, !this.confirmed_.has(clientMessageId));
+      if (this.storage_.done_().includes(clientMessageId))
+        this.drop_(clientId, clientMessageId, !this.confirmed_.has(clientMessageId));
       if (!this.entries_.includes(entry)) return this.settledElsewhere_(entry);
       try {
         const message = await adapter_.sendMessage(clientId, { body, clientMessageId });
@@ -208,8 +242,14 @@ export class Outbox implements FeedOutbox {
     return { status: 'failed', error };
   }
 
-  private drop_(clientId: string, clientMessageId: string, removeFromFeed = true): OutboxEntry | undefined {
-    const i = this.entries_.findIndex((o) => o.clientId === clientId && o.clientMessageId === clientMessageId);
+  private drop_(
+    clientId: string,
+    clientMessageId: string,
+    removeFromFeed = true,
+  ): OutboxEntry | undefined {
+    const i = this.entries_.findIndex(
+      (o) => o.clientId === clientId && o.clientMessageId === clientMessageId,
+    );
     if (i < 0) return undefined;
     const [entry] = this.entries_.splice(i, 1);
     this.storage_.markDone_(clientMessageId);
@@ -220,12 +260,28 @@ export class Outbox implements FeedOutbox {
 }
 
 function whenOnline(): Promise<void> {
-  if (typeof navigator === 'undefined' || navigator.onLine !== false || typeof window === 'undefined') return Promise.resolve();
-  return new Promise((resolve) => window.addEventListener('online', () => resolve(), { once: true }));
+  if (
+    typeof navigator === 'undefined' ||
+    navigator.onLine !== false ||
+    typeof window === 'undefined'
+  )
+    return Promise.resolve();
+  return new Promise((resolve) =>
+    window.addEventListener('online', () => resolve(), { once: true }),
+  );
 }
 
 function localMessage(o: OutboxEntry, delivery: 'pending' | 'failed'): FeedEntry {
-  return { kind: 'message', id: 'local:' + o.clientMessageId, clientId: o.clientId, at: o.at, sender: 'advisor', body: o.body, clientMessageId: o.clientMessageId, delivery };
+  return {
+    kind: 'message',
+    id: 'local:' + o.clientMessageId,
+    clientId: o.clientId,
+    at: o.at,
+    sender: 'advisor',
+    body: o.body,
+    clientMessageId: o.clientMessageId,
+    delivery,
+  };
 }
 
 /** A fresh idempotency key for a message (UUID where available). */

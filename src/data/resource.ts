@@ -33,7 +33,11 @@ export class Loads {
    * aborted or a newer load of the key took over. With `share`, a load of the key already on its
    * way is joined rather than replaced.
    */
-  run_<T>(key: string, fetch: (signal: AbortSignal) => Promise<T>, share = false): Promise<Outcome<T> | null> {
+  run_<T>(
+    key: string,
+    fetch: (signal: AbortSignal) => Promise<T>,
+    share = false,
+  ): Promise<Outcome<T> | null> {
     const cur = this.calls_.get(key);
     if (share && cur) return cur.promise as Promise<Outcome<T> | null>;
     cur?.abort.abort();
@@ -66,7 +70,8 @@ export class Loads {
 
   /** Abandons every load whose key starts with one of `prefixes` (the store stops). */
   releaseAll_(prefixes: readonly string[]): void {
-    for (const key of [...this.calls_.keys()]) if (prefixes.some((p) => key.startsWith(p))) this.release_(key);
+    for (const key of [...this.calls_.keys()])
+      if (prefixes.some((p) => key.startsWith(p))) this.release_(key);
   }
 
   /** Asks again when the server said when (`Retry-After`), if `again` still wants it then. */

@@ -11,7 +11,14 @@ import {
   parseSearchPage,
   parseUnread,
 } from './validate.js';
-import { type CallOptions, type DmAdapter, DmError, type FeedParams, type SubscribeOptions, toDmError } from './adapter.js';
+import {
+  type CallOptions,
+  type DmAdapter,
+  DmError,
+  type FeedParams,
+  type SubscribeOptions,
+  toDmError,
+} from './adapter.js';
 import { retryDelay, sleep } from './retry.js';
 import { readEventStream } from './sse.js';
 
@@ -50,10 +57,17 @@ export interface RestAdapterOptions {
  * `Last-Event-ID` on a connection it did not open itself.
  */
 export class RestAdapter implements DmAdapter {
-  readonly options: Required<Omit<RestAdapterOptions, 'headers' | 'fetch'>> & Pick<RestAdapterOptions, 'headers' | 'fetch'>;
+  readonly options: Required<Omit<RestAdapterOptions, 'headers' | 'fetch'>> &
+    Pick<RestAdapterOptions, 'headers' | 'fetch'>;
 
   constructor(options: RestAdapterOptions) {
-    this.options = { credentials: 'same-origin', timeoutMs: 15000, reconnectDelayMs: 1000, silenceTimeoutMs: 45000, ...options };
+    this.options = {
+      credentials: 'same-origin',
+      timeoutMs: 15000,
+      reconnectDelayMs: 1000,
+      silenceTimeoutMs: 45000,
+      ...options,
+    };
   }
 
   getMe(opts?: CallOptions) {
@@ -61,39 +75,65 @@ export class RestAdapter implements DmAdapter {
   }
 
   listClients(params: { limit?: number; cursor?: string | null; q?: string }, opts?: CallOptions) {
-    return this.request_('GET', '/clients' + query({ limit: params.limit, cursor: params.cursor, q: params.q }), undefined, opts).then(
-      parseClientPage,
-    );
+    return this.request_(
+      'GET',
+      '/clients' + query({ limit: params.limit, cursor: params.cursor, q: params.q }),
+      undefined,
+      opts,
+    ).then(parseClientPage);
   }
 
   getClient(clientId: string, opts?: CallOptions) {
-    return this.request_('GET', `/clients/${enc(clientId)}`, undefined, opts).then(parseClientSummary);
+    return this.request_('GET', `/clients/${enc(clientId)}`, undefined, opts).then(
+      parseClientSummary,
+    );
   }
 
   getFeed(clientId: string, params: FeedParams, opts?: CallOptions) {
-    const q = query({ type: params.type, before: params.before, after: params.after, around: params.around, limit: params.limit });
-    return this.request_('GET', `/clients/${enc(clientId)}/feed${q}`, undefined, opts).then(parseFeedPage);
+    const q = query({
+      type: params.type,
+      before: params.before,
+      after: params.after,
+      around: params.around,
+      limit: params.limit,
+    });
+    return this.request_('GET', `/clients/${enc(clientId)}/feed${q}`, undefined, opts).then(
+      parseFeedPage,
+    );
   }
 
-  search(clientId: string, params: { q: string; cursor?: string | null; limit?: number }, opts?: CallOptions) {
+  search(
+    clientId: string,
+    params: { q: string; cursor?: string | null; limit?: number },
+    opts?: CallOptions,
+  ) {
     const q = query({ q: params.q, cursor: params.cursor, limit: params.limit });
-    return this.request_('GET', `/clients/${enc(clientId)}/search${q}`, undefined, opts).then(parseSearchPage);
+    return this.request_('GET', `/clients/${enc(clientId)}/search${q}`, undefined, opts).then(
+      parseSearchPage,
+    );
   }
 
   async sendTyping(clientId: string, opts?: CallOptions) {
     await this.request_('POST', `/clients/${enc(clientId)}/typing`, undefined, opts);
   }
 
-  sendMessage(clientId: string, body: { body: string; clientMessageId: string }, opts?: CallOptions) {
+  sendMessage(
+    clientId: string,
+    body: { body: string; clientMessageId: string },
+    opts?: CallOptions,
+  ) {
     return this.request_('POST', `/clients/${enc(clientId)}/messages`, body, opts).then((data) => {
       const item = parseFeedItem(data);
-      if (item.kind !== 'message') throw new DmError('invalid-response', 'Send answered with an order');
+      if (item.kind !== 'message')
+        throw new DmError('invalid-response', 'Send answered with an order');
       return item;
     });
   }
 
   getEligibility(clientId: string, opts?: CallOptions) {
-    return this.request_('GET', `/clients/${enc(clientId)}/send-eligibility`, undefined, opts).then(parseEligibility);
+    return this.request_('GET', `/clients/${enc(clientId)}/send-eligibility`, undefined, opts).then(
+      parseEligibility,
+    );
   }
 
   async markRead(clientId: string, upTo: string, opts?: CallOptions) {
@@ -143,7 +183,11 @@ export class RestAdapter implements DmAdapter {
           failures = 0;
           heard();
           // Every chunk counts as heard, comments (`: ping`) included.
-          const body = res.body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({ transform: (chunk, c) => (heard(), c.enqueue(chunk)) }));
+          const body = res.body.pipeThrough(
+            new TransformStream<Uint8Array, Uint8Array>({
+              transform: (chunk, c) => (heard(), c.enqueue(chunk)),
+            }),
+          );
           await readEventStream(body, (message) => {
             if (message.retry) delay = message.retry;
             if (message.id) lastEventId = message.id;
@@ -152,7 +196,11 @@ export class RestAdapter implements DmAdapter {
             try {
               event = parseEvent(message.event || 'message', JSON.parse(message.data));
             } catch (error) {
-              opts.onInvalid?.(error instanceof DmError ? error : new DmError('invalid-response', 'Event data is not JSON'));
+              opts.onInvalid?.(
+                error instanceof DmError
+                  ? error
+                  : new DmError('invalid-response', 'Event data is not JSON'),
+              );
               return;
             }
             if (event) onEvent(message.id ? { ...event, id: message.id } : event);
@@ -171,7 +219,10 @@ export class RestAdapter implements DmAdapter {
         opts.onStatus?.('reconnecting');
         // The store's one backoff policy (from the server's `retry:` or the default delay), with
         // jitter so a fleet of tabs does not reconnect in lockstep.
-        await sleep(retryDelay({ floorMs_: delay, capMs_: 30_000, jitter_: 0.25 }, ++failures), stop.signal);
+        await sleep(
+          retryDelay({ floorMs_: delay, capMs_: 30_000, jitter_: 0.25 }, ++failures),
+          stop.signal,
+        );
       }
       opts.onStatus?.('closed');
     };
@@ -191,7 +242,12 @@ export class RestAdapter implements DmAdapter {
   }
 
   /** Sends one request and returns its parsed JSON body (or undefined for 204), throwing a DmError. */
-  private async request_(method: string, path: string, body: unknown, opts?: CallOptions): Promise<unknown> {
+  private async request_(
+    method: string,
+    path: string,
+    body: unknown,
+    opts?: CallOptions,
+  ): Promise<unknown> {
     const controller = new AbortController();
     const outer = opts?.signal;
     if (outer?.aborted) throw new DmError('aborted', 'Aborted');
@@ -203,7 +259,11 @@ export class RestAdapter implements DmAdapter {
       controller.abort();
     }, this.options.timeoutMs);
     try {
-      const headers = await this.headers_(body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' });
+      const headers = await this.headers_(
+        body === undefined
+          ? { Accept: 'application/json' }
+          : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      );
       let res: Response;
       try {
         res = await (this.options.fetch ?? fetch)(this.url_(path), {
@@ -224,7 +284,9 @@ export class RestAdapter implements DmAdapter {
       try {
         return JSON.parse(text);
       } catch {
-        throw new DmError('invalid-response', `${method} ${path}: the answer is not JSON`, { status: res.status });
+        throw new DmError('invalid-response', `${method} ${path}: the answer is not JSON`, {
+          status: res.status,
+        });
       }
     } catch (error) {
       throw timedOut && !(error instanceof DmError && error.kind !== 'aborted')
@@ -243,14 +305,22 @@ async function errorFromResponse(res: Response): Promise<DmError> {
   let message = `HTTP ${res.status}`;
   let reason: BlockReason | null = null;
   try {
-    const data = (await res.json()) as { error?: { code?: unknown; message?: unknown }; reason?: unknown };
+    const data = (await res.json()) as {
+      error?: { code?: unknown; message?: unknown };
+      reason?: unknown;
+    };
     if (typeof data?.error?.code === 'string') code = data.error.code;
     if (typeof data?.error?.message === 'string') message = data.error.message;
     if (typeof data?.reason === 'string') reason = data.reason as BlockReason;
   } catch {
     // A body that is not JSON still has a status worth reporting.
   }
-  const init = { status: res.status, code, reason, retryAfterMs: retryAfterMs(res.headers.get('Retry-After')) };
+  const init = {
+    status: res.status,
+    code,
+    reason,
+    retryAfterMs: retryAfterMs(res.headers.get('Retry-After')),
+  };
   const s = res.status;
   if (s === 401) return new DmError('auth', message, init);
   if (s === 403) return new DmError('blocked', message, init);
@@ -273,7 +343,8 @@ function enc(s: string): string {
 
 function query(params: Record<string, string | number | null | undefined>): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   const s = q.toString();
   return s ? '?' + s : '';
 }

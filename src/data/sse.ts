@@ -10,8 +10,13 @@ export interface SseMessage {
  * Reads a `text/event-stream` body to its end, calling `onMessage` for each dispatched event
  * (per the HTML spec's parsing rules: `id`, `event`, `data`, `retry`, comments ignored).
  */
-export async function readEventStream(body: ReadableStream<Uint8Array>, onMessage: (m: SseMessage) => void): Promise<void> {
-  const reader = body.pipeThrough(new TextDecoderStream() as unknown as ReadableWritablePair<string, Uint8Array>).getReader();
+export async function readEventStream(
+  body: ReadableStream<Uint8Array>,
+  onMessage: (m: SseMessage) => void,
+): Promise<void> {
+  const reader = body
+    .pipeThrough(new TextDecoderStream() as unknown as ReadableWritablePair<string, Uint8Array>)
+    .getReader();
   let buffer = '';
   let id = '';
   let event = '';
@@ -19,7 +24,8 @@ export async function readEventStream(body: ReadableStream<Uint8Array>, onMessag
   let retry: number | undefined;
   const line = (l: string) => {
     if (l === '') {
-      if (data.length || event || retry !== undefined) onMessage({ id, event, data: data.join('\n'), retry });
+      if (data.length || event || retry !== undefined)
+        onMessage({ id, event, data: data.join('\n'), retry });
       event = '';
       data = [];
       retry = undefined;

@@ -10,7 +10,15 @@
  * reach modules through `LiveSync` (live.ts); lifecycle (start, stop, reload after a fault)
  * through `start()`, `stop()` and `reloadFailed_()` here.
  */
-import type { Advisor, ClientSummary, DmEvent, Eligibility, FeedFilter, OrderDetail, Presence } from '../core/types.js';
+import type {
+  Advisor,
+  ClientSummary,
+  DmEvent,
+  Eligibility,
+  FeedFilter,
+  OrderDetail,
+  Presence,
+} from '../core/types.js';
 import { type DmAdapter, type DmError, type LiveStatus, isRetryable } from './adapter.js';
 import { ClientSignals } from './client-signals.js';
 import { Clients } from './clients.js';
@@ -52,7 +60,9 @@ interface FacadeHooks {
 /** Builds the modules, each after those it reads. */
 function modules(hub: Hub, storage: Storage | null, facade: FacadeHooks) {
   const unread = new Unread(hub);
-  const clients = (unread.clients_ = new Clients(hub, (before, after) => unread.summaryChanged_(before, after)));
+  const clients = (unread.clients_ = new Clients(hub, (before, after) =>
+    unread.summaryChanged_(before, after),
+  ));
   const feeds = new Feeds(hub);
   // Eligibility counts the outbox's sends on their way (asked only after both exist).
   const eligibility: Eligibilities = new Eligibilities(hub, (id): number => outbox.pending_(id));
@@ -60,7 +70,10 @@ function modules(hub: Hub, storage: Storage | null, facade: FacadeHooks) {
   feeds.outbox_ = outbox;
   const orders = new Orders(hub);
   const notices = new NoticesPresence(hub);
-  const signals = (feeds.signals = new ClientSignals(hub.adapter_, { knows: (id) => !!clients.get_(id), changed: () => hub.changed_() }));
+  const signals = (feeds.signals = new ClientSignals(hub.adapter_, {
+    knows: (id) => !!clients.get_(id),
+    changed: () => hub.changed_(),
+  }));
   const live = new LiveSync(hub, {
     signals,
     clients_: clients,
@@ -192,22 +205,27 @@ export class DmStore extends StoreTarget {
     const { clients, feeds, eligibility, unread } = this.m_;
     // When the network comes back, what is on screen (open cards) reloads now; the rest when shown.
     const again = (s: { status: LoadStatus; error: DmError | null }, clientId?: string) =>
-      s.status === 'error' && (!transient || (isRetryable(s.error) && (!clientId || this.hub_.isOpen_(clientId))));
+      s.status === 'error' &&
+      (!transient || (isRetryable(s.error) && (!clientId || this.hub_.isOpen_(clientId))));
     if (this.advisorStatus_ === 'error') void this.loadAdvisor();
     this.setPresence({});
     unread.resetRetries_();
     void this.refreshUnread();
     if (again(clients.list_)) void clients.load_(clients.list_.query, true);
-    for (const f of feeds.all_()) if (again(f, f.clientId)) void feeds.load_(f.clientId, f.filter, true);
-    for (const id of eligibility.ids_()) if (again(eligibility.get_(id), id)) void eligibility.load_(id, true);
+    for (const f of feeds.all_())
+      if (again(f, f.clientId)) void feeds.load_(f.clientId, f.filter, true);
+    for (const id of eligibility.ids_())
+      if (again(eligibility.get_(id), id)) void eligibility.load_(id, true);
   }
 
   /** The live stream is open again after a drop: what the replay may not cover is fetched again. */
   private refreshAfterReconnect_(): void {
     this.reloadFailed_(true);
     const { clients, feeds, eligibility } = this.m_;
-    for (const f of [...feeds.all_()]) if (f.status === 'ready') void feeds.refreshNewest_(f.clientId, f.filter);
-    for (const id of this.hub_.openClients_()) if (eligibility.get_(id).status === 'ready') void eligibility.load_(id, true);
+    for (const f of [...feeds.all_()])
+      if (f.status === 'ready') void feeds.refreshNewest_(f.clientId, f.filter);
+    for (const id of this.hub_.openClients_())
+      if (eligibility.get_(id).status === 'ready') void eligibility.load_(id, true);
     if (clients.list_.status === 'ready') void clients.refreshFirstPage_();
   }
 
@@ -310,7 +328,15 @@ export class DmStore extends StoreTarget {
     let s = this.searches_.get(clientId);
     if (!s) {
       const hub = this.hub_;
-      s = new ConversationSearch({ adapter: this.adapter, failed: (e) => hub.failed_(e), changed: () => hub.changed_(), unsupported: (e) => this.m_.signals.capabilities.learn('search', e) }, clientId);
+      s = new ConversationSearch(
+        {
+          adapter: this.adapter,
+          failed: (e) => hub.failed_(e),
+          changed: () => hub.changed_(),
+          unsupported: (e) => this.m_.signals.capabilities.learn('search', e),
+        },
+        clientId,
+      );
       this.searches_.set(clientId, s);
     }
     return s;

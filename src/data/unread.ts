@@ -39,7 +39,9 @@ export class Unread {
 
   /** Fetches how many clients have unread messages. */
   async refresh_(): Promise<void> {
-    const got = await this.hub_.loads_.run_('unread', (signal) => this.hub_.adapter_.getUnread({ signal }));
+    const got = await this.hub_.loads_.run_('unread', (signal) =>
+      this.hub_.adapter_.getUnread({ signal }),
+    );
     if (!got) return;
     if (got.ok) {
       this.count_ = got.value.clientsWithUnread;

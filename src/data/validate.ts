@@ -17,20 +17,29 @@ type Obj = Record<string, unknown>;
 const bad = (field: string): never => {
   throw new DmError('invalid-response', field);
 };
-const obj = (v: unknown, f: string): Obj => (v && typeof v == 'object' && !Array.isArray(v) ? (v as Obj) : bad(f));
+const obj = (v: unknown, f: string): Obj =>
+  v && typeof v == 'object' && !Array.isArray(v) ? (v as Obj) : bad(f);
 const arr = (v: unknown, f: string): unknown[] => (Array.isArray(v) ? v : bad(f));
 const str = (v: unknown, f: string): string => (typeof v == 'string' ? v : bad(f));
 const bool = (v: unknown, f: string): boolean => (typeof v == 'boolean' ? v : bad(f));
-const int = (v: unknown, f: string, min = -Infinity): number => (Number.isInteger(v) && (v as number) >= min ? (v as number) : bad(f));
+const int = (v: unknown, f: string, min = -Infinity): number =>
+  Number.isInteger(v) && (v as number) >= min ? (v as number) : bad(f);
 const date = (v: unknown, f: string): string =>
-  /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/i.test(str(v, f)) && Date.parse(v as string) === Date.parse(v as string)
+  /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/i.test(str(v, f)) &&
+  Date.parse(v as string) === Date.parse(v as string)
     ? (v as string)
     : bad(f);
-const oneOf = <T>(v: unknown, f: string, values: Record<string, T>): T => (Object.values(values).includes(v as T) ? (v as T) : bad(f));
+const oneOf = <T>(v: unknown, f: string, values: Record<string, T>): T =>
+  Object.values(values).includes(v as T) ? (v as T) : bad(f);
 /** Required but may be null. */
-const nullable = <T>(v: unknown, f: string, check: (v: unknown, f: string) => T): T | null => (v === null ? null : check(v, f));
+const nullable = <T>(v: unknown, f: string, check: (v: unknown, f: string) => T): T | null =>
+  v === null ? null : check(v, f);
 /** May be absent or null. */
-const optional = <T>(v: unknown, f: string, check: (v: unknown, f: string) => T): T | null | undefined => (v == null ? (v as null) : check(v, f));
+const optional = <T>(
+  v: unknown,
+  f: string,
+  check: (v: unknown, f: string) => T,
+): T | null | undefined => (v == null ? (v as null) : check(v, f));
 
 function advisor(v: unknown, p: string): Advisor {
   const o = obj(v, p);
@@ -78,7 +87,8 @@ function eligibility(v: unknown, p: string): Eligibility {
   const o = obj(v, p);
   const canSend = bool(o.canSend, p + '.canSend');
   // canSend and reason must agree: a reason exactly when sending is blocked.
-  if (nullable(o.reason, p + '.reason', (r, f) => oneOf(r, f, BlockReason)) === null !== canSend) bad(p + '.reason');
+  if ((nullable(o.reason, p + '.reason', (r, f) => oneOf(r, f, BlockReason)) === null) !== canSend)
+    bad(p + '.reason');
   int(o.consecutiveSent, p + '.consecutiveSent', 0);
   int(o.consecutiveLimit, p + '.consecutiveLimit', 1);
   return o as unknown as Eligibility;
@@ -153,8 +163,16 @@ export function parseEvent(name: string, data: unknown): DmEvent | null {
       eligibility: eligibility(o.eligibility, 'eligibility'),
     }),
     advisor: (o) => ({ type: 'advisor', advisor: advisor(o.advisor, 'advisor') }),
-    'client-read': (o) => ({ type: 'client-read', clientId: str(o.clientId, 'clientId'), readAt: date(o.readAt, 'readAt') }),
-    typing: (o) => ({ type: 'typing', clientId: str(o.clientId, 'clientId'), until: date(o.until, 'until') }),
+    'client-read': (o) => ({
+      type: 'client-read',
+      clientId: str(o.clientId, 'clientId'),
+      readAt: date(o.readAt, 'readAt'),
+    }),
+    typing: (o) => ({
+      type: 'typing',
+      clientId: str(o.clientId, 'clientId'),
+      until: date(o.until, 'until'),
+    }),
   };
   const parse = Object.hasOwn(events, name) ? events[name]! : null;
   return parse && parse(obj(data, name));

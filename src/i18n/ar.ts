@@ -77,7 +77,8 @@ export const ar: DmStrings = {
   conversationSearchPlaceholder: 'ابحث في الرسائل والطلبات',
   searchHitsLabel: 'الرسائل والطلبات المطابقة',
   searching: 'جارٍ البحث…',
-  searchCount: (n, more) => (more ? `${n}+ نتيجة مطابقة` : n === 1 ? 'نتيجة مطابقة واحدة' : `${n} نتائج مطابقة`),
+  searchCount: (n, more) =>
+    more ? `${n}+ نتيجة مطابقة` : n === 1 ? 'نتيجة مطابقة واحدة' : `${n} نتائج مطابقة`,
   noHits: (q) => `لا شيء يطابق «${q}».`,
   searchError: 'تعذّر البحث.',
   messageUnavailable: 'هذه الرسالة لم تعد متاحة',
@@ -107,7 +108,8 @@ export const ar: DmStrings = {
   signInAgain: 'انتهت جلستك. سجّل الدخول مجددًا للإرسال؛ نصّك محفوظ.',
   sendRefused: 'لم تُرسَل رسالتك؛ نصّك محفوظ.',
   offline: 'أنت غير متصل. ستُرسل الرسائل عند عودة الاتصال.',
-  unreadClients: (n) => (n === 1 ? 'عميل واحد لديه رسائل غير مقروءة' : `${n} عملاء لديهم رسائل غير مقروءة`),
+  unreadClients: (n) =>
+    n === 1 ? 'عميل واحد لديه رسائل غير مقروءة' : `${n} عملاء لديهم رسائل غير مقروءة`,
   noUnread: 'لا توجد رسائل غير مقروءة',
   newMessageFrom: (name) => `رسالة جديدة من ${name}`,
   newOrderFrom: (name) => `طلب جديد من ${name}`,

@@ -9,7 +9,8 @@ export const es: DmStrings = {
   searchLabel: 'Buscar clientes',
   searchPlaceholder: 'Buscar por nombre',
   loadingClients: 'Cargando clientes…',
-  noClients: 'Aún no tienes clientes. Cuando un cliente haga un pedido o te escriba, aparecerá aquí.',
+  noClients:
+    'Aún no tienes clientes. Cuando un cliente haga un pedido o te escriba, aparecerá aquí.',
   noMatches: (q) => `Ningún cliente coincide con «${q}».`,
   clientsError: 'No se pudieron cargar tus clientes.',
   clientsSignedOut: 'Tu sesión ha terminado. Vuelve a iniciar sesión para ver a tus clientes.',
@@ -77,7 +78,8 @@ export const es: DmStrings = {
   conversationSearchPlaceholder: 'Buscar mensajes y pedidos',
   searchHitsLabel: 'Mensajes y pedidos que coinciden',
   searching: 'Buscando…',
-  searchCount: (n, more) => (more ? `${n}+ coincidencias` : n === 1 ? '1 coincidencia' : `${n} coincidencias`),
+  searchCount: (n, more) =>
+    more ? `${n}+ coincidencias` : n === 1 ? '1 coincidencia' : `${n} coincidencias`,
   noHits: (q) => `Nada coincide con «${q}».`,
   searchError: 'La búsqueda falló.',
   messageUnavailable: 'Este mensaje ya no está disponible',
@@ -95,19 +97,22 @@ export const es: DmStrings = {
   tooLong: (max) => `Los mensajes pueden tener como máximo ${max} caracteres.`,
   blocked: {
     advisor_suspended: () => 'No puedes enviar mensajes mientras tu cuenta esté suspendida.',
-    advisor_rejected: () => 'No puedes enviar mensajes porque tu solicitud de asesor fue rechazada.',
+    advisor_rejected: () =>
+      'No puedes enviar mensajes porque tu solicitud de asesor fue rechazada.',
     advisor_needs_improvement: () =>
       'No puedes enviar mensajes mientras tu perfil esté marcado como «Necesita mejoras». Haz los cambios solicitados en tu perfil para volver a escribir a tus clientes.',
     negative_review: (name) => `No puedes escribir a ${name} porque te dejó una reseña negativa.`,
     consecutive_limit: (name) =>
       `Has enviado a ${name} 5 mensajes seguidos sin respuesta. Podrás volver a escribir cuando ${name} responda o haga un pedido.`,
   },
-  oneLeft: (name) => `Puedes enviar un mensaje más antes de que ${name} tenga que responder o hacer un pedido.`,
+  oneLeft: (name) =>
+    `Puedes enviar un mensaje más antes de que ${name} tenga que responder o hacer un pedido.`,
   sendFailed: 'Tu mensaje no se envió. Comprueba tu conexión y vuelve a intentarlo.',
   signInAgain: 'Tu sesión ha terminado. Vuelve a iniciar sesión para enviar; tu texto se conserva.',
   sendRefused: 'Tu mensaje no se envió; tu texto se conserva.',
   offline: 'Estás sin conexión. Los mensajes se enviarán cuando vuelvas a estar en línea.',
-  unreadClients: (n) => (n === 1 ? '1 cliente con mensajes sin leer' : `${n} clientes con mensajes sin leer`),
+  unreadClients: (n) =>
+    n === 1 ? '1 cliente con mensajes sin leer' : `${n} clientes con mensajes sin leer`,
   noUnread: 'No hay mensajes sin leer',
   newMessageFrom: (name) => `Nuevo mensaje de ${name}`,
   newOrderFrom: (name) => `Nuevo pedido de ${name}`,
@@ -116,6 +121,7 @@ export const es: DmStrings = {
   back: 'Volver a los clientes',
   communications: 'Comunicaciones',
   chooseClient: 'Elige un cliente para ver juntos tus pedidos y mensajes.',
-  noClientsCard: 'Cuando un cliente haga un pedido o te escriba, aquí verás tus pedidos y mensajes con él.',
+  noClientsCard:
+    'Cuando un cliente haga un pedido o te escriba, aquí verás tus pedidos y mensajes con él.',
   aClient: 'un cliente',
 };

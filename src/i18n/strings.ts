@@ -152,7 +152,8 @@ export interface CommunicationsStrings {
 
 /** Every string of every element. */
 export interface DmStrings
-  extends ClientListStrings,
+  extends
+    ClientListStrings,
     FeedStrings,
     ComposerStrings,
     UnreadIndicatorStrings,
@@ -265,7 +266,8 @@ export const enComposer: ComposerStrings = {
   tooLong: (max) => `Messages can be at most ${max} characters.`,
   blocked: {
     advisor_suspended: () => 'You can’t send messages while your account is suspended.',
-    advisor_rejected: () => 'You can’t send messages because your advisor application was rejected.',
+    advisor_rejected: () =>
+      'You can’t send messages because your advisor application was rejected.',
     advisor_needs_improvement: () =>
       'You can’t send messages while your profile is marked “Needs Improvement”. Make the requested profile changes to message clients again.',
     negative_review: (name) => `You can’t message ${name} because they left you a negative review.`,
@@ -282,7 +284,8 @@ export const enComposer: ComposerStrings = {
 
 /** English for `<dm-unread-indicator>`. */
 export const enUnreadIndicator: UnreadIndicatorStrings = {
-  unreadClients: (n) => (n === 1 ? '1 client with unread messages' : `${n} clients with unread messages`),
+  unreadClients: (n) =>
+    n === 1 ? '1 client with unread messages' : `${n} clients with unread messages`,
   noUnread: 'No unread messages',
 };
 
@@ -303,7 +306,8 @@ export const enCommunications: CommunicationsStrings = {
   chooseClient: 'Choose a client to see your orders and messages together.',
   clientsLabel: 'Clients',
   feedLabel: (name) => `Communications with ${name}`,
-  noClientsCard: 'When a client orders or writes to you, your orders and messages with them appear here.',
+  noClientsCard:
+    'When a client orders or writes to you, your orders and messages with them appear here.',
 };
 
 /** English, the whole default table. */

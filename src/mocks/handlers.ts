@@ -30,8 +30,17 @@ const CODES: Record<number, string> = {
   504: 'gateway_timeout',
 };
 
-function errorResponse(status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify({ error: { code, message }, ...extra }), { status, headers: { ...JSON_HEADERS, ...headers } });
+function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Response {
+  return new Response(JSON.stringify({ error: { code, message }, ...extra }), {
+    status,
+    headers: { ...JSON_HEADERS, ...headers },
+  });
 }
 
 function json(body: unknown, status = 200): Response {
@@ -56,7 +65,8 @@ async function readJson(request: Request): Promise<Record<string, unknown>> {
   } catch {
     throw bad('The body is not valid JSON', 'invalid_json');
   }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw bad('The body must be a JSON object', 'invalid_body');
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw bad('The body must be a JSON object', 'invalid_body');
   return body as Record<string, unknown>;
 }
 
@@ -88,7 +98,9 @@ function defaultInvalid(route: MockRoute, body: unknown): unknown {
 /** Builds the MSW handlers for a database. */
 export function createHandlers(db: MockDb, opts: HandlerOptions = {}): RequestHandler[] {
   const base = (opts.baseUrl ?? '/api/dm').replace(/\/+$/, '');
-  const prefix = /^[a-z][a-z0-9+.-]*:\/\//i.test(base) ? base : `*${base.startsWith('/') ? '' : '/'}${base}`;
+  const prefix = /^[a-z][a-z0-9+.-]*:\/\//i.test(base)
+    ? base
+    : `*${base.startsWith('/') ? '' : '/'}${base}`;
   const p = (path: string) => `${prefix}${path}`;
 
   const wrap =
@@ -102,11 +114,17 @@ export function createHandlers(db: MockDb, opts: HandlerOptions = {}): RequestHa
       if (fault?.kind === 'status') {
         const { status, options } = fault;
         const headers: Record<string, string> = {};
-        if (status === 429 || options.retryAfterSeconds !== undefined) headers['Retry-After'] = String(options.retryAfterSeconds ?? 1);
+        if (status === 429 || options.retryAfterSeconds !== undefined)
+          headers['Retry-After'] = String(options.retryAfterSeconds ?? 1);
         if (options.body !== undefined) {
-          return new Response(JSON.stringify(options.body), { status, headers: { ...JSON_HEADERS, ...headers } });
+          return new Response(JSON.stringify(options.body), {
+            status,
+            headers: { ...JSON_HEADERS, ...headers },
+          });
         }
-        const code = options.code ?? (status === 403 && options.reason ? 'send_blocked' : (CODES[status] ?? `http_${status}`));
+        const code =
+          options.code ??
+          (status === 403 && options.reason ? 'send_blocked' : (CODES[status] ?? `http_${status}`));
         const extra = options.reason ? { reason: options.reason } : {};
         return errorResponse(status, code, `Injected ${status} on ${route}`, extra, headers);
       }
@@ -117,7 +135,8 @@ export function createHandlers(db: MockDb, opts: HandlerOptions = {}): RequestHa
       try {
         response = await resolver({ request, params });
       } catch (error) {
-        if (error instanceof MockHttpError) return errorResponse(error.status, error.code, error.message, error.extra);
+        if (error instanceof MockHttpError)
+          return errorResponse(error.status, error.code, error.message, error.extra);
         const message = error instanceof Error ? error.message : String(error);
         return errorResponse(500, 'server_error', message);
       }
@@ -148,7 +167,13 @@ export function createHandlers(db: MockDb, opts: HandlerOptions = {}): RequestHa
       wrap('clients', ({ request }) => {
         const url = new URL(request.url);
         const limit = parseLimit(url);
-        return json(db.pageClients({ limit, cursor: url.searchParams.get('cursor') || null, q: url.searchParams.get('q') ?? '' }));
+        return json(
+          db.pageClients({
+            limit,
+            cursor: url.searchParams.get('cursor') || null,
+            q: url.searchParams.get('q') ?? '',
+          }),
+        );
       }),
     ),
     http.get(
@@ -164,10 +189,19 @@ export function createHandlers(db: MockDb, opts: HandlerOptions = {}): RequestHa
       wrap('feed', ({ request, params }) => {
         const url = new URL(request.url);
         const type = (url.searchParams.get('type') ?? 'all') as FeedFilter;
-        if (type !== 'all' && type !== 'orders' && type !== 'messages') throw bad('type must be all, orders or messages', 'invalid_type');
+        if (type !== 'all' && type !== 'orders' && type !== 'messages')
+          throw bad('type must be all, orders or messages', 'invalid_type');
         const limit = parseLimit(url);
         const q = (name: string) => url.searchParams.get(name) || null;
-        return json(db.feedPage(clientId(params), { type, limit, before: q('before'), after: q('after'), around: q('around') }));
+        return json(
+          db.feedPage(clientId(params), {
+            type,
+            limit,
+            before: q('before'),
+            after: q('after'),
+            around: q('around'),
+          }),
+        );
       }),
     ),
     http.get(
@@ -177,7 +211,13 @@ export function createHandlers(db: MockDb, opts: HandlerOptions = {}): RequestHa
         const id = clientId(params);
         if (!db.client(id)) throw new MockHttpError(404, 'not_found', `No client ${id}`);
         const limit = parseLimit(url, 20);
-        return json(db.search(id, { q: url.searchParams.get('q') ?? '', cursor: url.searchParams.get('cursor') || null, limit }));
+        return json(
+          db.search(id, {
+            q: url.searchParams.get('q') ?? '',
+            cursor: url.searchParams.get('cursor') || null,
+            limit,
+          }),
+        );
       }),
     ),
     http.post(
@@ -195,11 +235,22 @@ export function createHandlers(db: MockDb, opts: HandlerOptions = {}): RequestHa
         const body = await readJson(request);
         const text = body.body;
         const cmid = body.clientMessageId;
-        if (typeof text !== 'string' || codePoints(text) < 1 || codePoints(text) > 2000 || text.trim() === '') {
-          throw bad('body must be 1 to 2000 characters of text, not only whitespace', 'invalid_body');
+        if (
+          typeof text !== 'string' ||
+          codePoints(text) < 1 ||
+          codePoints(text) > 2000 ||
+          text.trim() === ''
+        ) {
+          throw bad(
+            'body must be 1 to 2000 characters of text, not only whitespace',
+            'invalid_body',
+          );
         }
         if (typeof cmid !== 'string' || codePoints(cmid) < 8 || codePoints(cmid) > 64) {
-          throw bad('clientMessageId must be a string of 8 to 64 characters', 'invalid_client_message_id');
+          throw bad(
+            'clientMessageId must be a string of 8 to 64 characters',
+            'invalid_client_message_id',
+          );
         }
         const { status, message } = db.send(id, text, cmid);
         return json(message, status);
@@ -215,7 +266,8 @@ export function createHandlers(db: MockDb, opts: HandlerOptions = {}): RequestHa
         const id = clientId(params);
         if (!db.client(id)) throw new MockHttpError(404, 'not_found', `No client ${id}`);
         const body = await readJson(request);
-        if (typeof body.upTo !== 'string' || !body.upTo) throw bad('upTo (an item id) is required', 'invalid_body');
+        if (typeof body.upTo !== 'string' || !body.upTo)
+          throw bad('upTo (an item id) is required', 'invalid_body');
         db.markRead(id, body.upTo);
         return new Response(null, { status: 204 });
       }),
@@ -258,6 +310,12 @@ export function createHandlers(db: MockDb, opts: HandlerOptions = {}): RequestHa
         });
       }),
     ),
-    http.all(p('/*'), ({ request }) => errorResponse(404, 'not_found', `No route ${request.method} ${new URL(request.url).pathname}`)),
+    http.all(p('/*'), ({ request }) =>
+      errorResponse(
+        404,
+        'not_found',
+        `No route ${request.method} ${new URL(request.url).pathname}`,
+      ),
+    ),
   ];
 }

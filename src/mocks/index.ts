@@ -20,5 +20,11 @@ export {
 } from './db.js';
 export { createHandlers, type HandlerOptions } from './handlers.js';
 export { startMockWorker, type StartMockWorkerOptions, type MockWorker } from './browser.js';
-export { MOCK_CLIENTS, MOCK_ADVISOR_ID, MOCK_ADVISOR_NAME, ALL_ORDER_COMBOS, type MockClientKey } from './seed.js';
+export {
+  MOCK_CLIENTS,
+  MOCK_ADVISOR_ID,
+  MOCK_ADVISOR_NAME,
+  ALL_ORDER_COMBOS,
+  type MockClientKey,
+} from './seed.js';
 export { mulberry32, hashString, Rng } from './prng.js';

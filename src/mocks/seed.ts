@@ -5,7 +5,17 @@
  * Feeds are generated newest-first by a lazy generator, so the database can learn a client's
  * summary (newest item, consecutive advisor messages) without materialising 10,000 items.
  */
-import type { AdvisorStatus, FeedItem, MessageItem, OrderDetail, OrderItem, OrderReview, OrderStatus, OrderType, Sender } from '../core/types.js';
+import type {
+  AdvisorStatus,
+  FeedItem,
+  MessageItem,
+  OrderDetail,
+  OrderItem,
+  OrderReview,
+  OrderStatus,
+  OrderType,
+  Sender,
+} from '../core/types.js';
 import { Rng, hashString } from './prng.js';
 
 /** The advisor every mock session signs in as. */
@@ -47,7 +57,13 @@ export type MockClientKey = keyof typeof MOCK_CLIENTS;
 
 /** Every order type × every order status, the pending ones first. */
 export const ALL_ORDER_COMBOS: ReadonlyArray<readonly [OrderType, OrderStatus]> = (() => {
-  const types: OrderType[] = ['recorded_reading', 'rush_reading', 'live_chat', 'live_voice', 'live_video'];
+  const types: OrderType[] = [
+    'recorded_reading',
+    'rush_reading',
+    'live_chat',
+    'live_voice',
+    'live_video',
+  ];
   const statuses: OrderStatus[] = ['pending', 'in_progress', 'completed', 'cancelled', 'refunded'];
   const out: Array<readonly [OrderType, OrderStatus]> = [];
   for (const s of statuses) for (const t of types) out.push([t, s]);
@@ -63,7 +79,13 @@ export interface SeedContext {
 
 export type TailItem =
   | { kind: 'message'; sender: Sender; body: string }
-  | { kind: 'order'; orderType: OrderType; status: OrderStatus; review?: OrderReview | null; question?: string };
+  | {
+      kind: 'order';
+      orderType: OrderType;
+      status: OrderStatus;
+      review?: OrderReview | null;
+      question?: string;
+    };
 
 export type Flavor = 'normal' | 'rtl' | 'emoji' | 'html' | 'links' | 'long';
 
@@ -94,12 +116,76 @@ export interface SeededItem {
 }
 
 const FIRST_NAMES = [
-  'Amelia', 'Noah', 'Olivia', 'Liam', 'Sofia', 'Mateo', 'Isla', 'Ethan', 'Chloe', 'Lucas', 'Maya', 'Oscar',
-  'Priya', 'Arjun', 'Hana', 'Kenji', 'Zara', 'Omar', 'Ingrid', 'Lars', 'Camila', 'Diego', 'Aisha', 'Kwame',
-  'Elena', 'Marco', 'Grace', 'Henry', 'Nina', 'Felix', 'Ruby', 'Theo', 'Leila', 'Samir', 'Freya', 'Ivan',
-  'Mei', 'Jun', 'Clara', 'Hugo', 'Rosa', 'Pablo', 'Ava', 'Jack', 'Sienna', 'Caleb', 'Yara', 'Tomas', 'Lucy',
-  'Miles', 'Naomi', 'Adrian', 'Eva', 'Jonah', 'Iris', 'Rafael', 'Bianca', 'Dmitri', 'Alice', 'Simon',
-  'Harper', 'Ezra', 'Stella', 'Nico', 'Jade', 'Owen', 'Vera', 'Emil', 'Lila', 'Ravi',
+  'Amelia',
+  'Noah',
+  'Olivia',
+  'Liam',
+  'Sofia',
+  'Mateo',
+  'Isla',
+  'Ethan',
+  'Chloe',
+  'Lucas',
+  'Maya',
+  'Oscar',
+  'Priya',
+  'Arjun',
+  'Hana',
+  'Kenji',
+  'Zara',
+  'Omar',
+  'Ingrid',
+  'Lars',
+  'Camila',
+  'Diego',
+  'Aisha',
+  'Kwame',
+  'Elena',
+  'Marco',
+  'Grace',
+  'Henry',
+  'Nina',
+  'Felix',
+  'Ruby',
+  'Theo',
+  'Leila',
+  'Samir',
+  'Freya',
+  'Ivan',
+  'Mei',
+  'Jun',
+  'Clara',
+  'Hugo',
+  'Rosa',
+  'Pablo',
+  'Ava',
+  'Jack',
+  'Sienna',
+  'Caleb',
+  'Yara',
+  'Tomas',
+  'Lucy',
+  'Miles',
+  'Naomi',
+  'Adrian',
+  'Eva',
+  'Jonah',
+  'Iris',
+  'Rafael',
+  'Bianca',
+  'Dmitri',
+  'Alice',
+  'Simon',
+  'Harper',
+  'Ezra',
+  'Stella',
+  'Nico',
+  'Jade',
+  'Owen',
+  'Vera',
+  'Emil',
+  'Lila',
+  'Ravi',
 ];
 const INITIALS = 'ABCDEFGHIJKLMNOPRSTVWYZ';
 
@@ -156,7 +242,7 @@ const HTML_LINES = [
   '<b>bold</b> <script>alert(1)</script> <img src=x onerror=alert(1)>',
   'Click here: javascript:alert(1) or [link](javascript:alert(1))',
   '<a href="javascript:alert(1)">free reading</a> &amp; &lt;tag&gt; &#60;script&#62;',
-  '"><svg onload=alert(1)> {{constructor.constructor(\'alert(1)\')()}} ${alert(1)}',
+  "\"><svg onload=alert(1)> {{constructor.constructor('alert(1)')()}} ${alert(1)}",
   '<style>body{display:none}</style><iframe src="https://example.com"></iframe>',
 ];
 const LINK_LINES = [
@@ -167,7 +253,7 @@ const LINK_LINES = [
   'Two links: http://example.org/a and https://example.com/b.',
 ];
 const LONG_PARAGRAPH =
-  'I want to give you the whole story so you can read the situation properly. We met three years ago at a friend\'s wedding, ' +
+  "I want to give you the whole story so you can read the situation properly. We met three years ago at a friend's wedding, " +
   'and for the first year everything felt easy and natural, like we had known each other forever. Then his job moved him to ' +
   'another city and we tried to keep it going with long calls every night, but slowly the calls got shorter and the silences ' +
   'got longer. Last spring he said he needed space to figure out what he wanted, and I gave him that space, even though it ' +
@@ -206,7 +292,14 @@ function shortBody(rng: Rng, sender: Sender, flavor: Flavor): string {
   return parts.join(' ');
 }
 
-const ORDER_TOPICS = ['Love & relationships', 'Career path', 'Money & abundance', 'Family ties', 'New beginnings', 'Life purpose'];
+const ORDER_TOPICS = [
+  'Love & relationships',
+  'Career path',
+  'Money & abundance',
+  'Family ties',
+  'New beginnings',
+  'Life purpose',
+];
 const LIVE_TYPES: ReadonlySet<OrderType> = new Set(['live_chat', 'live_voice', 'live_video']);
 
 /** Preview text (≤140 chars) of a feed item, as the client list shows it. */
@@ -221,15 +314,31 @@ export function previewOf(item: FeedItem | undefined): string | null {
 /** Builds an order (item + detail) deterministically. */
 export function makeOrder(
   rng: Rng,
-  init: { id: string; clientId: string; at: number; now: number; orderType: OrderType; status: OrderStatus; review?: OrderReview | null; question?: string },
+  init: {
+    id: string;
+    clientId: string;
+    at: number;
+    now: number;
+    orderType: OrderType;
+    status: OrderStatus;
+    review?: OrderReview | null;
+    question?: string;
+  },
 ): SeededItem {
   const { orderType, status } = init;
   const live = LIVE_TYPES.has(orderType);
   const durationMinutes = live ? rng.pick([10, 15, 20, 30, 45, 60]) : null;
-  const currency = rng.weighted<string>([['USD', 80], ['EUR', 8], ['GBP', 7], ['JPY', 5]]);
+  const currency = rng.weighted<string>([
+    ['USD', 80],
+    ['EUR', 8],
+    ['GBP', 7],
+    ['JPY', 5],
+  ]);
   let amountMinor: number;
   if (live) amountMinor = (durationMinutes ?? 10) * rng.pick([199, 299, 399, 499]);
-  else amountMinor = orderType === 'rush_reading' ? rng.int(49, 99) * 100 + 99 : rng.int(24, 69) * 100 + 99;
+  else
+    amountMinor =
+      orderType === 'rush_reading' ? rng.int(49, 99) * 100 + 99 : rng.int(24, 69) * 100 + 99;
   if (currency === 'JPY') amountMinor = Math.round(amountMinor * 1.5) * 1; // yen have no minor unit
   // The card shows the type above the title: the title names the topic (chosen from the id, so the
   // seeded random sequence, and with it every other seeded value, stays as it was).
@@ -252,11 +361,23 @@ export function makeOrder(
     review = rng.weighted<OrderReview | null>([
       [null, 45],
       [{ rating: 'positive', comment: null }, 25],
-      [{ rating: 'positive', comment: rng.pick(['Spot on, thank you!', 'Luna is amazing ✨', 'Very accurate and kind.']) }, 30],
+      [
+        {
+          rating: 'positive',
+          comment: rng.pick([
+            'Spot on, thank you!',
+            'Luna is amazing ✨',
+            'Very accurate and kind.',
+          ]),
+        },
+        30,
+      ],
     ]);
   }
   const deliveredAt =
-    status === 'completed' ? new Date(Math.min(init.now, init.at + rng.int(20, 24 * 60) * 60_000)).toISOString() : null;
+    status === 'completed'
+      ? new Date(Math.min(init.now, init.at + rng.int(20, 24 * 60) * 60_000)).toISOString()
+      : null;
   const detail: OrderDetail = {
     ...item,
     question: init.question ?? (live && rng.chance(0.5) ? null : rng.pick(QUESTIONS)),
@@ -294,8 +415,14 @@ function specialDefs(): SpecialDef[] {
       avatar: true,
       tail: [
         msg('client', 'Also, is tomorrow evening a good time for a live call? 🙂'),
-        msg('client', 'Hi Luna! I just watched the reading again. The part about the letter gave me chills.\nCan we talk about what comes next?'),
-        msg('advisor', 'Your recorded reading is ready, Dana. Take your time with it and write to me after.'),
+        msg(
+          'client',
+          'Hi Luna! I just watched the reading again. The part about the letter gave me chills.\nCan we talk about what comes next?',
+        ),
+        msg(
+          'advisor',
+          'Your recorded reading is ready, Dana. Take your time with it and write to me after.',
+        ),
       ],
       forcedOrders: [
         ['live_chat', 'pending'],
@@ -423,7 +550,12 @@ function specialDefs(): SpecialDef[] {
       unreadCount: 0,
       ageMinutes: 60 * 50,
       flavor: 'html',
-      tail: [msg('client', '<b>bold</b> <script>alert(1)</script> <img src=x onerror=alert(1)> javascript:alert(1)')],
+      tail: [
+        msg(
+          'client',
+          '<b>bold</b> <script>alert(1)</script> <img src=x onerror=alert(1)> javascript:alert(1)',
+        ),
+      ],
     },
     {
       id: MOCK_CLIENTS.longName,
@@ -448,13 +580,21 @@ function specialDefs(): SpecialDef[] {
       unreadCount: 0,
       ageMinutes: 60 * 100,
       flavor: 'links',
-      tail: [msg('client', 'Here is the article I mentioned: https://example.com/reading\nand please ignore javascript:alert(1)')],
+      tail: [
+        msg(
+          'client',
+          'Here is the article I mentioned: https://example.com/reading\nand please ignore javascript:alert(1)',
+        ),
+      ],
     },
   ];
 }
 
 /** Builds every client's spec (cheap: no feed items are generated here). */
-export function buildSpecs(ctx: SeedContext, opts: { clientCount: number; scenario: 'default' | 'empty' }): ClientSpec[] {
+export function buildSpecs(
+  ctx: SeedContext,
+  opts: { clientCount: number; scenario: 'default' | 'empty' },
+): ClientSpec[] {
   if (opts.scenario === 'empty') return [];
   const rng = new Rng(hashString(`clients:${ctx.seed}`));
   const avatar = (id: string) => `${ctx.avatarBase}/${id}.svg`;
@@ -478,7 +618,8 @@ export function buildSpecs(ctx: SeedContext, opts: { clientCount: number; scenar
   const genericCount = Math.max(0, opts.clientCount - specs.length);
   // ~8 unread clients in all: the specials hold 3, pick 5 generic ones.
   const unreadSlots = new Set<number>();
-  while (unreadSlots.size < Math.min(5, genericCount)) unreadSlots.add(rng.int(0, genericCount - 1));
+  while (unreadSlots.size < Math.min(5, genericCount))
+    unreadSlots.add(rng.int(0, genericCount - 1));
   const usedNames = new Set(specs.map((s) => s.displayName));
   for (let i = 0; i < genericCount; i++) {
     let name = '';
@@ -490,7 +631,8 @@ export function buildSpecs(ctx: SeedContext, opts: { clientCount: number; scenar
     const unread = unreadSlots.has(i);
     const unreadCount = unread ? rng.int(1, 3) : 0;
     const tail: TailItem[] = [];
-    for (let k = 0; k < unreadCount; k++) tail.push({ kind: 'message', sender: 'client', body: '' });
+    for (let k = 0; k < unreadCount; k++)
+      tail.push({ kind: 'message', sender: 'client', body: '' });
     const ageMinutes = unread ? rng.int(1, 60 * 6) : rng.int(30, 60 * 24 * 45);
     specs.push({
       id,
@@ -545,15 +687,27 @@ export function* generateNewestFirst(ctx: SeedContext, spec: ClientSpec): Genera
       continue;
     }
     const r = j - spec.tail.length;
-    const combo = spec.orderEvery > 0 && r % spec.orderEvery === 2 ? spec.forcedOrders[forced] : undefined;
+    const combo =
+      spec.orderEvery > 0 && r % spec.orderEvery === 2 ? spec.forcedOrders[forced] : undefined;
     if (combo) forced++;
     if (combo || rng.chance(0.1)) {
       const orderType = combo ? combo[0] : rng.pick(ALL_ORDER_COMBOS)[0];
       const status = combo
         ? combo[1]
-        : rng.weighted<OrderStatus>([['completed', 82], ['cancelled', 9], ['refunded', 9]]);
+        : rng.weighted<OrderStatus>([
+            ['completed', 82],
+            ['cancelled', 9],
+            ['refunded', 9],
+          ]);
       advisorRun = 0;
-      yield makeOrder(rng, { id: `o-${spec.id}-${index}`, clientId: spec.id, at, now: ctx.now, orderType, status });
+      yield makeOrder(rng, {
+        id: `o-${spec.id}-${index}`,
+        clientId: spec.id,
+        at,
+        now: ctx.now,
+        orderType,
+        status,
+      });
       continue;
     }
     let sender: Sender = rng.chance(0.5) ? 'advisor' : 'client';
@@ -563,8 +717,22 @@ export function* generateNewestFirst(ctx: SeedContext, spec: ClientSpec): Genera
   }
 }
 
-function message(clientId: string, index: number, at: number, sender: Sender, body: string): MessageItem {
-  return { kind: 'message', id: `m-${clientId}-${index}`, clientId, at: new Date(at).toISOString(), sender, body, clientMessageId: null };
+function message(
+  clientId: string,
+  index: number,
+  at: number,
+  sender: Sender,
+  body: string,
+): MessageItem {
+  return {
+    kind: 'message',
+    id: `m-${clientId}-${index}`,
+    clientId,
+    at: new Date(at).toISOString(),
+    sender,
+    body,
+    clientMessageId: null,
+  };
 }
 
 /** Client message bodies the `clientWrites` control cycles through. */

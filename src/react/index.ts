@@ -19,16 +19,28 @@
 import { createComponent as litCreateComponent } from '@lit/react';
 import type { DmCardCloseEvent } from '../elements/communications/dm-communications.events.js';
 import * as React from 'react';
-import { DmClientList as DmClientListElement, type DmClientSelectEvent } from '../elements/client-list/dm-client-list.js';
+import {
+  DmClientList as DmClientListElement,
+  type DmClientSelectEvent,
+} from '../elements/client-list/dm-client-list.js';
 import { DmCommunications as DmCommunicationsElement } from '../elements/communications/dm-communications.js';
 import {
   DmCommunicationsFeed as DmCommunicationsFeedElement,
   type DmFilterChangeEvent,
   type DmOrderOpenEvent,
 } from '../elements/communications-feed/dm-communications-feed.js';
-import { DmComposer as DmComposerElement, type DmMessageSentEvent } from '../elements/composer/dm-composer.js';
-import { DmNotifier as DmNotifierElement, type DmNoticeOpenEvent } from '../elements/notifier/dm-notifier.js';
-import { type DmAuthRequiredEvent, DmProvider as DmProviderElement } from '../elements/provider/dm-provider.js';
+import {
+  DmComposer as DmComposerElement,
+  type DmMessageSentEvent,
+} from '../elements/composer/dm-composer.js';
+import {
+  DmNotifier as DmNotifierElement,
+  type DmNoticeOpenEvent,
+} from '../elements/notifier/dm-notifier.js';
+import {
+  type DmAuthRequiredEvent,
+  DmProvider as DmProviderElement,
+} from '../elements/provider/dm-provider.js';
 import { DmUnreadIndicator as DmUnreadIndicatorElement } from '../elements/unread-indicator/dm-unread-indicator.js';
 
 export type {
@@ -52,16 +64,28 @@ type IdProp = 'client' | 'clientId' | 'selected';
  * through), and the client ids (`client`, `clientId`, `selected`) also accept `null` (none).
  */
 type ElementProps<I> = {
-  [K in Exclude<keyof I, keyof HTMLElement>]?: (K extends IdProp ? string | null : I[K]) | undefined;
+  [K in Exclude<keyof I, keyof HTMLElement>]?:
+    (K extends IdProp ? string | null : I[K]) | undefined;
 };
-type EventProps<E> = { [K in keyof E]?: (E[K] extends EventName<infer T> ? (e: T) => void : never) | undefined };
+type EventProps<E> = {
+  [K in keyof E]?: (E[K] extends EventName<infer T> ? (e: T) => void : never) | undefined;
+};
 /** What each wrapper is: a React component whose ref is the element itself. */
-export type DmReactComponent<I extends HTMLElement, E = {}> = React.ForwardRefExoticComponent<
-  Omit<React.HTMLAttributes<I>, keyof E | keyof ElementProps<I>> & EventProps<E> & ElementProps<I> & React.RefAttributes<I>
+export type DmReactComponent<
+  I extends HTMLElement,
+  E = Record<never, never>,
+> = React.ForwardRefExoticComponent<
+  Omit<React.HTMLAttributes<I>, keyof E | keyof ElementProps<I>> &
+    EventProps<E> &
+    ElementProps<I> &
+    React.RefAttributes<I>
 >;
 
 /** `@lit/react`'s `createComponent`, typed with the props above. */
-const createComponent = litCreateComponent as <I extends HTMLElement, E extends Record<string, EventName> = {}>(options: {
+const createComponent = litCreateComponent as <
+  I extends HTMLElement,
+  E extends Record<string, EventName> = Record<never, never>,
+>(options: {
   react: typeof React;
   tagName: string;
   elementClass: new () => I;
@@ -148,4 +172,3 @@ export const DmCommunications = createComponent({
   events: communicationsEvents,
   displayName: 'DmCommunications',
 });
-

@@ -8,10 +8,21 @@ import { http, HttpResponse, getResponse, type RequestHandler } from 'msw';
 import { type MockDb, createHandlers } from '../../src/mocks/index.js';
 
 const noRoute = ({ request }: { request: Request }) =>
-  HttpResponse.json({ error: { code: 'not_found', message: `No route ${request.method} ${new URL(request.url).pathname}` } }, { status: 404 });
+  HttpResponse.json(
+    {
+      error: {
+        code: 'not_found',
+        message: `No route ${request.method} ${new URL(request.url).pathname}`,
+      },
+    },
+    { status: 404 },
+  );
 
 /** MSW handlers for `db` as a 1.0 server would answer. */
-export function contract10Handlers(db: MockDb, { baseUrl = '/api/dm' }: { baseUrl?: string } = {}): RequestHandler[] {
+export function contract10Handlers(
+  db: MockDb,
+  { baseUrl = '/api/dm' }: { baseUrl?: string } = {},
+): RequestHandler[] {
   const base = baseUrl.replace(/\/+$/, '');
   const inner = createHandlers(db, { baseUrl: base });
   return [
@@ -24,7 +35,11 @@ export function contract10Handlers(db: MockDb, { baseUrl = '/api/dm' }: { baseUr
       url.searchParams.delete('around');
       const res = (await getResponse(inner, new Request(url, { headers: request.headers })))!;
       if (!res.ok) return res;
-      const { clientReadAt: _r, newerCursor: _n, ...page } = (await res.json()) as Record<string, unknown>;
+      const {
+        clientReadAt: _r,
+        newerCursor: _n,
+        ...page
+      } = (await res.json()) as Record<string, unknown>;
       return HttpResponse.json(page);
     }),
     ...inner,

@@ -136,17 +136,23 @@ const BASE_CSS = `
  */
 export function dmStory(options: DmStoryOptions = {}): DmStoryParts {
   const db = new MockDb({ avatarBase: `${BASE_URL}/__avatars`, ...options.db });
-  const handlers = (options.contract === '1.0' ? contract10Handlers : createHandlers)(db, { baseUrl: BASE_URL });
+  const handlers = (options.contract === '1.0' ? contract10Handlers : createHandlers)(db, {
+    baseUrl: BASE_URL,
+  });
   const theme = options.theme ? THEMES[options.theme] : null;
   const storeOptions: DmStoreOptions = { storage: null, ...options.storeOptions };
   const style = [
     `height: ${options.height ?? '560px'}`,
     options.width ? `width: ${options.width}` : '',
-    theme ? `${theme.vars}; background: ${theme.background}; color: var(--dm-color-text); padding: 8px` : '',
+    theme
+      ? `${theme.vars}; background: ${theme.background}; color: var(--dm-color-text); padding: 8px`
+      : '',
   ]
     .filter(Boolean)
     .join(';');
-  const decorator = (story: () => unknown) => html`<div class="dm-story ${theme ? `dm-theme-${options.theme}` : ''}" style=${style}>
+  const decorator = (
+    story: () => unknown,
+  ) => html`<div class="dm-story ${theme ? `dm-theme-${options.theme}` : ''}" style=${style}>
     ${unsafeHTML(`<style>${BASE_CSS}${theme?.css ?? ''}</style>`)}
     <dm-provider
       base-url=${BASE_URL}
@@ -191,15 +197,23 @@ export function deepQueryAll(root: ParentNode, selector: string): Element[] {
 }
 
 /** The first element matching `selector` under `root`, shadow roots included. */
-export function deepQuery<T extends Element = HTMLElement>(root: ParentNode, selector: string): T | null {
+export function deepQuery<T extends Element = HTMLElement>(
+  root: ParentNode,
+  selector: string,
+): T | null {
   return (deepQueryAll(root, selector)[0] as T | undefined) ?? null;
 }
 
 /** Polls until `predicate` is truthy; rejects after `timeoutMs`. */
-export async function waitFor(predicate: () => unknown, timeoutMs = 8000, what = 'condition'): Promise<void> {
+export async function waitFor(
+  predicate: () => unknown,
+  timeoutMs = 8000,
+  what = 'condition',
+): Promise<void> {
   const start = performance.now();
   while (!predicate()) {
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (performance.now() - start > timeoutMs)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -207,7 +221,9 @@ export async function waitFor(predicate: () => unknown, timeoutMs = 8000, what =
 /** Resolves once every `dm-*` element under `root` (shadow roots included) has rendered. */
 async function rendered(root: ParentNode): Promise<void> {
   const elements = deepQueryAll(root, '*').filter((el) => el.localName.startsWith('dm-'));
-  await Promise.all(elements.map((el) => (el as Element & { updateComplete?: Promise<unknown> }).updateComplete));
+  await Promise.all(
+    elements.map((el) => (el as Element & { updateComplete?: Promise<unknown> }).updateComplete),
+  );
 }
 
 /**
@@ -217,11 +233,12 @@ async function rendered(root: ParentNode): Promise<void> {
 export async function settled(root: ParentNode, timeoutMs = 8000): Promise<void> {
   const start = performance.now();
   const idle = () => deepQueryAll(root, '[part~="loading"], [aria-busy="true"]').length === 0;
-  for (let calm = 0; calm < 3; ) {
+  for (let calm = 0; calm < 3;) {
     await rendered(root);
     await new Promise((r) => setTimeout(r, 60));
     calm = idle() ? calm + 1 : 0;
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for loading states to end`);
+    if (performance.now() - start > timeoutMs)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for loading states to end`);
   }
 }
 
@@ -242,15 +259,22 @@ export const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 /** Types into the composer's text box under `root` and presses Send. */
 export async function typeAndSend(root: ParentNode, text: string): Promise<void> {
-  await waitFor(() => {
-    const send = deepQuery<HTMLButtonElement>(root, '[part~="send"]');
-    const input = deepQuery<HTMLTextAreaElement>(root, '[part~="input"]');
-    return send && input && !input.disabled;
-  }, 8000, 'the composer');
+  await waitFor(
+    () => {
+      const send = deepQuery<HTMLButtonElement>(root, '[part~="send"]');
+      const input = deepQuery<HTMLTextAreaElement>(root, '[part~="input"]');
+      return send && input && !input.disabled;
+    },
+    8000,
+    'the composer',
+  );
   const input = deepQuery<HTMLTextAreaElement>(root, '[part~="input"]')!;
   input.value = text;
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-  await waitFor(() => !deepQuery<HTMLButtonElement>(root, '[part~="send"]')!.disabled, 4000, 'Send to enable');
+  await waitFor(
+    () => !deepQuery<HTMLButtonElement>(root, '[part~="send"]')!.disabled,
+    4000,
+    'Send to enable',
+  );
   deepQuery<HTMLButtonElement>(root, '[part~="send"]')!.click();
 }
-

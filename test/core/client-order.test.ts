@@ -4,7 +4,12 @@ import { compareClients, sortClientsForList, upsertClient } from '../../src/core
 import type { ClientSummary } from '../../src/core/types.js';
 import { clientArb, describe, it } from './support.js';
 
-const c = (id: string, hasUnread: boolean, lastActivityAt: string, displayName = id): ClientSummary => ({
+const c = (
+  id: string,
+  hasUnread: boolean,
+  lastActivityAt: string,
+  displayName = id,
+): ClientSummary => ({
   id,
   displayName,
   avatarUrl: null,
@@ -17,24 +22,56 @@ const sign = (n: number) => (n > 0 ? 1 : n < 0 ? -1 : 0);
 
 describe('compareClients', () => {
   it('puts unread before read even when the read one is newer', () => {
-    expect(compareClients(c('a', true, '2024-01-01T00:00:00Z'), c('b', false, '2025-01-01T00:00:00Z'))).to.be.lessThan(0);
-    expect(compareClients(c('b', false, '2025-01-01T00:00:00Z'), c('a', true, '2024-01-01T00:00:00Z'))).to.be.greaterThan(0);
+    expect(
+      compareClients(c('a', true, '2024-01-01T00:00:00Z'), c('b', false, '2025-01-01T00:00:00Z')),
+    ).to.be.lessThan(0);
+    expect(
+      compareClients(c('b', false, '2025-01-01T00:00:00Z'), c('a', true, '2024-01-01T00:00:00Z')),
+    ).to.be.greaterThan(0);
   });
   it('orders by lastActivityAt descending within the same unread state', () => {
-    expect(compareClients(c('a', false, '2024-01-02T00:00:00Z'), c('b', false, '2024-01-01T00:00:00Z'))).to.be.lessThan(0);
-    expect(compareClients(c('a', true, '2024-01-01T00:00:00Z'), c('b', true, '2024-01-02T00:00:00Z'))).to.be.greaterThan(0);
+    expect(
+      compareClients(c('a', false, '2024-01-02T00:00:00Z'), c('b', false, '2024-01-01T00:00:00Z')),
+    ).to.be.lessThan(0);
+    expect(
+      compareClients(c('a', true, '2024-01-01T00:00:00Z'), c('b', true, '2024-01-02T00:00:00Z')),
+    ).to.be.greaterThan(0);
   });
   it('compares times, not strings (offsets, missing milliseconds)', () => {
     // 11:00+02:00 is 09:00Z, earlier than 10:00Z although it sorts later as a string.
-    expect(compareClients(c('a', false, '2024-01-01T10:00:00Z'), c('b', false, '2024-01-01T11:00:00+02:00'))).to.be.lessThan(0);
+    expect(
+      compareClients(
+        c('a', false, '2024-01-01T10:00:00Z'),
+        c('b', false, '2024-01-01T11:00:00+02:00'),
+      ),
+    ).to.be.lessThan(0);
     // Same instant in two formats: falls through to id.
-    expect(compareClients(c('b', false, '2024-01-01T10:00:00Z'), c('a', false, '2024-01-01T10:00:00.000Z'))).to.be.greaterThan(0);
-    expect(compareClients(c('a', false, '2024-01-01T12:00:00+02:00'), c('b', false, '2024-01-01T10:00:00.000Z'))).to.be.lessThan(0);
+    expect(
+      compareClients(
+        c('b', false, '2024-01-01T10:00:00Z'),
+        c('a', false, '2024-01-01T10:00:00.000Z'),
+      ),
+    ).to.be.greaterThan(0);
+    expect(
+      compareClients(
+        c('a', false, '2024-01-01T12:00:00+02:00'),
+        c('b', false, '2024-01-01T10:00:00.000Z'),
+      ),
+    ).to.be.lessThan(0);
   });
   it('breaks ties by id ascending, and is 0 only for the same id', () => {
-    expect(compareClients(c('a', false, '2024-01-01T00:00:00Z'), c('b', false, '2024-01-01T00:00:00Z'))).to.be.lessThan(0);
-    expect(compareClients(c('b', false, '2024-01-01T00:00:00Z'), c('a', false, '2024-01-01T00:00:00Z'))).to.be.greaterThan(0);
-    expect(compareClients(c('a', false, '2024-01-01T00:00:00Z', 'X'), c('a', false, '2024-01-01T00:00:00Z', 'Y'))).to.equal(0);
+    expect(
+      compareClients(c('a', false, '2024-01-01T00:00:00Z'), c('b', false, '2024-01-01T00:00:00Z')),
+    ).to.be.lessThan(0);
+    expect(
+      compareClients(c('b', false, '2024-01-01T00:00:00Z'), c('a', false, '2024-01-01T00:00:00Z')),
+    ).to.be.greaterThan(0);
+    expect(
+      compareClients(
+        c('a', false, '2024-01-01T00:00:00Z', 'X'),
+        c('a', false, '2024-01-01T00:00:00Z', 'Y'),
+      ),
+    ).to.equal(0);
   });
   it('is a total order consistent with the rule (property)', () => {
     fc.assert(
@@ -44,10 +81,18 @@ describe('compareClients', () => {
         // the rule, written out independently
         const expected =
           a.hasUnread !== b.hasUnread
-            ? a.hasUnread ? -1 : 1
+            ? a.hasUnread
+              ? -1
+              : 1
             : Date.parse(a.lastActivityAt) !== Date.parse(b.lastActivityAt)
-              ? Date.parse(a.lastActivityAt) > Date.parse(b.lastActivityAt) ? -1 : 1
-              : a.id === b.id ? 0 : a.id < b.id ? -1 : 1;
+              ? Date.parse(a.lastActivityAt) > Date.parse(b.lastActivityAt)
+                ? -1
+                : 1
+              : a.id === b.id
+                ? 0
+                : a.id < b.id
+                  ? -1
+                  : 1;
         expect(sign(ab)).to.equal(expected);
         if (ab <= 0 && compareClients(b, d) <= 0) expect(compareClients(a, d)).to.be.at.most(0);
       }),
@@ -81,7 +126,8 @@ describe('sortClientsForList', () => {
     fc.assert(
       fc.property(fc.array(clientArb()), fc.func(fc.integer()), (list, rank) => {
         const out = sortClientsForList(list);
-        for (let i = 1; i < out.length; i++) expect(compareClients(out[i - 1]!, out[i]!)).to.be.lessThan(0);
+        for (let i = 1; i < out.length; i++)
+          expect(compareClients(out[i - 1]!, out[i]!)).to.be.lessThan(0);
         expect(new Set(ids(out)).size).to.equal(out.length);
         expect(new Set(ids(out))).to.deep.equal(new Set(ids(list)));
         for (const x of out) expect(x).to.equal(list.findLast((y) => y.id === x.id));
@@ -113,11 +159,20 @@ describe('upsertClient', () => {
     expect(out[0]).to.equal(updated);
   });
   it('moves a client that was read down', () => {
-    expect(ids(upsertClient(list, c('a', false, '2024-02-01T00:00:00Z')))).to.deep.equal(['b', 'a', 'c']);
+    expect(ids(upsertClient(list, c('a', false, '2024-02-01T00:00:00Z')))).to.deep.equal([
+      'b',
+      'a',
+      'c',
+    ]);
   });
   it('works on an empty list and at both ends', () => {
     expect(ids(upsertClient([], c('x', false, '2024-01-01T00:00:00Z')))).to.deep.equal(['x']);
-    expect(ids(upsertClient(list, c('z', false, '2020-01-01T00:00:00Z')))).to.deep.equal(['a', 'b', 'c', 'z']);
+    expect(ids(upsertClient(list, c('z', false, '2020-01-01T00:00:00Z')))).to.deep.equal([
+      'a',
+      'b',
+      'c',
+      'z',
+    ]);
   });
   it('equals sorting after inserting (property)', () => {
     fc.assert(
@@ -130,10 +185,13 @@ describe('upsertClient', () => {
   });
   it('upserts into 10,000 clients at the right place', () => {
     const big = sortClientsForList(
-      Array.from({ length: 10000 }, (_, i) => c('c' + i, i % 7 === 0, new Date(Date.UTC(2024, 0, 1) + i * 60000).toISOString())),
+      Array.from({ length: 10000 }, (_, i) =>
+        c('c' + i, i % 7 === 0, new Date(Date.UTC(2024, 0, 1) + i * 60000).toISOString()),
+      ),
     );
     let l = big;
-    for (let i = 0; i < 100; i++) l = upsertClient(l, c('c' + i * 37, true, new Date(Date.UTC(2025, 0, 1) + i).toISOString()));
+    for (let i = 0; i < 100; i++)
+      l = upsertClient(l, c('c' + i * 37, true, new Date(Date.UTC(2025, 0, 1) + i).toISOString()));
     expect(l.length).to.equal(10000);
     expect(l[0]!.id).to.equal('c' + 99 * 37);
   });

@@ -6,9 +6,15 @@ import { describe, it, urlArb } from './support.js';
 describe('deep links', () => {
   it('uses the dm-client parameter', () => void expect(DEEP_LINK_PARAM).to.equal('dm-client'));
   it('adds the client to a page URL, keeping other params and the hash', () => {
-    expect(clientCardUrl('https://site.example/advisor/comms', 'c42')).to.equal('https://site.example/advisor/comms?dm-client=c42');
-    expect(clientCardUrl('https://site.example/p?tab=dm&x=1#top', 'c42')).to.equal('https://site.example/p?tab=dm&x=1&dm-client=c42#top');
-    expect(clientCardUrl(new URL('https://site.example/p?dm-client=old'), 'new')).to.equal('https://site.example/p?dm-client=new');
+    expect(clientCardUrl('https://site.example/advisor/comms', 'c42')).to.equal(
+      'https://site.example/advisor/comms?dm-client=c42',
+    );
+    expect(clientCardUrl('https://site.example/p?tab=dm&x=1#top', 'c42')).to.equal(
+      'https://site.example/p?tab=dm&x=1&dm-client=c42#top',
+    );
+    expect(clientCardUrl(new URL('https://site.example/p?dm-client=old'), 'new')).to.equal(
+      'https://site.example/p?dm-client=new',
+    );
   });
   it('encodes the id and supports a custom parameter', () => {
     const url = clientCardUrl('https://s.example/', 'a b&c=d', 'who');
@@ -17,7 +23,9 @@ describe('deep links', () => {
     expect(clientIdFromUrl(url)).to.equal(null);
   });
   it('keeps a root-relative page URL relative', () => {
-    expect(clientCardUrl('/advisor/comms?tab=1#x', 'c1')).to.equal('/advisor/comms?tab=1&dm-client=c1#x');
+    expect(clientCardUrl('/advisor/comms?tab=1#x', 'c1')).to.equal(
+      '/advisor/comms?tab=1&dm-client=c1#x',
+    );
   });
   it('reads the client id, or null', () => {
     expect(clientIdFromUrl('https://s.example/p?dm-client=c7&x=1')).to.equal('c7');
@@ -29,7 +37,11 @@ describe('deep links', () => {
     expect(clientIdFromUrl('http://[bad')).to.equal(null);
   });
   it('round-trips any id and keeps the rest of the URL (property)', () => {
-    const paramArb = fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }).filter((k) => k !== 'dm-client'), fc.string(), { maxKeys: 4 });
+    const paramArb = fc.dictionary(
+      fc.string({ minLength: 1, maxLength: 6 }).filter((k) => k !== 'dm-client'),
+      fc.string(),
+      { maxKeys: 4 },
+    );
     fc.assert(
       fc.property(urlArb, paramArb, fc.string({ minLength: 1 }), (base, params, id) => {
         const page = new URL(base);

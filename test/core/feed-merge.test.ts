@@ -1,11 +1,21 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { entryKey, firstUnreadIndex, matchesFilter, mergeFeed, removeByKey } from '../../src/core/feed-merge.js';
+import {
+  entryKey,
+  firstUnreadIndex,
+  matchesFilter,
+  mergeFeed,
+  removeByKey,
+} from '../../src/core/feed-merge.js';
 import type { FeedEntry, FeedFilter, MessageItem, OrderItem } from '../../src/core/types.js';
 import { describe, iso, it, timeArb } from './support.js';
 
 const T = (min: number) => iso(Date.UTC(2024, 0, 1) + min * 60000);
-const m = (id: string, min: number, extra: Partial<MessageItem> & { delivery?: 'pending' | 'failed' } = {}): FeedEntry => ({
+const m = (
+  id: string,
+  min: number,
+  extra: Partial<MessageItem> & { delivery?: 'pending' | 'failed' } = {},
+): FeedEntry => ({
   kind: 'message',
   id,
   clientId: 'c',
@@ -28,7 +38,8 @@ const o = (id: string, min: number, extra: Partial<OrderItem> = {}): FeedEntry =
 const local = (cmid: string, min: number, delivery: 'pending' | 'failed' = 'pending') =>
   m('local:' + cmid, min, { clientMessageId: cmid, delivery });
 const ids = (list: readonly FeedEntry[]) => list.map((x) => x.id);
-const byKey = (list: readonly FeedEntry[]) => [...list].sort((a, b) => (entryKey(a) < entryKey(b) ? -1 : 1));
+const byKey = (list: readonly FeedEntry[]) =>
+  [...list].sort((a, b) => (entryKey(a) < entryKey(b) ? -1 : 1));
 
 /** An independent, naive model of the merge rule. */
 function model(existing: readonly FeedEntry[], incoming: readonly FeedEntry[]): FeedEntry[] {
@@ -38,14 +49,18 @@ function model(existing: readonly FeedEntry[], incoming: readonly FeedEntry[]): 
     if (e.delivery && hits.some((x) => !x.delivery)) continue;
     if (hits.length) {
       const at = out.indexOf(hits[0]!);
-      out = out.map((x, i) => (i === at ? e : hits.includes(x) ? null : x)).filter((x): x is FeedEntry => x !== null);
+      out = out
+        .map((x, i) => (i === at ? e : hits.includes(x) ? null : x))
+        .filter((x): x is FeedEntry => x !== null);
     } else out.push(e);
   }
   // Stored entries by time, then the ones not stored yet (pending, failed) by time.
   const rank = (x: FeedEntry) => (x.delivery ? 1 : 0);
   return out
     .map((x, i) => [x, i] as const)
-    .sort((a, b) => rank(a[0]) - rank(b[0]) || Date.parse(a[0].at) - Date.parse(b[0].at) || a[1] - b[1])
+    .sort(
+      (a, b) => rank(a[0]) - rank(b[0]) || Date.parse(a[0].at) - Date.parse(b[0].at) || a[1] - b[1],
+    )
     .map(([x]) => x);
 }
 
@@ -73,8 +88,15 @@ const universeArb = fc
       const at = iso(s.t, s.style);
       if (s.order) return server.push(o('s' + i, 0, { at }));
       const cmid = !s.client && s.cmid ? 'cm' + i : null;
-      server.push(m('s' + i, 0, { at, sender: s.client ? 'client' : 'advisor', clientMessageId: cmid }));
-      if (cmid && s.local !== null) locals.push({ ...m('local:' + cmid, 0, { clientMessageId: cmid }), at: iso(s.local), delivery: s.failed ? 'failed' : 'pending' });
+      server.push(
+        m('s' + i, 0, { at, sender: s.client ? 'client' : 'advisor', clientMessageId: cmid }),
+      );
+      if (cmid && s.local !== null)
+        locals.push({
+          ...m('local:' + cmid, 0, { clientMessageId: cmid }),
+          at: iso(s.local),
+          delivery: s.failed ? 'failed' : 'pending',
+        });
     });
     return { server, locals, all: [...server, ...locals] };
   });
@@ -83,9 +105,13 @@ function checkInvariants(list: readonly FeedEntry[]) {
   expect(new Set(list.map(entryKey)).size, 'unique keys').to.equal(list.length);
   expect(new Set(ids(list)).size, 'unique ids').to.equal(list.length);
   const stored = list.filter((e) => !e.delivery);
-  expect(list.slice(0, stored.length), 'stored entries before the ones not stored yet').to.deep.equal(stored);
+  expect(
+    list.slice(0, stored.length),
+    'stored entries before the ones not stored yet',
+  ).to.deep.equal(stored);
   for (const part of [stored, list.slice(stored.length)]) {
-    for (let i = 1; i < part.length; i++) expect(Date.parse(part[i - 1]!.at)).to.be.at.most(Date.parse(part[i]!.at));
+    for (let i = 1; i < part.length; i++)
+      expect(Date.parse(part[i - 1]!.at)).to.be.at.most(Date.parse(part[i]!.at));
   }
 }
 
@@ -114,17 +140,34 @@ describe('mergeFeed', () => {
   });
   it('keeps existing before incoming on equal times, each in its own order', () => {
     const feed = mergeFeed([], [m('e1', 5), m('e2', 5)]);
-    expect(ids(mergeFeed(feed, [m('i1', 5), m('i2', 5), m('i0', 4)]))).to.deep.equal(['i0', 'e1', 'e2', 'i1', 'i2']);
+    expect(ids(mergeFeed(feed, [m('i1', 5), m('i2', 5), m('i0', 4)]))).to.deep.equal([
+      'i0',
+      'e1',
+      'e2',
+      'i1',
+      'i2',
+    ]);
   });
   it('prepends an older page and appends newer items', () => {
     const feed = mergeFeed([], [m('c', 10), m('d', 11)]);
     const older = mergeFeed(feed, [m('b', 5), m('a', 4)]);
     expect(ids(older)).to.deep.equal(['a', 'b', 'c', 'd']);
     expect(older[2]).to.equal(feed[0]);
-    expect(ids(mergeFeed(older, [m('e', 11), o('f', 12)]))).to.deep.equal(['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(ids(mergeFeed(older, [m('e', 11), o('f', 12)]))).to.deep.equal([
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
+      'f',
+    ]);
   });
   it('inserts items in the middle', () => {
-    expect(ids(mergeFeed(mergeFeed([], [m('a', 1), m('c', 3)]), [m('b', 2)]))).to.deep.equal(['a', 'b', 'c']);
+    expect(ids(mergeFeed(mergeFeed([], [m('a', 1), m('c', 3)]), [m('b', 2)]))).to.deep.equal([
+      'a',
+      'b',
+      'c',
+    ]);
   });
   it('replaces a pending local message with the server copy (one entry, at the server time)', () => {
     const feed = mergeFeed([], [m('a', 1), m('b', 5), local('k1', 9)]);
@@ -182,7 +225,9 @@ describe('mergeFeed', () => {
   it('equals the naive model (property)', () => {
     fc.assert(
       fc.property(
-        universeArb.chain((u) => fc.tuple(fc.constant(u), fc.shuffledSubarray(u.all), fc.shuffledSubarray(u.all))),
+        universeArb.chain((u) =>
+          fc.tuple(fc.constant(u), fc.shuffledSubarray(u.all), fc.shuffledSubarray(u.all)),
+        ),
         ([, a, b]) => {
           const existing = model([], a);
           expect(mergeFeed(existing, b)).to.deep.equal(model(existing, b));
@@ -196,20 +241,29 @@ describe('mergeFeed', () => {
     fc.assert(
       fc.property(
         universeArb.chain((u) =>
-          fc.tuple(fc.constant(u), fc.array(fc.shuffledSubarray(u.all), { maxLength: 5 }), fc.func(fc.integer())),
+          fc.tuple(
+            fc.constant(u),
+            fc.array(fc.shuffledSubarray(u.all), { maxLength: 5 }),
+            fc.func(fc.integer()),
+          ),
         ),
         ([, pages, rank]) => {
-          const fold = (ps: FeedEntry[][]) => ps.reduce<FeedEntry[]>((acc, p) => mergeFeed(acc, p), []);
+          const fold = (ps: FeedEntry[][]) =>
+            ps.reduce<FeedEntry[]>((acc, p) => mergeFeed(acc, p), []);
           const out = fold(pages);
           checkInvariants(out);
           for (const p of pages) expect(mergeFeed(out, p)).to.equal(out); // idempotent: nothing changes
-          const shuffled = pages.map((p, i) => [rank(i), p] as const).sort((x, y) => x[0] - y[0]).map(([, p]) => p);
+          const shuffled = pages
+            .map((p, i) => [rank(i), p] as const)
+            .sort((x, y) => x[0] - y[0])
+            .map(([, p]) => p);
           expect(byKey(fold(shuffled))).to.deep.equal(byKey(out));
           expect(byKey(fold([...pages].reverse()))).to.deep.equal(byKey(out));
           // content: per key, the server copy when any page had it, else the local one
           const seen = pages.flat();
           const expected = new Map<string, FeedEntry>();
-          for (const e of seen) if (!e.delivery || !expected.has(entryKey(e))) expected.set(entryKey(e), e);
+          for (const e of seen)
+            if (!e.delivery || !expected.has(entryKey(e))) expected.set(entryKey(e), e);
           for (const e of seen) if (!e.delivery) expected.set(entryKey(e), e);
           expect(byKey(out)).to.deep.equal(byKey([...expected.values()]));
         },
@@ -221,7 +275,10 @@ describe('mergeFeed', () => {
     fc.assert(
       fc.property(universeArb, fc.integer({ min: 0, max: 40 }), ({ server }, cut) => {
         const cutAt = Date.UTC(2024, 0, 1) + cut * 1000;
-        const existing = mergeFeed([], server.filter((e) => Date.parse(e.at) >= cutAt));
+        const existing = mergeFeed(
+          [],
+          server.filter((e) => Date.parse(e.at) >= cutAt),
+        );
         const older = server.filter((e) => Date.parse(e.at) < cutAt);
         const out = mergeFeed(existing, older);
         expect(out.length).to.equal(existing.length + older.length);
@@ -236,9 +293,16 @@ describe('mergeFeed', () => {
     const fastest = <T>(fn: () => T): [T] => [fn()];
     const big = mergeFeed(
       [],
-      Array.from({ length: 100000 }, (_, i) => m('s' + i, 1000 + i, { sender: i % 2 ? 'client' : 'advisor' })),
+      Array.from({ length: 100000 }, (_, i) =>
+        m('s' + i, 1000 + i, { sender: i % 2 ? 'client' : 'advisor' }),
+      ),
     );
-    const [older] = fastest(() => mergeFeed(big, Array.from({ length: 50 }, (_, i) => m('old' + i, i))));
+    const [older] = fastest(() =>
+      mergeFeed(
+        big,
+        Array.from({ length: 50 }, (_, i) => m('old' + i, i)),
+      ),
+    );
     const [newer] = fastest(() => mergeFeed(older, [m('new', 200000)]));
     const [same] = fastest(() => mergeFeed(newer, [m('s500', 1500, { sender: 'advisor' })]));
     const [mid] = fastest(() => mergeFeed(newer, [o('mid', 50000)]));
@@ -288,21 +352,23 @@ describe('firstUnreadIndex', () => {
     ['an order counts as client-side', [cm('0'), am('1'), o('2', 0), cm('3')], 2],
     ['only client-side items', [cm('1'), o('2', 0)], 0],
     ['only an order after advisor', [am('1'), o('2', 0)], 1],
-    ['a message not stored yet is left out (a failed send hides nothing)', [cm('1'), local('k', 0)], 0],
-    ['a message not stored yet after the advisor\'s', [am('1'), local('k', 0)], -1],
+    [
+      'a message not stored yet is left out (a failed send hides nothing)',
+      [cm('1'), local('k', 0)],
+      0,
+    ],
+    ["a message not stored yet after the advisor's", [am('1'), local('k', 0)], -1],
   ];
-  for (const [name, items, expected] of table) it(name, () => void expect(firstUnreadIndex(items)).to.equal(expected));
+  for (const [name, items, expected] of table)
+    it(name, () => void expect(firstUnreadIndex(items)).to.equal(expected));
   it('points at the start of the trailing client-side run (property)', () => {
-    const entry = fc.oneof(
-      fc.constant(am('a')),
-      fc.constant(cm('c')),
-      fc.constant(o('o', 0)),
-    );
+    const entry = fc.oneof(fc.constant(am('a')), fc.constant(cm('c')), fc.constant(o('o', 0)));
     fc.assert(
       fc.property(fc.array(entry), (items) => {
         const i = firstUnreadIndex(items);
         const clientSide = (e: FeedEntry) => e.kind === 'order' || e.sender === 'client';
-        if (i === -1) expect(items.length === 0 || !clientSide(items[items.length - 1]!)).to.equal(true);
+        if (i === -1)
+          expect(items.length === 0 || !clientSide(items[items.length - 1]!)).to.equal(true);
         else {
           expect(items.slice(i).every(clientSide)).to.equal(true);
           if (i > 0) expect(clientSide(items[i - 1]!)).to.equal(false);

@@ -1,6 +1,11 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { isClientActivity, isPushSuppressed, noticeDecision, releaseDeferred } from '../../src/core/notify-policy.js';
+import {
+  isClientActivity,
+  isPushSuppressed,
+  noticeDecision,
+  releaseDeferred,
+} from '../../src/core/notify-policy.js';
 import type { Notice } from '../../src/core/notify-policy.js';
 import type { FeedItem, OrderStatus } from '../../src/core/types.js';
 import { describe, iso, it } from './support.js';
@@ -37,9 +42,17 @@ describe('isClientActivity', () => {
     expect(isClientActivity(order('pending'), false, shift(-1000))).to.equal(true);
     expect(isClientActivity(order('in_progress'), false, shift(-1000))).to.equal(true);
     expect(isClientActivity(order('pending'), false, undefined), 'client not known').to.equal(true);
-    expect(isClientActivity(order('pending'), false, at), 'client event first, same time').to.equal(true);
-    expect(isClientActivity(order('in_progress'), false, shift(1)), 'client event first, 1 ms later').to.equal(true);
-    expect(isClientActivity(order('pending'), false, shift(20_000)), 'the advisor wrote just after').to.equal(true);
+    expect(isClientActivity(order('pending'), false, at), 'client event first, same time').to.equal(
+      true,
+    );
+    expect(
+      isClientActivity(order('in_progress'), false, shift(1)),
+      'client event first, 1 ms later',
+    ).to.equal(true);
+    expect(
+      isClientActivity(order('pending'), false, shift(20_000)),
+      'the advisor wrote just after',
+    ).to.equal(true);
   });
   it('does not count a change to an order: seen before, or placed well before the last activity', () => {
     expect(isClientActivity(order('pending'), true, shift(-1000))).to.equal(false);
@@ -62,11 +75,21 @@ describe('noticeDecision', () => {
   });
   it('skips when that client’s card is open on a visible page, shows when hidden', () => {
     expect(noticeDecision({ ...ctx, openClientId: 'c1', item: msg('client') })).to.equal('skip');
-    expect(noticeDecision({ ...ctx, openClientId: 'c1', pageVisible: false, item: msg('client') })).to.equal('show');
+    expect(
+      noticeDecision({ ...ctx, openClientId: 'c1', pageVisible: false, item: msg('client') }),
+    ).to.equal('show');
   });
   it('defers during a live session', () => {
     expect(noticeDecision({ ...ctx, inLiveSession: true, item: msg('client') })).to.equal('defer');
-    expect(noticeDecision({ ...ctx, inLiveSession: true, pageVisible: false, openClientId: 'c1', item: order('pending') })).to.equal('defer');
+    expect(
+      noticeDecision({
+        ...ctx,
+        inLiveSession: true,
+        pageVisible: false,
+        openClientId: 'c1',
+        item: order('pending'),
+      }),
+    ).to.equal('defer');
   });
   it('matches the rule for every combination (exhaustive)', () => {
     const items = [msg('client'), msg('advisor'), order('pending'), order('completed')];
@@ -74,9 +97,17 @@ describe('noticeDecision', () => {
       for (const openClientId of [null, 'c1', 'c2'])
         for (const pageVisible of [true, false])
           for (const inLiveSession of [true, false]) {
-            const notable = item.kind === 'message' ? item.sender === 'client' : item.status === 'pending';
-            const expected = !notable || (openClientId === 'c1' && pageVisible) ? 'skip' : inLiveSession ? 'defer' : 'show';
-            expect(noticeDecision({ item, openClientId, pageVisible, inLiveSession })).to.equal(expected);
+            const notable =
+              item.kind === 'message' ? item.sender === 'client' : item.status === 'pending';
+            const expected =
+              !notable || (openClientId === 'c1' && pageVisible)
+                ? 'skip'
+                : inLiveSession
+                  ? 'defer'
+                  : 'show';
+            expect(noticeDecision({ item, openClientId, pageVisible, inLiveSession })).to.equal(
+              expected,
+            );
           }
   });
 });
@@ -107,13 +138,17 @@ describe('releaseDeferred', () => {
     const noticeArb = fc.record({
       clientId: fc.constantFrom('a', 'b', 'c', 'd'),
       itemId: fc.string(),
-      at: fc.tuple(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 0, max: 3 })).map(([t, s]) => iso(Date.UTC(2024, 0, 1) + t * 1000, s)),
+      at: fc
+        .tuple(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 0, max: 3 }))
+        .map(([t, s]) => iso(Date.UTC(2024, 0, 1) + t * 1000, s)),
     });
     fc.assert(
       fc.property(fc.array(noticeArb), (list) => {
         const out = releaseDeferred(list);
         const t = (x: Notice) => Date.parse(x.at);
-        expect(new Set(out.map((x) => x.clientId))).to.deep.equal(new Set(list.map((x) => x.clientId)));
+        expect(new Set(out.map((x) => x.clientId))).to.deep.equal(
+          new Set(list.map((x) => x.clientId)),
+        );
         expect(out.length).to.equal(new Set(list.map((x) => x.clientId)).size);
         for (const x of out) {
           expect(list).to.include(x);

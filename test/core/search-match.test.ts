@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { highlight, matchRanges, searchQuery } from '../../src/core/search-match.js';
 import { describe, it } from './support.js';
 
-const marked = (pieces: { text: string; mark: boolean }[]) => pieces.filter((p) => p.mark).map((p) => p.text);
+const marked = (pieces: { text: string; mark: boolean }[]) =>
+  pieces.filter((p) => p.mark).map((p) => p.text);
 
 describe('searchQuery', () => {
   it('asks nothing for fewer than 2 characters once trimmed', () => {
@@ -37,7 +38,8 @@ describe('matchRanges', () => {
   it('every range covers a case-insensitive copy of the query', () => {
     fc.assert(
       fc.property(fc.string(), fc.string({ minLength: 1, maxLength: 4 }), (text, q) => {
-        for (const r of matchRanges(text, q)) expect(text.slice(r.start, r.end).toLowerCase()).to.equal(q.trim().toLowerCase());
+        for (const r of matchRanges(text, q))
+          expect(text.slice(r.start, r.end).toLowerCase()).to.equal(q.trim().toLowerCase());
       }),
     );
   });
@@ -66,9 +68,17 @@ describe('highlight', () => {
   });
   it('joins back to the text (no ellipsis needed) for any short text', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 100 }), fc.string({ minLength: 2, maxLength: 3 }), (text, q) => {
-        expect(highlight(text, q, 160).map((x) => x.text).join('')).to.equal(text);
-      }),
+      fc.property(
+        fc.string({ maxLength: 100 }),
+        fc.string({ minLength: 2, maxLength: 3 }),
+        (text, q) => {
+          expect(
+            highlight(text, q, 160)
+              .map((x) => x.text)
+              .join(''),
+          ).to.equal(text);
+        },
+      ),
     );
   });
 });

@@ -5,8 +5,19 @@ import type { FeedEntry } from '../../src/core/types.js';
 import { describe, feedItemArb, iso, it } from './support.js';
 
 const T = Date.UTC(2024, 4, 1, 10);
-const msg = (id: string, sec: number, sender: 'advisor' | 'client', delivery?: 'pending' | 'failed'): FeedEntry => ({
-  kind: 'message', id, clientId: 'c', at: iso(T + sec * 1000), sender, body: id, ...(delivery ? { delivery } : {}),
+const msg = (
+  id: string,
+  sec: number,
+  sender: 'advisor' | 'client',
+  delivery?: 'pending' | 'failed',
+): FeedEntry => ({
+  kind: 'message',
+  id,
+  clientId: 'c',
+  at: iso(T + sec * 1000),
+  sender,
+  body: id,
+  ...(delivery ? { delivery } : {}),
 });
 
 describe('readUpTo', () => {
@@ -31,7 +42,13 @@ describe('readUpTo', () => {
 });
 
 describe('seenMessageId', () => {
-  const feed = [msg('a1', 0, 'advisor'), msg('c1', 10, 'client'), msg('a2', 20, 'advisor'), msg('a3', 30, 'advisor'), msg('c2', 40, 'client')];
+  const feed = [
+    msg('a1', 0, 'advisor'),
+    msg('c1', 10, 'client'),
+    msg('a2', 20, 'advisor'),
+    msg('a3', 30, 'advisor'),
+    msg('c2', 40, 'client'),
+  ];
   it('is the newest advisor message at or before the read time', () => {
     expect(seenMessageId(feed, T + 20_000)).to.equal('a2');
     expect(seenMessageId(feed, T + 29_999)).to.equal('a2');
@@ -46,18 +63,44 @@ describe('seenMessageId', () => {
     expect(seenMessageId([], T)).to.equal(null);
   });
   it('skips messages not stored yet (sending or failed) and orders', () => {
-    const order = { kind: 'order', id: 'o1', clientId: 'c', at: iso(T + 50_000), orderType: 'live_chat', status: 'completed', title: 't', price: { amountMinor: 1, currency: 'USD' } } as const;
-    const withLocal = [...feed, order, msg('p1', 60, 'advisor', 'pending'), msg('f1', 61, 'advisor', 'failed')];
+    const order = {
+      kind: 'order',
+      id: 'o1',
+      clientId: 'c',
+      at: iso(T + 50_000),
+      orderType: 'live_chat',
+      status: 'completed',
+      title: 't',
+      price: { amountMinor: 1, currency: 'USD' },
+    } as const;
+    const withLocal = [
+      ...feed,
+      order,
+      msg('p1', 60, 'advisor', 'pending'),
+      msg('f1', 61, 'advisor', 'failed'),
+    ];
     expect(seenMessageId(withLocal, T + 1e6)).to.equal('a3');
   });
   it('matches a plain scan of the rule (property)', () => {
     fc.assert(
-      fc.property(fc.array(feedItemArb, { maxLength: 12 }), fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }), (items, s) => {
-        const sorted = [...items].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-        const upTo = s === null ? null : Date.UTC(2024, 0, 1) + s * 1000;
-        const expected = upTo === null ? null : (sorted.filter((e) => e.kind === 'message' && e.sender === 'advisor' && Date.parse(e.at) <= upTo).at(-1)?.id ?? null);
-        expect(seenMessageId(sorted, upTo)).to.equal(expected);
-      }),
+      fc.property(
+        fc.array(feedItemArb, { maxLength: 12 }),
+        fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
+        (items, s) => {
+          const sorted = [...items].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+          const upTo = s === null ? null : Date.UTC(2024, 0, 1) + s * 1000;
+          const expected =
+            upTo === null
+              ? null
+              : (sorted
+                  .filter(
+                    (e) =>
+                      e.kind === 'message' && e.sender === 'advisor' && Date.parse(e.at) <= upTo,
+                  )
+                  .at(-1)?.id ?? null);
+          expect(seenMessageId(sorted, upTo)).to.equal(expected);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -23,15 +23,26 @@ type Facts = { advisorStatus: AdvisorStatus; hasNegativeReview: boolean; consecu
 /** The rule written out independently: the eligibility that the server would report for these facts. */
 const model = (f: Facts): Eligibility => {
   const reason =
-    ADVISOR[f.advisorStatus] ?? (f.hasNegativeReview ? 'negative_review' : f.consecutiveSent >= 5 ? 'consecutive_limit' : null);
-  return { canSend: reason === null, reason, consecutiveSent: f.consecutiveSent, consecutiveLimit: 5 };
+    ADVISOR[f.advisorStatus] ??
+    (f.hasNegativeReview ? 'negative_review' : f.consecutiveSent >= 5 ? 'consecutive_limit' : null);
+  return {
+    canSend: reason === null,
+    reason,
+    consecutiveSent: f.consecutiveSent,
+    consecutiveLimit: 5,
+  };
 };
 const factsArb = fc.record({
   advisorStatus: fc.constantFrom(...statuses),
   hasNegativeReview: fc.boolean(),
   consecutiveSent: fc.integer({ min: 0, max: 9 }),
 });
-const open = (consecutiveSent = 0): Eligibility => ({ canSend: true, reason: null, consecutiveSent, consecutiveLimit: 5 });
+const open = (consecutiveSent = 0): Eligibility => ({
+  canSend: true,
+  reason: null,
+  consecutiveSent,
+  consecutiveLimit: 5,
+});
 
 describe('sendBlockReason', () => {
   const table: Array<[AdvisorStatus, boolean, number, BlockReason | null]> = [
@@ -50,13 +61,17 @@ describe('sendBlockReason', () => {
   ];
   for (const [advisorStatus, hasNegativeReview, consecutiveSent, expected] of table) {
     it(`${advisorStatus}, negative review ${hasNegativeReview}, ${consecutiveSent} sent → ${expected}`, () => {
-      expect(sendBlockReason({ advisorStatus, hasNegativeReview, consecutiveSent })).to.equal(expected);
+      expect(sendBlockReason({ advisorStatus, hasNegativeReview, consecutiveSent })).to.equal(
+        expected,
+      );
     });
   }
   it('honours a custom limit', () => {
     const f = { advisorStatus: 'active' as const, hasNegativeReview: false };
     expect(sendBlockReason({ ...f, consecutiveSent: 2, consecutiveLimit: 3 })).to.equal(null);
-    expect(sendBlockReason({ ...f, consecutiveSent: 3, consecutiveLimit: 3 })).to.equal('consecutive_limit');
+    expect(sendBlockReason({ ...f, consecutiveSent: 3, consecutiveLimit: 3 })).to.equal(
+      'consecutive_limit',
+    );
   });
   it('follows the precedence for every combination (exhaustive)', () => {
     for (const advisorStatus of statuses)
@@ -78,51 +93,107 @@ describe('eligibility transitions', () => {
     expect(messagesLeft(e)).to.equal(1);
     expect(isOneMessageLeft(e)).to.equal(true);
     e = eligibilityAfterAdvisorSend(e);
-    expect(e).to.deep.equal({ canSend: false, reason: 'consecutive_limit', consecutiveSent: 5, consecutiveLimit: 5 });
+    expect(e).to.deep.equal({
+      canSend: false,
+      reason: 'consecutive_limit',
+      consecutiveSent: 5,
+      consecutiveLimit: 5,
+    });
     expect(messagesLeft(e)).to.equal(0);
     expect(isOneMessageLeft(e)).to.equal(false);
   });
   it('a send keeps a stronger reason', () => {
-    const e: Eligibility = { canSend: false, reason: 'negative_review', consecutiveSent: 4, consecutiveLimit: 5 };
+    const e: Eligibility = {
+      canSend: false,
+      reason: 'negative_review',
+      consecutiveSent: 4,
+      consecutiveLimit: 5,
+    };
     expect(eligibilityAfterAdvisorSend(e)).to.deep.equal({ ...e, consecutiveSent: 5 });
   });
   it('client activity resets the count and lifts only consecutive_limit', () => {
-    const limited: Eligibility = { canSend: false, reason: 'consecutive_limit', consecutiveSent: 5, consecutiveLimit: 5 };
+    const limited: Eligibility = {
+      canSend: false,
+      reason: 'consecutive_limit',
+      consecutiveSent: 5,
+      consecutiveLimit: 5,
+    };
     expect(eligibilityAfterClientActivity(limited)).to.deep.equal(open(0));
-    const review: Eligibility = { canSend: false, reason: 'negative_review', consecutiveSent: 5, consecutiveLimit: 5 };
+    const review: Eligibility = {
+      canSend: false,
+      reason: 'negative_review',
+      consecutiveSent: 5,
+      consecutiveLimit: 5,
+    };
     expect(eligibilityAfterClientActivity(review)).to.deep.equal({ ...review, consecutiveSent: 0 });
-    const suspended: Eligibility = { canSend: false, reason: 'advisor_suspended', consecutiveSent: 3, consecutiveLimit: 5 };
-    expect(eligibilityAfterClientActivity(suspended)).to.deep.equal({ ...suspended, consecutiveSent: 0 });
+    const suspended: Eligibility = {
+      canSend: false,
+      reason: 'advisor_suspended',
+      consecutiveSent: 3,
+      consecutiveLimit: 5,
+    };
+    expect(eligibilityAfterClientActivity(suspended)).to.deep.equal({
+      ...suspended,
+      consecutiveSent: 0,
+    });
     expect(eligibilityAfterClientActivity(open(3))).to.deep.equal(open(0));
   });
   it('advisor status: blocks, and on reactivation falls back to the count', () => {
-    expect(eligibilityForAdvisorStatus(open(2), 'suspended')).to.deep.equal({ ...open(2), canSend: false, reason: 'advisor_suspended' });
-    const review: Eligibility = { canSend: false, reason: 'negative_review', consecutiveSent: 0, consecutiveLimit: 5 };
+    expect(eligibilityForAdvisorStatus(open(2), 'suspended')).to.deep.equal({
+      ...open(2),
+      canSend: false,
+      reason: 'advisor_suspended',
+    });
+    const review: Eligibility = {
+      canSend: false,
+      reason: 'negative_review',
+      consecutiveSent: 0,
+      consecutiveLimit: 5,
+    };
     expect(eligibilityForAdvisorStatus(review, 'rejected').reason).to.equal('advisor_rejected');
-    const susp = (n: number): Eligibility => ({ canSend: false, reason: 'advisor_suspended', consecutiveSent: n, consecutiveLimit: 5 });
+    const susp = (n: number): Eligibility => ({
+      canSend: false,
+      reason: 'advisor_suspended',
+      consecutiveSent: n,
+      consecutiveLimit: 5,
+    });
     expect(eligibilityForAdvisorStatus(susp(2), 'active')).to.deep.equal(open(2));
-    expect(eligibilityForAdvisorStatus(susp(5), 'active')).to.deep.equal({ ...susp(5), reason: 'consecutive_limit' });
-    expect(eligibilityForAdvisorStatus(susp(2), 'needs_improvement').reason).to.equal('advisor_needs_improvement');
+    expect(eligibilityForAdvisorStatus(susp(5), 'active')).to.deep.equal({
+      ...susp(5),
+      reason: 'consecutive_limit',
+    });
+    expect(eligibilityForAdvisorStatus(susp(2), 'needs_improvement').reason).to.equal(
+      'advisor_needs_improvement',
+    );
     // active while not advisor-blocked: unchanged (same object)
     expect(eligibilityForAdvisorStatus(review, 'active')).to.equal(review);
   });
   it('messagesLeft never goes below 0; isOneMessageLeft needs canSend', () => {
     expect(messagesLeft(open(0))).to.equal(5);
     expect(messagesLeft({ ...open(8), canSend: false, reason: 'consecutive_limit' })).to.equal(0);
-    expect(isOneMessageLeft({ ...open(4), canSend: false, reason: 'negative_review' })).to.equal(false);
+    expect(isOneMessageLeft({ ...open(4), canSend: false, reason: 'negative_review' })).to.equal(
+      false,
+    );
     expect(isOneMessageLeft(open(3))).to.equal(false);
   });
   it('transitions agree with recomputing from the facts (property)', () => {
     fc.assert(
       fc.property(factsArb, fc.constantFrom(...statuses), (f, status) => {
         const e = model(f);
-        expect(eligibilityAfterAdvisorSend(e)).to.deep.equal(model({ ...f, consecutiveSent: f.consecutiveSent + 1 }));
-        expect(eligibilityAfterClientActivity(e)).to.deep.equal(model({ ...f, consecutiveSent: 0 }));
+        expect(eligibilityAfterAdvisorSend(e)).to.deep.equal(
+          model({ ...f, consecutiveSent: f.consecutiveSent + 1 }),
+        );
+        expect(eligibilityAfterClientActivity(e)).to.deep.equal(
+          model({ ...f, consecutiveSent: 0 }),
+        );
         const after = eligibilityForAdvisorStatus(e, status);
-        if (status !== 'active') expect(after).to.deep.equal(model({ ...f, advisorStatus: status }));
+        if (status !== 'active')
+          expect(after).to.deep.equal(model({ ...f, advisorStatus: status }));
         else if (f.advisorStatus !== 'active')
           // the negative review is unknown after an advisor block; the caller refetches
-          expect(after).to.deep.equal(model({ ...f, advisorStatus: 'active', hasNegativeReview: false }));
+          expect(after).to.deep.equal(
+            model({ ...f, advisorStatus: 'active', hasNegativeReview: false }),
+          );
         else expect(after).to.deep.equal(e);
         expect(messagesLeft(e)).to.equal(Math.max(0, 5 - f.consecutiveSent));
         expect(isOneMessageLeft(e)).to.equal(e.canSend && f.consecutiveSent === 4);
@@ -134,7 +205,9 @@ describe('eligibility transitions', () => {
     const step = fc.oneof(
       fc.constant((e: Eligibility) => eligibilityAfterAdvisorSend(e)),
       fc.constant((e: Eligibility) => eligibilityAfterClientActivity(e)),
-      fc.constantFrom(...statuses).map((s) => (e: Eligibility) => eligibilityForAdvisorStatus(e, s)),
+      fc
+        .constantFrom(...statuses)
+        .map((s) => (e: Eligibility) => eligibilityForAdvisorStatus(e, s)),
     );
     fc.assert(
       fc.property(eligibilityArb, fc.array(step, { maxLength: 20 }), (start, steps) => {

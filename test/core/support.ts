@@ -1,7 +1,15 @@
 // Shared by the core tests: mocha's globals, typed locally, and fast-check arbitraries of valid contract values.
 import fc from 'fast-check';
 import { AdvisorStatus, BlockReason, OrderStatus, OrderType } from '../../src/core/types.js';
-import type { Advisor, ClientSummary, Eligibility, FeedItem, MessageItem, OrderDetail, OrderItem } from '../../src/core/types.js';
+import type {
+  Advisor,
+  ClientSummary,
+  Eligibility,
+  FeedItem,
+  MessageItem,
+  OrderDetail,
+  OrderItem,
+} from '../../src/core/types.js';
 
 type Body = (this: unknown) => void | Promise<void>;
 /** Mocha's globals (the project has no @types/mocha; local names also avoid clashing with one later). */
@@ -33,7 +41,9 @@ export const advisorArb: fc.Arbitrary<Advisor> = fc.record({
   status: fc.constantFrom(...Object.values(AdvisorStatus)),
 });
 
-export const clientArb = (ids: fc.Arbitrary<string> = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g')): fc.Arbitrary<ClientSummary> =>
+export const clientArb = (
+  ids: fc.Arbitrary<string> = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'),
+): fc.Arbitrary<ClientSummary> =>
   fc.record({
     id: ids,
     displayName: fc.string(),
@@ -81,7 +91,10 @@ export const orderDetailArb: fc.Arbitrary<OrderDetail> = fc
         question: nullableStr,
         deliveredAt: fc.option(isoArb, { nil: null }),
         review: fc.option(
-          fc.record({ rating: fc.constantFrom('positive' as const, 'negative' as const), comment: nullableStr }),
+          fc.record({
+            rating: fc.constantFrom('positive' as const, 'negative' as const),
+            comment: nullableStr,
+          }),
           { nil: null },
         ),
       },
@@ -101,16 +114,32 @@ export const eligibilityArb: fc.Arbitrary<Eligibility> = fc
     ...e,
     canSend: e.reason === null,
     // the count agrees with the reason: below the limit when allowed, at or over it for consecutive_limit
-    consecutiveSent: e.reason === null ? e.consecutiveSent % 5 : e.reason === 'consecutive_limit' ? 5 + (e.consecutiveSent % 3) : e.consecutiveSent,
+    consecutiveSent:
+      e.reason === null
+        ? e.consecutiveSent % 5
+        : e.reason === 'consecutive_limit'
+          ? 5 + (e.consecutiveSent % 3)
+          : e.consecutiveSent,
   }));
 
 /** A cheap http(s) URL (fast-check's webUrl is slow to generate in a busy browser). */
 export const urlArb: fc.Arbitrary<string> = fc
   .record({
     scheme: fc.constantFrom('http', 'https', 'HTTPS'),
-    host: fc.constantFrom('example.com', 'a.b.io', 'localhost:8080', '127.0.0.1', 'xn--bcher-kva.example'),
-    path: fc.array(fc.constantFrom('a', 'b-c', 'x_y', '%20', '~u', '1', 'index.html'), { maxLength: 3 }),
+    host: fc.constantFrom(
+      'example.com',
+      'a.b.io',
+      'localhost:8080',
+      '127.0.0.1',
+      'xn--bcher-kva.example',
+    ),
+    path: fc.array(fc.constantFrom('a', 'b-c', 'x_y', '%20', '~u', '1', 'index.html'), {
+      maxLength: 3,
+    }),
     query: fc.array(fc.constantFrom('q=1', 'a=b', 'x=%2F', 'y', 'dm-client=old'), { maxLength: 3 }),
     hash: fc.constantFrom('', '#top', '#a=b', '#'),
   })
-  .map((u) => `${u.scheme}://${u.host}/${u.path.join('/')}${u.query.length ? '?' + u.query.join('&') : ''}${u.hash}`);
+  .map(
+    (u) =>
+      `${u.scheme}://${u.host}/${u.path.join('/')}${u.query.length ? '?' + u.query.join('&') : ''}${u.hash}`,
+  );

@@ -10,7 +10,8 @@ describe('typingEnd', () => {
     expect(typingEnd(iso(T + 6000, 2), T)).to.equal(T + 6000);
   });
   it('ignores an until that is now, past, or not a date', () => {
-    for (const until of [iso(T), iso(T - 1), 'soon', '', '2024-13-45T00:00:00Z']) expect(typingEnd(until, T), until).to.equal(null);
+    for (const until of [iso(T), iso(T - 1), 'soon', '', '2024-13-45T00:00:00Z'])
+      expect(typingEnd(until, T), until).to.equal(null);
   });
 });
 

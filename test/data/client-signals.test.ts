@@ -15,7 +15,11 @@ function setup(sendTyping?: (id: string) => Promise<void>, start = T) {
   const adapter = {
     sendTyping: sendTyping ?? (async (id: string) => void sent.push(id)),
   } as unknown as DmAdapter;
-  const signals = new ClientSignals(adapter, { knows: (id) => id !== 'stranger', changed: () => changes++ }, () => now);
+  const signals = new ClientSignals(
+    adapter,
+    { knows: (id) => id !== 'stranger', changed: () => changes++ },
+    () => now,
+  );
   return {
     signals,
     sent,
@@ -47,7 +51,11 @@ describe('ClientSignals', () => {
     s.signals.typing('stranger', iso(T + 5000));
     s.signals.typing('c1', iso(T - 1));
     s.signals.typing('c1', 'soon');
-    expect([s.signals.isTyping('stranger'), s.signals.isTyping('c1'), s.changes()]).to.deep.equal([false, false, 0]);
+    expect([s.signals.isTyping('stranger'), s.signals.isTyping('c1'), s.changes()]).to.deep.equal([
+      false,
+      false,
+      0,
+    ]);
     s.signals.typing('c1', iso(T + 150));
     expect([s.signals.isTyping('c1'), s.changes()]).to.deep.equal([true, 1]);
     s.signals.typing('c1', iso(T + 400)); // a renewal: no change to show

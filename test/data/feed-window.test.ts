@@ -1,7 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { DmError, type DmAdapter, type FeedParams } from '../../src/data/adapter.js';
 import { DmStore } from '../../src/data/store.js';
-import type { ClientSummary, FeedItem, FeedPage, MessageItem, SearchPage } from '../../src/core/types.js';
+import type {
+  ClientSummary,
+  FeedItem,
+  FeedPage,
+  MessageItem,
+  SearchPage,
+} from '../../src/core/types.js';
 
 const C = 'c1';
 const T0 = Date.UTC(2020, 0, 1);
@@ -21,7 +27,9 @@ class Server implements DmAdapter {
   /** Makes the next search answers wait on a promise (to answer out of order) or fail. */
   searchPlan: ((q: string) => Promise<void>)[] = [];
   constructor(n: number) {
-    this.all = Array.from({ length: n }, (_, i) => msg(i, i === 17 ? 'about her sister' : `message ${i}`));
+    this.all = Array.from({ length: n }, (_, i) =>
+      msg(i, i === 17 ? 'about her sister' : `message ${i}`),
+    );
   }
   async getFeed(_c: string, p: FeedParams): Promise<FeedPage> {
     const limit = p.limit ?? 50;
@@ -44,16 +52,30 @@ class Server implements DmAdapter {
     if (p.before) return page(Math.max(0, Number(p.before) - limit), Number(p.before), false);
     return page(Math.max(0, total - limit), total, false);
   }
-  async search(_c: string, p: { q: string; cursor?: string | null; limit?: number }): Promise<SearchPage> {
+  async search(
+    _c: string,
+    p: { q: string; cursor?: string | null; limit?: number },
+  ): Promise<SearchPage> {
     this.calls.push('search:' + p.q);
     const plan = this.searchPlan.shift();
     if (plan) await plan(p.q);
-    const hits = this.all.filter((x) => x.kind === 'message' && x.body.toLowerCase().includes(p.q.toLowerCase())).reverse();
+    const hits = this.all
+      .filter((x) => x.kind === 'message' && x.body.toLowerCase().includes(p.q.toLowerCase()))
+      .reverse();
     return { hits, nextCursor: null };
   }
-  async sendMessage(clientId: string, b: { body: string; clientMessageId: string }): Promise<MessageItem> {
+  async sendMessage(
+    clientId: string,
+    b: { body: string; clientMessageId: string },
+  ): Promise<MessageItem> {
     await new Promise((r) => setTimeout(r, 20));
-    const m = { ...msg(this.all.length + 1000), clientId, sender: 'advisor' as const, body: b.body, clientMessageId: b.clientMessageId };
+    const m = {
+      ...msg(this.all.length + 1000),
+      clientId,
+      sender: 'advisor' as const,
+      body: b.body,
+      clientMessageId: b.clientMessageId,
+    };
     return m;
   }
   async getMe() {
@@ -63,7 +85,14 @@ class Server implements DmAdapter {
     return { clients: [] as ClientSummary[], nextCursor: null };
   }
   async getClient(id: string): Promise<ClientSummary> {
-    return { id, displayName: 'Dana', avatarUrl: null, hasUnread: false, lastActivityAt: new Date(T0).toISOString(), lastItemPreview: null };
+    return {
+      id,
+      displayName: 'Dana',
+      avatarUrl: null,
+      hasUnread: false,
+      lastActivityAt: new Date(T0).toISOString(),
+      lastItemPreview: null,
+    };
   }
   async getEligibility() {
     return { canSend: true, reason: null, consecutiveSent: 0, consecutiveLimit: 5 };
@@ -178,7 +207,10 @@ describe('conversation search (store)', () => {
   it('an answer for an older query never replaces a newer one', async () => {
     const { server, store } = await open();
     let releaseFirst!: () => void;
-    server.searchPlan = [() => new Promise<void>((r) => (releaseFirst = r)), () => Promise.resolve()];
+    server.searchPlan = [
+      () => new Promise<void>((r) => (releaseFirst = r)),
+      () => Promise.resolve(),
+    ];
     const s = store.conversationSearch(C);
     s.search('message 1');
     await tick();
@@ -193,7 +225,10 @@ describe('conversation search (store)', () => {
 
   it('429 is an error with Retry, asked again by itself after Retry-After (not before)', async () => {
     const { server, store } = await open();
-    server.searchPlan = [() => Promise.reject(new DmError('rate-limited', 'HTTP 429', { status: 429, retryAfterMs: 150 }))];
+    server.searchPlan = [
+      () =>
+        Promise.reject(new DmError('rate-limited', 'HTTP 429', { status: 429, retryAfterMs: 150 })),
+    ];
     const s = store.conversationSearch(C);
     s.search('sister');
     await new Promise((r) => setTimeout(r, 20));
@@ -222,7 +257,9 @@ describe('conversation search (store)', () => {
 
   it('a 1.0 server (404) turns the search off quietly', async () => {
     const { server, store } = await open();
-    server.searchPlan = [() => Promise.reject(new DmError('not-found', 'HTTP 404', { status: 404 }))];
+    server.searchPlan = [
+      () => Promise.reject(new DmError('not-found', 'HTTP 404', { status: 404 })),
+    ];
     store.conversationSearch(C).search('sister');
     await new Promise((r) => setTimeout(r, 10));
     expect(store.searchSupported).to.equal(false);

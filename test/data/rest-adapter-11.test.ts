@@ -8,10 +8,19 @@ import type { DmEvent } from '../../src/core/types.js';
 import { waitFor } from '../helpers/render.js';
 
 const AT = '2024-05-01T10:00:00Z';
-const msg = (id: string) => ({ kind: 'message', id, clientId: 'c1', at: AT, sender: 'client', body: 'hello ' + id });
+const msg = (id: string) => ({
+  kind: 'message',
+  id,
+  clientId: 'c1',
+  at: AT,
+  sender: 'client',
+  body: 'hello ' + id,
+});
 
 /** A fetch that records each request and answers from `answer` (a JSON body with status 200 unless told). */
-function stub(answer: (req: Request) => Response | { status?: number; body?: unknown } | Promise<Response>) {
+function stub(
+  answer: (req: Request) => Response | { status?: number; body?: unknown } | Promise<Response>,
+) {
   const seen: Request[] = [];
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const req = new Request(input, init);
@@ -19,9 +28,15 @@ function stub(answer: (req: Request) => Response | { status?: number; body?: unk
     const a = await answer(req);
     if (a instanceof Response) return a;
     const status = a.status ?? 200;
-    return new Response(status === 204 ? null : JSON.stringify(a.body), { status, headers: { 'Content-Type': 'application/json' } });
+    return new Response(status === 204 ? null : JSON.stringify(a.body), {
+      status,
+      headers: { 'Content-Type': 'application/json' },
+    });
   };
-  return { seen, api: new RestAdapter({ baseUrl: 'https://api.test/dm/', fetch, reconnectDelayMs: 20 }) };
+  return {
+    seen,
+    api: new RestAdapter({ baseUrl: 'https://api.test/dm/', fetch, reconnectDelayMs: 20 }),
+  };
 }
 
 async function failure(p: Promise<unknown>): Promise<DmError> {
@@ -41,9 +56,21 @@ const url = (r: Request) => {
 
 describe('RestAdapter, contract 1.1', () => {
   it('asks for a page around an item and after a newerCursor, and returns newerCursor and clientReadAt', async () => {
-    const { seen, api } = stub(() => ({ body: { items: [msg('m1'), msg('m2')], olderCursor: 'o1', newerCursor: 'n1', clientReadAt: AT } }));
+    const { seen, api } = stub(() => ({
+      body: {
+        items: [msg('m1'), msg('m2')],
+        olderCursor: 'o1',
+        newerCursor: 'n1',
+        clientReadAt: AT,
+      },
+    }));
     const around = await api.getFeed('c 1', { around: 'm/2', limit: 30, type: 'messages' });
-    expect(around).to.deep.equal({ items: [msg('m1'), msg('m2')], olderCursor: 'o1', newerCursor: 'n1', clientReadAt: AT });
+    expect(around).to.deep.equal({
+      items: [msg('m1'), msg('m2')],
+      olderCursor: 'o1',
+      newerCursor: 'n1',
+      clientReadAt: AT,
+    });
     await api.getFeed('c1', { after: 'n1' });
     await api.getFeed('c1', { before: 'o1', after: null, around: undefined });
     expect(seen.map(url)).to.deep.equal([
@@ -68,38 +95,60 @@ describe('RestAdapter, contract 1.1', () => {
       expect(err.kind, JSON.stringify(extra)).to.equal('invalid-response');
       expect(err.message).to.contain(Object.keys(extra)[0]);
     }
-    const { api } = stub(() => ({ body: { items: [], olderCursor: null, clientReadAt: null, newerCursor: null } }));
+    const { api } = stub(() => ({
+      body: { items: [], olderCursor: null, clientReadAt: null, newerCursor: null },
+    }));
     expect(await api.getFeed('c1', {})).to.include({ clientReadAt: null, newerCursor: null });
   });
 
   it('answers 404 for an around item that is gone', async () => {
-    const { api } = stub(() => ({ status: 404, body: { error: { code: 'not_found', message: 'No item' } } }));
-    expect(await failure(api.getFeed('c1', { around: 'gone' }))).to.include({ kind: 'not-found', status: 404 });
+    const { api } = stub(() => ({
+      status: 404,
+      body: { error: { code: 'not_found', message: 'No item' } },
+    }));
+    expect(await failure(api.getFeed('c1', { around: 'gone' }))).to.include({
+      kind: 'not-found',
+      status: 404,
+    });
   });
 
   it('searches with q, cursor and limit and validates the hits', async () => {
-    const { seen, api } = stub(() => ({ body: { hits: [msg('m9'), msg('m3')], nextCursor: 'h2' } }));
+    const { seen, api } = stub(() => ({
+      body: { hits: [msg('m9'), msg('m3')], nextCursor: 'h2' },
+    }));
     const page = await api.search('c1', { q: 'sister & co', cursor: 'h1', limit: 20 });
     expect(page).to.deep.equal({ hits: [msg('m9'), msg('m3')], nextCursor: 'h2' });
     await api.search('c1', { q: 'ab' });
-    expect(seen.map(url)).to.deep.equal(['/dm/clients/c1/search?q=sister+%26+co&cursor=h1&limit=20', '/dm/clients/c1/search?q=ab']);
+    expect(seen.map(url)).to.deep.equal([
+      '/dm/clients/c1/search?q=sister+%26+co&cursor=h1&limit=20',
+      '/dm/clients/c1/search?q=ab',
+    ]);
     expect(seen.every((r) => r.method === 'GET')).to.equal(true);
 
-    const bad = stub(() => ({ body: { hits: [{ ...msg('m1'), sender: 'bot' }], nextCursor: null } }));
+    const bad = stub(() => ({
+      body: { hits: [{ ...msg('m1'), sender: 'bot' }], nextCursor: null },
+    }));
     expect((await failure(bad.api.search('c1', { q: 'ab' }))).kind).to.equal('invalid-response');
     const noCursor = stub(() => ({ body: { hits: [] } }));
-    expect((await failure(noCursor.api.search('c1', { q: 'ab' }))).kind).to.equal('invalid-response');
+    expect((await failure(noCursor.api.search('c1', { q: 'ab' }))).kind).to.equal(
+      'invalid-response',
+    );
   });
 
   it('reports typing with a body-less POST and 204', async () => {
     const { seen, api } = stub(() => ({ status: 204 }));
     expect(await api.sendTyping('c/1')).to.equal(undefined);
-    expect(seen.map((r) => [r.method, url(r)])).to.deep.equal([['POST', '/dm/clients/c%2F1/typing']]);
+    expect(seen.map((r) => [r.method, url(r)])).to.deep.equal([
+      ['POST', '/dm/clients/c%2F1/typing'],
+    ]);
     expect(await seen[0]!.text()).to.equal('');
   });
 
   it('tells a 1.0 server apart: /search and /typing answer 404, the capability turns off quietly, once', async () => {
-    const { api } = stub(() => ({ status: 404, body: { error: { code: 'not_found', message: 'No route' } } }));
+    const { api } = stub(() => ({
+      status: 404,
+      body: { error: { code: 'not_found', message: 'No route' } },
+    }));
     let changes = 0;
     const caps = new Capabilities(api, () => changes++);
     expect([caps.has('search'), caps.has('typing')]).to.deep.equal([true, true]);
@@ -122,7 +171,10 @@ describe('RestAdapter, contract 1.1', () => {
   it('has no capability for a custom adapter without the 1.1 methods', () => {
     const { api } = stub(() => ({ status: 204 }));
     // A 1.0 adapter of the host's own: every other method, neither 1.1 one.
-    const old = Object.assign(Object.create(api) as DmAdapter, { search: undefined, sendTyping: undefined });
+    const old = Object.assign(Object.create(api) as DmAdapter, {
+      search: undefined,
+      sendTyping: undefined,
+    });
     const caps = new Capabilities(old);
     expect([caps.has('search'), caps.has('typing')]).to.deep.equal([false, false]);
   });

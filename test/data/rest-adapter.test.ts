@@ -21,13 +21,15 @@ describe('RestAdapter against the contract mock', () => {
   let api: RestAdapter;
   beforeEach(() => {
     db.reset();
-    api = new RestAdapter({ baseUrl: "/api/dm/" });
+    api = new RestAdapter({ baseUrl: '/api/dm/' });
   });
 
   it('reads the advisor, unread count and one client', async () => {
     expect((await api.getMe()).id).to.equal(db.me().id);
     expect((await api.getUnread()).clientsWithUnread).to.equal(db.unreadCount());
-    expect((await api.getClient(MOCK_CLIENTS.dana)).displayName).to.equal(db.client(MOCK_CLIENTS.dana)!.displayName);
+    expect((await api.getClient(MOCK_CLIENTS.dana)).displayName).to.equal(
+      db.client(MOCK_CLIENTS.dana)!.displayName,
+    );
   });
 
   it('pages through every client with cursors and searches by name', async () => {
@@ -49,19 +51,30 @@ describe('RestAdapter against the contract mock', () => {
     const newest = await api.getFeed(MOCK_CLIENTS.longHistory, { limit: 50 });
     const all = db.feedItems(MOCK_CLIENTS.longHistory);
     expect(newest.items.map((i) => i.id)).to.deep.equal(all.slice(-50).map((i) => i.id));
-    const older = await api.getFeed(MOCK_CLIENTS.longHistory, { limit: 50, before: newest.olderCursor });
+    const older = await api.getFeed(MOCK_CLIENTS.longHistory, {
+      limit: 50,
+      before: newest.olderCursor,
+    });
     expect(older.items.map((i) => i.id)).to.deep.equal(all.slice(-100, -50).map((i) => i.id));
     const orders = await api.getFeed(MOCK_CLIENTS.dana, { type: 'orders' });
     expect(orders.items.every((i) => i.kind === 'order')).to.equal(true);
   });
 
   it('sends idempotently and reports each error class', async () => {
-    const sent = await api.sendMessage(MOCK_CLIENTS.dana, { body: 'Hello', clientMessageId: 'cmid-00000001' });
-    const again = await api.sendMessage(MOCK_CLIENTS.dana, { body: 'Hello', clientMessageId: 'cmid-00000001' });
+    const sent = await api.sendMessage(MOCK_CLIENTS.dana, {
+      body: 'Hello',
+      clientMessageId: 'cmid-00000001',
+    });
+    const again = await api.sendMessage(MOCK_CLIENTS.dana, {
+      body: 'Hello',
+      clientMessageId: 'cmid-00000001',
+    });
     expect(again.id).to.equal(sent.id);
     expect(db.countByClientMessageId(MOCK_CLIENTS.dana, 'cmid-00000001')).to.equal(1);
 
-    const blocked = await failure(api.sendMessage(MOCK_CLIENTS.negativeReview, { body: 'x', clientMessageId: 'cmid-00000002' }));
+    const blocked = await failure(
+      api.sendMessage(MOCK_CLIENTS.negativeReview, { body: 'x', clientMessageId: 'cmid-00000002' }),
+    );
     expect(blocked).to.include({ kind: 'blocked', status: 403, reason: 'negative_review' });
 
     db.failNext('me', 1, 401);
@@ -69,9 +82,17 @@ describe('RestAdapter against the contract mock', () => {
     db.failNext('unread', 1, 429, { retryAfterSeconds: 7 });
     expect(await failure(api.getUnread())).to.include({ kind: 'rate-limited', retryAfterMs: 7000 });
     db.failNext('unread', 1, 503);
-    expect(await failure(api.getUnread())).to.include({ kind: 'server', status: 503, retryAfterMs: null });
+    expect(await failure(api.getUnread())).to.include({
+      kind: 'server',
+      status: 503,
+      retryAfterMs: null,
+    });
     db.failNext('unread', 1, 503, { retryAfterSeconds: 3 });
-    expect(await failure(api.getUnread())).to.include({ kind: 'server', status: 503, retryAfterMs: 3000 });
+    expect(await failure(api.getUnread())).to.include({
+      kind: 'server',
+      status: 503,
+      retryAfterMs: 3000,
+    });
     db.networkErrorNext('unread');
     expect((await failure(api.getUnread())).kind).to.equal('network');
     db.malformedNext('me');
@@ -98,7 +119,10 @@ describe('RestAdapter against the contract mock', () => {
     expect(db.client(MOCK_CLIENTS.sevenUnread)!.hasUnread).to.equal(false);
     const order = db.feedItems(MOCK_CLIENTS.dana).find((i) => i.kind === 'order')!;
     expect((await api.getOrder(order.id)).id).to.equal(order.id);
-    expect(await api.getEligibility(MOCK_CLIENTS.fiveInARow)).to.include({ canSend: false, reason: 'consecutive_limit' });
+    expect(await api.getEligibility(MOCK_CLIENTS.fiveInARow)).to.include({
+      canSend: false,
+      reason: 'consecutive_limit',
+    });
     await api.putPresence({ active: false, inLiveSession: true });
     expect(db.presenceLog.at(-1)).to.include({ active: false, inLiveSession: true });
   });
@@ -133,7 +157,10 @@ describe('RestAdapter against the contract mock', () => {
         return fetch(input, init);
       },
     });
-    const stop = live.subscribe((e) => got.push(e), { onStatus: (s) => statuses.push(s), onInvalid: (e) => invalid.push(e) });
+    const stop = live.subscribe((e) => got.push(e), {
+      onStatus: (s) => statuses.push(s),
+      onInvalid: (e) => invalid.push(e),
+    });
     try {
       await waitFor(() => statuses.includes('open'), 4000, 'stream open');
       db.clientWrites(MOCK_CLIENTS.dana, 'first live');
@@ -141,11 +168,27 @@ describe('RestAdapter against the contract mock', () => {
       db.dropConnections();
       // Written while the stream is down: must arrive after the reconnect, exactly once.
       db.clientWrites(MOCK_CLIENTS.dana, 'while away');
-      await waitFor(() => got.some((e) => e.type === 'feed-item' && e.item.kind === 'message' && e.item.body === 'while away'), 5000, 'missed event');
+      await waitFor(
+        () =>
+          got.some(
+            (e) =>
+              e.type === 'feed-item' && e.item.kind === 'message' && e.item.body === 'while away',
+          ),
+        5000,
+        'missed event',
+      );
       db.emitRaw('mystery', { x: 1 });
       db.emitRaw('feed-item', { item: { kind: 'message' } });
       db.clientWrites(MOCK_CLIENTS.dana, 'after junk');
-      await waitFor(() => got.some((e) => e.type === 'feed-item' && e.item.kind === 'message' && e.item.body === 'after junk'), 4000, 'after junk');
+      await waitFor(
+        () =>
+          got.some(
+            (e) =>
+              e.type === 'feed-item' && e.item.kind === 'message' && e.item.body === 'after junk',
+          ),
+        4000,
+        'after junk',
+      );
     } finally {
       stop();
     }
@@ -153,7 +196,9 @@ describe('RestAdapter against the contract mock', () => {
     expect(lastIds.at(-1)).to.be.a('string');
     const ids = got.map((e) => e.id);
     expect(new Set(ids).size).to.equal(ids.length);
-    const bodies = got.flatMap((e) => (e.type === 'feed-item' && e.item.kind === 'message' ? [e.item.body] : []));
+    const bodies = got.flatMap((e) =>
+      e.type === 'feed-item' && e.item.kind === 'message' ? [e.item.body] : [],
+    );
     expect(bodies).to.deep.equal(['first live', 'while away', 'after junk']);
     expect(invalid.length).to.equal(1);
     expect(statuses).to.include('reconnecting');

@@ -16,10 +16,18 @@ class FakeServer implements DmAdapter {
   stored: MessageItem[] = [];
   faults: Fault[] = [];
   calls = 0;
-  eligibilityValue: Eligibility = { canSend: true, reason: null, consecutiveSent: 0, consecutiveLimit: 5 };
+  eligibilityValue: Eligibility = {
+    canSend: true,
+    reason: null,
+    consecutiveSent: 0,
+    consecutiveLimit: 5,
+  };
   private n = 0;
 
-  async sendMessage(clientId: string, body: { body: string; clientMessageId: string }): Promise<MessageItem> {
+  async sendMessage(
+    clientId: string,
+    body: { body: string; clientMessageId: string },
+  ): Promise<MessageItem> {
     this.calls++;
     const fault = this.faults.shift() ?? 'ok';
     await Promise.resolve();
@@ -27,10 +35,19 @@ class FakeServer implements DmAdapter {
     if (fault === 'bad') throw new DmError('bad-request', 'HTTP 400', { status: 400 });
     if (fault === 'network') throw new DmError('network', 'Failed to fetch');
     if (fault === 'server') throw new DmError('server', 'HTTP 503', { status: 503 });
-    if (fault === 'rate') throw new DmError('rate-limited', 'Slow down', { status: 429, retryAfterMs: 1 });
+    if (fault === 'rate')
+      throw new DmError('rate-limited', 'Slow down', { status: 429, retryAfterMs: 1 });
     let msg = this.stored.find((m) => m.clientMessageId === body.clientMessageId);
     if (!msg) {
-      msg = { kind: 'message', id: `m${++this.n}`, clientId, at: new Date(1700000000000 + this.n * 1000).toISOString(), sender: 'advisor', body: body.body, clientMessageId: body.clientMessageId };
+      msg = {
+        kind: 'message',
+        id: `m${++this.n}`,
+        clientId,
+        at: new Date(1700000000000 + this.n * 1000).toISOString(),
+        sender: 'advisor',
+        body: body.body,
+        clientMessageId: body.clientMessageId,
+      };
       this.stored.push(msg);
     }
     if (fault === 'lost-reply') throw new DmError('network', 'Connection reset');
@@ -48,7 +65,12 @@ class FakeServer implements DmAdapter {
   /** Whether the feed shows what was stored (by default it is empty, as the tests below expect). */
   feedShowsStored = false;
   async getFeed(clientId: string) {
-    return { items: (this.feedShowsStored ? this.stored.filter((m) => m.clientId === clientId) : []) as FeedItem[], olderCursor: null };
+    return {
+      items: (this.feedShowsStored
+        ? this.stored.filter((m) => m.clientId === clientId)
+        : []) as FeedItem[],
+      olderCursor: null,
+    };
   }
   async getEligibility() {
     return this.eligibilityValue;
@@ -121,10 +143,15 @@ describe('DmStore sending', () => {
     const [failed] = store.feed('c1').items;
     expect(failed.delivery).to.equal('failed');
     expect(store.outboxFor('c1')).to.have.length(1);
-    const retry = await store.retrySend('c1', failed.kind === 'message' ? failed.clientMessageId! : '');
+    const retry = await store.retrySend(
+      'c1',
+      failed.kind === 'message' ? failed.clientMessageId! : '',
+    );
     expect(retry?.status).to.equal('sent');
     expect(server.stored).to.have.length(1);
-    expect(server.stored[0].clientMessageId).to.equal(failed.kind === 'message' ? failed.clientMessageId : null);
+    expect(server.stored[0].clientMessageId).to.equal(
+      failed.kind === 'message' ? failed.clientMessageId : null,
+    );
     expect(store.feed('c1').items.map((i) => i.delivery)).to.deep.equal([undefined]);
   });
 
@@ -133,7 +160,12 @@ describe('DmStore sending', () => {
     server.sendMessage = async () => {
       throw new DmError('blocked', 'blocked', { status: 403, reason: 'negative_review' });
     };
-    server.eligibilityValue = { canSend: false, reason: 'negative_review', consecutiveSent: 0, consecutiveLimit: 5 };
+    server.eligibilityValue = {
+      canSend: false,
+      reason: 'negative_review',
+      consecutiveSent: 0,
+      consecutiveLimit: 5,
+    };
     const store = newStore(server);
     await store.loadFeed('c1');
     const result = await store.send('c1', 'Please come back');
@@ -162,7 +194,10 @@ describe('DmStore sending', () => {
     for (let i = 0; i < 4; i++) void store.send('c1', `m${i}`);
     expect(store.eligibility('c1').value).to.include({ canSend: true, consecutiveSent: 4 });
     void store.send('c1', 'fifth');
-    expect(store.eligibility('c1').value).to.include({ canSend: false, reason: 'consecutive_limit' });
+    expect(store.eligibility('c1').value).to.include({
+      canSend: false,
+      reason: 'consecutive_limit',
+    });
   });
 
   it('survives a reload: a message on its way when the page closed is sent again with the same id', async () => {
@@ -195,7 +230,9 @@ describe('DmStore sending', () => {
     await second.loadFeed('c1');
     await new Promise((r) => setTimeout(r, 50));
     expect(server.calls, 'nothing sent by itself').to.equal(1);
-    expect(second.feed('c1').items.map((e) => [e.kind === 'message' && e.body, e.delivery])).to.deep.equal([['Failed before the reload', 'failed']]);
+    expect(
+      second.feed('c1').items.map((e) => [e.kind === 'message' && e.body, e.delivery]),
+    ).to.deep.equal([['Failed before the reload', 'failed']]);
     const id = second.outboxFor('c1')[0]!.clientMessageId;
     expect((await second.retrySend('c1', id))!.status).to.equal('sent');
     expect(server.stored.map((m) => m.body)).to.deep.equal(['Failed before the reload']);
@@ -252,7 +289,7 @@ describe('DmStore sending', () => {
     store.stop();
   });
 
-  it('back online, a client\'s failed messages are not sent again when one was refused for good (400)', async () => {
+  it("back online, a client's failed messages are not sent again when one was refused for good (400)", async () => {
     const server = new FakeServer();
     server.faults = ['bad'];
     const store = newStore(server, 1);
@@ -288,7 +325,7 @@ describe('DmStore sending', () => {
     tabB.stop();
   });
 
-  it('two tabs keep each other\'s unsent messages: a send in one never wipes the other\'s failed one', async () => {
+  it("two tabs keep each other's unsent messages: a send in one never wipes the other's failed one", async () => {
     const storage = memoryStorage();
     const server = new FakeServer();
     const tabA = new DmStore(server, { storage, retryBaseMs: 1, maxSendAttempts: 1 });
@@ -329,8 +366,13 @@ describe('DmStore sending', () => {
   it('property: for any sends and faults, the server ends with exactly the sent messages, in order, once each', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim().length > 0), { minLength: 1, maxLength: 8 }),
-        fc.array(fc.constantFrom<Fault>('ok', 'network', 'server', 'rate', 'lost-reply'), { maxLength: 30 }),
+        fc.array(
+          fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim().length > 0),
+          { minLength: 1, maxLength: 8 },
+        ),
+        fc.array(fc.constantFrom<Fault>('ok', 'network', 'server', 'rate', 'lost-reply'), {
+          maxLength: 30,
+        }),
         async (bodies, faults) => {
           const server = new FakeServer();
           server.faults = [...faults];
@@ -345,7 +387,9 @@ describe('DmStore sending', () => {
           const storedBodies = server.stored.map((m) => m.body);
           const ids = server.stored.map((m) => m.clientMessageId);
           expect(new Set(ids).size, 'no duplicates').to.equal(ids.length);
-          expect([...storedBodies].sort(), 'nothing lost').to.deep.equal(bodies.map((b) => b.trim()).sort());
+          expect([...storedBodies].sort(), 'nothing lost').to.deep.equal(
+            bodies.map((b) => b.trim()).sort(),
+          );
           expect(storedBodies, 'in the order written').to.deep.equal(bodies.map((b) => b.trim()));
           const feed = store.feed('c1').items;
           expect(feed.filter((i) => i.delivery)).to.have.length(0);
@@ -362,7 +406,14 @@ describe('DmStore marking read', () => {
     readCalls = 0;
     failReads = 1;
     override async getClient(id: string): Promise<ClientSummary> {
-      return { id, displayName: 'Dana', avatarUrl: null, lastActivityAt: '2026-11-20T10:00:00Z', lastItemPreview: 'Hi', hasUnread: true };
+      return {
+        id,
+        displayName: 'Dana',
+        avatarUrl: null,
+        lastActivityAt: '2026-11-20T10:00:00Z',
+        lastItemPreview: 'Hi',
+        hasUnread: true,
+      };
     }
     override async markRead(_clientId: string, _upTo: string): Promise<void> {
       this.readCalls++;

@@ -14,13 +14,17 @@ const { worker } = await startMockWorker({ db: new MockDb() });
 worker.use(...createHandlers(big, { baseUrl: '/api/dm-w' }));
 
 const rows = (el: DmClientList) => parts(el, 'client');
-const focusedKey = (el: DmClientList) => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.vkey;
+const focusedKey = (el: DmClientList) =>
+  (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.vkey;
 
 describe('<dm-client-list> while many clients write', () => {
   beforeEach(() => big.reset());
 
   it('stays at its top with focus on the clicked row while 36 clients write', async () => {
-    const el = await renderInProvider<DmClientList>(html`<dm-client-list style="height:600px;width:360px"></dm-client-list>`, { baseUrl: '/api/dm-w' });
+    const el = await renderInProvider<DmClientList>(
+      html`<dm-client-list style="height:600px;width:360px"></dm-client-list>`,
+      { baseUrl: '/api/dm-w' },
+    );
     await waitFor(() => rows(el).length > 5, 5000, 'rows');
     await liveOpen(el);
     const clicked = rows(el)[2]!;
@@ -36,7 +40,11 @@ describe('<dm-client-list> while many clients write', () => {
       await new Promise((r) => setTimeout(r, 30));
     }
     const newest = writers.at(-1)!.id;
-    await waitFor(() => el.store!.clientList.clients[0]?.id === newest, 6000, 'the newest writer first');
+    await waitFor(
+      () => el.store!.clientList.clients[0]?.id === newest,
+      6000,
+      'the newest writer first',
+    );
     for (let i = 0; i < 10; i++) await new Promise((r) => requestAnimationFrame(r));
     console.log(`the list scrolled ${Math.round(s.scrollTop)} px by itself after 36 writers`);
     expect(s.scrollTop, 'still at its top').to.be.below(4);

@@ -18,14 +18,19 @@ function startMocks() {
     const big = new MockDb({ clientCount: 3000, avatarBase: '/api/dm-big/__avatars' });
     const empty = new MockDb({ scenario: 'empty', avatarBase: '/api/dm-empty/__avatars' });
     const { worker } = await startMockWorker({ db });
-    worker.use(...createHandlers(big, { baseUrl: '/api/dm-big' }), ...createHandlers(empty, { baseUrl: '/api/dm-empty' }));
+    worker.use(
+      ...createHandlers(big, { baseUrl: '/api/dm-big' }),
+      ...createHandlers(empty, { baseUrl: '/api/dm-empty' }),
+    );
     return { db, big, empty };
   })();
   return mocks;
 }
 
 const render = (baseUrl = '/api/dm') =>
-  renderInProvider<DmClientList>(html`<dm-client-list style="height: 400px"></dm-client-list>`, { baseUrl });
+  renderInProvider<DmClientList>(html`<dm-client-list style="height: 400px"></dm-client-list>`, {
+    baseUrl,
+  });
 
 const rows = (el: DmClientList) => parts(el, 'client');
 const nameOf = (row: Element | null | undefined) => textOf(row?.querySelector('[part~="name"]'));
@@ -107,7 +112,11 @@ describe('dm-client-list', () => {
       const [first, second] = rows(el);
       expect(first!.querySelector('img')).to.equal(null);
       expect(textOf(first!.querySelector('[part~="avatar"]'))).to.match(/^\S{1,2}$/);
-      await waitFor(() => !second!.querySelector('img'), 4000, 'broken avatar replaced by initials');
+      await waitFor(
+        () => !second!.querySelector('img'),
+        4000,
+        'broken avatar replaced by initials',
+      );
       expect(textOf(second!.querySelector('[part~="avatar"]'))).to.match(/^\S{1,2}$/);
     });
 
@@ -132,7 +141,9 @@ describe('dm-client-list', () => {
       const htmlPart = second!.querySelector('[part~="name"]')!;
       expect(htmlPart.textContent).to.equal(htmlName);
       expect(htmlPart.children.length).to.equal(0);
-      expect(second!.querySelector('[part~="preview"]')!.textContent).to.equal('<script>window.__dmPwned=1</script><i>x</i>');
+      expect(second!.querySelector('[part~="preview"]')!.textContent).to.equal(
+        '<script>window.__dmPwned=1</script><i>x</i>',
+      );
       expect(el.shadowRoot!.querySelector('script, b, i, img[src="x"]')).to.equal(null);
       expect((window as unknown as { __dmPwned?: number }).__dmPwned).to.equal(undefined);
     });
@@ -183,7 +194,9 @@ describe('dm-client-list', () => {
       await loaded(el);
       await el.updateComplete;
       const selected = parts(el, 'client-selected');
-      expect(selected.map(nameOf)).to.deep.equal([db.client(MOCK_CLIENTS.sevenUnread)!.displayName]);
+      expect(selected.map(nameOf)).to.deep.equal([
+        db.client(MOCK_CLIENTS.sevenUnread)!.displayName,
+      ]);
       // The selected row is the list's one tab stop.
       expect(rows(el).filter((r) => r.tabIndex === 0)).to.deep.equal(selected);
     });
@@ -199,11 +212,19 @@ describe('dm-client-list', () => {
       await sendKeys({ type: 'dan' });
       const expected = db.clients('dan').map((c) => c.displayName);
       expect(expected.length).to.be.greaterThan(0);
-      await waitFor(() => JSON.stringify(names(el)) === JSON.stringify(expected.slice(0, names(el).length)) && names(el).length > 0);
+      await waitFor(
+        () =>
+          JSON.stringify(names(el)) === JSON.stringify(expected.slice(0, names(el).length)) &&
+          names(el).length > 0,
+      );
       for (const name of names(el)) expect(name.toLowerCase()).to.contain('dan');
-      const searches = db.requestLog.filter((r) => r.route === 'clients' && r.search.includes('q='));
+      const searches = db.requestLog.filter(
+        (r) => r.route === 'clients' && r.search.includes('q='),
+      );
       // Debounced: one request for the three keystrokes.
-      expect(searches.map((r) => new URL(r.path + r.search, location.origin).searchParams.get('q'))).to.deep.equal(['dan']);
+      expect(
+        searches.map((r) => new URL(r.path + r.search, location.origin).searchParams.get('q')),
+      ).to.deep.equal(['dan']);
     });
 
     it('says when nothing matches', async () => {
@@ -244,9 +265,15 @@ describe('dm-client-list', () => {
       big.invalidNext('clients', 1, (body) => ({ ...(body as object), clients: [] }));
       const el = await render('/api/dm-big');
       let sawEmpty = false;
-      await waitFor(() => ((sawEmpty ||= !!part(el, 'empty')), rows(el).length > 0), 4000, 'client rows');
+      await waitFor(
+        () => ((sawEmpty ||= !!part(el, 'empty')), rows(el).length > 0),
+        4000,
+        'client rows',
+      );
       expect(sawEmpty, 'said "no clients" on the way').to.equal(false);
-      const requests = big.requestLog.filter((r) => r.path.endsWith('/clients')).map((r) => r.search);
+      const requests = big.requestLog
+        .filter((r) => r.path.endsWith('/clients'))
+        .map((r) => r.search);
       expect(requests.length, requests.join(' ')).to.be.at.least(2);
       expect(requests[1]).to.contain('cursor=');
     });
@@ -295,11 +322,17 @@ describe('dm-client-list', () => {
       expect(rows(el)[0]!.getAttribute('aria-setsize')).to.equal('-1');
       const scroller = part(el, 'scroller')!;
       const expected = big.clients().map((c) => c.displayName);
-      const lastPos = () => Math.max(...rows(el).map((r) => Number(r.getAttribute('aria-posinset'))));
-      const pageRequests = () => big.requestLog.filter((r) => r.route === 'clients' && r.search.includes('cursor=')).length;
+      const lastPos = () =>
+        Math.max(...rows(el).map((r) => Number(r.getAttribute('aria-posinset'))));
+      const pageRequests = () =>
+        big.requestLog.filter((r) => r.route === 'clients' && r.search.includes('cursor=')).length;
       for (let page = 1; page <= 3; page++) {
         scroller.scrollTop = scroller.scrollHeight;
-        await waitFor(() => pageRequests() >= page && !part(el, 'loading-more'), 4000, `page ${page + 1}`);
+        await waitFor(
+          () => pageRequests() >= page && !part(el, 'loading-more'),
+          4000,
+          `page ${page + 1}`,
+        );
         expect(rows(el).length).to.be.lessThan(60);
       }
       scroller.scrollTop = scroller.scrollHeight;
@@ -311,14 +344,23 @@ describe('dm-client-list', () => {
     });
 
     it('scrolls inside the height the host gives it, also when the host page makes it display:block', async () => {
-      const el = await renderInProvider<DmClientList>(html`<dm-client-list style="display:block;height:300px"></dm-client-list>`, { baseUrl: '/api/dm-big' });
+      const el = await renderInProvider<DmClientList>(
+        html`<dm-client-list style="display:block;height:300px"></dm-client-list>`,
+        { baseUrl: '/api/dm-big' },
+      );
       await loaded(el);
       await el.updateComplete;
       expect(el.getBoundingClientRect().height).to.be.closeTo(300, 1);
       const s = part(el, 'scroller')!;
-      expect(s.getBoundingClientRect().bottom, 'the scroller ends inside the element').to.be.at.most(el.getBoundingClientRect().bottom + 1);
+      expect(
+        s.getBoundingClientRect().bottom,
+        'the scroller ends inside the element',
+      ).to.be.at.most(el.getBoundingClientRect().bottom + 1);
       expect(rows(el).length, 'rows rendered').to.be.lessThan(40);
-      expect(big.requestLog.filter((r) => r.path.endsWith('/clients')).length, 'pages asked for').to.equal(1);
+      expect(
+        big.requestLog.filter((r) => r.path.endsWith('/clients')).length,
+        'pages asked for',
+      ).to.equal(1);
     });
 
     it('End moves focus to the last loaded client though it was not rendered', async () => {
@@ -337,14 +379,30 @@ describe('dm-client-list', () => {
       expect(row.bottom).to.be.at.most(scroller.bottom + 1);
 
       await sendKeys({ press: 'Home' });
-      await waitFor(() => nameOf(focusedRow(el)) === big.clients()[0]!.displayName, 4000, 'focus on the first client');
+      await waitFor(
+        () => nameOf(focusedRow(el)) === big.clients()[0]!.displayName,
+        4000,
+        'focus on the first client',
+      );
       await sendKeys({ press: 'ArrowDown' });
-      await waitFor(() => nameOf(focusedRow(el)) === big.clients()[1]!.displayName, 4000, 'focus on the second client');
+      await waitFor(
+        () => nameOf(focusedRow(el)) === big.clients()[1]!.displayName,
+        4000,
+        'focus on the second client',
+      );
       await sendKeys({ press: 'PageDown' });
-      await waitFor(() => Number(focusedRow(el)?.getAttribute('aria-posinset')) > 4, 4000, 'a page down');
+      await waitFor(
+        () => Number(focusedRow(el)?.getAttribute('aria-posinset')) > 4,
+        4000,
+        'a page down',
+      );
       await sendKeys({ press: 'ArrowUp' });
       const pos = Number(focusedRow(el)!.getAttribute('aria-posinset'));
-      await waitFor(() => Number(focusedRow(el)?.getAttribute('aria-posinset')) === pos, 4000, 'one row up');
+      await waitFor(
+        () => Number(focusedRow(el)?.getAttribute('aria-posinset')) === pos,
+        4000,
+        'one row up',
+      );
       // One tab stop at all times.
       expect(rows(el).filter((r) => r.tabIndex === 0)).to.deep.equal([focusedRow(el)]);
     });
@@ -356,7 +414,9 @@ describe('dm-client-list', () => {
       expect(listbox.getAttribute('aria-label')).to.equal(en.clientsLabel);
       const all = rows(el);
       expect(all.every((r) => r.getAttribute('role') === 'option')).to.equal(true);
-      expect(all.map((r) => r.getAttribute('aria-posinset'))).to.deep.equal(all.map((_, i) => String(i + 1)));
+      expect(all.map((r) => r.getAttribute('aria-posinset'))).to.deep.equal(
+        all.map((_, i) => String(i + 1)),
+      );
       expect(all[0]!.getAttribute('aria-setsize')).to.equal('-1');
       expect(all.filter((r) => r.tabIndex === 0)).to.deep.equal([all[0]]);
       await expect(el).to.be.accessible();
@@ -369,7 +429,9 @@ describe('dm-client-list', () => {
       await loaded(el);
       await liveOpen(el);
       const visible = rows(el);
-      const quiet = visible.find((r) => !r.querySelector('[part~="unread-badge"]') && visible.indexOf(r) > 3)!;
+      const quiet = visible.find(
+        (r) => !r.querySelector('[part~="unread-badge"]') && visible.indexOf(r) > 3,
+      )!;
       const name = nameOf(quiet);
       db.clientWrites(quiet.dataset.vkey!, 'Are you there?');
       await waitFor(() => names(el)[0] === name, 4000, 'the writer on top');
@@ -390,35 +452,66 @@ describe('dm-client-list', () => {
       const firstRead = () => rows(el).find((r) => !r.querySelector('[part~="unread-badge"]'));
       expect(nameOf(firstRead()), 'not already the most recent read client').not.to.equal(name);
       const order = db.clientOrders(id, 'rush_reading');
-      await waitFor(() => nameOf(firstRead()) === name, 4000, 'the client who ordered first among read clients');
+      await waitFor(
+        () => nameOf(firstRead()) === name,
+        4000,
+        'the client who ordered first among read clients',
+      );
       const before = names(el).join('|');
       db.setOrderStatus(order.id, 'in_progress');
       await aTimeout(600);
-      expect(!!rowNamed(el, name)!.querySelector('[part~="unread-badge"]'), 'an order is not an unread message').to.equal(false);
+      expect(
+        !!rowNamed(el, name)!.querySelector('[part~="unread-badge"]'),
+        'an order is not an unread message',
+      ).to.equal(false);
       expect(names(el).join('|'), 'the list order').to.equal(before);
     });
 
-    it('takes an order as new when the server\'s client event came first (a notice, the client moves up)', async () => {
+    it("takes an order as new when the server's client event came first (a notice, the client moves up)", async () => {
       const el = await render();
       await loaded(el);
       await liveOpen(el);
-      const quiet = rows(el).filter((r) => !r.querySelector('[part~="unread-badge"]')).at(-1)!;
+      const quiet = rows(el)
+        .filter((r) => !r.querySelector('[part~="unread-badge"]'))
+        .at(-1)!;
       const id = quiet.dataset.vkey!;
       const at = new Date(Date.now() + 5000);
       const summary = db.client(id)!;
       // The client event of the new order, a little later than the order's own time, then the order.
-      db.emitRaw('client', { client: { ...summary, lastActivityAt: new Date(at.getTime() + 1).toISOString(), lastItemPreview: 'New reading' } });
-      db.emitRaw('feed-item', {
-        item: { kind: 'order', id: 'o-first-' + id, clientId: id, at: at.toISOString(), orderType: 'rush_reading', status: 'pending', title: 'New reading', price: { amountMinor: 2500, currency: 'USD' }, durationMinutes: null },
+      db.emitRaw('client', {
+        client: {
+          ...summary,
+          lastActivityAt: new Date(at.getTime() + 1).toISOString(),
+          lastItemPreview: 'New reading',
+        },
       });
-      await waitFor(() => el.store!.notices.some((n) => n.clientId === id), 4000, 'a notice for the new order');
+      db.emitRaw('feed-item', {
+        item: {
+          kind: 'order',
+          id: 'o-first-' + id,
+          clientId: id,
+          at: at.toISOString(),
+          orderType: 'rush_reading',
+          status: 'pending',
+          title: 'New reading',
+          price: { amountMinor: 2500, currency: 'USD' },
+          durationMinutes: null,
+        },
+      });
+      await waitFor(
+        () => el.store!.notices.some((n) => n.clientId === id),
+        4000,
+        'a notice for the new order',
+      );
     });
 
     it('keeps a client who writes while the list page is on its way at the top, with a bubble', async () => {
       const first = await render();
       await loaded(first);
       await liveOpen(first);
-      const quiet = rows(first).filter((r) => !r.querySelector('[part~="unread-badge"]')).at(-1)!;
+      const quiet = rows(first)
+        .filter((r) => !r.querySelector('[part~="unread-badge"]'))
+        .at(-1)!;
       const id = quiet.dataset.vkey!;
       const name = nameOf(quiet);
       db.setReplyDelay(800, 'clients');
@@ -428,18 +521,25 @@ describe('dm-client-list', () => {
       await waitFor(() => first.store!.clientList.status === 'ready', 4000, 'the page');
       await new Promise((r) => setTimeout(r, 100));
       expect(names(first)[0], 'the writer on top').to.equal(name);
-      expect(!!rows(first)[0]!.querySelector('[part~="unread-badge"]'), 'with a bubble').to.equal(true);
+      expect(!!rows(first)[0]!.querySelector('[part~="unread-badge"]'), 'with a bubble').to.equal(
+        true,
+      );
     });
 
     it('shows a client who writes at the top, on screen, when the list is at its top with a client selected', async () => {
       const first = db.clients()[1]!;
-      const el = await renderInProvider<DmClientList>(html`<dm-client-list style="height: 400px" selected=${first.id}></dm-client-list>`);
+      const el = await renderInProvider<DmClientList>(
+        html`<dm-client-list style="height: 400px" selected=${first.id}></dm-client-list>`,
+      );
       await loaded(el);
       await liveOpen(el);
       await waitFor(() => part(el, 'client-selected'), 4000, 'selected row');
       const scroller = part(el, 'scroller')!;
       expect(scroller.scrollTop).to.equal(0);
-      const quiet = db.clients().filter((c) => !c.hasUnread).at(-1)!;
+      const quiet = db
+        .clients()
+        .filter((c) => !c.hasUnread)
+        .at(-1)!;
       db.clientWrites(quiet.id, 'Hello from the bottom of the list');
       await waitFor(() => names(el)[0] === quiet.displayName, 4000, 'the writer on top');
       await el.updateComplete;
@@ -451,7 +551,9 @@ describe('dm-client-list', () => {
 
     it('keeps a scroll the browser has not reported yet when a row takes focus (a click scrolls its row into view first)', async () => {
       const first = db.clients()[0]!;
-      const el = await renderInProvider<DmClientList>(html`<dm-client-list style="height: 300px" selected=${first.id}></dm-client-list>`);
+      const el = await renderInProvider<DmClientList>(
+        html`<dm-client-list style="height: 300px" selected=${first.id}></dm-client-list>`,
+      );
       await loaded(el);
       await waitFor(() => part(el, 'client-selected'), 4000, 'selected row');
       await el.updateComplete;

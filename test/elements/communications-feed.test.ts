@@ -4,7 +4,17 @@ import '../../src/elements/communications-feed/dm-communications-feed.js';
 import type { DmCommunicationsFeed } from '../../src/elements/communications-feed/dm-communications-feed.js';
 import { en } from '../../src/i18n/strings.js';
 import { MOCK_CLIENTS } from '../../src/mocks/index.js';
-import { frames, liveOpen, part, parts, providerOf, renderInProvider, startMock, textOf, waitFor } from '../helpers/render.js';
+import {
+  frames,
+  liveOpen,
+  part,
+  parts,
+  providerOf,
+  renderInProvider,
+  startMock,
+  textOf,
+  waitFor,
+} from '../helpers/render.js';
 
 const { db } = await startMock();
 
@@ -15,7 +25,11 @@ async function renderFeed(clientId: string, filter = 'all', height = 500) {
     </div>`,
   );
   const feed = wrapper.querySelector('dm-communications-feed') as DmCommunicationsFeed;
-  await waitFor(() => parts(feed, 'item').length > 0 || part(feed, 'empty') || part(feed, 'error'), 5000, 'feed rendered');
+  await waitFor(
+    () => parts(feed, 'item').length > 0 || part(feed, 'empty') || part(feed, 'error'),
+    5000,
+    'feed rendered',
+  );
   await nextFrames();
   return feed;
 }
@@ -40,12 +54,16 @@ describe('<dm-communications-feed>', () => {
     const feed = await renderFeed(MOCK_CLIENTS.fiveInARow);
     const items = parts(feed, 'item');
     expect(items.length).to.be.greaterThan(3);
-    const times = items.map((i) => Date.parse(i.querySelector('time')?.getAttribute('datetime') ?? ''));
+    const times = items.map((i) =>
+      Date.parse(i.querySelector('time')?.getAttribute('datetime') ?? ''),
+    );
     const known = times.filter((t) => Number.isFinite(t));
     expect(known).to.deep.equal([...known].sort((a, b) => a - b));
     const expected = db.feedItems(MOCK_CLIENTS.fiveInARow).at(-1)!;
     const last = items[items.length - 1];
-    expect(textOf(last)).to.contain(expected.kind === 'message' ? expected.body.slice(0, 20).trim() : expected.title);
+    expect(textOf(last)).to.contain(
+      expected.kind === 'message' ? expected.body.slice(0, 20).trim() : expected.title,
+    );
     expect(isAtBottom(scroller(feed))).to.equal(true);
   });
 
@@ -59,16 +77,28 @@ describe('<dm-communications-feed>', () => {
   it('filters orders and messages through the control and reflects the filter attribute', async () => {
     const feed = await renderFeed(MOCK_CLIENTS.dana);
     const control = part(feed, 'filter')!;
-    const ordersButton = [...control.querySelectorAll('button')].find((b) => textOf(b) === 'Orders')!;
+    const ordersButton = [...control.querySelectorAll('button')].find(
+      (b) => textOf(b) === 'Orders',
+    )!;
     setTimeout(() => ordersButton.click());
     const ev = await oneEvent(feed, 'dm-filter-change');
     expect(ev.detail.filter).to.equal('orders');
     expect(feed.getAttribute('filter')).to.equal('orders');
-    await waitFor(() => parts(feed, 'item').length > 0 && parts(feed, 'message').length === 0, 4000, 'orders only');
+    await waitFor(
+      () => parts(feed, 'item').length > 0 && parts(feed, 'message').length === 0,
+      4000,
+      'orders only',
+    );
     expect(parts(feed, 'order').length).to.equal(parts(feed, 'item').length);
     feed.setAttribute('filter', 'messages');
-    await waitFor(() => parts(feed, 'item').length > 0 && parts(feed, 'order').length === 0, 4000, 'messages only');
-    expect(db.requestLog.some((r) => r.path.endsWith('/feed') && r.search.includes('type=messages'))).to.equal(true);
+    await waitFor(
+      () => parts(feed, 'item').length > 0 && parts(feed, 'order').length === 0,
+      4000,
+      'messages only',
+    );
+    expect(
+      db.requestLog.some((r) => r.path.endsWith('/feed') && r.search.includes('type=messages')),
+    ).to.equal(true);
   });
 
   it('keeps the DOM bounded for a 10,000-item history', async () => {
@@ -87,7 +117,9 @@ describe('<dm-communications-feed>', () => {
     await nextFrames();
     expect(feed.getBoundingClientRect().height).to.be.closeTo(400, 1);
     const s = scroller(feed);
-    expect(s.getBoundingClientRect().bottom, 'the scroller ends inside the element').to.be.at.most(feed.getBoundingClientRect().bottom + 1);
+    expect(s.getBoundingClientRect().bottom, 'the scroller ends inside the element').to.be.at.most(
+      feed.getBoundingClientRect().bottom + 1,
+    );
     expect(s.scrollHeight).to.be.greaterThan(s.clientHeight);
     expect(parts(feed, 'item').length, 'rows rendered').to.be.lessThan(60);
     expect(isAtBottom(s)).to.equal(true);
@@ -106,8 +138,16 @@ describe('<dm-communications-feed>', () => {
     const target = parts(feed, 'item').find((i) => i.getBoundingClientRect().top >= box.top)!;
     const key = target.dataset.vkey!;
     const topBefore = target.getBoundingClientRect().top;
-    await waitFor(() => db.requestLog.filter((r) => r.path.endsWith('/feed')).length > requestsBefore, 4000, 'older page requested');
-    await waitFor(() => !feed.store!.feed(MOCK_CLIENTS.longHistory).loadingOlder, 4000, 'older page loaded');
+    await waitFor(
+      () => db.requestLog.filter((r) => r.path.endsWith('/feed')).length > requestsBefore,
+      4000,
+      'older page requested',
+    );
+    await waitFor(
+      () => !feed.store!.feed(MOCK_CLIENTS.longHistory).loadingOlder,
+      4000,
+      'older page loaded',
+    );
     await nextFrames(4);
     const same = feed.shadowRoot!.querySelector<HTMLElement>(`[data-vkey="${CSS.escape(key)}"]`)!;
     expect(same, 'the anchored item is still rendered').to.exist;
@@ -126,15 +166,32 @@ describe('<dm-communications-feed>', () => {
     // The oldest loaded entry is on screen, under its day separator.
     const first = parts(feed, 'item')[0]!;
     const key = first.dataset.vkey!;
-    expect(feed.store!.feed(MOCK_CLIENTS.huge).items[0]!.id, 'the oldest loaded entry').to.equal(key.slice(2));
-    expect(first.querySelector('[part~="day"]'), 'the oldest loaded entry carries the day separator').to.exist;
-    const bubble = () => feed.shadowRoot!.querySelector<HTMLElement>(`[data-vkey="${CSS.escape(key)}"] time`)!;
+    expect(feed.store!.feed(MOCK_CLIENTS.huge).items[0]!.id, 'the oldest loaded entry').to.equal(
+      key.slice(2),
+    );
+    expect(
+      first.querySelector('[part~="day"]'),
+      'the oldest loaded entry carries the day separator',
+    ).to.exist;
+    const bubble = () =>
+      feed.shadowRoot!.querySelector<HTMLElement>(`[data-vkey="${CSS.escape(key)}"] time`)!;
     const before = bubble().getBoundingClientRect().top;
-    await waitFor(() => db.requestLog.filter((r) => r.path.endsWith('/feed')).length > requestsBefore, 4000, 'older page requested');
-    await waitFor(() => !feed.store!.feed(MOCK_CLIENTS.huge).loadingOlder, 4000, 'older page loaded');
+    await waitFor(
+      () => db.requestLog.filter((r) => r.path.endsWith('/feed')).length > requestsBefore,
+      4000,
+      'older page requested',
+    );
+    await waitFor(
+      () => !feed.store!.feed(MOCK_CLIENTS.huge).loadingOlder,
+      4000,
+      'older page loaded',
+    );
     await nextFrames(4);
     const same = feed.shadowRoot!.querySelector<HTMLElement>(`[data-vkey="${CSS.escape(key)}"]`)!;
-    expect(same.querySelector('[part~="day"]'), 'the separator moved to an older entry of the same day').to.equal(null);
+    expect(
+      same.querySelector('[part~="day"]'),
+      'the separator moved to an older entry of the same day',
+    ).to.equal(null);
     // Under 2 px, not 1: scrollTop is whole pixels while rows are fractional, and this case corrects
     // twice (the page above, the separator leaving this row); at some hours of the seeded clock the
     // two roundings add up to 1.3 px. A separator left behind would move the row by its ~30 px.
@@ -153,7 +210,10 @@ describe('<dm-communications-feed>', () => {
     const target = parts(feed, 'item').find((i) => i.offsetHeight > 300)!;
     expect(target, 'a long item').to.exist;
     const key = target.dataset.vkey!;
-    const offset = () => feed.shadowRoot!.querySelector<HTMLElement>(`[data-vkey="${CSS.escape(key)}"]`)!.getBoundingClientRect().top - s.getBoundingClientRect().top;
+    const offset = () =>
+      feed
+        .shadowRoot!.querySelector<HTMLElement>(`[data-vkey="${CSS.escape(key)}"]`)!
+        .getBoundingClientRect().top - s.getBoundingClientRect().top;
     s.scrollTop += offset() + 20;
     s.dispatchEvent(new Event('scroll'));
     await nextFrames(3);
@@ -176,10 +236,18 @@ describe('<dm-communications-feed>', () => {
     const ev = await oneEvent(feed, 'dm-order-open');
     expect(ev.detail.orderId).to.equal(orderId);
     expect(ev.cancelable).to.equal(true);
-    await waitFor(() => textOf(part(feed, 'order-details')).includes('Question'), 4000, 'details shown');
+    await waitFor(
+      () => textOf(part(feed, 'order-details')).includes('Question'),
+      4000,
+      'details shown',
+    );
     const details = part<HTMLDialogElement>(feed, 'order-details')!;
     expect(details.open).to.equal(true);
-    expect(textOf(details)).to.contain(db.feedItems(MOCK_CLIENTS.dana).find((i) => i.id === orderId)!.kind === 'order' ? 'Price' : '');
+    expect(textOf(details)).to.contain(
+      db.feedItems(MOCK_CLIENTS.dana).find((i) => i.id === orderId)!.kind === 'order'
+        ? 'Price'
+        : '',
+    );
     feed.closeOrder();
     await waitFor(() => !part(feed, 'order-details'), 2000, 'details closed');
 
@@ -191,10 +259,16 @@ describe('<dm-communications-feed>', () => {
 
   it('does not say "not delivered yet" in the details of a cancelled order', async () => {
     const feed = await renderFeed(MOCK_CLIENTS.dana);
-    const cancelled = db.feedItems(MOCK_CLIENTS.dana).find((i) => i.kind === 'order' && i.status === 'cancelled' && !db.order(i.id)?.deliveredAt)!;
+    const cancelled = db
+      .feedItems(MOCK_CLIENTS.dana)
+      .find((i) => i.kind === 'order' && i.status === 'cancelled' && !db.order(i.id)?.deliveredAt)!;
     expect(cancelled, 'a cancelled order never delivered').to.exist;
     feed.openOrder(cancelled.id);
-    await waitFor(() => textOf(part(feed, 'order-details')).includes(en.price), 4000, 'details shown');
+    await waitFor(
+      () => textOf(part(feed, 'order-details')).includes(en.price),
+      4000,
+      'details shown',
+    );
     expect(textOf(part(feed, 'order-details'))).not.to.contain(en.notDelivered);
     feed.closeOrder();
   });
@@ -202,9 +276,17 @@ describe('<dm-communications-feed>', () => {
   it('does not say "not delivered yet" for a completed order with no delivery (a live session)', async () => {
     const feed = await renderFeed(MOCK_CLIENTS.dana);
     const any = db.feedItems(MOCK_CLIENTS.dana).find((i) => i.kind === 'order')!;
-    db.invalidNext('order', 1, (body) => ({ ...(body as object), status: 'completed', deliveredAt: null }));
+    db.invalidNext('order', 1, (body) => ({
+      ...(body as object),
+      status: 'completed',
+      deliveredAt: null,
+    }));
     feed.openOrder(any.id);
-    await waitFor(() => textOf(part(feed, 'order-details')).includes(en.price), 4000, 'details shown');
+    await waitFor(
+      () => textOf(part(feed, 'order-details')).includes(en.price),
+      4000,
+      'details shown',
+    );
     expect(textOf(part(feed, 'order-details'))).to.contain(en.orderStatuses.completed);
     expect(textOf(part(feed, 'order-details'))).not.to.contain(en.notDelivered);
     feed.closeOrder();
@@ -213,13 +295,23 @@ describe('<dm-communications-feed>', () => {
   it('keeps open order details up to date when the order changes live', async () => {
     const feed = await renderFeed(MOCK_CLIENTS.dana);
     await liveOpen(feed);
-    const open = db.feedItems(MOCK_CLIENTS.dana).find((i) => i.kind === 'order' && (i.status === 'pending' || i.status === 'in_progress'))!;
+    const open = db
+      .feedItems(MOCK_CLIENTS.dana)
+      .find((i) => i.kind === 'order' && (i.status === 'pending' || i.status === 'in_progress'))!;
     expect(open, 'an order not delivered yet').to.exist;
     feed.openOrder(open.id);
     const details = () => textOf(part(feed, 'order-details'));
-    await waitFor(() => details().includes(en.notDelivered), 4000, 'details shown, not delivered yet');
+    await waitFor(
+      () => details().includes(en.notDelivered),
+      4000,
+      'details shown, not delivered yet',
+    );
     db.setOrderStatus(open.id, 'completed');
-    await waitFor(() => details().includes(en.orderStatuses.completed) && !details().includes(en.notDelivered), 4000, 'details show the order completed and delivered');
+    await waitFor(
+      () => details().includes(en.orderStatuses.completed) && !details().includes(en.notDelivered),
+      4000,
+      'details show the order completed and delivered',
+    );
     expect(details()).not.to.contain(en.loadingOrder);
     expect((part(feed, 'order-details') as HTMLDialogElement).open).to.equal(true);
     feed.closeOrder();
@@ -228,20 +320,32 @@ describe('<dm-communications-feed>', () => {
   it('says when open order details could not be refreshed, and Retry brings them up to date', async () => {
     const feed = await renderFeed(MOCK_CLIENTS.dana);
     await liveOpen(feed);
-    const open = db.feedItems(MOCK_CLIENTS.dana).find((i) => i.kind === 'order' && (i.status === 'pending' || i.status === 'in_progress'))!;
+    const open = db
+      .feedItems(MOCK_CLIENTS.dana)
+      .find((i) => i.kind === 'order' && (i.status === 'pending' || i.status === 'in_progress'))!;
     feed.openOrder(open.id);
     const details = () => textOf(part(feed, 'order-details'));
-    await waitFor(() => details().includes(en.notDelivered), 4000, 'details shown, not delivered yet');
+    await waitFor(
+      () => details().includes(en.notDelivered),
+      4000,
+      'details shown, not delivered yet',
+    );
     expect(details()).not.to.contain(en.orderStale);
     db.failNext('order', 1, 503);
     db.setOrderStatus(open.id, 'completed');
     await waitFor(() => details().includes(en.orderStale), 4000, 'the failed refresh is said');
     // What is known is still shown: the new status came with the live event.
     expect(details()).to.contain(en.orderStatuses.completed);
-    const retry = [...part(feed, 'order-details')!.querySelectorAll('button')].find((b) => b.textContent!.trim() === en.retry)!;
+    const retry = [...part(feed, 'order-details')!.querySelectorAll('button')].find(
+      (b) => b.textContent!.trim() === en.retry,
+    )!;
     expect(!!retry, 'a Retry button').to.equal(true);
     retry.click();
-    await waitFor(() => !details().includes(en.orderStale) && !details().includes(en.notDelivered), 4000, 'refreshed');
+    await waitFor(
+      () => !details().includes(en.orderStale) && !details().includes(en.notDelivered),
+      4000,
+      'refreshed',
+    );
     feed.closeOrder();
   });
 
@@ -249,7 +353,11 @@ describe('<dm-communications-feed>', () => {
     const feed = await renderFeed(MOCK_CLIENTS.longHistory);
     await liveOpen(feed);
     db.clientWrites(MOCK_CLIENTS.longHistory, 'Are you there? (live)');
-    await waitFor(() => parts(feed, 'item').some((i) => textOf(i).includes('Are you there? (live)')), 4000, 'live message');
+    await waitFor(
+      () => parts(feed, 'item').some((i) => textOf(i).includes('Are you there? (live)')),
+      4000,
+      'live message',
+    );
     await nextFrames(3);
     expect(isAtBottom(scroller(feed)), 'stays at the bottom').to.equal(true);
     expect(part(feed, 'new-messages')).to.equal(null);
@@ -261,8 +369,14 @@ describe('<dm-communications-feed>', () => {
     db.clientWrites(MOCK_CLIENTS.longHistory, 'Second live message');
     await waitFor(() => part(feed, 'new-messages'), 4000, 'pill');
     part(feed, 'new-messages')!.click();
-    await waitFor(() => isAtBottom(scroller(feed)) && !part(feed, 'new-messages'), 4000, 'jumped to bottom');
-    expect(parts(feed, 'item').some((i) => textOf(i).includes('Second live message'))).to.equal(true);
+    await waitFor(
+      () => isAtBottom(scroller(feed)) && !part(feed, 'new-messages'),
+      4000,
+      'jumped to bottom',
+    );
+    expect(parts(feed, 'item').some((i) => textOf(i).includes('Second live message'))).to.equal(
+      true,
+    );
   });
 
   it('opens at the first unread message under a "New" divider and marks read once the newest is seen', async () => {
@@ -273,7 +387,11 @@ describe('<dm-communications-feed>', () => {
     // The divider sits at the top of the view (below the day separator when a new day starts there).
     expect(divider.getBoundingClientRect().top).to.be.within(box.top - 1, box.top + 60);
     scrollToBottomAndWait(feed);
-    await waitFor(() => db.client(MOCK_CLIENTS.sevenUnread)?.hasUnread === false, 4000, 'marked read on the server');
+    await waitFor(
+      () => db.client(MOCK_CLIENTS.sevenUnread)?.hasUnread === false,
+      4000,
+      'marked read on the server',
+    );
   });
 
   it('puts "New" above the first unread message even when the unread run is longer than a page', async () => {
@@ -284,7 +402,11 @@ describe('<dm-communications-feed>', () => {
     for (let n = 1; n <= 70; n++) db.clientWrites(id, `Unread number ${n}.`);
     const feed = await renderFeed(id, 'all', 400);
     const dividedItem = () => textOf(part(feed, 'new-divider')?.closest('[part~="item"]'));
-    await waitFor(() => dividedItem().includes('Unread number 1.'), 6000, '"New" above the first of the 70');
+    await waitFor(
+      () => dividedItem().includes('Unread number 1.'),
+      6000,
+      '"New" above the first of the 70',
+    );
     const divider = part(feed, 'new-divider')!;
     const box = scroller(feed).getBoundingClientRect();
     const top = divider.getBoundingClientRect().top;
@@ -308,9 +430,20 @@ describe('<dm-communications-feed>', () => {
     const jump = part<HTMLButtonElement>(feed, 'jump-latest')!;
     expect(jump.getAttribute('aria-label')).to.equal(en.jumpLatest);
     jump.click();
-    await waitFor(() => isAtBottom(scroller(feed)) && !part(feed, 'jump-latest'), 4000, 'back at the newest, button gone');
+    await waitFor(
+      () => isAtBottom(scroller(feed)) && !part(feed, 'jump-latest'),
+      4000,
+      'back at the newest, button gone',
+    );
     const newest = feed.store!.feed(MOCK_CLIENTS.longHistory).items.at(-1)!;
-    await waitFor(() => (feed.shadowRoot!.activeElement as HTMLElement | null)?.dataset.vkey === 'i:' + newest.id || (feed.shadowRoot!.activeElement as HTMLElement | null)?.dataset.vkey?.startsWith('m:') === true, 2000, 'focus on the newest item');
+    await waitFor(
+      () =>
+        (feed.shadowRoot!.activeElement as HTMLElement | null)?.dataset.vkey === 'i:' + newest.id ||
+        (feed.shadowRoot!.activeElement as HTMLElement | null)?.dataset.vkey?.startsWith('m:') ===
+          true,
+      2000,
+      'focus on the newest item',
+    );
   });
 
   it('moves keyboard focus through items beyond the rendered window', async () => {
@@ -327,7 +460,9 @@ describe('<dm-communications-feed>', () => {
     const start = Number(first.getAttribute('aria-posinset'));
     for (let i = 0; i < 3; i++) await sendKeys({ press: 'ArrowDown' });
     await nextFrames(2);
-    expect(Number((feed.shadowRoot!.activeElement as HTMLElement).getAttribute('aria-posinset'))).to.equal(start + 3);
+    expect(
+      Number((feed.shadowRoot!.activeElement as HTMLElement).getAttribute('aria-posinset')),
+    ).to.equal(start + 3);
   });
 
   it('jumps to an item by id, loading older pages as needed', async () => {
@@ -335,7 +470,13 @@ describe('<dm-communications-feed>', () => {
     const oldItem = db.feedItems(MOCK_CLIENTS.longHistory)[120];
     expect(await feed.scrollToItem(oldItem.id)).to.equal(true);
     await nextFrames(3);
-    const el = parts(feed, 'item').find((i) => i.dataset.orderId === oldItem.id || textOf(i).includes(oldItem.kind === 'message' ? oldItem.body.slice(0, 15).trim() : oldItem.title));
+    const el = parts(feed, 'item').find(
+      (i) =>
+        i.dataset.orderId === oldItem.id ||
+        textOf(i).includes(
+          oldItem.kind === 'message' ? oldItem.body.slice(0, 15).trim() : oldItem.title,
+        ),
+    );
     expect(el).to.exist;
   });
 
@@ -353,7 +494,11 @@ describe('<dm-communications-feed>', () => {
     db.failNext('feed', 1, 429, { retryAfterSeconds: 1 });
     const feed = await renderFeed(MOCK_CLIENTS.dana);
     await waitFor(() => part(feed, 'error'), 4000, 'error state');
-    await waitFor(() => parts(feed, 'item').length > 0, 4000, 'loaded again after a second, without Retry');
+    await waitFor(
+      () => parts(feed, 'item').length > 0,
+      4000,
+      'loaded again after a second, without Retry',
+    );
     expect(part(feed, 'error')).to.equal(null);
   });
 
@@ -369,7 +514,8 @@ describe('<dm-communications-feed>', () => {
   it('a 401 while loading shows the signed-out state (no Retry), fires dm-auth-required, and loads after start()', async () => {
     db.failNext('feed', 1, 401);
     const auth: string[] = [];
-    const onAuth = (e: Event) => auth.push((e as CustomEvent<{ error: { kind: string } }>).detail.error.kind);
+    const onAuth = (e: Event) =>
+      auth.push((e as CustomEvent<{ error: { kind: string } }>).detail.error.kind);
     document.addEventListener('dm-auth-required', onAuth);
     const feed = await renderFeed(MOCK_CLIENTS.dana);
     const provider = providerOf(feed);
@@ -399,7 +545,10 @@ describe('<dm-communications-feed>', () => {
     window.dispatchEvent(new Event('online'));
     await new Promise((r) => setTimeout(r, 600));
     const asked = db.requestLog.slice(before).map((r) => r.route);
-    expect(asked.filter((r) => r !== 'presence' && r !== 'events').join(' '), 'requests after online').to.equal('');
+    expect(
+      asked.filter((r) => r !== 'presence' && r !== 'events').join(' '),
+      'requests after online',
+    ).to.equal('');
   });
 
   it('keeps a message that arrives live while the newest page is on its way (the page predates it)', async () => {
@@ -412,7 +561,10 @@ describe('<dm-communications-feed>', () => {
     db.clientWrites(MOCK_CLIENTS.dana, 'Written while the page was on its way');
     await waitFor(() => parts(feed, 'item').length > 0, 4000, 'the page');
     await new Promise((r) => setTimeout(r, 300));
-    expect(parts(feed, 'item').some((i) => textOf(i).includes('Written while the page was on its way')), 'the live message is shown').to.equal(true);
+    expect(
+      parts(feed, 'item').some((i) => textOf(i).includes('Written while the page was on its way')),
+      'the live message is shown',
+    ).to.equal(true);
   });
 
   it('fetches on past an empty page that still has older pages before it, instead of showing "empty"', async () => {
@@ -428,7 +580,10 @@ describe('<dm-communications-feed>', () => {
 
   it('stops at an empty page that hands back the cursor it was asked with (no endless requests)', async () => {
     let cursor: string | undefined; // the first page's real cursor, handed back every time
-    db.invalidNext('feed', 5, (body) => ({ items: [], olderCursor: (cursor ??= (body as { olderCursor: string }).olderCursor) }));
+    db.invalidNext('feed', 5, (body) => ({
+      items: [],
+      olderCursor: (cursor ??= (body as { olderCursor: string }).olderCursor),
+    }));
     const feed = await renderFeed(MOCK_CLIENTS.longHistory);
     await nextFrames(10);
     expect(feed.store!.feed(MOCK_CLIENTS.longHistory).olderCursor, 'paging ended').to.equal(null);
@@ -436,13 +591,14 @@ describe('<dm-communications-feed>', () => {
     expect(db.requestLog.filter((r) => r.path.endsWith('/feed')).length).to.equal(2);
   });
 
-  it('announces a client\'s new message and offers the pill while a failed message of the advisor stays at the bottom', async () => {
+  it("announces a client's new message and offers the pill while a failed message of the advisor stays at the bottom", async () => {
     const feed = await renderFeed(MOCK_CLIENTS.longHistory);
     await liveOpen(feed);
     db.failNext('send', 10, 400);
     const result = await feed.store!.send(MOCK_CLIENTS.longHistory, 'This one fails');
     expect(result.status).to.equal('failed');
-    const lastBody = () => (feed.store!.feed(MOCK_CLIENTS.longHistory).items.at(-1) as { body?: string }).body;
+    const lastBody = () =>
+      (feed.store!.feed(MOCK_CLIENTS.longHistory).items.at(-1) as { body?: string }).body;
     await waitFor(() => lastBody() === 'This one fails', 4000, 'the failed message at the bottom');
     const s = scroller(feed);
     s.scrollTop = Math.max(0, s.scrollTop - 1500);
@@ -467,15 +623,26 @@ describe('<dm-communications-feed>', () => {
     await waitFor(() => part(feed, 'new-messages'), 4000, 'pill');
     part(feed, 'new-messages')!.focus();
     await sendKeys({ press: 'Enter' });
-    await waitFor(() => active()?.dataset.vkey === 'i:' + message.id, 3000, 'focus on the new message');
+    await waitFor(
+      () => active()?.dataset.vkey === 'i:' + message.id,
+      3000,
+      'focus on the new message',
+    );
 
     db.failNext('send', 10, 400);
     await feed.store!.send(MOCK_CLIENTS.longHistory, 'Fails, then discarded');
-    const button = (text: string) => [...feed.shadowRoot!.querySelectorAll<HTMLButtonElement>('.meta .btn')].find((b) => textOf(b) === text);
+    const button = (text: string) =>
+      [...feed.shadowRoot!.querySelectorAll<HTMLButtonElement>('.meta .btn')].find(
+        (b) => textOf(b) === text,
+      );
     await waitFor(() => button(en.discard), 4000, 'Discard');
     button(en.discard)!.focus();
     await sendKeys({ press: 'Enter' });
-    await waitFor(() => active()?.dataset.vkey === 'i:' + message.id, 3000, 'focus on the newest item left');
+    await waitFor(
+      () => active()?.dataset.vkey === 'i:' + message.id,
+      3000,
+      'focus on the newest item left',
+    );
   });
 
   it('says a client that does not exist (404) could not be found, with no Retry that cannot help', async () => {

@@ -3,7 +3,15 @@ import '../../src/index.js';
 import type { DmCommunications } from '../../src/elements/communications/dm-communications.js';
 import type { DmProvider } from '../../src/elements/provider/dm-provider.js';
 import { MOCK_CLIENTS } from '../../src/mocks/index.js';
-import { clearDmStorage, liveOpen, part, parts, startMock, textOf, waitFor } from '../helpers/render.js';
+import {
+  clearDmStorage,
+  liveOpen,
+  part,
+  parts,
+  startMock,
+  textOf,
+  waitFor,
+} from '../helpers/render.js';
 
 const { db } = await startMock();
 
@@ -21,7 +29,8 @@ async function renderTab(opts: { width?: number; client?: string; syncUrl?: bool
 
 const list = (tab: DmCommunications) => tab.shadowRoot!.querySelector('dm-client-list')!;
 const feed = (tab: DmCommunications) => tab.shadowRoot!.querySelector('dm-communications-feed');
-const visible = (el: Element | null) => !!el && (el as HTMLElement).offsetParent !== null && el.getBoundingClientRect().width > 0;
+const visible = (el: Element | null) =>
+  !!el && (el as HTMLElement).offsetParent !== null && el.getBoundingClientRect().width > 0;
 
 function feedHasText(tab: DmCommunications, text: string) {
   const f = feed(tab);
@@ -35,7 +44,12 @@ describe('<dm-communications>', () => {
 
   it('shows the list beside the card on a wide container', async () => {
     const { tab } = await renderTab({ width: 1000, client: MOCK_CLIENTS.dana });
-    await waitFor(() => parts(list(tab), 'client').length > 0 && feed(tab) && parts(feed(tab)!, 'item').length > 0, 5000, 'list and feed');
+    await waitFor(
+      () =>
+        parts(list(tab), 'client').length > 0 && feed(tab) && parts(feed(tab)!, 'item').length > 0,
+      5000,
+      'list and feed',
+    );
     expect(visible(list(tab))).to.equal(true);
     expect(visible(feed(tab))).to.equal(true);
     expect(visible(part(tab, 'back'))).to.equal(false);
@@ -49,24 +63,36 @@ describe('<dm-communications>', () => {
     provider.storeOptions = { clientPageSize: 7 };
     await waitFor(() => parts(list(tab), 'client').length === 7, 5000, 'a page of 7 clients');
     const pages = db.requestLog.slice(before).filter((r) => r.route === 'clients');
-    expect(pages.length > 0 && pages.every((r) => new URLSearchParams(r.search).get('limit') === '7'), 'pages asked with limit=7').to.equal(true);
+    expect(
+      pages.length > 0 && pages.every((r) => new URLSearchParams(r.search).get('limit') === '7'),
+      'pages asked with limit=7',
+    ).to.equal(true);
   });
 
-  it('given no height, stops at the screen\'s height with the text box in view', async () => {
+  it("given no height, stops at the screen's height with the text box in view", async () => {
     clearDmStorage();
-    const provider = await fixture<DmProvider>(html`<dm-provider base-url="/api/dm"><dm-communications client=${MOCK_CLIENTS.longHistory}></dm-communications></dm-provider>`);
+    const provider = await fixture<DmProvider>(
+      html`<dm-provider base-url="/api/dm"><dm-communications client=${MOCK_CLIENTS.longHistory}></dm-communications></dm-provider>`,
+    );
     const tab = provider.querySelector('dm-communications') as DmCommunications;
     await waitFor(() => feed(tab) && parts(feed(tab)!, 'item').length > 0, 5000, 'feed');
-    const input = () => tab.shadowRoot!.querySelector('dm-composer')!.shadowRoot!.querySelector('textarea')!;
+    const input = () =>
+      tab.shadowRoot!.querySelector('dm-composer')!.shadowRoot!.querySelector('textarea')!;
     await waitFor(() => input(), 4000, 'composer');
     const box = tab.getBoundingClientRect();
-    expect(box.height <= innerHeight + 1, `${box.height} px in a ${innerHeight} px screen`).to.equal(true);
-    expect(input().getBoundingClientRect().bottom <= box.bottom, 'the text box inside the tab').to.equal(true);
+    expect(
+      box.height <= innerHeight + 1,
+      `${box.height} px in a ${innerHeight} px screen`,
+    ).to.equal(true);
+    expect(
+      input().getBoundingClientRect().bottom <= box.bottom,
+      'the text box inside the tab',
+    ).to.equal(true);
     tab.hidden = true;
     expect(tab.getBoundingClientRect().height).to.equal(0);
   });
 
-  it('sends the provider\'s headers, read at each request: set later, they need no new store', async () => {
+  it("sends the provider's headers, read at each request: set later, they need no new store", async () => {
     const { provider, tab } = await renderTab({ width: 1000 });
     await waitFor(() => parts(list(tab), 'client').length > 0, 5000, 'list');
     const store = provider.store;
@@ -94,17 +120,33 @@ describe('<dm-communications>', () => {
     await waitFor(() => parts(list(tab), 'client').length > 2, 5000, 'list');
     parts(list(tab), 'client')[2].click();
     const composer = () => tab.shadowRoot!.querySelector('dm-composer');
-    await waitFor(() => composer()?.shadowRoot?.activeElement?.getAttribute('part') === 'input' || !!composer()?.shadowRoot?.querySelector('textarea[disabled]'), 4000, 'focus in the text box');
+    await waitFor(
+      () =>
+        composer()?.shadowRoot?.activeElement?.getAttribute('part') === 'input' ||
+        !!composer()?.shadowRoot?.querySelector('textarea[disabled]'),
+      4000,
+      'focus in the text box',
+    );
   });
 
   it('re-exports every part its list, feed and composer render', async () => {
     const { tab } = await renderTab({ width: 1000, client: MOCK_CLIENTS.dana });
-    await waitFor(() => parts(list(tab), 'client').length > 0 && feed(tab) && parts(feed(tab)!, 'item').length > 0, 5000, 'list and feed');
+    await waitFor(
+      () =>
+        parts(list(tab), 'client').length > 0 && feed(tab) && parts(feed(tab)!, 'item').length > 0,
+      5000,
+      'list and feed',
+    );
     const missing: string[] = [];
-    for (const inner of tab.shadowRoot!.querySelectorAll('dm-client-list, dm-communications-feed, dm-composer')) {
-      const exported = new Set((inner.getAttribute('exportparts') ?? '').split(',').map((p) => p.trim().split(':')[0]));
+    for (const inner of tab.shadowRoot!.querySelectorAll(
+      'dm-client-list, dm-communications-feed, dm-composer',
+    )) {
+      const exported = new Set(
+        (inner.getAttribute('exportparts') ?? '').split(',').map((p) => p.trim().split(':')[0]),
+      );
       for (const el of inner.shadowRoot!.querySelectorAll('[part]')) {
-        for (const name of el.getAttribute('part')!.split(/\s+/)) if (name && !exported.has(name)) missing.push(`${inner.localName}::part(${name})`);
+        for (const name of el.getAttribute('part')!.split(/\s+/))
+          if (name && !exported.has(name)) missing.push(`${inner.localName}::part(${name})`);
       }
     }
     expect([...new Set(missing)].join(', '), 'parts not re-exported').to.equal('');
@@ -114,16 +156,22 @@ describe('<dm-communications>', () => {
     const { tab } = await renderTab({ width: 1000, client: MOCK_CLIENTS.dana });
     tab.strings = { send: 'Go', searchPlaceholder: 'Find a client', filterOrders: 'Readings' };
     const composer = () => tab.shadowRoot!.querySelector('dm-composer')!;
-    await waitFor(() => feed(tab) && part(feed(tab)!, 'filter') && part(composer(), 'send'), 5000, 'card');
+    await waitFor(
+      () => feed(tab) && part(feed(tab)!, 'filter') && part(composer(), 'send'),
+      5000,
+      'card',
+    );
     await waitFor(() => textOf(part(composer(), 'send')) === 'Go', 2000, 'composer send label');
     expect((part(list(tab), 'search') as HTMLInputElement).placeholder).to.equal('Find a client');
     expect(textOf(part(feed(tab)!, 'filter'))).to.contain('Readings');
   });
 
-  it('reflects the feed\'s filter control in its own filter attribute', async () => {
+  it("reflects the feed's filter control in its own filter attribute", async () => {
     const { tab } = await renderTab({ width: 1000, client: MOCK_CLIENTS.dana });
     await waitFor(() => feed(tab) && part(feed(tab)!, 'filter'), 5000, 'feed');
-    const orders = [...part(feed(tab)!, 'filter')!.querySelectorAll('button')].find((b) => textOf(b) === 'Orders')!;
+    const orders = [...part(feed(tab)!, 'filter')!.querySelectorAll('button')].find(
+      (b) => textOf(b) === 'Orders',
+    )!;
     orders.click();
     await waitFor(() => tab.getAttribute('filter') === 'orders', 2000, 'filter attribute');
     expect(feed(tab)!.getAttribute('filter')).to.equal('orders');
@@ -139,11 +187,21 @@ describe('<dm-communications>', () => {
     part<HTMLButtonElement>(tab, 'back')!.click();
     await waitFor(() => visible(list(tab)) && !visible(feed(tab)), 2000, 'the list again');
     db.clientWrites(quiet.id, 'Written while the card was closed');
-    await waitFor(() => provider.store!.notices.some((n) => n.clientId === quiet.id), 4000, 'a notice for the closed card');
+    await waitFor(
+      () => provider.store!.notices.some((n) => n.clientId === quiet.id),
+      4000,
+      'a notice for the closed card',
+    );
     await aTimeout(1000);
     expect(db.client(quiet.id)?.hasUnread, 'not read while closed').to.equal(true);
-    parts(list(tab), 'client').find((r) => textOf(r).includes(quiet.displayName))!.click();
-    await waitFor(() => feedHasText(tab, 'Written while the card was closed'), 4000, 'the new message in the card');
+    parts(list(tab), 'client')
+      .find((r) => textOf(r).includes(quiet.displayName))!
+      .click();
+    await waitFor(
+      () => feedHasText(tab, 'Written while the card was closed'),
+      4000,
+      'the new message in the card',
+    );
     await waitFor(() => db.client(quiet.id)?.hasUnread === false, 4000, 'read once reopened');
   });
 
@@ -170,7 +228,11 @@ describe('<dm-communications>', () => {
     await waitFor(() => visible(feed(tab)), 4000, 'card shown');
     expect(visible(list(tab))).to.equal(false);
     // The card's heading takes focus, not the text box (which would pop up a phone's keyboard).
-    await waitFor(() => tab.shadowRoot!.activeElement?.tagName === 'H2', 2000, 'focus on the card heading');
+    await waitFor(
+      () => tab.shadowRoot!.activeElement?.tagName === 'H2',
+      2000,
+      'focus on the card heading',
+    );
     const back = part(tab, 'back')!;
     expect(visible(back)).to.equal(true);
     expect(back.getAttribute('aria-label') ?? textOf(back)).to.contain('Back');
@@ -178,27 +240,55 @@ describe('<dm-communications>', () => {
     await waitFor(() => visible(list(tab)), 4000, 'list again');
     expect(visible(feed(tab))).to.equal(false);
     // The keyboard is back on the row of the client just left.
-    await waitFor(() => textOf(list(tab).shadowRoot!.activeElement?.querySelector('[part~="name"]') ?? null) === openedName, 2000, 'focus on the row left');
+    await waitFor(
+      () =>
+        textOf(list(tab).shadowRoot!.activeElement?.querySelector('[part~="name"]') ?? null) ===
+        openedName,
+      2000,
+      'focus on the row left',
+    );
   });
 
-  it('on a phone, the browser\'s Back closes the card and puts the keyboard on the row left', async () => {
+  it("on a phone, the browser's Back closes the card and puts the keyboard on the row left", async () => {
     const { tab } = await renderTab({ width: 375, syncUrl: true });
     await waitFor(() => parts(list(tab), 'client').length > 0, 5000, 'list');
     const opened = parts(list(tab), 'client')[1];
     const openedName = textOf(opened.querySelector('[part~="name"]'));
     opened.click();
-    await waitFor(() => tab.shadowRoot!.activeElement?.tagName === 'H2', 4000, 'focus on the card heading');
+    await waitFor(
+      () => tab.shadowRoot!.activeElement?.tagName === 'H2',
+      4000,
+      'focus on the card heading',
+    );
     expect(new URL(location.href).searchParams.get('dm-client')).to.equal(tab.client);
     history.back();
     await waitFor(() => visible(list(tab)), 4000, 'list again');
-    await waitFor(() => textOf(list(tab).shadowRoot!.activeElement?.querySelector('[part~="name"]') ?? null) === openedName, 2000, 'focus on the row left');
+    await waitFor(
+      () =>
+        textOf(list(tab).shadowRoot!.activeElement?.querySelector('[part~="name"]') ?? null) ===
+        openedName,
+      2000,
+      'focus on the row left',
+    );
   });
 
-  it('fires dm-card-close (bubbling, composed) with the client left, on Back and on the browser\'s Back', async () => {
+  it("fires dm-card-close (bubbling, composed) with the client left, on Back and on the browser's Back", async () => {
     const { provider, tab } = await renderTab({ width: 375, syncUrl: true });
-    const closed: { clientId: string; bubbles: boolean; composed: boolean; target: EventTarget | null }[] = [];
+    const closed: {
+      clientId: string;
+      bubbles: boolean;
+      composed: boolean;
+      target: EventTarget | null;
+    }[] = [];
     // Listened on an ancestor: it bubbles out of the tab.
-    provider.addEventListener('dm-card-close', (e) => closed.push({ clientId: e.detail.clientId, bubbles: e.bubbles, composed: e.composed, target: e.target }));
+    provider.addEventListener('dm-card-close', (e) =>
+      closed.push({
+        clientId: e.detail.clientId,
+        bubbles: e.bubbles,
+        composed: e.composed,
+        target: e.target,
+      }),
+    );
     await waitFor(() => parts(list(tab), 'client').length > 1, 5000, 'list');
     parts(list(tab), 'client')[1].click();
     await waitFor(() => visible(feed(tab)), 4000, 'card shown');
@@ -206,7 +296,12 @@ describe('<dm-communications>', () => {
     expect(closed, 'nothing on open').to.have.length(0);
     part<HTMLButtonElement>(tab, 'back')!.click();
     await waitFor(() => closed.length === 1, 2000, 'dm-card-close on Back');
-    expect(closed[0]).to.deep.equal({ clientId: first, bubbles: true, composed: true, target: tab });
+    expect(closed[0]).to.deep.equal({
+      clientId: first,
+      bubbles: true,
+      composed: true,
+      target: tab,
+    });
     // The host that passes `client` clears it on the event, as a React host would.
     tab.client = null;
     await tab.updateComplete;
@@ -226,7 +321,11 @@ describe('<dm-communications>', () => {
     await waitFor(() => parts(list(tab), 'client').length > 0, 5000, 'list rows loaded');
     part(tab, 'back')!.click();
     await waitFor(() => visible(list(tab)), 4000, 'list again');
-    await waitFor(() => list(tab).shadowRoot!.activeElement?.getAttribute('role') === 'listbox', 2000, 'focus on the list');
+    await waitFor(
+      () => list(tab).shadowRoot!.activeElement?.getAttribute('role') === 'listbox',
+      2000,
+      'focus on the list',
+    );
   });
 
   it('opens the card named by ?dm-client=, also for a client beyond the first page', async () => {
@@ -234,7 +333,11 @@ describe('<dm-communications>', () => {
     history.replaceState(null, '', `?dm-client=${far.id}`);
     const { tab } = await renderTab();
     expect(tab.client).to.equal(far.id);
-    await waitFor(() => textOf(tab.shadowRoot!.querySelector('h2')) === far.displayName, 5000, 'card header');
+    await waitFor(
+      () => textOf(tab.shadowRoot!.querySelector('h2')) === far.displayName,
+      5000,
+      'card header',
+    );
     const items = db.feedItems(far.id);
     if (items.length) await waitFor(() => parts(feed(tab)!, 'item').length > 0, 5000, 'feed items');
     // The list shows that client selected, in view, though it is not on the list's first page.
@@ -244,10 +347,14 @@ describe('<dm-communications>', () => {
     expect(textOf(row)).to.contain(far.displayName);
     const box = row.getBoundingClientRect();
     const view = l.getBoundingClientRect();
-    await waitFor(() => {
-      const b = part(l, 'client-selected')!.getBoundingClientRect();
-      return b.top >= view.top - 1 && b.bottom <= view.bottom + 1;
-    }, 3000, 'selected row scrolled into view').catch(() => expect.fail(`row at ${box.top}-${box.bottom}, list ${view.top}-${view.bottom}`));
+    await waitFor(
+      () => {
+        const b = part(l, 'client-selected')!.getBoundingClientRect();
+        return b.top >= view.top - 1 && b.bottom <= view.bottom + 1;
+      },
+      3000,
+      'selected row scrolled into view',
+    ).catch(() => expect.fail(`row at ${box.top}-${box.bottom}, list ${view.top}-${view.bottom}`));
     // Paging in the rest of the list leaves it once, at its place in the order.
     const store = tab.closest('dm-provider')!.store!;
     for (let i = 0; i < 20 && store.clientList.nextCursor; i++) {
@@ -264,8 +371,18 @@ describe('<dm-communications>', () => {
     const { tab } = await renderTab({ syncUrl: true });
     await waitFor(() => parts(list(tab), 'client').length > 0, 5000, 'list');
     parts(list(tab), 'client')[2].click();
-    await waitFor(() => new URL(location.href).searchParams.get('dm-client') === tab.client && !!tab.client, 4000, 'url');
-    document.dispatchEvent(new CustomEvent('dm-notice-open', { detail: { clientId: MOCK_CLIENTS.emoji }, bubbles: true, composed: true }));
+    await waitFor(
+      () => new URL(location.href).searchParams.get('dm-client') === tab.client && !!tab.client,
+      4000,
+      'url',
+    );
+    document.dispatchEvent(
+      new CustomEvent('dm-notice-open', {
+        detail: { clientId: MOCK_CLIENTS.emoji },
+        bubbles: true,
+        composed: true,
+      }),
+    );
     await waitFor(() => tab.client === MOCK_CLIENTS.emoji, 2000, 'notice opened the card');
     expect(new URL(location.href).searchParams.get('dm-client')).to.equal(MOCK_CLIENTS.emoji);
   });
@@ -275,26 +392,59 @@ describe('<dm-communications>', () => {
     await waitFor(() => parts(list(tab), 'client').length > 0, 5000, 'list');
     const entries = history.length;
     tab.setAttribute('client', MOCK_CLIENTS.emoji);
-    await waitFor(() => new URL(location.href).searchParams.get('dm-client') === MOCK_CLIENTS.emoji, 2000, 'attribute in the URL');
+    await waitFor(
+      () => new URL(location.href).searchParams.get('dm-client') === MOCK_CLIENTS.emoji,
+      2000,
+      'attribute in the URL',
+    );
     tab.client = MOCK_CLIENTS.rtl;
-    await waitFor(() => new URL(location.href).searchParams.get('dm-client') === MOCK_CLIENTS.rtl, 2000, 'property in the URL');
+    await waitFor(
+      () => new URL(location.href).searchParams.get('dm-client') === MOCK_CLIENTS.rtl,
+      2000,
+      'property in the URL',
+    );
     expect(history.length, 'no history entries added').to.equal(entries);
     tab.client = '';
-    await waitFor(() => !new URL(location.href).searchParams.has('dm-client'), 2000, 'cleared from the URL');
+    await waitFor(
+      () => !new URL(location.href).searchParams.has('dm-client'),
+      2000,
+      'cleared from the URL',
+    );
   });
 
   it('updates the list live: the writer moves to the top with one bubble; the open feed gets it without reload', async () => {
     const quiet = db.clients().find((c) => !c.hasUnread && c.id !== MOCK_CLIENTS.dana)!;
     const { tab } = await renderTab({ client: quiet.id });
     await liveOpen(tab);
-    await waitFor(() => parts(list(tab), 'client').length > 0 && feed(tab) && (parts(feed(tab)!, 'item').length > 0 || part(feed(tab)!, 'empty')), 5000, 'ready');
-    const other = db.clients().filter((c) => !c.hasUnread && c.id !== quiet.id).at(-1)!;
+    await waitFor(
+      () =>
+        parts(list(tab), 'client').length > 0 &&
+        feed(tab) &&
+        (parts(feed(tab)!, 'item').length > 0 || part(feed(tab)!, 'empty')),
+      5000,
+      'ready',
+    );
+    const other = db
+      .clients()
+      .filter((c) => !c.hasUnread && c.id !== quiet.id)
+      .at(-1)!;
     db.clientWrites(other.id, 'Hello from far away');
-    await waitFor(() => textOf(parts(list(tab), 'client')[0]).includes(other.displayName), 4000, 'moved to top');
+    await waitFor(
+      () => textOf(parts(list(tab), 'client')[0]).includes(other.displayName),
+      4000,
+      'moved to top',
+    );
     const top = parts(list(tab), 'client')[0];
-    expect(top.querySelectorAll('[part~="unread-badge"]').length + (top.matches('[part~="unread-badge"]') ? 1 : 0)).to.equal(1);
+    expect(
+      top.querySelectorAll('[part~="unread-badge"]').length +
+        (top.matches('[part~="unread-badge"]') ? 1 : 0),
+    ).to.equal(1);
     db.clientWrites(quiet.id, 'Message for the open card');
-    await waitFor(() => feedHasText(tab, 'Message for the open card'), 4000, 'live in the open feed');
+    await waitFor(
+      () => feedHasText(tab, 'Message for the open card'),
+      4000,
+      'live in the open feed',
+    );
   });
 
   it('after a dropped stream, reconnects and shows a missed message exactly once', async () => {
@@ -303,9 +453,15 @@ describe('<dm-communications>', () => {
     await waitFor(() => feed(tab) && parts(feed(tab)!, 'item').length > 0, 5000, 'feed');
     db.dropConnections();
     db.clientWrites(MOCK_CLIENTS.dana, 'Written while you were disconnected');
-    await waitFor(() => feedHasText(tab, 'Written while you were disconnected'), 8000, 'missed message');
+    await waitFor(
+      () => feedHasText(tab, 'Written while you were disconnected'),
+      8000,
+      'missed message',
+    );
     await new Promise((r) => setTimeout(r, 300));
-    const copies = parts(feed(tab)!, 'item').filter((i) => textOf(i).includes('Written while you were disconnected'));
+    const copies = parts(feed(tab)!, 'item').filter((i) =>
+      textOf(i).includes('Written while you were disconnected'),
+    );
     expect(copies.length).to.equal(1);
   });
 });
@@ -318,9 +474,17 @@ describe('presence', () => {
     await waitFor(() => db.presenceLog.length > 0, 3000, 'first presence');
     expect(db.presenceLog.at(-1)).to.include({ active: true, inLiveSession: false });
     provider.liveSession = true;
-    await waitFor(() => db.presenceLog.at(-1)?.inLiveSession === true, 2000, 'live session within 2 s');
+    await waitFor(
+      () => db.presenceLog.at(-1)?.inLiveSession === true,
+      2000,
+      'live session within 2 s',
+    );
     provider.liveSession = false;
-    await waitFor(() => db.presenceLog.at(-1)?.inLiveSession === false, 2000, 'session ended within 2 s');
+    await waitFor(
+      () => db.presenceLog.at(-1)?.inLiveSession === false,
+      2000,
+      'session ended within 2 s',
+    );
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
     document.dispatchEvent(new Event('visibilitychange'));
     try {
@@ -337,6 +501,10 @@ describe('presence', () => {
     await waitFor(() => db.presenceLog.length > 0, 3000, 'first presence');
     db.failNext('presence', 1, 503);
     provider.liveSession = true;
-    await waitFor(() => db.presenceLog.at(-1)?.inLiveSession === true, 2000, 'live session within 2 s, after a 503');
+    await waitFor(
+      () => db.presenceLog.at(-1)?.inLiveSession === true,
+      2000,
+      'live session within 2 s, after a 503',
+    );
   });
 });

@@ -6,7 +6,17 @@ import type { DmComposer } from '../../src/elements/composer/dm-composer.js';
 import type { AdvisorStatus, BlockReason } from '../../src/core/types.js';
 import { en } from '../../src/i18n/strings.js';
 import { MOCK_CLIENTS } from '../../src/mocks/index.js';
-import { type RenderOptions, liveOpen, part, parts, providerOf, renderInProvider, startMock, textOf, waitFor } from '../helpers/render.js';
+import {
+  type RenderOptions,
+  liveOpen,
+  part,
+  parts,
+  providerOf,
+  renderInProvider,
+  startMock,
+  textOf,
+  waitFor,
+} from '../helpers/render.js';
 
 const { db } = await startMock();
 
@@ -18,7 +28,10 @@ const nameOf = (id: string) => db.client(id)!.displayName;
 let current: DmComposer | undefined;
 
 function render(clientId: string | null, opts: RenderOptions = {}): Promise<DmComposer> {
-  return renderInProvider<DmComposer>(html`<dm-composer client-id=${clientId ?? ''}></dm-composer>`, opts).then(async (el) => {
+  return renderInProvider<DmComposer>(
+    html`<dm-composer client-id=${clientId ?? ''}></dm-composer>`,
+    opts,
+  ).then(async (el) => {
     if (clientId === null) el.removeAttribute('client-id');
     await el.updateComplete;
     return (current = el);
@@ -54,7 +67,9 @@ async function press(el: DmComposer, key: string): Promise<void> {
 async function paste(el: DmComposer, text: string): Promise<void> {
   const ta = input(el);
   ta.value = text;
-  ta.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
+  ta.dispatchEvent(
+    new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }),
+  );
   await el.updateComplete;
 }
 
@@ -79,7 +94,8 @@ describe('<dm-composer>', () => {
     const store = current?.store;
     current = undefined;
     if (!store) return;
-    const drained = () => Object.values(MOCK_CLIENTS).every((id) => store.outboxFor(id).length === 0);
+    const drained = () =>
+      Object.values(MOCK_CLIENTS).every((id) => store.outboxFor(id).length === 0);
     // Best effort: a failed send stays in the outbox (for Retry) and must not fail the next tests' hooks.
     await waitFor(drained, 8000, 'outbox drained').catch(() => undefined);
   });
@@ -132,7 +148,9 @@ describe('<dm-composer>', () => {
       const expected = en.blocked.consecutive_limit(nameOf(id));
       await waitFor(() => textOf(reasonOf(el)) === expected, 4000, 'consecutive reason');
       expectBlocked(el, expected);
-      expect(expected).to.contain(nameOf(id)).and.to.match(/replies or places an order/);
+      expect(expected)
+        .to.contain(nameOf(id))
+        .and.to.match(/replies or places an order/);
       await expect(el).to.be.accessible();
     });
 
@@ -156,14 +174,17 @@ describe('<dm-composer>', () => {
       await waitFor(() => !input(el).disabled, 4000, 'text box enabled');
     });
 
-    it('stays blocked when one of the client\'s existing orders changes status (not a new order)', async () => {
+    it("stays blocked when one of the client's existing orders changes status (not a new order)", async () => {
       const id = MOCK_CLIENTS.fiveInARow;
       const el = await render(id);
       await waitFor(() => reasonOf(el), 4000, 'reason');
       await liveOpen(el);
       const old = db.feedItems(id).find((i) => i.kind === 'order');
       expect(old, 'an order of this client').to.exist;
-      db.setOrderStatus(old!.id, old!.kind === 'order' && old!.status === 'refunded' ? 'completed' : 'refunded');
+      db.setOrderStatus(
+        old!.id,
+        old!.kind === 'order' && old!.status === 'refunded' ? 'completed' : 'refunded',
+      );
       await aTimeout(600);
       expect(input(el).disabled, 'still blocked').to.equal(true);
       expect(textOf(reasonOf(el))).to.equal(en.blocked.consecutive_limit(nameOf(id)));
@@ -174,7 +195,11 @@ describe('<dm-composer>', () => {
       db.failNext('eligibility', 2, 503);
       const el = await render(id);
       const expected = en.blocked.negative_review(nameOf(id));
-      await waitFor(() => textOf(reasonOf(el)) === expected, 6000, 'the reason, after two failures');
+      await waitFor(
+        () => textOf(reasonOf(el)) === expected,
+        6000,
+        'the reason, after two failures',
+      );
       expectBlocked(el, expected);
       expect(db.requestLog.filter((r) => r.path.endsWith('/send-eligibility')).length).to.equal(3);
     });
@@ -191,7 +216,11 @@ describe('<dm-composer>', () => {
     it('warns when one message is left, and the next send blocks at once', async () => {
       const id = MOCK_CLIENTS.oneLeft;
       const el = await renderReady(id);
-      await waitFor(() => textOf(part(el, 'warning')) === en.oneLeft(nameOf(id)), 4000, 'warning naming the client');
+      await waitFor(
+        () => textOf(part(el, 'warning')) === en.oneLeft(nameOf(id)),
+        4000,
+        'warning naming the client',
+      );
       const warning = part(el, 'warning');
       expect(input(el).getAttribute('aria-describedby')?.split(' ')).to.include(warning!.id);
       await expect(el).to.be.accessible();
@@ -217,7 +246,10 @@ describe('<dm-composer>', () => {
         await press(el, 'Enter');
         expect(input(el).disabled, `after send ${i}`).to.be.false;
       }
-      expect(part(el, 'warning'), `one left after 4 (box: "${input(el).value}", stored: ${db.storedMessages(id).length})`).to.exist;
+      expect(
+        part(el, 'warning'),
+        `one left after 4 (box: "${input(el).value}", stored: ${db.storedMessages(id).length})`,
+      ).to.exist;
       await type(el, 'Message 5');
       await press(el, 'Enter');
       expectBlocked(el, en.blocked.consecutive_limit(nameOf(id)));
@@ -331,7 +363,11 @@ describe('<dm-composer>', () => {
     it('has an accessible name that names the client', async () => {
       const id = MOCK_CLIENTS.dana;
       const el = await renderReady(id);
-      await waitFor(() => input(el).getAttribute('aria-label') === en.messageLabel(nameOf(id)), 4000, 'label');
+      await waitFor(
+        () => input(el).getAttribute('aria-label') === en.messageLabel(nameOf(id)),
+        4000,
+        'label',
+      );
       await expect(el).to.be.accessible();
     });
   });
@@ -388,7 +424,8 @@ describe('<dm-composer>', () => {
 
   it('keeps the feed above at its bottom while the text box grows line by line', async () => {
     const id = MOCK_CLIENTS.longHistory;
-    const wrap = await renderInProvider<HTMLElement>(html`<div style="height:500px;width:600px;display:flex;flex-direction:column">
+    const wrap =
+      await renderInProvider<HTMLElement>(html`<div style="height:500px;width:600px;display:flex;flex-direction:column">
       <dm-communications-feed client-id=${id} style="flex:1;min-height:0"></dm-communications-feed>
       <dm-composer client-id=${id}></dm-composer>
     </div>`);

@@ -11,9 +11,16 @@ import { liveOpen, part, parts, renderInProvider, textOf, waitFor } from '../hel
 
 const db = new MockDb({ avatarBase: '/api/dm/__avatars' });
 const worker = setupWorker(...contract10Handlers(db));
-await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
+await worker.start({
+  quiet: true,
+  onUnhandledRequest: 'bypass',
+  serviceWorker: { url: '/mockServiceWorker.js' },
+});
 const requests: string[] = [];
-worker.events.on('request:start', ({ request }) => void requests.push(`${request.method} ${new URL(request.url).pathname}`));
+worker.events.on(
+  'request:start',
+  ({ request }) => void requests.push(`${request.method} ${new URL(request.url).pathname}`),
+);
 
 beforeEach(() => {
   db.reset();
@@ -29,7 +36,11 @@ async function renderTab(clientId: string) {
   const feed = tab.shadowRoot!.querySelector('dm-communications-feed')!;
   const list = tab.shadowRoot!.querySelector('dm-client-list')!;
   const composer = tab.shadowRoot!.querySelector('dm-composer')!;
-  await waitFor(() => parts(feed, 'message').length > 0 && parts(list, 'client').length > 0, 4000, 'tab');
+  await waitFor(
+    () => parts(feed, 'message').length > 0 && parts(list, 'client').length > 0,
+    4000,
+    'tab',
+  );
   await liveOpen(tab);
   return { tab, feed, list, composer };
 }
@@ -45,7 +56,11 @@ describe('Against a 1.0 server', () => {
     expect(part(feed, 'typing')).to.equal(null);
     expect(list.shadowRoot!.querySelector('[part~="typing"]')).to.equal(null);
     db.clientWrites(MOCK_CLIENTS.fiveInARow, 'still live');
-    await waitFor(() => textOf(parts(feed, 'bubble').at(-1)) === 'still live', 4000, 'live message');
+    await waitFor(
+      () => textOf(parts(feed, 'bubble').at(-1)) === 'still live',
+      4000,
+      'live message',
+    );
   });
 
   it('shows no conversation search box, asks no search, and shows no error', async () => {
@@ -63,7 +78,11 @@ describe('Against a 1.0 server', () => {
     await waitFor(() => !box.disabled, 4000, 'composer ready');
     box.focus();
     await sendKeys({ type: 'Hi' });
-    await waitFor(() => requests.filter((r) => r.endsWith('/typing')).length === 1, 4000, 'first report');
+    await waitFor(
+      () => requests.filter((r) => r.endsWith('/typing')).length === 1,
+      4000,
+      'first report',
+    );
     await new Promise((r) => setTimeout(r, 200));
     for (const text of [' there', ', how', ' are you?']) {
       now += 5000;
@@ -74,6 +93,10 @@ describe('Against a 1.0 server', () => {
     expect(part(composer, 'blocked-reason')).to.equal(null);
     expect(textOf(part(composer, 'status'))).to.equal('');
     await sendKeys({ press: 'Enter' });
-    await waitFor(() => db.storedMessages(MOCK_CLIENTS.dana).some((m) => m.body === 'Hi there, how are you?'), 4000, 'sent');
+    await waitFor(
+      () => db.storedMessages(MOCK_CLIENTS.dana).some((m) => m.body === 'Hi there, how are you?'),
+      4000,
+      'sent',
+    );
   });
 });

@@ -15,9 +15,15 @@ const { db } = await startMock();
 const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
 const LONG = (n: number) =>
-  `Message ${n}: ` + 'I have been thinking about what you told me last week about the move and the new job, and '.repeat(1 + (n % 4)) + 'what do you see?';
+  `Message ${n}: ` +
+  'I have been thinking about what you told me last week about the move and the new job, and '.repeat(
+    1 + (n % 4),
+  ) +
+  'what do you see?';
 
-async function renderFeed(width: string): Promise<{ feed: DmCommunicationsFeed; box: HTMLElement }> {
+async function renderFeed(
+  width: string,
+): Promise<{ feed: DmCommunicationsFeed; box: HTMLElement }> {
   for (let n = 1; n <= 40; n++) db.clientWrites(MOCK_CLIENTS.dana, LONG(n));
   const box = await renderInProvider<HTMLElement>(
     html`<div style="height:600px;width:${width};display:flex;flex-direction:column">
@@ -45,12 +51,15 @@ function yOf(feed: DmCommunicationsFeed, key: string): number {
 }
 
 /** Scrolls to the middle, applies `change`, and returns the largest move of the item in view painted in 20 frames. */
-async function jumpOf(feed: DmCommunicationsFeed, change: () => Promise<void> | void): Promise<number> {
+async function jumpOf(
+  feed: DmCommunicationsFeed,
+  change: () => Promise<void> | void,
+): Promise<number> {
   const s = part(feed, 'scroller')!;
   s.scrollTop = Math.round((s.scrollHeight - s.clientHeight) / 2);
   s.dispatchEvent(new Event('scroll'));
   // Let the view settle (rows measured around the new place) before the change.
-  for (let still = 0, last = -1; still < 5; ) {
+  for (let still = 0, last = -1; still < 5;) {
     await frame();
     still = Math.abs(s.scrollTop - last) < 0.5 ? still + 1 : 0;
     last = s.scrollTop;

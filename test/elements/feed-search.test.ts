@@ -5,7 +5,15 @@ import '../../src/elements/communications/dm-communications.js';
 import type { DmCommunicationsFeed } from '../../src/elements/communications-feed/dm-communications-feed.js';
 import type { FeedItem } from '../../src/core/types.js';
 import { MOCK_CLIENTS } from '../../src/mocks/index.js';
-import { liveOpen, part, parts, renderInProvider, startMock, textOf, waitFor } from '../helpers/render.js';
+import {
+  liveOpen,
+  part,
+  parts,
+  renderInProvider,
+  startMock,
+  textOf,
+  waitFor,
+} from '../helpers/render.js';
 
 const { db } = await startMock();
 const LONG = MOCK_CLIENTS.longHistory;
@@ -39,7 +47,8 @@ function uniqueText(clientId: string, back: number): { query: string; item: Feed
     for (let at = 0; at + 14 <= t.length; at += 7) {
       const q = t.slice(at, at + 14);
       if (q.trim().length < 14) continue;
-      if (items.filter((x) => textIn(x).toLowerCase().includes(q.toLowerCase())).length === 1) return { query: q, item: items[i]! };
+      if (items.filter((x) => textIn(x).toLowerCase().includes(q.toLowerCase())).length === 1)
+        return { query: q, item: items[i]! };
     }
   }
   throw new Error('no unique text');
@@ -156,7 +165,9 @@ describe('<dm-communications-feed> search and jump (contract 1.1)', () => {
     const before = db.requestLog.length;
     parts(feed, 'search-hit')[0]!.click();
     await waitFor(() => onScreen(feed, item.id), 4000, 'the hit on screen');
-    const asked = db.requestLog.slice(before).filter((r) => r.route === 'feed' || r.route === 'search');
+    const asked = db.requestLog
+      .slice(before)
+      .filter((r) => r.route === 'feed' || r.route === 'search');
     expect(asked.map((r) => r.search)).to.have.length(1);
     expect(asked[0]!.search).to.contain('around=' + item.id);
     const row = onScreen(feed, item.id)!;
@@ -194,7 +205,9 @@ describe('<dm-communications-feed> search and jump (contract 1.1)', () => {
       s.dispatchEvent(new Event('scroll'));
       await waitFor(() => store.feed(LONG).loadingNewer, 4000, 'asks for the page after');
       await frames(3);
-      const row = parts(feed, 'item').find((r) => r.getBoundingClientRect().top >= s.getBoundingClientRect().top)!;
+      const row = parts(feed, 'item').find(
+        (r) => r.getBoundingClientRect().top >= s.getBoundingClientRect().top,
+      )!;
       const top = row.getBoundingClientRect().top;
       const n = store.feed(LONG).items.length;
       await waitFor(() => !store.feed(LONG).loadingNewer, 4000, 'the page after');
@@ -213,7 +226,11 @@ describe('<dm-communications-feed> search and jump (contract 1.1)', () => {
     await frames(3);
     await liveOpen(feed);
     db.clientWrites(LONG, 'Live again after reading down');
-    await waitFor(() => textOf(parts(feed, 'item').at(-1)).includes('Live again after reading down'), 4000, 'the live message');
+    await waitFor(
+      () => textOf(parts(feed, 'item').at(-1)).includes('Live again after reading down'),
+      4000,
+      'the live message',
+    );
   });
 
   it('live arrivals while showing the past go to the pill, never into a gap; the pill returns to the live tail', async () => {
@@ -223,9 +240,17 @@ describe('<dm-communications-feed> search and jump (contract 1.1)', () => {
     expect(await feed.jumpToItem(items[300]!.id)).to.equal(true);
     db.clientWrites(LONG, 'Written while you read the past');
     await waitFor(() => part(feed, 'new-messages'), 4000, 'pill');
-    expect(feed.store!.feed(LONG).items.some((e) => e.kind === 'message' && e.body === 'Written while you read the past')).to.equal(false);
+    expect(
+      feed
+        .store!.feed(LONG)
+        .items.some((e) => e.kind === 'message' && e.body === 'Written while you read the past'),
+    ).to.equal(false);
     part(feed, 'new-messages')!.click();
-    await waitFor(() => textOf(parts(feed, 'item').at(-1)).includes('Written while you read the past'), 4000, 'at the live tail');
+    await waitFor(
+      () => textOf(parts(feed, 'item').at(-1)).includes('Written while you read the past'),
+      4000,
+      'at the live tail',
+    );
     const s = part(feed, 'scroller')!;
     expect(s.scrollHeight - s.scrollTop - s.clientHeight).to.be.below(4);
     expect(part(feed, 'new-messages')).to.equal(null);
@@ -236,10 +261,18 @@ describe('<dm-communications-feed> search and jump (contract 1.1)', () => {
     const items = db.feedItems(LONG);
     await feed.jumpToItem(items[500]!.id);
     await frames(3);
-    await waitFor(() => !feed.store!.feed(LONG).loadingNewer && !feed.store!.feed(LONG).loadingOlder, 4000, 'idle');
+    await waitFor(
+      () => !feed.store!.feed(LONG).loadingNewer && !feed.store!.feed(LONG).loadingOlder,
+      4000,
+      'idle',
+    );
     const before = feedRequests().length;
     part(feed, 'jump-latest')!.click();
-    await waitFor(() => feed.store!.feed(LONG).status === 'ready' && parts(feed, 'item').length, 4000, 'the newest page');
+    await waitFor(
+      () => feed.store!.feed(LONG).status === 'ready' && parts(feed, 'item').length,
+      4000,
+      'the newest page',
+    );
     await frames(3);
     expect(feed.store!.feed(LONG).newerCursor).to.equal(null);
     expect(textOf(parts(feed, 'item').at(-1))).to.contain(textIn(items.at(-1)!).slice(0, 20));
@@ -301,7 +334,9 @@ describe('<dm-communications-feed> search and jump (contract 1.1)', () => {
   });
 
   it('is re-exported by <dm-communications>', async () => {
-    const tab = await renderInProvider<HTMLElement>(html`<dm-communications client=${LONG} style="height:600px;display:block"></dm-communications>`);
+    const tab = await renderInProvider<HTMLElement>(
+      html`<dm-communications client=${LONG} style="height:600px;display:block"></dm-communications>`,
+    );
     await waitFor(() => tab.shadowRoot!.querySelector('dm-communications-feed'), 4000, 'the feed');
     const inner = tab.shadowRoot!.querySelector('dm-communications-feed')!;
     expect(inner.getAttribute('exportparts')).to.contain('conversation-search');

@@ -37,10 +37,20 @@ describe('forced colours (high contrast)', () => {
     </div>`);
     const indicator = root.querySelector('dm-unread-indicator')!;
     const list = root.querySelector('dm-client-list')!;
-    await waitFor(() => part(indicator, 'bubble') && parts(list, 'unread-badge').length > 0 && part(list, 'client-selected'), 5000, 'dots and the selected row');
+    await waitFor(
+      () =>
+        part(indicator, 'bubble') &&
+        parts(list, 'unread-badge').length > 0 &&
+        part(list, 'client-selected'),
+      5000,
+      'dots and the selected row',
+    );
     const bg = canvas();
-    expect(getComputedStyle(part(indicator, 'bubble')!).backgroundColor, 'menu dot').to.not.equal(bg);
-    for (const badge of parts(list, 'unread-badge')) expect(getComputedStyle(badge).backgroundColor, 'row dot').to.not.equal(bg);
+    expect(getComputedStyle(part(indicator, 'bubble')!).backgroundColor, 'menu dot').to.not.equal(
+      bg,
+    );
+    for (const badge of parts(list, 'unread-badge'))
+      expect(getComputedStyle(badge).backgroundColor, 'row dot').to.not.equal(bg);
     const edge = (row: Element) => getComputedStyle(row).borderInlineStartColor;
     const others = parts(list, 'client').filter((r) => !r.matches('[part~="client-selected"]'));
     expect(others.length).to.be.greaterThan(0);
@@ -49,7 +59,9 @@ describe('forced colours (high contrast)', () => {
   });
 
   it('shows which filter is chosen', async () => {
-    const feed = await renderInProvider<HTMLElement>(html`<dm-communications-feed client-id=${MOCK_CLIENTS.dana}></dm-communications-feed>`);
+    const feed = await renderInProvider<HTMLElement>(
+      html`<dm-communications-feed client-id=${MOCK_CLIENTS.dana}></dm-communications-feed>`,
+    );
     await waitFor(() => part(feed, 'filter'), 5000, 'filter');
     const buttons = [...part(feed, 'filter')!.querySelectorAll('button')];
     const pressed = buttons.find((b) => b.getAttribute('aria-pressed') === 'true')!;

@@ -19,14 +19,16 @@ console.warn = (...args: unknown[]) => {
 const frames = async (n = 5) => {
   for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r));
 };
-const litWarnings = () => warnings.filter((w) => /scheduled an update|lit\.dev\/msg/.test(w) && !/dev mode/i.test(w));
+const litWarnings = () =>
+  warnings.filter((w) => /scheduled an update|lit\.dev\/msg/.test(w) && !/dev mode/i.test(w));
 
 describe('no Lit warning', () => {
   beforeEach(() => db.reset());
   after(() => (console.warn = warn));
 
   it('on load, scroll and live writes of the client list and the feed', async () => {
-    const box = await renderInProvider<HTMLElement>(html`<div style="display:flex;height:600px;width:1000px">
+    const box =
+      await renderInProvider<HTMLElement>(html`<div style="display:flex;height:600px;width:1000px">
       <dm-client-list style="width:360px"></dm-client-list>
       <div style="flex:1;display:flex;flex-direction:column">
         <dm-communications-feed client-id=${MOCK_CLIENTS.longHistory}></dm-communications-feed>
@@ -34,7 +36,11 @@ describe('no Lit warning', () => {
     </div>`);
     const list = box.querySelector('dm-client-list')!;
     const feed = box.querySelector('dm-communications-feed')!;
-    await waitFor(() => parts(list, 'client').length > 3 && parts(feed, 'item').length > 3, 6000, 'list and feed');
+    await waitFor(
+      () => parts(list, 'client').length > 3 && parts(feed, 'item').length > 3,
+      6000,
+      'list and feed',
+    );
     await liveOpen(feed);
     await frames(10);
     for (const el of [list, feed]) {
@@ -50,8 +56,16 @@ describe('no Lit warning', () => {
   });
 
   it('on load of the composed tab', async () => {
-    const tab = await renderInProvider<HTMLElement>(html`<dm-communications client=${MOCK_CLIENTS.dana} style="display:block;height:600px;width:1000px"></dm-communications>`);
-    await waitFor(() => tab.shadowRoot!.querySelector('dm-communications-feed') && parts(tab.shadowRoot!.querySelector('dm-communications-feed')!, 'item').length > 0, 6000, 'the card');
+    const tab = await renderInProvider<HTMLElement>(
+      html`<dm-communications client=${MOCK_CLIENTS.dana} style="display:block;height:600px;width:1000px"></dm-communications>`,
+    );
+    await waitFor(
+      () =>
+        tab.shadowRoot!.querySelector('dm-communications-feed') &&
+        parts(tab.shadowRoot!.querySelector('dm-communications-feed')!, 'item').length > 0,
+      6000,
+      'the card',
+    );
     await frames(10);
     expect(litWarnings()).to.deep.equal([]);
   });

@@ -4,7 +4,16 @@ import '../../src/elements/notifier/dm-notifier.js';
 import type { DmNotifier } from '../../src/elements/notifier/dm-notifier.js';
 import { en } from '../../src/i18n/strings.js';
 import { MOCK_CLIENTS } from '../../src/mocks/index.js';
-import { liveOpen, part, parts, providerOf, renderInProvider, startMock, textOf, waitFor } from '../helpers/render.js';
+import {
+  liveOpen,
+  part,
+  parts,
+  providerOf,
+  renderInProvider,
+  startMock,
+  textOf,
+  waitFor,
+} from '../helpers/render.js';
 
 const { db } = await startMock();
 
@@ -13,10 +22,15 @@ const nameOf = (id: string) => db.client(id)!.displayName;
 const dismissButton = (notice: HTMLElement) =>
   [...notice.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === en.dismiss)!;
 
-async function render(opts: { duration?: number; liveSession?: boolean } = {}): Promise<DmNotifier> {
-  const el = await renderInProvider<DmNotifier>(html`<dm-notifier duration=${opts.duration ?? 8000}></dm-notifier>`, {
-    liveSession: opts.liveSession,
-  });
+async function render(
+  opts: { duration?: number; liveSession?: boolean } = {},
+): Promise<DmNotifier> {
+  const el = await renderInProvider<DmNotifier>(
+    html`<dm-notifier duration=${opts.duration ?? 8000}></dm-notifier>`,
+    {
+      liveSession: opts.liveSession,
+    },
+  );
   await liveOpen(el);
   return el;
 }
@@ -38,7 +52,9 @@ describe('<dm-notifier>', () => {
     const before = document.activeElement;
     db.clientWrites(MOCK_CLIENTS.dana, 'Hello!');
     await waitFor(() => notices(el).length === 1, 4000, 'notice');
-    expect(textOf(notices(el)[0]!.querySelector('button'))).to.equal(en.newMessageFrom(nameOf(MOCK_CLIENTS.dana)));
+    expect(textOf(notices(el)[0]!.querySelector('button'))).to.equal(
+      en.newMessageFrom(nameOf(MOCK_CLIENTS.dana)),
+    );
     expect(document.activeElement).to.equal(before);
     expect(part(el, 'base')!.contains(notices(el)[0]!)).to.be.true;
     // The test browser prefers reduced motion (web-test-runner.config.mjs): the notice skips its fade-in.
@@ -51,7 +67,9 @@ describe('<dm-notifier>', () => {
     const el = await render();
     db.clientOrders(MOCK_CLIENTS.dana, 'rush_reading');
     await waitFor(() => notices(el).length === 1, 4000, 'notice');
-    expect(textOf(notices(el)[0]!.querySelector('button'))).to.equal(en.newOrderFrom(nameOf(MOCK_CLIENTS.dana)));
+    expect(textOf(notices(el)[0]!.querySelector('button'))).to.equal(
+      en.newOrderFrom(nameOf(MOCK_CLIENTS.dana)),
+    );
   });
 
   it('keeps the order notice of a client with no unread messages (the client event after it says none)', async () => {
@@ -105,9 +123,15 @@ describe('<dm-notifier>', () => {
     const writers = db.clients().slice(0, 5);
     for (const c of writers) db.clientWrites(c.id, `Hello from ${c.displayName}`);
     const last = writers.at(-1)!.displayName;
-    await waitFor(() => notices(el).some((n) => textOf(n).includes(last)), 4000, 'the newest notice');
+    await waitFor(
+      () => notices(el).some((n) => textOf(n).includes(last)),
+      4000,
+      'the newest notice',
+    );
     await aTimeout(200);
-    expect(notices(el).map((n) => textOf(n))).to.deep.equal(writers.slice(-3).map((c) => en.newMessageFrom(c.displayName)));
+    expect(notices(el).map((n) => textOf(n))).to.deep.equal(
+      writers.slice(-3).map((c) => en.newMessageFrom(c.displayName)),
+    );
     // Dismissing one shows no older notice in its place.
     dismissButton(notices(el)[0]).click();
     await waitFor(() => notices(el).length === 2, 2000, 'one dismissed');
@@ -142,7 +166,9 @@ describe('<dm-notifier>', () => {
       const writers = db.clients().slice(0, 4);
       for (const c of writers) db.clientWrites(c.id, 'Hi');
       await waitFor(() => notices(el).length === 4, 4000, 'four notices');
-      const shown = notices(el).filter((n) => n.getClientRects().length > 0).map((n) => textOf(n));
+      const shown = notices(el)
+        .filter((n) => n.getClientRects().length > 0)
+        .map((n) => textOf(n));
       expect(shown).to.deep.equal(writers.slice(-2).map((c) => en.newMessageFrom(c.displayName)));
     } finally {
       await setViewport({ width: 800, height: 600 });
@@ -176,7 +202,11 @@ describe('<dm-notifier>', () => {
     const message = db.clientWrites(MOCK_CLIENTS.dana, 'Read on the phone');
     await aTimeout(600);
     db.markRead(MOCK_CLIENTS.dana, message.id); // another device: the server says she is read
-    await waitFor(() => el.store!.client(MOCK_CLIENTS.dana)?.hasUnread === false, 4000, 'read elsewhere');
+    await waitFor(
+      () => el.store!.client(MOCK_CLIENTS.dana)?.hasUnread === false,
+      4000,
+      'read elsewhere',
+    );
     providerOf(el).removeAttribute('live-session');
     await aTimeout(600);
     expect(notices(el)).to.have.length(0);
@@ -244,4 +274,3 @@ describe('<dm-notifier>', () => {
     expect(style.right).to.equal('16px');
   });
 });
-

@@ -15,7 +15,11 @@ function recordRequests() {
   const original = window.fetch;
   window.fetch = (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (url.includes('/api/dm')) seen.push({ url: new URL(url, location.href).pathname, auth: new Headers(init?.headers).get('Authorization') });
+    if (url.includes('/api/dm'))
+      seen.push({
+        url: new URL(url, location.href).pathname,
+        auth: new Headers(init?.headers).get('Authorization'),
+      });
     return original(input, init);
   };
   return { seen, restore: () => (window.fetch = original) };
@@ -30,7 +34,8 @@ describe('<dm-provider>', () => {
   it('with manual-start requests nothing before start(), then every request carries the headers set meanwhile', async () => {
     const rec = recordRequests();
     try {
-      const provider = await fixture<DmProvider>(html`<dm-provider manual-start base-url="/api/dm" .storeOptions=${{ storage: pageStorage }}>
+      const provider =
+        await fixture<DmProvider>(html`<dm-provider manual-start base-url="/api/dm" .storeOptions=${{ storage: pageStorage }}>
         <dm-unread-indicator></dm-unread-indicator>
         <dm-communications style="height: 500px"></dm-communications>
       </dm-provider>`);
@@ -44,15 +49,20 @@ describe('<dm-provider>', () => {
       const list = () => tab.shadowRoot!.querySelector('dm-client-list')!;
       await waitFor(() => parts(list(), 'client').length > 0, 5000, 'the list after start()');
       const paths = new Set(rec.seen.map((r) => r.url));
-      for (const p of ['/api/dm/me', '/api/dm/unread', '/api/dm/events', '/api/dm/clients']) expect(paths.has(p), p).to.equal(true);
-      expect(rec.seen.filter((r) => r.auth !== 'Bearer late-token'), 'requests without the token').to.deep.equal([]);
+      for (const p of ['/api/dm/me', '/api/dm/unread', '/api/dm/events', '/api/dm/clients'])
+        expect(paths.has(p), p).to.equal(true);
+      expect(
+        rec.seen.filter((r) => r.auth !== 'Bearer late-token'),
+        'requests without the token',
+      ).to.deep.equal([]);
     } finally {
       rec.restore();
     }
   });
 
   it('without manual-start starts by itself; start() again is harmless', async () => {
-    const provider = await fixture<DmProvider>(html`<dm-provider base-url="/api/dm" .storeOptions=${{ storage: pageStorage }}>
+    const provider =
+      await fixture<DmProvider>(html`<dm-provider base-url="/api/dm" .storeOptions=${{ storage: pageStorage }}>
       <dm-client-list style="height: 400px"></dm-client-list>
     </dm-provider>`);
     const list = provider.querySelector('dm-client-list')!;
@@ -81,12 +91,19 @@ describe('<dm-provider>', () => {
       lone.remove();
       warnings.length = 0;
       // Inside: the tab's own list, feed and composer (in its shadow root) find the provider too.
-      const provider = await fixture<DmProvider>(html`<dm-provider base-url="/api/dm" .storeOptions=${{ storage: pageStorage }}>
+      const provider =
+        await fixture<DmProvider>(html`<dm-provider base-url="/api/dm" .storeOptions=${{ storage: pageStorage }}>
         <section><dm-communications style="height: 400px"></dm-communications></section>
       </dm-provider>`);
-      await waitFor(() => !!part(provider.querySelector('dm-communications')!, 'list-pane'), 4000, 'tab');
+      await waitFor(
+        () => !!part(provider.querySelector('dm-communications')!, 'list-pane'),
+        4000,
+        'tab',
+      );
       expect(warnings.filter((w) => w.includes('dm-provider'))).to.deep.equal([]);
-      const tabList = provider.querySelector('dm-communications')!.shadowRoot!.querySelector('dm-client-list')!;
+      const tabList = provider
+        .querySelector('dm-communications')!
+        .shadowRoot!.querySelector('dm-client-list')!;
       await waitFor(() => parts(tabList, 'client').length > 0, 5000, 'the tab has data');
     } finally {
       console.warn = original;

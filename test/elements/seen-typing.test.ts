@@ -11,7 +11,16 @@ import { formatTime } from '../../src/i18n/format.js';
 import { ar } from '../../src/i18n/ar.js';
 import { es } from '../../src/i18n/es.js';
 import { MOCK_CLIENTS } from '../../src/mocks/index.js';
-import { liveOpen, part, parts, providerOf, renderInProvider, startMock, textOf, waitFor } from '../helpers/render.js';
+import {
+  liveOpen,
+  part,
+  parts,
+  providerOf,
+  renderInProvider,
+  startMock,
+  textOf,
+  waitFor,
+} from '../helpers/render.js';
 
 const { db } = await startMock();
 
@@ -31,17 +40,26 @@ async function renderFeed(clientId: string): Promise<DmCommunicationsFeed> {
 function seenRow(el: DmCommunicationsFeed) {
   const all = parts(el, 'seen');
   const row = all[0]?.closest('[part~="item"]') ?? null;
-  return { count: all.length, row, body: textOf(row?.querySelector('[part~="bubble"]')), seen: all[0] ?? null };
+  return {
+    count: all.length,
+    row,
+    body: textOf(row?.querySelector('[part~="bubble"]')),
+    seen: all[0] ?? null,
+  };
 }
 
 const advisorMessages = (clientId: string) =>
-  db.feedItems(clientId).filter((i): i is MessageItem => i.kind === 'message' && i.sender === 'advisor');
+  db
+    .feedItems(clientId)
+    .filter((i): i is MessageItem => i.kind === 'message' && i.sender === 'advisor');
 
 describe('Seen', () => {
   it('shows once, under the newest advisor message the client has read, the time in its name', async () => {
     const el = await renderFeed(MOCK_CLIENTS.fiveInARow);
     const readAt = db.clientReadAt(MOCK_CLIENTS.fiveInARow)!;
-    const read = advisorMessages(MOCK_CLIENTS.fiveInARow).filter((m) => Date.parse(m.at) <= Date.parse(readAt)).at(-1)!;
+    const read = advisorMessages(MOCK_CLIENTS.fiveInARow)
+      .filter((m) => Date.parse(m.at) <= Date.parse(readAt))
+      .at(-1)!;
     await waitFor(() => seenRow(el).count === 1, 4000, 'Seen');
     const s = seenRow(el);
     expect(s.row?.getAttribute('part')).to.contain('message-advisor');
@@ -58,7 +76,11 @@ describe('Seen', () => {
     await waitFor(() => seenRow(el).count === 1, 4000, 'Seen');
     const last = advisorMessages(MOCK_CLIENTS.fiveInARow).at(-1)!;
     db.clientReads(MOCK_CLIENTS.fiveInARow);
-    await waitFor(() => seenRow(el).row === parts(el, 'message').at(-1), 4000, 'Seen on the newest');
+    await waitFor(
+      () => seenRow(el).row === parts(el, 'message').at(-1),
+      4000,
+      'Seen on the newest',
+    );
     expect(seenRow(el).count).to.equal(1);
     expect(seenRow(el).body).to.equal(last.body.replace(/\s+/g, ' ').trim());
   });
@@ -70,16 +92,29 @@ describe('Seen', () => {
     const tab = wrap.querySelector('dm-communications')!;
     const feed = tab.shadowRoot!.querySelector('dm-communications-feed')!;
     const composer = tab.shadowRoot!.querySelector('dm-composer')!;
-    await waitFor(() => parts(feed, 'message').length > 0 && !part<HTMLTextAreaElement>(composer, 'input')!.disabled, 4000, 'card');
+    await waitFor(
+      () =>
+        parts(feed, 'message').length > 0 &&
+        !part<HTMLTextAreaElement>(composer, 'input')!.disabled,
+      4000,
+      'card',
+    );
     await liveOpen(tab);
     db.clientReads(MOCK_CLIENTS.oneLeft, Date.now() + 3600e3);
-    await waitFor(() => seenRow(feed).row === parts(feed, 'message').at(-1), 4000, 'Seen on the newest');
+    await waitFor(
+      () => seenRow(feed).row === parts(feed, 'message').at(-1),
+      4000,
+      'Seen on the newest',
+    );
     await new Promise((r) => setTimeout(r, 30)); // the next message is stamped after the read time
     part<HTMLTextAreaElement>(composer, 'input')!.focus();
     await sendKeys({ type: 'Written after the read' });
     await sendKeys({ press: 'Enter' });
     await waitFor(
-      () => db.storedMessages(MOCK_CLIENTS.oneLeft).length === 1 && textOf(parts(feed, 'bubble').at(-1)) === 'Written after the read' && !textOf(parts(feed, 'message').at(-1)).includes('Sending'),
+      () =>
+        db.storedMessages(MOCK_CLIENTS.oneLeft).length === 1 &&
+        textOf(parts(feed, 'bubble').at(-1)) === 'Written after the read' &&
+        !textOf(parts(feed, 'message').at(-1)).includes('Sending'),
       4000,
       'sent',
     );
@@ -96,7 +131,11 @@ describe('Seen', () => {
     const tab = wrap.querySelector('dm-communications')!;
     const feed = tab.shadowRoot!.querySelector('dm-communications-feed')!;
     const composer = tab.shadowRoot!.querySelector('dm-composer')!;
-    await waitFor(() => part(feed, 'empty') && !part<HTMLTextAreaElement>(composer, 'input')!.disabled, 4000, 'empty card');
+    await waitFor(
+      () => part(feed, 'empty') && !part<HTMLTextAreaElement>(composer, 'input')!.disabled,
+      4000,
+      'empty card',
+    );
     await liveOpen(tab);
     part<HTMLTextAreaElement>(composer, 'input')!.focus();
     await sendKeys({ type: 'Hello, welcome' });
@@ -118,18 +157,26 @@ describe('The client typing', () => {
       html`<div style="width:1000px;height:640px"><dm-communications client=${clientId}></dm-communications></div>`,
     );
     const tab = wrap.querySelector('dm-communications') as DmCommunications;
-    await waitFor(() => parts(feedOf(tab), 'message').length > 0 && parts(listOf(tab), 'client').length > 0, 4000, 'tab');
+    await waitFor(
+      () => parts(feedOf(tab), 'message').length > 0 && parts(listOf(tab), 'client').length > 0,
+      4000,
+      'tab',
+    );
     await liveOpen(tab);
     return tab;
   }
-  const feedOf = (tab: DmCommunications) => tab.shadowRoot!.querySelector('dm-communications-feed')!;
+  const feedOf = (tab: DmCommunications) =>
+    tab.shadowRoot!.querySelector('dm-communications-feed')!;
   const listOf = (tab: DmCommunications) => tab.shadowRoot!.querySelector('dm-client-list')!;
-  const rowOf = (tab: DmCommunications, clientId: string) => listOf(tab).shadowRoot!.querySelector<HTMLElement>(`[data-vkey="${clientId}"]`)!;
+  const rowOf = (tab: DmCommunications, clientId: string) =>
+    listOf(tab).shadowRoot!.querySelector<HTMLElement>(`[data-vkey="${clientId}"]`)!;
 
   it('shows "Dana is typing…" in the card and "typing…" in her row, announced politely once, until her message arrives', async () => {
     const tab = await renderTab();
     const name = db.client(MOCK_CLIENTS.dana)!.displayName;
-    const region = feedOf(tab).shadowRoot!.querySelector('[aria-live="polite"]:has(> [part~="typing"]), .typing-region')!;
+    const region = feedOf(tab).shadowRoot!.querySelector(
+      '[aria-live="polite"]:has(> [part~="typing"]), .typing-region',
+    )!;
     const mutations: MutationRecord[] = [];
     db.clientTypes(MOCK_CLIENTS.dana);
     await waitFor(() => part(feedOf(tab), 'typing'), 4000, 'typing in the card');
@@ -169,26 +216,48 @@ describe('The client typing', () => {
     const scroller = part(feedOf(tab), 'scroller')!.getBoundingClientRect();
     const newest = parts(feedOf(tab), 'item').at(-1)!.getBoundingClientRect();
     expect(newest.bottom).to.be.at.most(scroller.bottom + 1);
-    expect(part(feedOf(tab), 'typing')!.getBoundingClientRect().top).to.be.at.least(scroller.bottom - 1);
-    await waitFor(() => !part(feedOf(tab), 'typing') && !rowOf(tab, MOCK_CLIENTS.dana).querySelector('[part~="typing"]'), 4000, 'typing to end');
+    expect(part(feedOf(tab), 'typing')!.getBoundingClientRect().top).to.be.at.least(
+      scroller.bottom - 1,
+    );
+    await waitFor(
+      () =>
+        !part(feedOf(tab), 'typing') &&
+        !rowOf(tab, MOCK_CLIENTS.dana).querySelector('[part~="typing"]'),
+      4000,
+      'typing to end',
+    );
   });
 
   it('shows only on the typing client: another client typing marks only their row', async () => {
     const tab = await renderTab();
     const other = db.clients().find((c) => c.id !== MOCK_CLIENTS.dana && rowOf(tab, c.id))!;
     db.clientTypes(other.id);
-    await waitFor(() => rowOf(tab, other.id).querySelector('[part~="typing"]'), 4000, 'typing in the other row');
+    await waitFor(
+      () => rowOf(tab, other.id).querySelector('[part~="typing"]'),
+      4000,
+      'typing in the other row',
+    );
     expect(part(feedOf(tab), 'typing')).to.equal(null);
     expect(rowOf(tab, MOCK_CLIENTS.dana).querySelector('[part~="typing"]')).to.equal(null);
   });
 
   it('ignores typing for an unknown client, an until in the past or not a date', async () => {
     const tab = await renderTab();
-    db.emitRaw('typing', { clientId: 'c-nobody', until: new Date(Date.now() + 60e3).toISOString() });
-    db.emitRaw('typing', { clientId: MOCK_CLIENTS.dana, until: new Date(Date.now() - 1000).toISOString() });
+    db.emitRaw('typing', {
+      clientId: 'c-nobody',
+      until: new Date(Date.now() + 60e3).toISOString(),
+    });
+    db.emitRaw('typing', {
+      clientId: MOCK_CLIENTS.dana,
+      until: new Date(Date.now() - 1000).toISOString(),
+    });
     db.emitRaw('typing', { clientId: MOCK_CLIENTS.dana, until: 'in a moment' });
     db.clientWrites(MOCK_CLIENTS.dana, 'after the bad typing events');
-    await waitFor(() => textOf(parts(feedOf(tab), 'bubble').at(-1)) === 'after the bad typing events', 4000, 'the later event');
+    await waitFor(
+      () => textOf(parts(feedOf(tab), 'bubble').at(-1)) === 'after the bad typing events',
+      4000,
+      'the later event',
+    );
     expect(part(feedOf(tab), 'typing')).to.equal(null);
     expect(listOf(tab).shadowRoot!.querySelector('[part~="typing"]')).to.equal(null);
     expect(part(feedOf(tab), 'error')).to.equal(null);
@@ -214,7 +283,9 @@ describe('Seen and typing in Spanish and Arabic', () => {
       await liveOpen(tab);
       const readAt = db.clientReadAt(MOCK_CLIENTS.fiveInARow)!;
       expect(textOf(part(feed, 'seen'))).to.equal(table.seen);
-      expect(part(feed, 'seen')!.getAttribute('aria-label')).to.equal(table.seenAt(formatTime(readAt, locale)));
+      expect(part(feed, 'seen')!.getAttribute('aria-label')).to.equal(
+        table.seenAt(formatTime(readAt, locale)),
+      );
       db.clientTypes(MOCK_CLIENTS.fiveInARow);
       const name = db.client(MOCK_CLIENTS.fiveInARow)!.displayName;
       await waitFor(() => part(feed, 'typing'), 4000, 'typing');
@@ -227,7 +298,9 @@ describe('Seen and typing in Spanish and Arabic', () => {
 
 describe('The composer reports the advisor typing', () => {
   async function renderComposer(clientId: string) {
-    const el = await renderInProvider<DmComposer>(html`<dm-composer client-id=${clientId}></dm-composer>`);
+    const el = await renderInProvider<DmComposer>(
+      html`<dm-composer client-id=${clientId}></dm-composer>`,
+    );
     await waitFor(() => el.store?.eligibility(clientId).status === 'ready', 4000, 'eligibility');
     let now = 1_000_000;
     el.typingClock = () => now;
@@ -270,7 +343,11 @@ describe('The composer reports the advisor typing', () => {
     await waitFor(() => reports(MOCK_CLIENTS.dana) === 3, 4000, 'third report');
     tick(10_000);
     await sendKeys({ press: 'Enter' });
-    await waitFor(() => db.storedMessages(MOCK_CLIENTS.dana).some((m) => m.body.trim() === 'Final words'), 4000, 'sent');
+    await waitFor(
+      () => db.storedMessages(MOCK_CLIENTS.dana).some((m) => m.body.trim() === 'Final words'),
+      4000,
+      'sent',
+    );
     tick(10_000);
     await new Promise((r) => setTimeout(r, 150));
     expect(reports(MOCK_CLIENTS.dana)).to.equal(3);
@@ -282,7 +359,11 @@ describe('The composer reports the advisor typing', () => {
     await type(el, 'a');
     await waitFor(() => reports(MOCK_CLIENTS.dana) === 1, 4000, 'dana');
     el.clientId = MOCK_CLIENTS.oneLeft;
-    await waitFor(() => el.store?.eligibility(MOCK_CLIENTS.oneLeft).status === 'ready', 4000, 'eligibility');
+    await waitFor(
+      () => el.store?.eligibility(MOCK_CLIENTS.oneLeft).status === 'ready',
+      4000,
+      'eligibility',
+    );
     tick(500);
     await type(el, 'b');
     await waitFor(() => reports(MOCK_CLIENTS.oneLeft) === 1, 4000, 'the other client');

@@ -11,7 +11,15 @@ import { DmCommunicationsFeed } from '../../src/elements/communications-feed/dm-
 import { DmComposer } from '../../src/elements/composer/dm-composer.js';
 import type { MessageItem } from '../../src/core/types.js';
 import { MOCK_CLIENTS } from '../../src/mocks/index.js';
-import { part, parts, providerOf, renderInProvider, startMock, textOf, waitFor } from '../helpers/render.js';
+import {
+  part,
+  parts,
+  providerOf,
+  renderInProvider,
+  startMock,
+  textOf,
+  waitFor,
+} from '../helpers/render.js';
 
 const { db } = await startMock();
 
@@ -38,7 +46,8 @@ async function settled(els: { updates: number }[], quietMs = 600, timeoutMs = 80
   let last = els.map((e) => e.updates).join();
   let since = performance.now();
   while (performance.now() - since < quietMs) {
-    if (performance.now() - start > timeoutMs) throw new Error('the elements never stopped updating');
+    if (performance.now() - start > timeoutMs)
+      throw new Error('the elements never stopped updating');
     await new Promise((r) => setTimeout(r, 50));
     const now = els.map((e) => e.updates).join();
     if (now !== last) [last, since] = [now, performance.now()];
@@ -46,7 +55,14 @@ async function settled(els: { updates: number }[], quietMs = 600, timeoutMs = 80
 }
 
 function clientMessage(clientId: string, body: string): MessageItem {
-  return { kind: 'message', id: 'live-' + Math.random().toString(36).slice(2), clientId, at: new Date().toISOString(), sender: 'client', body };
+  return {
+    kind: 'message',
+    id: 'live-' + Math.random().toString(36).slice(2),
+    clientId,
+    at: new Date().toISOString(),
+    sender: 'client',
+    body,
+  };
 }
 
 describe('StoreController: elements update only when what they read changed', () => {
@@ -66,21 +82,33 @@ describe('StoreController: elements update only when what they read changed', ()
     const feed = wrapper.querySelector('test-counting-feed') as CountingFeed;
     const composer = wrapper.querySelector('test-counting-composer') as CountingComposer;
     const store = providerOf(wrapper).store!;
-    await waitFor(() => parts(feed, 'item').length > 0 && parts(list, 'client').length > 0 && store.client(a), 5000, 'feed, list and client A loaded');
+    await waitFor(
+      () => parts(feed, 'item').length > 0 && parts(list, 'client').length > 0 && store.client(a),
+      5000,
+      'feed, list and client A loaded',
+    );
     await waitFor(() => store.eligibility(b).status === 'ready', 5000, "B's eligibility");
     await settled([feed, composer]);
     const before = { feed: feed.updates, composer: composer.updates };
 
     store.applyEvent({ type: 'feed-item', item: clientMessage(a, 'A wrote about the reading') });
     // The event did reach the elements' store: the list moves A up with its new preview.
-    await waitFor(() => textOf(parts(list, 'client')[0]).includes('A wrote about the reading'), 4000, "A's row shows the message");
+    await waitFor(
+      () => textOf(parts(list, 'client')[0]).includes('A wrote about the reading'),
+      4000,
+      "A's row shows the message",
+    );
     await settled([feed, composer], 300);
     expect(feed.updates, "B's feed updated for an event about A").to.equal(before.feed);
     expect(composer.updates, "B's composer updated for an event about A").to.equal(before.composer);
 
     // The counts do move for what they show: a message from B updates B's feed.
     store.applyEvent({ type: 'feed-item', item: clientMessage(b, 'B answered') });
-    await waitFor(() => parts(feed, 'item').some((i) => textOf(i).includes('B answered')), 4000, "B's message in B's feed");
+    await waitFor(
+      () => parts(feed, 'item').some((i) => textOf(i).includes('B answered')),
+      4000,
+      "B's message in B's feed",
+    );
     expect(feed.updates).to.be.greaterThan(before.feed);
     expect(part(feed, 'scroller')).to.exist;
   });

@@ -11,7 +11,15 @@ import type { DmCommunicationsFeed } from '../../src/elements/communications-fee
 import type { DmNotifier } from '../../src/elements/notifier/dm-notifier.js';
 import { en } from '../../src/i18n/strings.js';
 import { MOCK_CLIENTS } from '../../src/mocks/index.js';
-import { liveOpen, part, parts, renderInProvider, startMock, textOf, waitFor } from '../helpers/render.js';
+import {
+  liveOpen,
+  part,
+  parts,
+  renderInProvider,
+  startMock,
+  textOf,
+  waitFor,
+} from '../helpers/render.js';
 
 const { db } = await startMock();
 
@@ -50,7 +58,9 @@ describe('touch targets under a coarse pointer', () => {
   before(() => executeServerCommand('dm-coarse-pointer', { active: true }));
   after(async () => {
     await executeServerCommand('dm-coarse-pointer', { active: false });
-    console.log(`smallest side under a coarse pointer (px): ${JSON.stringify(Object.fromEntries(smallest))}`);
+    console.log(
+      `smallest side under a coarse pointer (px): ${JSON.stringify(Object.fromEntries(smallest))}`,
+    );
   });
   beforeEach(() => db.reset());
 
@@ -59,7 +69,9 @@ describe('touch targets under a coarse pointer', () => {
   });
 
   it('client rows, search hits, the search box and Back in the tab on a phone', async () => {
-    const tab = await renderInProvider<DmCommunications>(html`<dm-communications style="width:390px;height:700px;display:block"></dm-communications>`);
+    const tab = await renderInProvider<DmCommunications>(
+      html`<dm-communications style="width:390px;height:700px;display:block"></dm-communications>`,
+    );
     const list = () => tab.shadowRoot!.querySelector('dm-client-list')!;
     await waitFor(() => parts(list(), 'client').length > 3, 5000, 'rows');
     for (const row of parts(list(), 'client').slice(0, 6)) target('client row', row);
@@ -67,7 +79,11 @@ describe('touch targets under a coarse pointer', () => {
     target('search box', search);
     search.focus();
     await sendKeys({ type: db.client(MOCK_CLIENTS.dana)!.displayName.slice(0, 3) });
-    await waitFor(() => parts(list(), 'client').length > 0 && parts(list(), 'client').length < 6, 5000, 'search hits');
+    await waitFor(
+      () => parts(list(), 'client').length > 0 && parts(list(), 'client').length < 6,
+      5000,
+      'search hits',
+    );
     for (const row of parts(list(), 'client')) target('search hit', row);
     parts(list(), 'client')[0]!.click();
     await waitFor(() => part(tab, 'back')?.getBoundingClientRect().width, 5000, 'card with Back');
@@ -88,8 +104,14 @@ describe('touch targets under a coarse pointer', () => {
     const failed = () => parts(feed, 'item').find((i) => textOf(i).includes('This one fails'));
     await waitFor(() => failed()?.querySelector('button'), 4000, 'Retry and Discard');
     const buttons = [...failed()!.querySelectorAll('button')];
-    target('retry send', buttons.find((b) => textOf(b) === en.retrySend));
-    target('discard', buttons.find((b) => textOf(b) === en.discard));
+    target(
+      'retry send',
+      buttons.find((b) => textOf(b) === en.retrySend),
+    );
+    target(
+      'discard',
+      buttons.find((b) => textOf(b) === en.discard),
+    );
     const s = part(feed, 'scroller')!;
     s.scrollTop = Math.max(0, s.scrollHeight - s.clientHeight * 4);
     s.dispatchEvent(new Event('scroll'));
@@ -108,21 +130,27 @@ describe('touch targets under a coarse pointer', () => {
   });
 
   it('Send in the composer', async () => {
-    const el = await renderInProvider<HTMLElement>(html`<dm-composer client-id=${MOCK_CLIENTS.dana} style="display:block;width:390px"></dm-composer>`);
+    const el = await renderInProvider<HTMLElement>(
+      html`<dm-composer client-id=${MOCK_CLIENTS.dana} style="display:block;width:390px"></dm-composer>`,
+    );
     await waitFor(() => part(el, 'send'), 4000, 'Send');
     target('send', part(el, 'send'));
   });
 
   it('Retry of a client list that failed to load', async () => {
     db.failNext('clients', 1, 500);
-    const wrapper = await renderInProvider<HTMLElement>(html`<div style="height:500px;width:390px"><dm-client-list></dm-client-list></div>`);
+    const wrapper = await renderInProvider<HTMLElement>(
+      html`<div style="height:500px;width:390px"><dm-client-list></dm-client-list></div>`,
+    );
     const list = wrapper.querySelector('dm-client-list')!;
     await waitFor(() => part(list, 'error')?.querySelector('button'), 4000, 'Retry');
     target('list retry', part(list, 'error')!.querySelector('button'));
   });
 
   it('the open and dismiss buttons of a notice', async () => {
-    const el = await renderInProvider<DmNotifier>(html`<dm-notifier duration="8000"></dm-notifier>`);
+    const el = await renderInProvider<DmNotifier>(
+      html`<dm-notifier duration="8000"></dm-notifier>`,
+    );
     await liveOpen(el);
     db.clientWrites(MOCK_CLIENTS.dana, 'Hello');
     await waitFor(() => parts(el, 'notice').length === 1, 4000, 'notice');

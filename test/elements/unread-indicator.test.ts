@@ -3,7 +3,15 @@ import '../../src/elements/unread-indicator/dm-unread-indicator.js';
 import type { DmUnreadIndicator } from '../../src/elements/unread-indicator/dm-unread-indicator.js';
 import { en } from '../../src/i18n/strings.js';
 import { MOCK_CLIENTS } from '../../src/mocks/index.js';
-import { liveOpen, part, renderInProvider, shadowQuery, startMock, textOf, waitFor } from '../helpers/render.js';
+import {
+  liveOpen,
+  part,
+  renderInProvider,
+  shadowQuery,
+  startMock,
+  textOf,
+  waitFor,
+} from '../helpers/render.js';
 
 const { db } = await startMock();
 
@@ -19,7 +27,9 @@ describe('<dm-unread-indicator>', () => {
   beforeEach(() => db.reset());
 
   it('shows a bubble while clients have unread messages, and says how many', async () => {
-    const el = await renderInProvider<DmUnreadIndicator>(html`<dm-unread-indicator>Messages</dm-unread-indicator>`);
+    const el = await renderInProvider<DmUnreadIndicator>(
+      html`<dm-unread-indicator>Messages</dm-unread-indicator>`,
+    );
     const n = db.unreadCount();
     expect(n).to.be.greaterThan(0);
     await waitFor(() => bubble(el), 4000, 'bubble');
@@ -31,13 +41,17 @@ describe('<dm-unread-indicator>', () => {
 
   it('shows the bubble even when the first count failed (asked again by itself)', async () => {
     db.failNext('unread', 1, 503);
-    const el = await renderInProvider<DmUnreadIndicator>(html`<dm-unread-indicator>Messages</dm-unread-indicator>`);
+    const el = await renderInProvider<DmUnreadIndicator>(
+      html`<dm-unread-indicator>Messages</dm-unread-indicator>`,
+    );
     await waitFor(() => bubble(el), 5000, 'bubble after the count was asked again');
     expect(textOf(status(el))).to.equal(en.unreadClients(db.unreadCount()));
   });
 
   it('shows the number with show-count', async () => {
-    const el = await renderInProvider<DmUnreadIndicator>(html`<dm-unread-indicator show-count></dm-unread-indicator>`);
+    const el = await renderInProvider<DmUnreadIndicator>(
+      html`<dm-unread-indicator show-count></dm-unread-indicator>`,
+    );
     const n = db.unreadCount();
     await waitFor(() => bubble(el), 4000, 'bubble');
     expect(bubble(el)!.querySelector('[aria-hidden="true"]')!.textContent).to.equal(String(n));
@@ -46,7 +60,9 @@ describe('<dm-unread-indicator>', () => {
 
   it('has no bubble when nothing is unread', async () => {
     readEverything();
-    const el = await renderInProvider<DmUnreadIndicator>(html`<dm-unread-indicator></dm-unread-indicator>`);
+    const el = await renderInProvider<DmUnreadIndicator>(
+      html`<dm-unread-indicator></dm-unread-indicator>`,
+    );
     await waitFor(() => db.requestLog.some((r) => r.route === 'unread'), 4000, 'unread fetched');
     await aTimeout(300);
     expect(bubble(el)).to.be.null;
@@ -56,7 +72,9 @@ describe('<dm-unread-indicator>', () => {
 
   it('appears live when a client writes and goes when the client is read', async () => {
     readEverything();
-    const el = await renderInProvider<DmUnreadIndicator>(html`<dm-unread-indicator></dm-unread-indicator>`);
+    const el = await renderInProvider<DmUnreadIndicator>(
+      html`<dm-unread-indicator></dm-unread-indicator>`,
+    );
     await liveOpen(el);
     await aTimeout(200);
     expect(bubble(el)).to.be.null;
@@ -76,7 +94,9 @@ describe('<dm-unread-indicator>', () => {
   it('follows reads done elsewhere (another tab)', async () => {
     readEverything();
     db.setUnread(MOCK_CLIENTS.dana, true);
-    const el = await renderInProvider<DmUnreadIndicator>(html`<dm-unread-indicator></dm-unread-indicator>`);
+    const el = await renderInProvider<DmUnreadIndicator>(
+      html`<dm-unread-indicator></dm-unread-indicator>`,
+    );
     await waitFor(() => bubble(el), 4000, 'bubble');
     await liveOpen(el);
     db.setUnread(MOCK_CLIENTS.dana, false);

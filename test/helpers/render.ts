@@ -24,7 +24,10 @@ export function startMock(options: MockDbOptions = {}): Promise<{ db: MockDb }> 
   // would hold the file's first line until the runner's 300 s limit. Fail fast and say why.
   const mock = started;
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('startMock: the MSW service worker did not answer within 30 s')), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error('startMock: the MSW service worker did not answer within 30 s')),
+      30_000,
+    );
     mock.then(resolve, reject).finally(() => clearTimeout(timer));
   });
 }
@@ -75,7 +78,8 @@ export interface RenderOptions {
 
 /** Removes every `dm-widgets:*` key (drafts, outbox) from localStorage and from {@link pageStorage}. */
 export function clearDmStorage(): void {
-  for (const key of Object.keys(localStorage)) if (key.startsWith('dm-widgets:')) localStorage.removeItem(key);
+  for (const key of Object.keys(localStorage))
+    if (key.startsWith('dm-widgets:')) localStorage.removeItem(key);
   pageStorage.clear();
 }
 
@@ -83,7 +87,10 @@ export function clearDmStorage(): void {
  * Renders `template` inside a fresh `<dm-provider>` and returns the template's first element.
  * Unless `keepStorage`, clears saved drafts and outbox first.
  */
-export async function renderInProvider<T extends Element>(template: TemplateResult, opts: RenderOptions = {}): Promise<T> {
+export async function renderInProvider<T extends Element>(
+  template: TemplateResult,
+  opts: RenderOptions = {},
+): Promise<T> {
   if (!opts.keepStorage) clearDmStorage();
   const storeOptions = { storage: opts.storage === 'local' ? localStorage : pageStorage };
   const provider = await fixture<DmProvider>(
@@ -96,7 +103,8 @@ export async function renderInProvider<T extends Element>(template: TemplateResu
   );
   const el = provider.firstElementChild as T | null;
   if (!el) throw new Error('renderInProvider: the template rendered no element');
-  if ('updateComplete' in el) await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  if ('updateComplete' in el)
+    await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
   return el;
 }
 
@@ -136,7 +144,11 @@ export async function frames(n = 1): Promise<void> {
 }
 
 /** Polls `predicate` every 20 ms until it returns truthy; rejects after `timeoutMs`. */
-export async function waitFor(predicate: () => unknown, timeoutMs = 4000, what = 'condition'): Promise<void> {
+export async function waitFor(
+  predicate: () => unknown,
+  timeoutMs = 4000,
+  what = 'condition',
+): Promise<void> {
   const start = performance.now();
   for (;;) {
     try {
@@ -144,13 +156,17 @@ export async function waitFor(predicate: () => unknown, timeoutMs = 4000, what =
     } catch {
       // Not there yet (e.g. a part not rendered): keep polling.
     }
-    if (performance.now() - start > timeoutMs) throw new Error(`waitFor: timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (performance.now() - start > timeoutMs)
+      throw new Error(`waitFor: timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
 
 /** `querySelector` inside an element's shadow root. */
-export function shadowQuery<E extends Element = HTMLElement>(el: Element, selector: string): E | null {
+export function shadowQuery<E extends Element = HTMLElement>(
+  el: Element,
+  selector: string,
+): E | null {
   return el.shadowRoot?.querySelector<E>(selector) ?? null;
 }
 

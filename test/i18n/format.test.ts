@@ -13,11 +13,19 @@ describe('formatRelative', () => {
     expect(formatRelative(ago(DAY), 'en', NOW)).to.equal('yesterday');
   });
 
-  it('counts days in calendar days, as the feed\'s day separators do', () => {
+  it("counts days in calendar days, as the feed's day separators do", () => {
     const wednesday9am = Date.parse('2026-11-25T09:00:00');
-    expect(formatRelative('2026-11-23T20:00:00', 'en', wednesday9am), 'Monday evening, 37 h before').to.equal('2 days ago');
-    expect(formatRelative('2026-11-24T08:00:00', 'en', wednesday9am), 'Tuesday morning, 25 h before').to.equal('yesterday');
-    expect(formatRelative('2026-11-18T10:00:00', 'en', wednesday9am), 'last Wednesday').to.equal('Nov 18');
+    expect(
+      formatRelative('2026-11-23T20:00:00', 'en', wednesday9am),
+      'Monday evening, 37 h before',
+    ).to.equal('2 days ago');
+    expect(
+      formatRelative('2026-11-24T08:00:00', 'en', wednesday9am),
+      'Tuesday morning, 25 h before',
+    ).to.equal('yesterday');
+    expect(formatRelative('2026-11-18T10:00:00', 'en', wednesday9am), 'last Wednesday').to.equal(
+      'Nov 18',
+    );
   });
 
   it('never says "60 min." (nor "24 hr."): a unit is counted in whole units passed', () => {

@@ -11,7 +11,15 @@ import { ar } from '../../src/i18n/ar.js';
 import { es } from '../../src/i18n/es.js';
 import { type DmStrings, en } from '../../src/i18n/strings.js';
 import { MOCK_CLIENTS } from '../../src/mocks/index.js';
-import { clearDmStorage, pageStorage, part, parts, startMock, textOf, waitFor } from '../helpers/render.js';
+import {
+  clearDmStorage,
+  pageStorage,
+  part,
+  parts,
+  startMock,
+  textOf,
+  waitFor,
+} from '../helpers/render.js';
 
 const { db } = await startMock();
 
@@ -41,12 +49,15 @@ async function renderTab(opts: TabOptions = {}) {
   return { provider, tab };
 }
 
-const inner = <E extends Element>(tab: DmCommunications, tag: string) => tab.shadowRoot!.querySelector(tag) as E;
+const inner = <E extends Element>(tab: DmCommunications, tag: string) =>
+  tab.shadowRoot!.querySelector(tag) as E;
 const feedOf = (tab: DmCommunications) => inner<HTMLElement>(tab, 'dm-communications-feed');
 const composerOf = (tab: DmCommunications) => inner<HTMLElement>(tab, 'dm-composer');
 const listOf = (tab: DmCommunications) => inner<HTMLElement>(tab, 'dm-client-list');
-const filterLabels = (tab: DmCommunications) => [...(part(feedOf(tab), 'filter')?.querySelectorAll('button') ?? [])].map(textOf);
-const feedLoaded = (tab: DmCommunications) => waitFor(() => parts(feedOf(tab), 'item').length > 0, 6000, 'feed items');
+const filterLabels = (tab: DmCommunications) =>
+  [...(part(feedOf(tab), 'filter')?.querySelectorAll('button') ?? [])].map(textOf);
+const feedLoaded = (tab: DmCommunications) =>
+  waitFor(() => parts(feedOf(tab), 'item').length > 0, 6000, 'feed items');
 
 describe('locales', () => {
   beforeEach(() => db.reset());
@@ -56,7 +67,10 @@ describe('locales', () => {
       expect(Object.keys(table).sort()).to.deep.equal(Object.keys(en).sort());
       for (const [key, value] of Object.entries(table)) {
         if (typeof value === 'string') expect(value, key).to.not.equal('');
-        else if (typeof value === 'object') expect(Object.keys(value).sort(), key).to.deep.equal(Object.keys(en[key as keyof DmStrings]).sort());
+        else if (typeof value === 'object')
+          expect(Object.keys(value).sort(), key).to.deep.equal(
+            Object.keys(en[key as keyof DmStrings]).sort(),
+          );
       }
       expect(table.send).to.not.equal(en.send);
     }
@@ -69,7 +83,9 @@ describe('locales', () => {
       expect(filterLabels(tab)).to.deep.equal(['Todo', 'Pedidos', 'Mensajes']);
       await waitFor(() => part(composerOf(tab), 'send'), 4000, 'send button');
       expect(textOf(part(composerOf(tab), 'send'))).to.equal('Enviar');
-      expect(part<HTMLInputElement>(listOf(tab), 'search')!.placeholder).to.equal('Buscar por nombre');
+      expect(part<HTMLInputElement>(listOf(tab), 'search')!.placeholder).to.equal(
+        'Buscar por nombre',
+      );
       expect(part(feedOf(tab), 'filter')!.getAttribute('aria-label')).to.equal('Mostrar');
       expect(getComputedStyle(part(feedOf(tab), 'filter')!).direction).to.equal('ltr');
     });
@@ -79,14 +95,23 @@ describe('locales', () => {
       const feed = feedOf(tab);
       await waitFor(() => parts(feed, 'order').length > 0, 6000, 'order rows');
       const row = parts(feed, 'order')[0];
-      const orderId = row.getAttribute('data-order-id') ?? row.querySelector('[data-order-id]')?.getAttribute('data-order-id');
-      const order = db.feedItems(MOCK_CLIENTS.dana).find((i): i is OrderItem => i.kind === 'order' && i.id === orderId)!;
+      const orderId =
+        row.getAttribute('data-order-id') ??
+        row.querySelector('[data-order-id]')?.getAttribute('data-order-id');
+      const order = db
+        .feedItems(MOCK_CLIENTS.dana)
+        .find((i): i is OrderItem => i.kind === 'order' && i.id === orderId)!;
       expect(order, `order ${orderId}`).to.exist;
       const nf = new Intl.NumberFormat('es', { style: 'currency', currency: order.price.currency });
-      const expectedPrice = nf.format(order.price.amountMinor / 10 ** (nf.resolvedOptions().maximumFractionDigits ?? 2));
+      const expectedPrice = nf.format(
+        order.price.amountMinor / 10 ** (nf.resolvedOptions().maximumFractionDigits ?? 2),
+      );
       expect(textOf(row.querySelector('.price'))).to.equal(expectedPrice.replace(/\s+/g, ' '));
       const time = row.querySelector('time')!;
-      const expectedTime = new Intl.DateTimeFormat('es', { hour: 'numeric', minute: '2-digit' }).format(new Date(time.dateTime));
+      const expectedTime = new Intl.DateTimeFormat('es', {
+        hour: 'numeric',
+        minute: '2-digit',
+      }).format(new Date(time.dateTime));
       expect(textOf(time)).to.equal(expectedTime.replace(/\s+/g, ' '));
       expect(textOf(row)).to.contain(es.orderStatuses[order.status]);
     });
@@ -119,31 +144,53 @@ describe('locales', () => {
       range.selectNodeContents(latin);
       const text = range.getBoundingClientRect();
       const box = latin.getBoundingClientRect();
-      expect(box.right - text.right, 'px between the name and its box\'s right edge').to.be.lessThan(2);
+      expect(box.right - text.right, "px between the name and its box's right edge").to.be.lessThan(
+        2,
+      );
     });
 
     it('an advisor bubble is on the left, a client bubble on the right', async () => {
       const { tab } = await renderTab({ locale: 'ar', strings: ar, filter: 'messages' });
       const feed = feedOf(tab);
-      await waitFor(() => parts(feed, 'message-advisor').length > 0 && parts(feed, 'message-client').length > 0, 6000, 'both sides');
-      const bubble = (p: string) => parts(feed, p)[0].querySelector('.bubble')!.getBoundingClientRect();
+      await waitFor(
+        () => parts(feed, 'message-advisor').length > 0 && parts(feed, 'message-client').length > 0,
+        6000,
+        'both sides',
+      );
+      const bubble = (p: string) =>
+        parts(feed, p)[0].querySelector('.bubble')!.getBoundingClientRect();
       const advisor = bubble('message-advisor');
       const client = bubble('message-client');
       const box = feed.getBoundingClientRect();
-      expect(advisor.left - box.left, 'advisor bubble hugs the left edge').to.be.lessThan(box.right - advisor.right);
-      expect(box.right - client.right, 'client bubble hugs the right edge').to.be.lessThan(client.left - box.left);
+      expect(advisor.left - box.left, 'advisor bubble hugs the left edge').to.be.lessThan(
+        box.right - advisor.right,
+      );
+      expect(box.right - client.right, 'client bubble hugs the right edge').to.be.lessThan(
+        client.left - box.left,
+      );
       expect(advisor.left).to.be.lessThan(client.left);
     });
 
     it('on a phone the back control is on the right and its arrow is mirrored', async () => {
       const { tab } = await renderTab({ locale: 'ar', strings: ar, width: 375 });
       const back = () => part(tab, 'back');
-      await waitFor(() => back() && back()!.getBoundingClientRect().width > 0, 6000, 'back control');
+      await waitFor(
+        () => back() && back()!.getBoundingClientRect().width > 0,
+        6000,
+        'back control',
+      );
       expect(back()!.getAttribute('aria-label')).to.equal(ar.back);
-      const heading = tab.shadowRoot!.querySelector('[part~="card-header"] h2')!.getBoundingClientRect();
-      expect(back()!.getBoundingClientRect().left, 'back is at the start (right) of the header').to.be.greaterThan(heading.left);
+      const heading = tab
+        .shadowRoot!.querySelector('[part~="card-header"] h2')!
+        .getBoundingClientRect();
+      expect(
+        back()!.getBoundingClientRect().left,
+        'back is at the start (right) of the header',
+      ).to.be.greaterThan(heading.left);
       const arrow = back()!.querySelector('svg')!;
-      expect(new DOMMatrixReadOnly(getComputedStyle(arrow).transform).a, 'arrow flipped').to.equal(-1);
+      expect(new DOMMatrixReadOnly(getComputedStyle(arrow).transform).a, 'arrow flipped').to.equal(
+        -1,
+      );
     });
 
     it('follows the page: <html lang="ar"> without a provider locale is rtl, and switching back to "en" is ltr again', async () => {
@@ -154,7 +201,11 @@ describe('locales', () => {
         await feedLoaded(tab);
         expect(getComputedStyle(part(feedOf(tab), 'filter')!).direction).to.equal('rtl');
         document.documentElement.lang = 'en';
-        await waitFor(() => getComputedStyle(part(feedOf(tab), 'filter')!).direction === 'ltr', 4000, 'ltr again');
+        await waitFor(
+          () => getComputedStyle(part(feedOf(tab), 'filter')!).direction === 'ltr',
+          4000,
+          'ltr again',
+        );
       } finally {
         document.documentElement.lang = lang;
       }
@@ -163,9 +214,17 @@ describe('locales', () => {
     it('the English layout is not mirrored (control)', async () => {
       const { tab } = await renderTab({ filter: 'messages' });
       const feed = feedOf(tab);
-      await waitFor(() => parts(feed, 'message-advisor').length > 0 && parts(feed, 'message-client').length > 0, 6000, 'both sides');
-      const advisor = parts(feed, 'message-advisor')[0].querySelector('.bubble')!.getBoundingClientRect();
-      const client = parts(feed, 'message-client')[0].querySelector('.bubble')!.getBoundingClientRect();
+      await waitFor(
+        () => parts(feed, 'message-advisor').length > 0 && parts(feed, 'message-client').length > 0,
+        6000,
+        'both sides',
+      );
+      const advisor = parts(feed, 'message-advisor')[0]
+        .querySelector('.bubble')!
+        .getBoundingClientRect();
+      const client = parts(feed, 'message-client')[0]
+        .querySelector('.bubble')!
+        .getBoundingClientRect();
       expect(advisor.right).to.be.greaterThan(client.right);
       expect(tab.hasAttribute('dir')).to.equal(false);
     });
@@ -198,7 +257,11 @@ describe('the English tables', () => {
     for (const [table, strings] of Object.entries(parts)) {
       for (const [key, value] of Object.entries(strings)) {
         const first = seen.get(key);
-        const same = first && (typeof value === 'function' ? String(value) === String(first[1]) : JSON.stringify(value) === JSON.stringify(first[1]));
+        const same =
+          first &&
+          (typeof value === 'function'
+            ? String(value) === String(first[1])
+            : JSON.stringify(value) === JSON.stringify(first[1]));
         if (first && !same) clashes.push(`${key}: ${first[0]} vs ${table}`);
         if (!first) seen.set(key, [table, value]);
       }

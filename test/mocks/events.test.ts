@@ -1,5 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { MOCK_CLIENTS, startMockWorker, type MockDb, type MockWorker } from '../../src/mocks/index.js';
+import {
+  MOCK_CLIENTS,
+  startMockWorker,
+  type MockDb,
+  type MockWorker,
+} from '../../src/mocks/index.js';
 import { namedEvents, openEvents, type SseConnection } from './sse-reader.js';
 
 let mock: MockWorker;
@@ -45,8 +50,15 @@ describe('mocks: GET /events', () => {
     const events = namedEvents(blocks);
     expect(events.map((e) => e.event)).to.deep.equal(['feed-item', 'client', 'eligibility']);
     expect(events[0]!.data).to.deep.equal({ item });
-    expect(events[1]!.data.client).to.include({ id: MOCK_CLIENTS.dana, hasUnread: true, lastItemPreview: 'Live hello' });
-    expect(events[2]!.data).to.deep.equal({ clientId: MOCK_CLIENTS.dana, eligibility: db.eligibility(MOCK_CLIENTS.dana) });
+    expect(events[1]!.data.client).to.include({
+      id: MOCK_CLIENTS.dana,
+      hasUnread: true,
+      lastItemPreview: 'Live hello',
+    });
+    expect(events[2]!.data).to.deep.equal({
+      clientId: MOCK_CLIENTS.dana,
+      eligibility: db.eligibility(MOCK_CLIENTS.dana),
+    });
     const ids = events.map((e) => Number(e.id));
     expect(ids[1]).to.equal(ids[0]! + 1);
     expect(ids[2]).to.equal(ids[1]! + 1);
@@ -62,7 +74,12 @@ describe('mocks: GET /events', () => {
     });
     expect(res.status).to.equal(201);
     let events = namedEvents(await c.waitFor((b) => namedEvents(b).length >= 3));
-    expect(events[2]!.data.eligibility).to.deep.equal({ canSend: false, reason: 'consecutive_limit', consecutiveSent: 5, consecutiveLimit: 5 });
+    expect(events[2]!.data.eligibility).to.deep.equal({
+      canSend: false,
+      reason: 'consecutive_limit',
+      consecutiveSent: 5,
+      consecutiveLimit: 5,
+    });
     db.setAdvisorStatus('suspended');
     const total = db.clients().length;
     const afterAdvisor = (b: typeof c.blocks) => {
@@ -74,7 +91,9 @@ describe('mocks: GET /events', () => {
     await new Promise((r) => setTimeout(r, 50));
     events = namedEvents(c.blocks);
     const adv = events.find((e) => e.event === 'advisor')!;
-    expect(adv.data).to.deep.equal({ advisor: { id: 'a-1', displayName: 'Luna Starweaver', status: 'suspended' } });
+    expect(adv.data).to.deep.equal({
+      advisor: { id: 'a-1', displayName: 'Luna Starweaver', status: 'suspended' },
+    });
     const elig = events.filter((e) => e.event === 'eligibility' && Number(e.id) > Number(adv.id));
     // every client that could send is now blocked; c-negrev / c-five change reason too
     expect(elig.length).to.equal(db.clients().length);
@@ -95,7 +114,9 @@ describe('mocks: GET /events', () => {
 
     const c2 = await connect(undefined, { 'Last-Event-ID': lastId });
     const replayed = namedEvents(await c2.waitFor((b) => namedEvents(b).length >= 6));
-    expect(replayed.map((e) => Number(e.id))).to.deep.equal([1, 2, 3, 4, 5, 6].map((n) => Number(lastId) + n));
+    expect(replayed.map((e) => Number(e.id))).to.deep.equal(
+      [1, 2, 3, 4, 5, 6].map((n) => Number(lastId) + n),
+    );
     expect(replayed[0]!.data.item.body).to.equal('two');
     expect(replayed[3]!.data.item).to.include({ kind: 'order', orderType: 'live_video' });
     db.clientWrites(MOCK_CLIENTS.dana, 'three');

@@ -1,6 +1,20 @@
 import { expect } from '@open-wc/testing';
-import type { ClientPage, ClientSummary, Eligibility, FeedItem, FeedPage, MessageItem, OrderDetail } from '../../src/core/types.js';
-import { ALL_ORDER_COMBOS, MOCK_CLIENTS, MockDb, startMockWorker, type MockWorker } from '../../src/mocks/index.js';
+import type {
+  ClientPage,
+  ClientSummary,
+  Eligibility,
+  FeedItem,
+  FeedPage,
+  MessageItem,
+  OrderDetail,
+} from '../../src/core/types.js';
+import {
+  ALL_ORDER_COMBOS,
+  MOCK_CLIENTS,
+  MockDb,
+  startMockWorker,
+  type MockWorker,
+} from '../../src/mocks/index.js';
 
 const API = '/api/dm';
 let mock: MockWorker;
@@ -11,7 +25,11 @@ async function get<T = unknown>(path: string): Promise<{ status: number; body: T
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T, res };
 }
-async function send(method: string, path: string, body: unknown): Promise<{ status: number; body: any; res: Response }> {
+async function send(
+  method: string,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; body: any; res: Response }> {
   const res = await fetch(`${API}${path}`, {
     method,
     headers: { 'Content-Type': 'application/json' },
@@ -52,9 +70,13 @@ describe('mocks: seed data', () => {
     const b = new MockDb({ seed: 5, now });
     expect(a.clients()).to.deep.equal(b.clients());
     expect(a.feedItems(MOCK_CLIENTS.dana)).to.deep.equal(b.feedItems(MOCK_CLIENTS.dana));
-    expect(a.feedItems(MOCK_CLIENTS.longHistory).slice(0, 50)).to.deep.equal(b.feedItems(MOCK_CLIENTS.longHistory).slice(0, 50));
+    expect(a.feedItems(MOCK_CLIENTS.longHistory).slice(0, 50)).to.deep.equal(
+      b.feedItems(MOCK_CLIENTS.longHistory).slice(0, 50),
+    );
     const c = new MockDb({ seed: 6, now });
-    expect(c.clients().map((x) => x.displayName)).not.to.deep.equal(a.clients().map((x) => x.displayName));
+    expect(c.clients().map((x) => x.displayName)).not.to.deep.equal(
+      a.clients().map((x) => x.displayName),
+    );
     // well-known ids are stable across seeds
     for (const id of Object.values(MOCK_CLIENTS)) expect(c.client(id), id).to.exist;
   });
@@ -82,43 +104,81 @@ describe('mocks: seed data', () => {
     expect(dana.length).to.be.within(35, 50);
     expect(d.client(MOCK_CLIENTS.dana)!.hasUnread).to.equal(true);
     expect(d.client(MOCK_CLIENTS.dana)!.displayName).to.equal('Dana K.');
-    const types = new Set(dana.filter((i) => i.kind === 'order').map((i) => (i.kind === 'order' ? i.orderType : '')));
-    const statuses = new Set(dana.filter((i) => i.kind === 'order').map((i) => (i.kind === 'order' ? i.status : '')));
+    const types = new Set(
+      dana.filter((i) => i.kind === 'order').map((i) => (i.kind === 'order' ? i.orderType : '')),
+    );
+    const statuses = new Set(
+      dana.filter((i) => i.kind === 'order').map((i) => (i.kind === 'order' ? i.status : '')),
+    );
     expect(types.size).to.equal(5);
     expect(statuses.size).to.equal(5);
 
     const long = d.feedItems(MOCK_CLIENTS.longHistory);
     expect(long.length).to.be.at.least(2000);
-    const combos = new Set(long.map((i) => (i.kind === 'order' ? `${i.orderType}/${i.status}` : '')));
-    for (const [t, s] of ALL_ORDER_COMBOS) expect(combos.has(`${t}/${s}`), `${t}/${s}`).to.equal(true);
-    expect(long.some((i) => i.kind === 'message' && i.body.length >= 1500 && i.body.length <= 2000)).to.equal(true);
-    for (let i = 1; i < long.length; i++) expect(Date.parse(long[i]!.at) >= Date.parse(long[i - 1]!.at)).to.equal(true);
+    const combos = new Set(
+      long.map((i) => (i.kind === 'order' ? `${i.orderType}/${i.status}` : '')),
+    );
+    for (const [t, s] of ALL_ORDER_COMBOS)
+      expect(combos.has(`${t}/${s}`), `${t}/${s}`).to.equal(true);
+    expect(
+      long.some((i) => i.kind === 'message' && i.body.length >= 1500 && i.body.length <= 2000),
+    ).to.equal(true);
+    for (let i = 1; i < long.length; i++)
+      expect(Date.parse(long[i]!.at) >= Date.parse(long[i - 1]!.at)).to.equal(true);
     expect(new Set(long.map((i) => i.id)).size).to.equal(long.length);
 
     expect(d.feedItems(MOCK_CLIENTS.huge).length).to.equal(10_000);
 
     const seven = d.feedItems(MOCK_CLIENTS.sevenUnread);
     const tail = seven.slice(-8);
-    expect(tail.slice(1).every((i) => i.kind === 'message' && i.sender === 'client')).to.equal(true);
+    expect(tail.slice(1).every((i) => i.kind === 'message' && i.sender === 'client')).to.equal(
+      true,
+    );
     expect(tail[0]!.kind === 'message' && tail[0]!.sender === 'advisor').to.equal(true);
 
     expect(d.feedItems(MOCK_CLIENTS.noHistory)).to.deep.equal([]);
     expect(d.client(MOCK_CLIENTS.noHistory)!.lastItemPreview).to.equal(null);
     expect(d.client(MOCK_CLIENTS.longName)!.displayName.length).to.be.at.least(60);
-    const html = d.feedItems(MOCK_CLIENTS.html).map((i) => (i.kind === 'message' ? i.body : '')).join(' ');
+    const html = d
+      .feedItems(MOCK_CLIENTS.html)
+      .map((i) => (i.kind === 'message' ? i.body : ''))
+      .join(' ');
     expect(html).to.contain('<script>alert(1)</script>');
     expect(html).to.contain('javascript:alert(1)');
-    const rtl = d.feedItems(MOCK_CLIENTS.rtl).map((i) => (i.kind === 'message' ? i.body : '')).join(' ');
+    const rtl = d
+      .feedItems(MOCK_CLIENTS.rtl)
+      .map((i) => (i.kind === 'message' ? i.body : ''))
+      .join(' ');
     expect(rtl).to.match(/[\u0590-\u05FF]/);
     expect(rtl).to.match(/[\u0600-\u06FF]/);
-    expect(d.feedItems(MOCK_CLIENTS.emoji).some((i) => i.kind === 'message' && /\p{Extended_Pictographic}/u.test(i.body))).to.equal(true);
-    expect(d.feedItems(MOCK_CLIENTS.links).some((i) => i.kind === 'message' && i.body.includes('https://example.com/reading'))).to.equal(true);
+    expect(
+      d
+        .feedItems(MOCK_CLIENTS.emoji)
+        .some((i) => i.kind === 'message' && /\p{Extended_Pictographic}/u.test(i.body)),
+    ).to.equal(true);
+    expect(
+      d
+        .feedItems(MOCK_CLIENTS.links)
+        .some((i) => i.kind === 'message' && i.body.includes('https://example.com/reading')),
+    ).to.equal(true);
 
     expect(d.eligibility(MOCK_CLIENTS.negativeReview).reason).to.equal('negative_review');
-    expect(d.eligibility(MOCK_CLIENTS.fiveInARow)).to.deep.equal({ canSend: false, reason: 'consecutive_limit', consecutiveSent: 5, consecutiveLimit: 5 });
-    expect(d.eligibility(MOCK_CLIENTS.oneLeft)).to.deep.equal({ canSend: true, reason: null, consecutiveSent: 4, consecutiveLimit: 5 });
+    expect(d.eligibility(MOCK_CLIENTS.fiveInARow)).to.deep.equal({
+      canSend: false,
+      reason: 'consecutive_limit',
+      consecutiveSent: 5,
+      consecutiveLimit: 5,
+    });
+    expect(d.eligibility(MOCK_CLIENTS.oneLeft)).to.deep.equal({
+      canSend: true,
+      reason: null,
+      consecutiveSent: 4,
+      consecutiveLimit: 5,
+    });
     expect(d.eligibility(MOCK_CLIENTS.dana).canSend).to.equal(true);
-    expect(new MockDb({ advisorStatus: 'needs_improvement' }).eligibility(MOCK_CLIENTS.dana).reason).to.equal('advisor_needs_improvement');
+    expect(
+      new MockDb({ advisorStatus: 'needs_improvement' }).eligibility(MOCK_CLIENTS.dana).reason,
+    ).to.equal('advisor_needs_improvement');
   });
 
   it('has prices in several currencies and durations for live orders', () => {
@@ -153,7 +213,15 @@ describe('mocks: GET /clients', () => {
             (a.lastActivityAt === b.lastActivityAt && a.id < b.id)));
       expect(ok, `${a.id} before ${b.id}`).to.equal(true);
     }
-    for (const c of list) expect(c).to.have.all.keys('id', 'displayName', 'avatarUrl', 'hasUnread', 'lastActivityAt', 'lastItemPreview');
+    for (const c of list)
+      expect(c).to.have.all.keys(
+        'id',
+        'displayName',
+        'avatarUrl',
+        'hasUnread',
+        'lastActivityAt',
+        'lastItemPreview',
+      );
   });
 
   it('pages to exhaustion without duplicates', async () => {
@@ -185,12 +253,21 @@ describe('mocks: GET /clients', () => {
     expect(none.body).to.deep.equal({ clients: [], nextCursor: null });
     // paging a filtered list keeps the filter
     const a = await get<ClientPage>('/clients?q=a&limit=5');
-    const b = await get<ClientPage>(`/clients?q=a&limit=5&cursor=${encodeURIComponent(a.body.nextCursor!)}`);
+    const b = await get<ClientPage>(
+      `/clients?q=a&limit=5&cursor=${encodeURIComponent(a.body.nextCursor!)}`,
+    );
     for (const c of b.body.clients) expect(c.displayName.toLowerCase()).to.contain('a');
   });
 
   it('rejects bad limits and cursors with 400 error JSON', async () => {
-    for (const q of ['limit=0', 'limit=201', 'limit=abc', 'limit=-1', 'limit=1.5', 'cursor=garbage']) {
+    for (const q of [
+      'limit=0',
+      'limit=201',
+      'limit=abc',
+      'limit=-1',
+      'limit=1.5',
+      'cursor=garbage',
+    ]) {
       const { status, body } = await get(`/clients?${q}`);
       expect(status, q).to.equal(400);
       expectErrorBody(body);
@@ -201,7 +278,10 @@ describe('mocks: GET /clients', () => {
 
   it('returns an empty list for the empty scenario', async () => {
     const empty = new MockDb({ scenario: 'empty' });
-    expect(empty.pageClients({ limit: 50, cursor: null, q: '' })).to.deep.equal({ clients: [], nextCursor: null });
+    expect(empty.pageClients({ limit: 50, cursor: null, q: '' })).to.deep.equal({
+      clients: [],
+      nextCursor: null,
+    });
     expect(empty.unreadCount()).to.equal(0);
   });
 
@@ -239,7 +319,9 @@ describe('mocks: GET /clients/{id}/feed', () => {
     let before: string | null = null;
     do {
       const qs: string = before ? `&before=${encodeURIComponent(before)}` : '';
-      const { body } = await get<FeedPage>(`/clients/${MOCK_CLIENTS.longHistory}/feed?limit=200${qs}`);
+      const { body } = await get<FeedPage>(
+        `/clients/${MOCK_CLIENTS.longHistory}/feed?limit=200${qs}`,
+      );
       pages.unshift(body.items);
       before = body.olderCursor;
     } while (before && pages.length < 100);
@@ -251,10 +333,14 @@ describe('mocks: GET /clients/{id}/feed', () => {
   it('is fast on the 10,000-item feed', async () => {
     const t0 = performance.now();
     const first = await get<FeedPage>(`/clients/${MOCK_CLIENTS.huge}/feed?limit=100`);
-    const second = await get<FeedPage>(`/clients/${MOCK_CLIENTS.huge}/feed?limit=100&before=${encodeURIComponent(first.body.olderCursor!)}`);
+    const second = await get<FeedPage>(
+      `/clients/${MOCK_CLIENTS.huge}/feed?limit=100&before=${encodeURIComponent(first.body.olderCursor!)}`,
+    );
     expect(performance.now() - t0).to.be.below(1500);
     expect(second.body.items.length).to.equal(100);
-    expect(Date.parse(second.body.items[99]!.at)).to.be.at.most(Date.parse(first.body.items[0]!.at));
+    expect(Date.parse(second.body.items[99]!.at)).to.be.at.most(
+      Date.parse(first.body.items[0]!.at),
+    );
   });
 
   it('filters orders and messages server-side with their own cursors', async () => {
@@ -266,7 +352,9 @@ describe('mocks: GET /clients/{id}/feed', () => {
       let n = 0;
       do {
         const qs: string = before ? `&before=${encodeURIComponent(before)}` : '';
-        const { body } = await get<FeedPage>(`/clients/${MOCK_CLIENTS.longHistory}/feed?type=${type}&limit=150${qs}`);
+        const { body } = await get<FeedPage>(
+          `/clients/${MOCK_CLIENTS.longHistory}/feed?type=${type}&limit=150${qs}`,
+        );
         for (const i of body.items) expect(i.kind).to.equal(kind);
         got.unshift(...body.items);
         before = body.olderCursor;
@@ -276,7 +364,11 @@ describe('mocks: GET /clients/{id}/feed', () => {
   });
 
   it('handles an empty feed and errors', async () => {
-    expect((await get(`/clients/${MOCK_CLIENTS.noHistory}/feed`)).body).to.deep.equal({ items: [], olderCursor: null, clientReadAt: null });
+    expect((await get(`/clients/${MOCK_CLIENTS.noHistory}/feed`)).body).to.deep.equal({
+      items: [],
+      olderCursor: null,
+      clientReadAt: null,
+    });
     const short = await get<FeedPage>(`/clients/${MOCK_CLIENTS.html}/feed`);
     expect(short.body.olderCursor).to.equal(null);
     for (const q of ['type=bogus', 'limit=0', 'limit=500', 'before=%%%garbage']) {
@@ -296,7 +388,13 @@ describe('mocks: POST /clients/{id}/messages', () => {
     const first = await sendMsg(MOCK_CLIENTS.dana, 'Hi Dana!', id);
     expect(first.status).to.equal(201);
     const msg = first.body as MessageItem;
-    expect(msg).to.include({ kind: 'message', clientId: MOCK_CLIENTS.dana, sender: 'advisor', body: 'Hi Dana!', clientMessageId: id });
+    expect(msg).to.include({
+      kind: 'message',
+      clientId: MOCK_CLIENTS.dana,
+      sender: 'advisor',
+      body: 'Hi Dana!',
+      clientMessageId: id,
+    });
     const again = await sendMsg(MOCK_CLIENTS.dana, 'Hi Dana!', id);
     expect(again.status).to.equal(200);
     expect(again.body).to.deep.equal(msg);
@@ -352,24 +450,41 @@ describe('mocks: POST /clients/{id}/messages', () => {
       expect(await reasonOf(MOCK_CLIENTS.negativeReview)).to.equal(reason);
       expect(await reasonOf(MOCK_CLIENTS.fiveInARow)).to.equal(reason);
       const elig = await get<Eligibility>(`/clients/${MOCK_CLIENTS.dana}/send-eligibility`);
-      expect(elig.body).to.deep.equal({ canSend: false, reason, consecutiveSent: 0, consecutiveLimit: 5 });
+      expect(elig.body).to.deep.equal({
+        canSend: false,
+        reason,
+        consecutiveSent: 0,
+        consecutiveLimit: 5,
+      });
     }
     db.setAdvisorStatus('active');
     expect((await sendMsg(MOCK_CLIENTS.dana)).status).to.equal(201);
     // negative review outranks the consecutive limit
     for (let i = 0; i < 4; i++) expect((await sendMsg(MOCK_CLIENTS.dana)).status).to.equal(201);
     expect(await reasonOf(MOCK_CLIENTS.dana)).to.equal('consecutive_limit');
-    const completed = db.feedItems(MOCK_CLIENTS.dana).find((i) => i.kind === 'order' && i.status === 'completed')!;
+    const completed = db
+      .feedItems(MOCK_CLIENTS.dana)
+      .find((i) => i.kind === 'order' && i.status === 'completed')!;
     db.leaveReview(completed.id, 'negative', 'meh');
     expect(await reasonOf(MOCK_CLIENTS.dana)).to.equal('negative_review');
   });
 
   it('4 in a row: one more, then blocked until the client replies or orders', async () => {
     const e0 = await get<Eligibility>(`/clients/${MOCK_CLIENTS.oneLeft}/send-eligibility`);
-    expect(e0.body).to.deep.equal({ canSend: true, reason: null, consecutiveSent: 4, consecutiveLimit: 5 });
+    expect(e0.body).to.deep.equal({
+      canSend: true,
+      reason: null,
+      consecutiveSent: 4,
+      consecutiveLimit: 5,
+    });
     expect((await sendMsg(MOCK_CLIENTS.oneLeft)).status).to.equal(201);
     const e1 = await get<Eligibility>(`/clients/${MOCK_CLIENTS.oneLeft}/send-eligibility`);
-    expect(e1.body).to.deep.equal({ canSend: false, reason: 'consecutive_limit', consecutiveSent: 5, consecutiveLimit: 5 });
+    expect(e1.body).to.deep.equal({
+      canSend: false,
+      reason: 'consecutive_limit',
+      consecutiveSent: 5,
+      consecutiveLimit: 5,
+    });
     const blocked = await sendMsg(MOCK_CLIENTS.oneLeft);
     expect(blocked.status).to.equal(403);
     expect(blocked.body.reason).to.equal('consecutive_limit');
@@ -378,7 +493,12 @@ describe('mocks: POST /clients/{id}/messages', () => {
     expect(reply.sender).to.equal('client');
     expect(db.client(MOCK_CLIENTS.oneLeft)!.hasUnread).to.equal(true);
     const e2 = await get<Eligibility>(`/clients/${MOCK_CLIENTS.oneLeft}/send-eligibility`);
-    expect(e2.body).to.deep.equal({ canSend: true, reason: null, consecutiveSent: 0, consecutiveLimit: 5 });
+    expect(e2.body).to.deep.equal({
+      canSend: true,
+      reason: null,
+      consecutiveSent: 0,
+      consecutiveLimit: 5,
+    });
     for (let i = 0; i < 5; i++) expect((await sendMsg(MOCK_CLIENTS.oneLeft)).status).to.equal(201);
     expect((await sendMsg(MOCK_CLIENTS.oneLeft)).status).to.equal(403);
     const order = db.clientOrders(MOCK_CLIENTS.oneLeft, 'live_chat');
@@ -401,10 +521,15 @@ describe('mocks: POST /clients/{id}/messages', () => {
   });
 
   it('leaveReview negative blocks; positive unblocks', async () => {
-    const order = db.feedItems(MOCK_CLIENTS.dana).find((i) => i.kind === 'order' && i.status === 'completed')!;
+    const order = db
+      .feedItems(MOCK_CLIENTS.dana)
+      .find((i) => i.kind === 'order' && i.status === 'completed')!;
     db.leaveReview(order.id, 'negative', 'Not for me');
     expect((await sendMsg(MOCK_CLIENTS.dana)).body.reason).to.equal('negative_review');
-    expect((await get<OrderDetail>(`/orders/${order.id}`)).body.review).to.deep.equal({ rating: 'negative', comment: 'Not for me' });
+    expect((await get<OrderDetail>(`/orders/${order.id}`)).body.review).to.deep.equal({
+      rating: 'negative',
+      comment: 'Not for me',
+    });
     db.leaveReview(order.id, 'positive');
     expect((await sendMsg(MOCK_CLIENTS.dana)).status).to.equal(201);
   });
@@ -417,15 +542,23 @@ describe('mocks: read, unread, orders, presence, me', () => {
     expect(before).to.be.greaterThan(0);
     const items = db.feedItems(MOCK_CLIENTS.sevenUnread);
     // reading up to an older item keeps it unread
-    expect((await post(`/clients/${MOCK_CLIENTS.sevenUnread}/read`, { upTo: items.at(-3)!.id })).status).to.equal(204);
+    expect(
+      (await post(`/clients/${MOCK_CLIENTS.sevenUnread}/read`, { upTo: items.at(-3)!.id })).status,
+    ).to.equal(204);
     expect(db.client(MOCK_CLIENTS.sevenUnread)!.hasUnread).to.equal(true);
     const res = await post(`/clients/${MOCK_CLIENTS.sevenUnread}/read`, { upTo: items.at(-1)!.id });
     expect(res.status).to.equal(204);
     expect(db.client(MOCK_CLIENTS.sevenUnread)!.hasUnread).to.equal(false);
-    expect((await get<{ clientsWithUnread: number }>('/unread')).body.clientsWithUnread).to.equal(before - 1);
-    expect((await get<ClientSummary>(`/clients/${MOCK_CLIENTS.sevenUnread}`)).body.hasUnread).to.equal(false);
+    expect((await get<{ clientsWithUnread: number }>('/unread')).body.clientsWithUnread).to.equal(
+      before - 1,
+    );
+    expect(
+      (await get<ClientSummary>(`/clients/${MOCK_CLIENTS.sevenUnread}`)).body.hasUnread,
+    ).to.equal(false);
     db.clientWrites(MOCK_CLIENTS.sevenUnread);
-    expect((await get<{ clientsWithUnread: number }>('/unread')).body.clientsWithUnread).to.equal(before);
+    expect((await get<{ clientsWithUnread: number }>('/unread')).body.clientsWithUnread).to.equal(
+      before,
+    );
   });
 
   it('POST /read errors', async () => {
@@ -444,12 +577,19 @@ describe('mocks: read, unread, orders, presence, me', () => {
     for (const o of orders) {
       const { status, body } = await get<OrderDetail>(`/orders/${o.id}`);
       expect(status).to.equal(200);
-      expect(body).to.include({ id: o.id, kind: 'order', status: o.kind === 'order' ? o.status : '' });
+      expect(body).to.include({
+        id: o.id,
+        kind: 'order',
+        status: o.kind === 'order' ? o.status : '',
+      });
       expect(body).to.have.property('question');
       if (body.status === 'completed') expect(body.deliveredAt).to.be.a('string');
       else expect(body.deliveredAt).to.equal(null);
     }
-    const neg = db.feedItems(MOCK_CLIENTS.negativeReview).filter((i) => i.kind === 'order' && i.status === 'completed').at(-1)!;
+    const neg = db
+      .feedItems(MOCK_CLIENTS.negativeReview)
+      .filter((i) => i.kind === 'order' && i.status === 'completed')
+      .at(-1)!;
     expect((await get<OrderDetail>(`/orders/${neg.id}`)).body.review!.rating).to.equal('negative');
     // an order of a never-opened feed resolves too
     const fresh = new MockDb();
@@ -461,9 +601,15 @@ describe('mocks: read, unread, orders, presence, me', () => {
   });
 
   it('PUT /presence records every body, rejects invalid ones', async () => {
-    expect((await send('PUT', '/presence', { active: true, inLiveSession: false })).status).to.equal(204);
-    expect((await send('PUT', '/presence', { active: false, inLiveSession: true })).status).to.equal(204);
-    expect(db.presenceLog.map(({ active, inLiveSession }) => ({ active, inLiveSession }))).to.deep.equal([
+    expect(
+      (await send('PUT', '/presence', { active: true, inLiveSession: false })).status,
+    ).to.equal(204);
+    expect(
+      (await send('PUT', '/presence', { active: false, inLiveSession: true })).status,
+    ).to.equal(204);
+    expect(
+      db.presenceLog.map(({ active, inLiveSession }) => ({ active, inLiveSession })),
+    ).to.deep.equal([
       { active: true, inLiveSession: false },
       { active: false, inLiveSession: true },
     ]);
@@ -477,7 +623,11 @@ describe('mocks: read, unread, orders, presence, me', () => {
   });
 
   it('GET /me', async () => {
-    expect((await get('/me')).body).to.deep.equal({ id: 'a-1', displayName: 'Luna Starweaver', status: 'active' });
+    expect((await get('/me')).body).to.deep.equal({
+      id: 'a-1',
+      displayName: 'Luna Starweaver',
+      status: 'active',
+    });
     db.setAdvisorStatus('suspended');
     expect(((await get('/me')).body as { status: string }).status).to.equal('suspended');
   });
@@ -548,7 +698,9 @@ describe('mocks: fault controls', () => {
     db.invalidNext('me', 1, (body) => ({ ...(body as object), status: 'galactic' }));
     expect(((await get('/me')).body as { status: string }).status).to.equal('galactic');
     db.invalidNext('order');
-    const o = await get<any>(`/orders/${db.feedItems(MOCK_CLIENTS.dana).find((i) => i.kind === 'order')!.id}`);
+    const o = await get<any>(
+      `/orders/${db.feedItems(MOCK_CLIENTS.dana).find((i) => i.kind === 'order')!.id}`,
+    );
     expect(o.body.id).to.equal(undefined);
     expect((await get('/me')).body).to.deep.include({ id: 'a-1' });
   });

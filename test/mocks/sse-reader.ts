@@ -31,7 +31,10 @@ function parseBlock(text: string): SseBlock {
   return block;
 }
 
-export async function openEvents(url = '/api/dm/events', headers: Record<string, string> = {}): Promise<SseConnection> {
+export async function openEvents(
+  url = '/api/dm/events',
+  headers: Record<string, string> = {},
+): Promise<SseConnection> {
   const controller = new AbortController();
   const response = await fetch(url, { headers, signal: controller.signal });
   const blocks: SseBlock[] = [];

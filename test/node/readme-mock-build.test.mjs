@@ -15,7 +15,9 @@ const APP = join(ROOT, '.host-types', 'vite-mock-app');
 const MOCK_MARKERS = ['MockDb', 'setupWorker', 'mockServiceWorker', '[MSW]', 'clientWrites'];
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const snippet = codeBlocks(readme).find((b) => b.lang === 'ts' && b.code.includes("'dm-widgets/mocks'"));
+const snippet = codeBlocks(readme).find(
+  (b) => b.lang === 'ts' && b.code.includes("'dm-widgets/mocks'"),
+);
 
 async function buildApp(mode) {
   const out = join(APP, `dist-${mode}`);
@@ -48,20 +50,42 @@ describe("README's mock snippet in a Vite app", () => {
     assert.ok(snippet, 'a ts block importing dm-widgets/mocks');
     assert.match(snippet.code, /import\.meta\.env\.DEV/);
     assert.match(snippet.code, /await import\('dm-widgets\/mocks'\)/);
-    assert.doesNotMatch(snippet.code, /^\s*import .*dm-widgets\/mocks/m, 'no static import of the mock');
-    assert.doesNotMatch(snippet.code, /failNext|offline|malformed/, 'the copy-paste snippet injects no fault');
+    assert.doesNotMatch(
+      snippet.code,
+      /^\s*import .*dm-widgets\/mocks/m,
+      'no static import of the mock',
+    );
+    assert.doesNotMatch(
+      snippet.code,
+      /failNext|offline|malformed/,
+      'the copy-paste snippet injects no fault',
+    );
     assert.match(readme, /npx msw init \S+ --save/);
     assert.match(readme, /serviceWorkerUrl/);
   });
 
-  it('leaves no mock code in the production build, and does load it in development', { timeout: 180000 }, async () => {
-    mkdirSync(APP, { recursive: true });
-    writeFileSync(join(APP, 'index.html'), '<!doctype html><dm-provider><dm-communications></dm-communications></dm-provider><script type="module" src="./main.ts"></script>\n');
-    writeFileSync(join(APP, 'main.ts'), snippet.code);
-    const production = await buildApp('production');
-    assert.ok(production.includes('dm-communications'), 'the elements are in the production build');
-    for (const marker of MOCK_MARKERS) assert.ok(!production.includes(marker), `production build contains "${marker}"`);
-    const development = await buildApp('development');
-    assert.ok(MOCK_MARKERS.some((m) => development.includes(m)), 'the development build has the mock');
-  });
+  it(
+    'leaves no mock code in the production build, and does load it in development',
+    { timeout: 180000 },
+    async () => {
+      mkdirSync(APP, { recursive: true });
+      writeFileSync(
+        join(APP, 'index.html'),
+        '<!doctype html><dm-provider><dm-communications></dm-communications></dm-provider><script type="module" src="./main.ts"></script>\n',
+      );
+      writeFileSync(join(APP, 'main.ts'), snippet.code);
+      const production = await buildApp('production');
+      assert.ok(
+        production.includes('dm-communications'),
+        'the elements are in the production build',
+      );
+      for (const marker of MOCK_MARKERS)
+        assert.ok(!production.includes(marker), `production build contains "${marker}"`);
+      const development = await buildApp('development');
+      assert.ok(
+        MOCK_MARKERS.some((m) => development.includes(m)),
+        'the development build has the mock',
+      );
+    },
+  );
 });

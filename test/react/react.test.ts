@@ -20,7 +20,15 @@ import {
   type DmClientSelectEvent,
   DmUnreadIndicator,
 } from '../../src/react/index.js';
-import { clearDmStorage, pageStorage, part, parts, startMock, textOf, waitFor } from '../helpers/render.js';
+import {
+  clearDmStorage,
+  pageStorage,
+  part,
+  parts,
+  startMock,
+  textOf,
+  waitFor,
+} from '../helpers/render.js';
 
 describe('dm-widgets/react', () => {
   let db: MockDb;
@@ -43,8 +51,17 @@ describe('dm-widgets/react', () => {
   });
 
   it('has one wrapper per element, each rendering its tag', () => {
-    const wrappers = { DmProvider, DmClientList, DmCommunicationsFeed, DmComposer, DmUnreadIndicator, DmNotifier, DmCommunications };
-    for (const [name, C] of Object.entries(wrappers)) expect((C as { displayName?: string }).displayName, name).to.equal(name);
+    const wrappers = {
+      DmProvider,
+      DmClientList,
+      DmCommunicationsFeed,
+      DmComposer,
+      DmUnreadIndicator,
+      DmNotifier,
+      DmCommunications,
+    };
+    for (const [name, C] of Object.entries(wrappers))
+      expect((C as { displayName?: string }).displayName, name).to.equal(name);
     flushSync(() =>
       root.render(
         createElement(
@@ -67,7 +84,10 @@ describe('dm-widgets/react', () => {
         createElement(
           DmProvider,
           { baseUrl: '/api/dm', storeOptions: { storage: pageStorage } },
-          createElement(DmClientList, { onClientSelect, style: { height: '400px', display: 'block' } }),
+          createElement(DmClientList, {
+            onClientSelect,
+            style: { height: '400px', display: 'block' },
+          }),
         ),
       ),
     );
@@ -82,8 +102,15 @@ describe('dm-widgets/react', () => {
       root.render(
         createElement(
           DmProvider,
-          { baseUrl: '/api/dm', storeOptions: { storage: pageStorage }, headers: () => ({ 'X-Render': '2' }) },
-          createElement(DmClientList, { onClientSelect, style: { height: '400px', display: 'block' } }),
+          {
+            baseUrl: '/api/dm',
+            storeOptions: { storage: pageStorage },
+            headers: () => ({ 'X-Render': '2' }),
+          },
+          createElement(DmClientList, {
+            onClientSelect,
+            style: { height: '400px', display: 'block' },
+          }),
         ),
       ),
     );
@@ -136,13 +163,21 @@ describe('dm-widgets/react', () => {
     }
     flushSync(() => root.render(createElement(Page)));
     const tab = host.querySelector('dm-communications')!;
-    await waitFor(() => !!part(tab, 'back') && part(tab, 'back')!.getBoundingClientRect().width > 0, 5000, 'card with Back');
+    await waitFor(
+      () => !!part(tab, 'back') && part(tab, 'back')!.getBoundingClientRect().width > 0,
+      5000,
+      'card with Back',
+    );
     part<HTMLButtonElement>(tab, 'back')!.click();
     await waitFor(() => seen.at(-1) === null, 2000, 'onCardClose cleared the host state');
     await tab.updateComplete;
     expect(tab.client ?? '').to.equal('');
     // Opening the same client again is a change of the prop, so the card opens.
     host.querySelector<HTMLButtonElement>('#reopen')!.click();
-    await waitFor(() => tab.client === id && part(tab, 'back')!.getBoundingClientRect().width > 0, 4000, 'the same card again');
+    await waitFor(
+      () => tab.client === id && part(tab, 'back')!.getBoundingClientRect().width > 0,
+      4000,
+      'the same card again',
+    );
   });
 });

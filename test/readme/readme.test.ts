@@ -12,7 +12,9 @@ const { db } = await startMock();
 /** The README's fenced blocks of one language. */
 async function readmeBlocks(lang: string): Promise<string[]> {
   const text = await (await fetch('/README.md')).text();
-  return [...text.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].filter((m) => m[1] === lang).map((m) => m[2]!);
+  return [...text.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)]
+    .filter((m) => m[1] === lang)
+    .map((m) => m[2]!);
 }
 
 /**
@@ -51,7 +53,8 @@ describe('README: HTML snippets', () => {
     for (const el of document.querySelectorAll('body > div')) el.remove();
   });
   /** What the widgets said (Lit's own dev-mode notes aside). */
-  const widgetLogs = () => logged.filter((l) => /dm-|dm_|widgets/i.test(l) && !/lit\.dev\/msg/.test(l));
+  const widgetLogs = () =>
+    logged.filter((l) => /dm-|dm_|widgets/i.test(l) && !/lit\.dev\/msg/.test(l));
 
   it('has the two layouts', async () => {
     const html = await readmeBlocks('html');
@@ -64,8 +67,13 @@ describe('README: HTML snippets', () => {
     const [snippet] = await readmeBlocks('html');
     const host = await mount(snippet!);
     const tab = host.querySelector('dm-communications')!;
-    expect(host.querySelector('dm-provider dm-unread-indicator'), 'indicator inside the provider').to.exist;
-    await waitFor(() => parts(tab.shadowRoot!.querySelector('dm-client-list')!, 'client').length > 0, 6000, 'client rows');
+    expect(host.querySelector('dm-provider dm-unread-indicator'), 'indicator inside the provider')
+      .to.exist;
+    await waitFor(
+      () => parts(tab.shadowRoot!.querySelector('dm-client-list')!, 'client').length > 0,
+      6000,
+      'client rows',
+    );
     expect(widgetLogs()).to.deep.equal([]);
   });
 
@@ -83,7 +91,9 @@ describe('README: HTML snippets', () => {
     expect(feed.clientId).to.not.equal('');
     expect(list.selected).to.equal(feed.clientId);
     expect(composer.clientId).to.equal(feed.clientId);
-    expect(parts(list, 'client-selected').map((r) => textOf(r.querySelector('[part~="name"]')))).to.deep.equal([name]);
+    expect(
+      parts(list, 'client-selected').map((r) => textOf(r.querySelector('[part~="name"]'))),
+    ).to.deep.equal([name]);
     expect(part<HTMLTextAreaElement>(composer, 'input')).to.exist;
     expect(widgetLogs()).to.deep.equal([]);
   });

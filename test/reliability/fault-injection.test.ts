@@ -43,10 +43,17 @@ function lostReplyFetch(times: number): { fetch: typeof fetch; lost: () => numbe
   const f: typeof fetch = async (input, init) => {
     const res = await fetch(input, init);
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (lost < times && (init?.method ?? 'GET') === 'POST' && /\/messages$/.test(new URL(url, location.href).pathname) && res.ok) {
+    if (
+      lost < times &&
+      (init?.method ?? 'GET') === 'POST' &&
+      /\/messages$/.test(new URL(url, location.href).pathname) &&
+      res.ok
+    ) {
       lost++;
       await res.text();
-      throw new TypeError('Failed to fetch (the connection dropped after the server stored the message)');
+      throw new TypeError(
+        'Failed to fetch (the connection dropped after the server stored the message)',
+      );
     }
     return res;
   };
@@ -60,7 +67,8 @@ function lostReplyFetch(times: number): { fetch: typeof fetch; lost: () => numbe
 const isFailed = (o: object) => (o as { failed?: boolean }).failed === true;
 
 /** Every message of these clients is stored, or failed and waiting for Retry. */
-const allSettled = (t: Tab, ids: string[]) => ids.every((id) => t.store.outboxFor(id).every(isFailed));
+const allSettled = (t: Tab, ids: string[]) =>
+  ids.every((id) => t.store.outboxFor(id).every(isFailed));
 
 /** The REST adapter with the live stream down for good (the worst case for lost replies: only a retry can confirm). */
 class NoStreamAdapter extends RestAdapter {
@@ -81,7 +89,12 @@ interface Hooks {
  * The scripted session: A gets two messages, a burst of quick switches, B gets one and a draft,
  * C gets one and a draft, back to A (its box is empty) for a third. Returns the ledger.
  */
-async function script(t: Tab, tag: string, hooks: Hooks = {}, ids = pickClients(db, 3)): Promise<{ ledger: Ledger; ids: string[] }> {
+async function script(
+  t: Tab,
+  tag: string,
+  hooks: Hooks = {},
+  ids = pickClients(db, 3),
+): Promise<{ ledger: Ledger; ids: string[] }> {
   const [a, b, c] = ids as [string, string, string];
   const ledger = newLedger();
   const send = async (id: string, body: string) => {
@@ -95,7 +108,11 @@ async function script(t: Tab, tag: string, hooks: Hooks = {}, ids = pickClients(
   await hooks.midway?.();
   // Quick switches: rows clicked one after another without waiting for anything.
   for (const id of [b, c, a, b]) rowOf(t.tab, id)?.click();
-  await waitFor(() => t.tab.client === b && composerOf(t.tab).clientId === b, 10000, 'B after the burst');
+  await waitFor(
+    () => t.tab.client === b && composerOf(t.tab).clientId === b,
+    10000,
+    'B after the burst',
+  );
   await composerOf(t.tab).updateComplete;
   await send(b, `${tag}: B1`);
   await typeText(t.tab, `${tag}: draft for B`);
@@ -128,12 +145,23 @@ async function recover(t: Tab, ledger: Ledger): Promise<number> {
     const err = part(feed, 'error');
     if (err && t.store.feed(id, 'all').status === 'error') {
       [...err.querySelectorAll('button')].find((b) => textOf(b) === 'Retry')!.click();
-      await waitFor(() => t.store.feed(id, 'all').status === 'ready', 10000, `feed of ${id} reloaded`);
+      await waitFor(
+        () => t.store.feed(id, 'all').status === 'ready',
+        10000,
+        `feed of ${id} reloaded`,
+      );
     }
     if (!t.store.outboxFor(id).length) continue;
     // The card shows every one of them as "Not sent"; Retry on the first sends them all, in order.
     for (const o of failedOf(id)) {
-      await waitFor(() => parts(feed, 'message').some((m) => textOf(m).includes(o.body) && textOf(m).includes('Not sent')), 10000, `"Not sent" on ${o.body}`);
+      await waitFor(
+        () =>
+          parts(feed, 'message').some(
+            (m) => textOf(m).includes(o.body) && textOf(m).includes('Not sent'),
+          ),
+        10000,
+        `"Not sent" on ${o.body}`,
+      );
     }
     await retryFailed(t.tab, failedOf(id)[0]!.body);
     retried++;
@@ -141,7 +169,12 @@ async function recover(t: Tab, ledger: Ledger): Promise<number> {
   return retried;
 }
 
-async function finish(fault: string, t: Tab, ledger: Ledger, opts: { allowRetry?: boolean } = {}): Promise<Tally> {
+async function finish(
+  fault: string,
+  t: Tab,
+  ledger: Ledger,
+  opts: { allowRetry?: boolean } = {},
+): Promise<Tally> {
   const retried = opts.allowRetry ? await recover(t, ledger) : 0;
   const tally = await settle(db, t, ledger, fault, retried);
   await checkDrafts(t, ledger, tally);
@@ -170,13 +203,21 @@ describe('fault injection: nothing lost, nothing injected', function () {
     const t = current;
     current = undefined;
     // Let every send of this test reach the mock before the next test resets it.
-    if (t) await waitFor(() => db.clients().every((c) => t.store.outboxFor(c.id).length === 0), 10000, 'outbox drained').catch(() => undefined);
+    if (t)
+      await waitFor(
+        () => db.clients().every((c) => t.store.outboxFor(c.id).length === 0),
+        10000,
+        'outbox drained',
+      ).catch(() => undefined);
     expect(uncaught.errors, 'uncaught errors on the page').to.deep.equal([]);
   });
 
   after(() => {
-    // eslint-disable-next-line no-console
-    console.log('\nFault-injection sessions (messages per mock, drafts per composer):\n' + formatTable(table) + '\n');
+    console.log(
+      '\nFault-injection sessions (messages per mock, drafts per composer):\n' +
+        formatTable(table) +
+        '\n',
+    );
   });
 
   it('no fault (baseline)', async () => {
@@ -203,7 +244,9 @@ describe('fault injection: nothing lost, nothing injected', function () {
 
   it('lost reply: the server stores the message but the answer is lost (3 times)', async () => {
     const lost = lostReplyFetch(3);
-    const t = (current = await renderTab({ adapter: new RestAdapter({ baseUrl: '/api/dm', fetch: lost.fetch }) }));
+    const t = (current = await renderTab({
+      adapter: new RestAdapter({ baseUrl: '/api/dm', fetch: lost.fetch }),
+    }));
     const { ledger } = await script(t, 'lost-reply');
     await finish('lost reply x3 (stored, answer dropped)', t, ledger, { allowRetry: true });
     expect(lost.lost(), 'replies dropped').to.equal(3);
@@ -211,7 +254,9 @@ describe('fault injection: nothing lost, nothing injected', function () {
 
   it('lost reply with the live stream down: only the retry (same clientMessageId) confirms', async () => {
     const lost = lostReplyFetch(3);
-    const t = (current = await renderTab({ adapter: new NoStreamAdapter({ baseUrl: '/api/dm', fetch: lost.fetch }) }));
+    const t = (current = await renderTab({
+      adapter: new NoStreamAdapter({ baseUrl: '/api/dm', fetch: lost.fetch }),
+    }));
     const { ledger } = await script(t, 'lost-reply-nostream');
     const tally = await finish('lost reply x3, no live stream', t, ledger, { allowRetry: true });
     expect(lost.lost(), 'replies dropped').to.equal(3);
@@ -234,23 +279,39 @@ describe('fault injection: nothing lost, nothing injected', function () {
     expect(textOf(part(list, 'error'))).to.contain('Retry');
     await waitFor(() => t.store.feed(a, 'all').status === 'ready', 10000, "A's feed");
     await send(a, 'reads: A1');
-    [...part(list, 'error')!.querySelectorAll('button')].find((x) => textOf(x) === 'Retry')!.click();
+    [...part(list, 'error')!.querySelectorAll('button')]
+      .find((x) => textOf(x) === 'Retry')!
+      .click();
     await waitFor(() => rowOf(t.tab, b), 10000, 'list after Retry');
 
     // B's feed answers 200 with a body that is not JSON: an error with Retry; the composer still sends.
     db.malformedNext('feed', 1);
     await clickClient(t.tab, b);
     const feed = feedOf(t.tab);
-    await waitFor(() => part(feed, 'error') && t.store.feed(b, 'all').status === 'error', 10000, "B's feed error");
+    await waitFor(
+      () => part(feed, 'error') && t.store.feed(b, 'all').status === 'error',
+      10000,
+      "B's feed error",
+    );
     await send(b, 'reads: B1');
     await typeText(t.tab, 'reads: draft for B');
     ledger.drafts.set(b, 'reads: draft for B');
-    [...part(feed, 'error')!.querySelectorAll('button')].find((x) => textOf(x) === 'Retry')!.click();
-    await waitFor(() => parts(feed, 'message').filter((m) => textOf(m).includes('reads: B1')).length === 1, 10000, 'B1 in the reloaded feed');
+    [...part(feed, 'error')!.querySelectorAll('button')]
+      .find((x) => textOf(x) === 'Retry')!
+      .click();
+    await waitFor(
+      () => parts(feed, 'message').filter((m) => textOf(m).includes('reads: B1')).length === 1,
+      10000,
+      'B1 in the reloaded feed',
+    );
 
     // C's eligibility breaks the schema: no block is invented, the box stays usable. B's own
     // eligibility is asked again after B1 was stored; let that answer land first, or it takes C's fault.
-    await waitFor(() => t.store.eligibility(b).status === 'ready', 10000, "B's eligibility after B1");
+    await waitFor(
+      () => t.store.eligibility(b).status === 'ready',
+      10000,
+      "B's eligibility after B1",
+    );
     db.invalidNext('eligibility', 1);
     await clickClient(t.tab, c);
     await waitFor(() => t.store.eligibility(c).status === 'error', 10000, "C's eligibility error");
@@ -265,14 +326,33 @@ describe('fault injection: nothing lost, nothing injected', function () {
     const before = t.store.feed(c, 'all').items.length;
     db.emitRaw('no-such-event', { hello: 'world' });
     db.emitRaw('feed-item', '{"item": not json');
-    db.emitRaw('feed-item', { item: { kind: 'message', id: 7, clientId: c, at: 'yesterday', body: 'reads: injected', sender: 'client' } });
+    db.emitRaw('feed-item', {
+      item: {
+        kind: 'message',
+        id: 7,
+        clientId: c,
+        at: 'yesterday',
+        body: 'reads: injected',
+        sender: 'client',
+      },
+    });
     db.emitRaw('client', { client: { id: 42, displayName: null } });
     db.emitRaw('eligibility', { clientId: c, eligibility: { canSend: 'nope' } });
     db.clientWrites(c, 'reads: the client wrote after the bad events');
-    await waitFor(() => feedTexts(t.tab).some((x) => x.includes('after the bad events')), 10000, 'a good event after the bad ones');
+    await waitFor(
+      () => feedTexts(t.tab).some((x) => x.includes('after the bad events')),
+      10000,
+      'a good event after the bad ones',
+    );
     expect(feedTexts(t.tab).filter((x) => x.includes('after the bad events')).length).to.equal(1);
-    expect(feedTexts(t.tab).some((x) => x.includes('reads: injected')), 'the invalid item was not shown').to.equal(false);
-    expect(t.store.feed(c, 'all').items.length, "items in C's feed: only the good one added").to.equal(before + 1);
+    expect(
+      feedTexts(t.tab).some((x) => x.includes('reads: injected')),
+      'the invalid item was not shown',
+    ).to.equal(false);
+    expect(
+      t.store.feed(c, 'all').items.length,
+      "items in C's feed: only the good one added",
+    ).to.equal(before + 1);
     expect(t.store.liveStatus).to.equal('open');
     expect(inputOf(t.tab).disabled, 'the bad eligibility event blocked nothing').to.equal(false);
 
@@ -283,29 +363,48 @@ describe('fault injection: nothing lost, nothing injected', function () {
 
   it('fires dm-message-sent once per stored message, also when the live stream confirms a message whose reply was lost', async () => {
     const lost = lostReplyFetch(3);
-    const t = (current = await renderTab({ adapter: new RestAdapter({ baseUrl: '/api/dm', fetch: lost.fetch }) }));
+    const t = (current = await renderTab({
+      adapter: new RestAdapter({ baseUrl: '/api/dm', fetch: lost.fetch }),
+    }));
     await waitFor(() => t.store.liveStatus === 'open', 10000, 'live stream open');
     const { ledger } = await script(t, 'sent-events');
     const tally = await settle(db, t, ledger, 'sent-events');
     expect(lost.lost()).to.equal(3);
-    const stored = [...ledger.sent.keys()].flatMap((id) => db.storedMessages(id).map((m) => m.clientMessageId));
-    await waitFor(() => t.sentEvents.length >= tally.sent, 5000, 'a dm-message-sent per message').catch(() => undefined);
-    expect([...t.sentEvents].sort(), 'dm-message-sent per stored message').to.deep.equal([...stored].sort());
+    const stored = [...ledger.sent.keys()].flatMap((id) =>
+      db.storedMessages(id).map((m) => m.clientMessageId),
+    );
+    await waitFor(
+      () => t.sentEvents.length >= tally.sent,
+      5000,
+      'a dm-message-sent per message',
+    ).catch(() => undefined);
+    expect([...t.sentEvents].sort(), 'dm-message-sent per stored message').to.deep.equal(
+      [...stored].sort(),
+    );
   });
 
-  it('fires dm-message-sent for a message stored through the feed\'s Retry (after its retries were spent)', async () => {
+  it("fires dm-message-sent for a message stored through the feed's Retry (after its retries were spent)", async () => {
     const [a] = pickClients(db, 1) as [string];
     const t = (current = await renderTab({ client: a }));
     await waitFor(() => t.store.feed(a, 'all').status === 'ready', 10000, "A's feed");
     db.setOffline(true);
     await sendText(t.tab, 'sent-event: via Retry');
-    await waitFor(() => parts(feedOf(t.tab), 'message').some((m) => textOf(m).includes('sent-event: via Retry') && textOf(m).includes('Not sent')), 15000, '"Not sent"');
+    await waitFor(
+      () =>
+        parts(feedOf(t.tab), 'message').some(
+          (m) => textOf(m).includes('sent-event: via Retry') && textOf(m).includes('Not sent'),
+        ),
+      15000,
+      '"Not sent"',
+    );
     db.setOffline(false);
     await retryFailed(t.tab, 'sent-event: via Retry');
     await waitFor(() => t.store.outboxFor(a).length === 0, 10000, 'stored after Retry');
     expect(db.storedMessages(a).map((m) => m.body)).to.deep.equal(['sent-event: via Retry']);
     await waitFor(() => t.sentEvents.length === 1, 3000, 'dm-message-sent').catch(() => undefined);
-    expect(t.sentEvents, 'dm-message-sent for the message stored via Retry').to.deep.equal([db.storedMessages(a)[0]!.clientMessageId]);
+    expect(t.sentEvents, 'dm-message-sent for the message stored via Retry').to.deep.equal([
+      db.storedMessages(a)[0]!.clientMessageId,
+    ]);
   });
 
   it('429: the first 2 sends are rate-limited with Retry-After: 1', async () => {
@@ -340,18 +439,25 @@ describe('fault injection: nothing lost, nothing injected', function () {
   it('server unreachable beyond the retry budget: "Not sent" with Retry, then stored once', async () => {
     const t = (current = await renderTab());
     const ids = pickClients(db, 3);
-    const { ledger } = await script(t, 'offline-long', {
-      midway: () => db.setOffline(true),
-      async end() {
-        // Every send made while offline spends its retries and ends "Not sent".
-        await waitFor(() => allSettled(t, ids), 30000, 'every unsent message marked failed');
-        db.setOffline(false);
+    const { ledger } = await script(
+      t,
+      'offline-long',
+      {
+        midway: () => db.setOffline(true),
+        async end() {
+          // Every send made while offline spends its retries and ends "Not sent".
+          await waitFor(() => allSettled(t, ids), 30000, 'every unsent message marked failed');
+          db.setOffline(false);
+        },
       },
-    }, ids);
+      ids,
+    );
     // What the open card shows: A3 failed, with Retry and Discard.
     const a3 = parts(feedOf(t.tab), 'message').find((m) => textOf(m).includes('offline-long: A3'));
     expect(textOf(a3)).to.contain('Not sent');
-    const tally = await finish('unreachable past retries -> Retry', t, ledger, { allowRetry: true });
+    const tally = await finish('unreachable past retries -> Retry', t, ledger, {
+      allowRetry: true,
+    });
     expect(tally.retried, 'clients that needed Retry').to.be.greaterThan(0);
   });
 
@@ -359,15 +465,32 @@ describe('fault injection: nothing lost, nothing injected', function () {
     const t = (current = await renderTab());
     const ids = pickClients(db, 3);
     const writer = ids[1]!;
-    const { ledger } = await script(t, 'dropped', {
-      midway() {
-        db.dropConnections();
-        db.clientWrites(writer, 'dropped: the client wrote while the stream was down');
+    const { ledger } = await script(
+      t,
+      'dropped',
+      {
+        midway() {
+          db.dropConnections();
+          db.clientWrites(writer, 'dropped: the client wrote while the stream was down');
+        },
       },
-    }, ids);
+      ids,
+    );
     await finish('dropped live stream', t, ledger);
     await waitFor(() => t.store.liveStatus === 'open', 10000, 'stream open again');
-    await waitFor(() => t.store.feed(writer, 'all').items.some((e) => e.kind === 'message' && e.body.includes('while the stream was down')), 10000, 'missed message');
-    expect(t.store.feed(writer, 'all').items.filter((e) => e.kind === 'message' && e.body.includes('while the stream was down')).length).to.equal(1);
+    await waitFor(
+      () =>
+        t.store
+          .feed(writer, 'all')
+          .items.some((e) => e.kind === 'message' && e.body.includes('while the stream was down')),
+      10000,
+      'missed message',
+    );
+    expect(
+      t.store
+        .feed(writer, 'all')
+        .items.filter((e) => e.kind === 'message' && e.body.includes('while the stream was down'))
+        .length,
+    ).to.equal(1);
   });
 });

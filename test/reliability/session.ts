@@ -25,9 +25,12 @@ export interface Tab {
 export const STORE_OPTIONS: DmStoreOptions = { storage: pageStorage, retryBaseMs: 250 };
 
 /** Renders `<dm-provider>` + a wide `<dm-communications>` with page-private storage. */
-export async function renderTab(opts: { adapter?: DmAdapter; client?: string; keepStorage?: boolean } = {}): Promise<Tab> {
+export async function renderTab(
+  opts: { adapter?: DmAdapter; client?: string; keepStorage?: boolean } = {},
+): Promise<Tab> {
   if (!opts.keepStorage) clearDmStorage();
-  const provider = await fixture<DmProvider>(html`<dm-provider base-url="/api/dm" .adapter=${opts.adapter} .storeOptions=${STORE_OPTIONS}>
+  const provider =
+    await fixture<DmProvider>(html`<dm-provider base-url="/api/dm" .adapter=${opts.adapter} .storeOptions=${STORE_OPTIONS}>
     <div style="width:1000px;height:900px">
       <dm-communications client=${opts.client ?? ''}></dm-communications>
     </div>
@@ -35,23 +38,35 @@ export async function renderTab(opts: { adapter?: DmAdapter; client?: string; ke
   const tab = provider.querySelector('dm-communications') as DmCommunications;
   await tab.updateComplete;
   const sentEvents: string[] = [];
-  provider.addEventListener('dm-message-sent', (e) => sentEvents.push(e.detail.message.clientMessageId ?? e.detail.message.id));
+  provider.addEventListener('dm-message-sent', (e) =>
+    sentEvents.push(e.detail.message.clientMessageId ?? e.detail.message.id),
+  );
   return { provider, tab, store: provider.store!, sentEvents };
 }
 
 export const listOf = (tab: DmCommunications) => tab.shadowRoot!.querySelector('dm-client-list')!;
-export const feedOf = (tab: DmCommunications) => tab.shadowRoot!.querySelector('dm-communications-feed')!;
+export const feedOf = (tab: DmCommunications) =>
+  tab.shadowRoot!.querySelector('dm-communications-feed')!;
 export const composerOf = (tab: DmCommunications) => tab.shadowRoot!.querySelector('dm-composer')!;
-export const inputOf = (tab: DmCommunications) => part<HTMLTextAreaElement>(composerOf(tab), 'input')!;
+export const inputOf = (tab: DmCommunications) =>
+  part<HTMLTextAreaElement>(composerOf(tab), 'input')!;
 
 /** The list row of a client (rows are virtualized: the client must be near the top). */
-export const rowOf = (tab: DmCommunications, clientId: string) => parts(listOf(tab), 'client').find((r) => r.dataset.vkey === clientId);
+export const rowOf = (tab: DmCommunications, clientId: string) =>
+  parts(listOf(tab), 'client').find((r) => r.dataset.vkey === clientId);
 
 /** Clicks a client's row in the list and waits until its card (feed + composer) is showing. */
 export async function clickClient(tab: DmCommunications, clientId: string): Promise<void> {
   await waitFor(() => rowOf(tab, clientId), 10000, `row of ${clientId}`);
   rowOf(tab, clientId)!.click();
-  await waitFor(() => tab.client === clientId && feedOf(tab)?.clientId === clientId && composerOf(tab)?.clientId === clientId, 10000, `card of ${clientId}`);
+  await waitFor(
+    () =>
+      tab.client === clientId &&
+      feedOf(tab)?.clientId === clientId &&
+      composerOf(tab)?.clientId === clientId,
+    10000,
+    `card of ${clientId}`,
+  );
   await composerOf(tab).updateComplete;
 }
 
@@ -76,7 +91,8 @@ export async function sendText(tab: DmCommunications, text: string): Promise<voi
 export function watchUncaught(): { errors: string[]; stop(): void } {
   const errors: string[] = [];
   const onError = (e: ErrorEvent) => errors.push(`error: ${e.message}`);
-  const onRejection = (e: PromiseRejectionEvent) => errors.push(`unhandledrejection: ${String(e.reason?.stack ?? e.reason)}`);
+  const onRejection = (e: PromiseRejectionEvent) =>
+    errors.push(`unhandledrejection: ${String(e.reason?.stack ?? e.reason)}`);
   window.addEventListener('error', onError);
   window.addEventListener('unhandledrejection', onRejection);
   return {
@@ -93,7 +109,10 @@ export const feedTexts = (tab: DmCommunications) => parts(feedOf(tab), 'item').m
 
 /** Clicks the Retry of a "Not sent" message in the open feed. */
 export async function retryFailed(tab: DmCommunications, body: string): Promise<void> {
-  const row = () => parts(feedOf(tab), 'message').find((m) => textOf(m).includes(body) && textOf(m).includes('Not sent'));
+  const row = () =>
+    parts(feedOf(tab), 'message').find(
+      (m) => textOf(m).includes(body) && textOf(m).includes('Not sent'),
+    );
   await waitFor(row, 10000, `"Not sent" on ${body}`);
   const retry = [...row()!.querySelectorAll('button')].find((b) => textOf(b) === 'Retry');
   expect(retry, 'Retry button').to.exist;
@@ -105,11 +124,19 @@ export function pickClients(db: MockDb, n: number): string[] {
   const ids = db
     .clients()
     .slice(0, 14)
-    .filter((c) => !c.hasUnread && db.eligibility(c.id).canSend && db.eligibility(c.id).consecutiveSent <= 1)
+    .filter(
+      (c) =>
+        !c.hasUnread && db.eligibility(c.id).canSend && db.eligibility(c.id).consecutiveSent <= 1,
+    )
     .map((c) => c.id);
   if (ids.length < n) {
-    const seen = db.clients().slice(0, 14).map((c) => `${c.id}:${c.hasUnread ? 'unread' : ''}:${db.eligibility(c.id).consecutiveSent}`);
-    throw new Error(`pickClients: only ${ids.length} suitable clients near the top (${seen.join(', ')})`);
+    const seen = db
+      .clients()
+      .slice(0, 14)
+      .map((c) => `${c.id}:${c.hasUnread ? 'unread' : ''}:${db.eligibility(c.id).consecutiveSent}`);
+    throw new Error(
+      `pickClients: only ${ids.length} suitable clients near the top (${seen.join(', ')})`,
+    );
   }
   return ids.slice(0, n);
 }
@@ -144,9 +171,19 @@ export interface Tally {
  * The end of a session: the outbox is empty, and for every client the mock stored exactly the
  * sent bodies, in order, once each (by body and by clientMessageId). Returns the numbers.
  */
-export async function settle(db: MockDb, t: Tab, ledger: Ledger, fault: string, retried = 0): Promise<Tally> {
+export async function settle(
+  db: MockDb,
+  t: Tab,
+  ledger: Ledger,
+  fault: string,
+  retried = 0,
+): Promise<Tally> {
   const ids = [...ledger.sent.keys()];
-  await waitFor(() => ids.every((id) => t.store.outboxFor(id).length === 0), 10000, 'outbox drained');
+  await waitFor(
+    () => ids.every((id) => t.store.outboxFor(id).length === 0),
+    10000,
+    'outbox drained',
+  );
   let sent = 0;
   let stored = 0;
   let lost = 0;
@@ -166,15 +203,35 @@ export async function settle(db: MockDb, t: Tab, ledger: Ledger, fault: string, 
     }
   }
   const attempts = db.requestLog.filter((r) => r.route === 'send').length;
-  const tally: Tally = { fault, sent, stored, lost, duplicated, drafts: 0, draftsIntact: 0, retried, attempts };
+  const tally: Tally = {
+    fault,
+    sent,
+    stored,
+    lost,
+    duplicated,
+    drafts: 0,
+    draftsIntact: 0,
+    retried,
+    attempts,
+  };
   // Check the numbers before the per-client detail, so a failure names what went wrong.
   for (const [id, bodies] of ledger.sent) {
     const got = db.storedMessages(id);
-    expect(got.map((m) => m.body), `stored bodies of ${id}, in order`).to.deep.equal(bodies);
-    for (const m of got) expect(db.countByClientMessageId(id, m.clientMessageId!), `copies of ${m.clientMessageId}`).to.equal(1);
+    expect(
+      got.map((m) => m.body),
+      `stored bodies of ${id}, in order`,
+    ).to.deep.equal(bodies);
+    for (const m of got)
+      expect(
+        db.countByClientMessageId(id, m.clientMessageId!),
+        `copies of ${m.clientMessageId}`,
+      ).to.equal(1);
     // The store's view of the feed holds each once too (no pending twin beside the stored one).
-    const items = t.store.feed(id, 'all').items.filter((e) => e.kind === 'message' && bodies.includes(e.body));
-    if (t.store.feed(id, 'all').status === 'ready') expect(items.length, `feed copies for ${id}`).to.equal(bodies.length);
+    const items = t.store
+      .feed(id, 'all')
+      .items.filter((e) => e.kind === 'message' && bodies.includes(e.body));
+    if (t.store.feed(id, 'all').status === 'ready')
+      expect(items.length, `feed copies for ${id}`).to.equal(bodies.length);
   }
   return tally;
 }
@@ -194,9 +251,34 @@ export async function checkDrafts(t: Tab, ledger: Ledger, tally: Tally): Promise
 }
 
 export function formatTable(rows: Tally[]): string {
-  const head = ['fault class', 'sent', 'stored', 'lost', 'duplicated', 'drafts checked/intact', 'send requests', 'clients retried by hand'];
-  const body = rows.map((r) => [r.fault, r.sent, r.stored, r.lost, r.duplicated, `${r.drafts}/${r.draftsIntact}`, r.attempts, r.retried].map(String));
+  const head = [
+    'fault class',
+    'sent',
+    'stored',
+    'lost',
+    'duplicated',
+    'drafts checked/intact',
+    'send requests',
+    'clients retried by hand',
+  ];
+  const body = rows.map((r) =>
+    [
+      r.fault,
+      r.sent,
+      r.stored,
+      r.lost,
+      r.duplicated,
+      `${r.drafts}/${r.draftsIntact}`,
+      r.attempts,
+      r.retried,
+    ].map(String),
+  );
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |';
-  return [line(head), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...body.map(line)].join('\n');
+  const line = (cells: string[]) =>
+    '| ' + cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |';
+  return [
+    line(head),
+    '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|',
+    ...body.map(line),
+  ].join('\n');
 }

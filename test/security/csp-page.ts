@@ -29,7 +29,8 @@ const input = composer?.shadowRoot?.querySelector('textarea');
 parent.postMessage(
   {
     type: 'csp-report',
-    trustedTypesEnforced: typeof (window as unknown as { trustedTypes?: unknown }).trustedTypes === 'object',
+    trustedTypesEnforced:
+      typeof (window as unknown as { trustedTypes?: unknown }).trustedTypes === 'object',
     rows,
     items,
     composerReady: !!input && !input.disabled,

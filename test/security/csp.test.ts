@@ -14,11 +14,23 @@ interface CspReport {
 
 describe('strict Content Security Policy and Trusted Types', () => {
   it('renders every element, with hostile data, and breaks no policy', async () => {
-    const csp = await (await fetch('/test/security/csp-page.html')).headers.get('Content-Security-Policy');
-    expect(csp, 'the page is served with the policy').to.contain("require-trusted-types-for 'script'");
-    const scriptSrc = csp!.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
-    expect(scriptSrc, 'scripts only from this origin: no inline, no eval').to.equal("script-src 'self'");
-    const styleSrc = csp!.split(';').map((d) => d.trim()).find((d) => d.startsWith('style-src'));
+    const csp = await (
+      await fetch('/test/security/csp-page.html')
+    ).headers.get('Content-Security-Policy');
+    expect(csp, 'the page is served with the policy').to.contain(
+      "require-trusted-types-for 'script'",
+    );
+    const scriptSrc = csp!
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('script-src'));
+    expect(scriptSrc, 'scripts only from this origin: no inline, no eval').to.equal(
+      "script-src 'self'",
+    );
+    const styleSrc = csp!
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('style-src'));
     expect(styleSrc, 'no inline style attributes either').to.equal("style-src 'self'");
 
     const frame = document.createElement('iframe');
@@ -34,7 +46,9 @@ describe('strict Content Security Policy and Trusted Types', () => {
     document.body.append(frame);
     try {
       const r = await report;
-      console.log(`CSP page: ${r.rows} clients, ${r.items} feed items, ${r.payloads} payloads, ${r.executed.length} executed, ${r.violations.length} violations`);
+      console.log(
+        `CSP page: ${r.rows} clients, ${r.items} feed items, ${r.payloads} payloads, ${r.executed.length} executed, ${r.violations.length} violations`,
+      );
       expect(r.violations, 'CSP / Trusted Types violations').to.deep.equal([]);
       expect(r.errors, 'uncaught errors').to.deep.equal([]);
       expect(r.executed).to.deep.equal([]);

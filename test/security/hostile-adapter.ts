@@ -6,9 +6,17 @@
 import type { DmAdapter } from '../../src/data/adapter.js';
 import type { ClientSummary, DmEvent, FeedItem, OrderDetail } from '../../src/core/types.js';
 
-const corpus = (await (await fetch(new URL('../fixtures/xss-payloads.json', import.meta.url))).json()) as { payloads: string[] };
+const corpus = (await (
+  await fetch(new URL('../fixtures/xss-payloads.json', import.meta.url))
+).json()) as { payloads: string[] };
 export const PAYLOADS: string[] = corpus.payloads;
-const AVATARS = ['javascript:alert(1)', 'data:image/svg+xml,<svg onload=alert(1)>', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'vbscript:msgbox(1)'];
+const AVATARS = [
+  'javascript:alert(1)',
+  'data:image/svg+xml,<svg onload=alert(1)>',
+  'JaVaScRiPt:alert(1)',
+  ' javascript:alert(1)',
+  'vbscript:msgbox(1)',
+];
 const T0 = Date.parse('2026-11-20T10:00:00Z');
 const at = (i: number) => new Date(T0 + i * 60_000).toISOString();
 
@@ -26,10 +34,24 @@ export function hostileClients(): ClientSummary[] {
 export function hostileFeed(clientId: string): FeedItem[] {
   const items: FeedItem[] = [];
   PAYLOADS.forEach((p, i) => {
-    items.push({ kind: 'message', id: `${clientId}-m${i}`, clientId, at: at(i * 3), sender: i % 2 ? 'advisor' : 'client', body: p });
     items.push({
-      kind: 'order', id: `${clientId}-o${i}`, clientId, at: at(i * 3 + 1), orderType: 'live_chat', status: 'completed', title: p,
-      price: { amountMinor: 1999, currency: 'USD' }, durationMinutes: 10,
+      kind: 'message',
+      id: `${clientId}-m${i}`,
+      clientId,
+      at: at(i * 3),
+      sender: i % 2 ? 'advisor' : 'client',
+      body: p,
+    });
+    items.push({
+      kind: 'order',
+      id: `${clientId}-o${i}`,
+      clientId,
+      at: at(i * 3 + 1),
+      orderType: 'live_chat',
+      status: 'completed',
+      title: p,
+      price: { amountMinor: 1999, currency: 'USD' },
+      durationMinutes: 10,
     });
   });
   return items;
@@ -55,18 +77,30 @@ export function hostileAdapter(): DmAdapter & { emit(e: DmEvent): void } {
       return { id: 'a-x', displayName: PAYLOADS[0], status: 'active' };
     },
     async listClients({ q }) {
-      const all = hostileClients().filter((c) => !q || c.displayName.toLowerCase().includes(q.toLowerCase()));
+      const all = hostileClients().filter(
+        (c) => !q || c.displayName.toLowerCase().includes(q.toLowerCase()),
+      );
       return { clients: all, nextCursor: null };
     },
     async getClient(id) {
       return hostileClients().find((c) => c.id === id) ?? hostileClients()[0];
     },
     async getFeed(clientId, { type }) {
-      const items = hostileFeed(clientId).filter((i) => !type || type === 'all' || (type === 'orders') === (i.kind === 'order'));
+      const items = hostileFeed(clientId).filter(
+        (i) => !type || type === 'all' || (type === 'orders') === (i.kind === 'order'),
+      );
       return { items, olderCursor: null };
     },
     async sendMessage(clientId, { body, clientMessageId }) {
-      return { kind: 'message', id: 'sent-' + clientMessageId, clientId, at: new Date().toISOString(), sender: 'advisor', body, clientMessageId };
+      return {
+        kind: 'message',
+        id: 'sent-' + clientMessageId,
+        clientId,
+        at: new Date().toISOString(),
+        sender: 'advisor',
+        body,
+        clientMessageId,
+      };
     },
     async getEligibility() {
       return { canSend: true, reason: null, consecutiveSent: 0, consecutiveLimit: 5 };
@@ -79,7 +113,10 @@ export function hostileAdapter(): DmAdapter & { emit(e: DmEvent): void } {
         ...(base as OrderDetail),
         question: PAYLOADS[i],
         deliveredAt: at(i),
-        review: { rating: i % 2 ? 'positive' : 'negative', comment: PAYLOADS[(i + 7) % PAYLOADS.length] },
+        review: {
+          rating: i % 2 ? 'positive' : 'negative',
+          comment: PAYLOADS[(i + 7) % PAYLOADS.length],
+        },
       };
       orders.set(orderId, detail);
       return detail;
@@ -96,17 +133,22 @@ export function hostileAdapter(): DmAdapter & { emit(e: DmEvent): void } {
 }
 
 /** Elements that must never appear inside the widgets' shadow roots, whatever the data. */
-const FORBIDDEN = 'script, iframe, frame, object, embed, base, meta, link, math, form, input:not([type="search"]), video, audio, marquee, template, noscript, style:not([data-lit])';
+const FORBIDDEN =
+  'script, iframe, frame, object, embed, base, meta, link, math, form, input:not([type="search"]), video, audio, marquee, template, noscript, style:not([data-lit])';
 
 /** Every problem found in the rendered shadow trees: forbidden elements, event-handler attributes, unsafe URLs. */
 export function findInjected(root: Node): string[] {
   const problems: string[] = [];
   const visit = (node: Element | ShadowRoot) => {
     for (const el of node.querySelectorAll('*')) {
-      if (el.matches(FORBIDDEN) && !(el.tagName === 'STYLE')) problems.push(`<${el.tagName.toLowerCase()}>`);
+      if (el.matches(FORBIDDEN) && !(el.tagName === 'STYLE'))
+        problems.push(`<${el.tagName.toLowerCase()}>`);
       for (const a of el.attributes) {
         if (/^on/i.test(a.name)) problems.push(`${el.tagName.toLowerCase()}[${a.name}]`);
-        if (/^(href|src|action|formaction|xlink:href|background)$/i.test(a.name) && !/^https?:$/.test(new URL(a.value, location.href).protocol)) {
+        if (
+          /^(href|src|action|formaction|xlink:href|background)$/i.test(a.name) &&
+          !/^https?:$/.test(new URL(a.value, location.href).protocol)
+        ) {
           problems.push(`${el.tagName.toLowerCase()}[${a.name}=${a.value.slice(0, 30)}]`);
         }
       }

@@ -37,7 +37,19 @@ interface MetaLike extends StoryLike {
 /** Each stories module, the element it documents, the fewest stories it may have, and required names. */
 const MODULES: Array<{ module: Record<string, unknown>; min: number; required: string[] }> = [
   { module: provider, min: 3, required: [] },
-  { module: clientList, min: 12, required: ['Loading', 'Empty (no clients yet)', 'Error with retry', 'Signed out (401)', 'Selected client', 'Phone width', 'Dark theme'] },
+  {
+    module: clientList,
+    min: 12,
+    required: [
+      'Loading',
+      'Empty (no clients yet)',
+      'Error with retry',
+      'Signed out (401)',
+      'Selected client',
+      'Phone width',
+      'Dark theme',
+    ],
+  },
   {
     module: feed,
     min: 25,
@@ -61,7 +73,14 @@ const MODULES: Array<{ module: Record<string, unknown>; min: number; required: s
   {
     module: feedSearch,
     min: 7,
-    required: ['Search: results', 'Search: no hits', 'Search: failed, with Retry', 'Jumped far back (2,000 items)', 'Back to latest', 'Search: a 1.0 server (box hidden)'],
+    required: [
+      'Search: results',
+      'Search: no hits',
+      'Search: failed, with Retry',
+      'Jumped far back (2,000 items)',
+      'Back to latest',
+      'Search: a 1.0 server (box hidden)',
+    ],
   },
   {
     module: composer,
@@ -76,12 +95,32 @@ const MODULES: Array<{ module: Record<string, unknown>; min: number; required: s
       'Failed send',
     ],
   },
-  { module: unreadIndicator, min: 6, required: ['Unread (dot)', 'No unread (no bubble)', 'New message arrives (live)'] },
-  { module: notifier, min: 7, required: ['New message notice', 'During a live session (held)', 'After a live session (released)'] },
+  {
+    module: unreadIndicator,
+    min: 6,
+    required: ['Unread (dot)', 'No unread (no bubble)', 'New message arrives (live)'],
+  },
+  {
+    module: notifier,
+    min: 7,
+    required: [
+      'New message notice',
+      'During a live session (held)',
+      'After a live session (released)',
+    ],
+  },
   {
     module: communications,
     min: 18,
-    required: ['Loading', 'Empty (no clients yet)', 'Error with retry', 'Phone width: list', 'Phone width: card (with Back)', 'Dark theme', 'New message arrives (live)'],
+    required: [
+      'Loading',
+      'Empty (no clients yet)',
+      'Error with retry',
+      'Phone width: list',
+      'Phone width: card (with Back)',
+      'Dark theme',
+      'New message arrives (live)',
+    ],
   },
 ];
 
@@ -94,22 +133,30 @@ const KNOWN_ELEMENT_BUGS: Record<string, { rules: string[]; bug: string }> = {};
 
 /** The CSF exports of a module that are stories. */
 function storiesOf(module: Record<string, unknown>): Array<[string, StoryLike]> {
-  return Object.entries(module).filter(([key, value]) => key !== 'default' && key !== '__namedExportsOrder' && value && typeof value === 'object') as Array<
-    [string, StoryLike]
-  >;
+  return Object.entries(module).filter(
+    ([key, value]) =>
+      key !== 'default' && key !== '__namedExportsOrder' && value && typeof value === 'object',
+  ) as Array<[string, StoryLike]>;
 }
 
 let worker: SetupWorker;
 const problems: string[] = [];
 const originalConsoleError = console.error;
 const onError = (e: ErrorEvent) => problems.push(`uncaught: ${e.message}`);
-const onRejection = (e: PromiseRejectionEvent) => problems.push(`unhandled rejection: ${String(e.reason?.stack ?? e.reason)}`);
+const onRejection = (e: PromiseRejectionEvent) =>
+  problems.push(`unhandled rejection: ${String(e.reason?.stack ?? e.reason)}`);
 
 before(async () => {
   worker = setupWorker();
-  await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
+  await worker.start({
+    quiet: true,
+    onUnhandledRequest: 'bypass',
+    serviceWorker: { url: '/mockServiceWorker.js' },
+  });
   console.error = (...args: unknown[]) => {
-    problems.push(`console.error: ${args.map((a) => (a instanceof Error ? a.stack : String(a))).join(' ')}`);
+    problems.push(
+      `console.error: ${args.map((a) => (a instanceof Error ? a.stack : String(a))).join(' ')}`,
+    );
     originalConsoleError.apply(console, args);
   };
   window.addEventListener('error', onError);
@@ -136,7 +183,8 @@ describe('stories', function () {
       counts.push(`${meta.component}: ${stories.length}`);
       expect(stories.length, `${meta.component} stories`).to.be.at.least(min);
       const names = stories.map(([key, s]) => s.name ?? key);
-      for (const name of required) expect(names, `${meta.component} must have a story "${name}"`).to.include(name);
+      for (const name of required)
+        expect(names, `${meta.component} must have a story "${name}"`).to.include(name);
     }
     console.log(`Stories per element: ${counts.join(', ')}; total ${total}`);
     expect(total).to.be.at.least(MODULES.reduce((n, m) => n + m.min, 0));
@@ -159,7 +207,18 @@ describe('stories', function () {
           const container = document.createElement('div');
           container.style.width = '1100px';
           document.body.append(container);
-          const context = { args, parameters, id: key, name, title: meta.title, viewMode: 'story', loaded: {}, globals: {}, argTypes: {}, canvasElement: container };
+          const context = {
+            args,
+            parameters,
+            id: key,
+            name,
+            title: meta.title,
+            viewMode: 'story',
+            loaded: {},
+            globals: {},
+            argTypes: {},
+            canvasElement: container,
+          };
           const cleanups: Fn[] = [];
           for (const hook of [meta.beforeEach, story.beforeEach]) {
             const cleanup = await hook?.(context);
@@ -175,7 +234,8 @@ describe('stories', function () {
               storyFn = () => decorator(inner, context);
             }
             render(storyFn(), container);
-            expect(container.querySelector('dm-provider'), 'the story renders inside <dm-provider>').to.exist;
+            expect(container.querySelector('dm-provider'), 'the story renders inside <dm-provider>')
+              .to.exist;
 
             if (parameters.dm?.staysLoading) await pause(400);
             else await settled(container, 10_000);
@@ -184,13 +244,22 @@ describe('stories', function () {
               if (!parameters.dm?.staysLoading) await settled(container, 10_000);
             }
             // A story that stays loading shows it (from the start, or after its play function).
-            if (parameters.dm?.staysLoading) expect(deepQueryAll(container, '[part~="loading"]').length, 'a loading state').to.be.greaterThan(0);
+            if (parameters.dm?.staysLoading)
+              expect(
+                deepQueryAll(container, '[part~="loading"]').length,
+                'a loading state',
+              ).to.be.greaterThan(0);
             await pause(150);
             // Something of the element is on screen (not an empty shadow root).
-            const rendered = [...container.querySelectorAll('*')].filter((el) => el.localName.startsWith('dm-') && el.localName !== 'dm-provider');
+            const rendered = [...container.querySelectorAll('*')].filter(
+              (el) => el.localName.startsWith('dm-') && el.localName !== 'dm-provider',
+            );
             expect(rendered.length, 'dm-* elements rendered').to.be.greaterThan(0);
             const known = KNOWN_ELEMENT_BUGS[`${meta.component}/${name}`];
-            if (known) console.warn(`Known element bug in "${meta.component}/${name}" (axe ${known.rules.join(', ')} skipped): ${known.bug}`);
+            if (known)
+              console.warn(
+                `Known element bug in "${meta.component}/${name}" (axe ${known.rules.join(', ')} skipped): ${known.bug}`,
+              );
             await expect(container).to.be.accessible({ ignoredRules: known?.rules ?? [] });
             expect(problems, 'exceptions and console errors').to.deep.equal([]);
           } finally {

@@ -4,7 +4,15 @@
  * `clientId`, `selected`) take `string | null | undefined`; every option prop takes `undefined`
  * (its default), so a host can pass an optional value straight through.
  */
-import type { DmClientList, DmCommunications, DmCommunicationsFeed, DmComposer, DmNotifier, DmProvider, DmUnreadIndicator } from 'dm-widgets';
+import type {
+  DmClientList,
+  DmCommunications,
+  DmCommunicationsFeed,
+  DmComposer,
+  DmNotifier,
+  DmProvider,
+  DmUnreadIndicator,
+} from 'dm-widgets';
 import {
   DmClientList as ReactClientList,
   DmCommunications as ReactCommunications,
@@ -21,8 +29,22 @@ declare const id: string | null;
 
 export function Props() {
   return (
-    <ReactProvider baseUrl={undefined} locale={maybeLocale} credentials={undefined} headers={undefined} adapter={undefined} storeOptions={undefined} strings={undefined} liveSession={undefined}>
-      <ReactCommunications client={null} syncUrl={undefined} filter={undefined} onCardClose={(e) => e.detail.clientId.toUpperCase()} />
+    <ReactProvider
+      baseUrl={undefined}
+      locale={maybeLocale}
+      credentials={undefined}
+      headers={undefined}
+      adapter={undefined}
+      storeOptions={undefined}
+      strings={undefined}
+      liveSession={undefined}
+    >
+      <ReactCommunications
+        client={null}
+        syncUrl={undefined}
+        filter={undefined}
+        onCardClose={(e) => e.detail.clientId.toUpperCase()}
+      />
       <ReactCommunications client={maybeId} />
       <ReactCommunications client={id} />
       <ReactFeed clientId={null} filter={undefined} />
@@ -46,7 +68,15 @@ export function Props() {
   );
 }
 
-export function elements(p: DmProvider, tab: DmCommunications, feed: DmCommunicationsFeed, composer: DmComposer, list: DmClientList, n: DmNotifier, u: DmUnreadIndicator) {
+export function elements(
+  p: DmProvider,
+  tab: DmCommunications,
+  feed: DmCommunicationsFeed,
+  composer: DmComposer,
+  list: DmClientList,
+  n: DmNotifier,
+  u: DmUnreadIndicator,
+) {
   p.locale = maybeLocale;
   p.baseUrl = undefined;
   p.headers = undefined;

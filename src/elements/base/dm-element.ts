@@ -36,8 +36,16 @@ export class DmElement extends LitElement {
     super();
     // The nearest provider's store and strings, followed as they change (the controllers register
     // themselves with this element).
-    new ContextConsumer(this, { context: dmContext, subscribe: true, callback: (v) => (this.store = v) });
-    new ContextConsumer(this, { context: dmI18nContext, subscribe: true, callback: (v) => (this.i18n = v) });
+    new ContextConsumer(this, {
+      context: dmContext,
+      subscribe: true,
+      callback: (v) => (this.store = v),
+    });
+    new ContextConsumer(this, {
+      context: dmI18nContext,
+      subscribe: true,
+      callback: (v) => (this.i18n = v),
+    });
   }
 
   /** Follows the store through {@link select}; tells {@link storeConnected} of a new store. */
@@ -78,9 +86,12 @@ export class DmElement extends LitElement {
     // Outside any provider (looking up through shadow roots) an element has no data and would stay
     // silently empty: say so once, with the fix. A provider not yet defined still counts.
     if (!this.hasUpdated && !this.store) {
-      let n: Node | null = this;
+      let n: Node | null = this.parentNode;
       while (n && n.nodeName !== 'DM-PROVIDER') n = n.parentNode ?? (n as ShadowRoot).host ?? null;
-      if (!n) console.warn(`<${this.localName}> is outside any <dm-provider>, so it has no data. Place it inside <dm-provider> (at any depth), or set its store property.`);
+      if (!n)
+        console.warn(
+          `<${this.localName}> is outside any <dm-provider>, so it has no data. Place it inside <dm-provider> (at any depth), or set its store property.`,
+        );
     }
     if (changed.has('store')) this.storeData_.follow();
     this.pageDir_ ??= this.hasAttribute('dir');
@@ -112,6 +123,8 @@ export class DmElement extends LitElement {
     detail: HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never,
     cancelable = false,
   ): boolean {
-    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
+    return this.dispatchEvent(
+      new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }),
+    );
   }
 }

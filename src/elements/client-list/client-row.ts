@@ -1,3 +1,4 @@
+import { inlineStyle } from '../base/inline-style.js';
 import { html, nothing } from 'lit';
 import { safeImageUrl } from '../../core/links.js';
 import type { ClientSummary } from '../../core/types.js';
@@ -26,7 +27,12 @@ function fullDate(iso: string, locale: string): string {
 }
 
 /** One client's row (`role="option"`): avatar, name, time of last activity, preview, unread bubble. */
-export function renderClientRow(c: ClientSummary, index: number, isTabStop: boolean, x: ClientRowContext) {
+export function renderClientRow(
+  c: ClientSummary,
+  index: number,
+  isTabStop: boolean,
+  x: ClientRowContext,
+) {
   const isSelected = c.id === x.selected;
   const src = safeImageUrl(c.avatarUrl);
   const showImage = src !== null && !x.failedAvatars.has(src);
@@ -41,10 +47,11 @@ export function renderClientRow(c: ClientSummary, index: number, isTabStop: bool
       aria-posinset=${index + 1}
       tabindex=${isTabStop ? '0' : '-1'}
     >
-      <span part="avatar" class="avatar" aria-hidden="true" .style=${'background-color:' + avatarColor(c.id)}>
+      <span part="avatar" class="avatar" aria-hidden="true" .style=${inlineStyle('background-color:' + avatarColor(c.id))}>
         ${initialsOf(c.displayName)}
-        ${showImage
-          ? html`<img
+        ${
+          showImage
+            ? html`<img
               src=${src}
               alt=""
               referrerpolicy="no-referrer"
@@ -52,7 +59,8 @@ export function renderClientRow(c: ClientSummary, index: number, isTabStop: bool
               decoding="async"
               @error=${() => x.avatarFailed(src)}
             />`
-          : nothing}
+            : nothing
+        }
       </span>
       <span class="text">
         <span class="line">
@@ -62,12 +70,16 @@ export function renderClientRow(c: ClientSummary, index: number, isTabStop: bool
           >
         </span>
         <span class="line">
-          ${x.typing(c.id)
-            ? html`<span part="typing" class="preview typing">${x.t.typingPreview}</span>`
-            : html`<span part="preview" class="preview" dir="auto">${c.lastItemPreview ?? ''}</span>`}
-          ${c.hasUnread
-            ? html`<span part="unread-badge" class="badge"><span class="visually-hidden">${x.t.unread}</span></span>`
-            : nothing}
+          ${
+            x.typing(c.id)
+              ? html`<span part="typing" class="preview typing">${x.t.typingPreview}</span>`
+              : html`<span part="preview" class="preview" dir="auto">${c.lastItemPreview ?? ''}</span>`
+          }
+          ${
+            c.hasUnread
+              ? html`<span part="unread-badge" class="badge"><span class="visually-hidden">${x.t.unread}</span></span>`
+              : nothing
+          }
         </span>
       </span>
     </div>

@@ -1,3 +1,4 @@
+import { inlineStyle } from '../base/inline-style.js';
 import { type PropertyValues, html, nothing, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { RovingFocus } from '../../controllers/roving-focus.js';
@@ -105,7 +106,8 @@ export class DmClientList extends DmElement {
     lost: (key) => {
       // A live re-order carried the focused client out of the window: follow it. Scrolled away
       // (or the client left the list): keep focus in the list rather than on <body>.
-      if (this.clientsChanged_ && this.clients_.some((c) => c.id === key)) void this.focusClient(key);
+      if (this.clientsChanged_ && this.clients_.some((c) => c.id === key))
+        void this.focusClient(key);
       else this.listbox_?.focus({ preventScroll: true });
     },
     focused: () => {
@@ -242,15 +244,21 @@ export class DmClientList extends DmElement {
   private renderBody_(list: ClientListState | undefined, slice: WindowSlice) {
     const t = this.t;
     // An empty page with a cursor is not the end: the next one is on its way (see maybeLoadMore_).
-    if (!list || list.status === 'idle' || (!list.clients.length && (list.status === 'loading' || (list.nextCursor && !list.error)))) {
+    if (
+      !list ||
+      list.status === 'idle' ||
+      (!list.clients.length && (list.status === 'loading' || (list.nextCursor && !list.error)))
+    ) {
       return html`<div part="loading" class="state" role="status">${t.loadingClients}</div>`;
     }
     const error =
       list.status === 'error'
         ? html`<div part="error" class="state" role="alert">
-            ${list.error?.kind === 'auth'
-              ? t.clientsSignedOut
-              : html`${t.clientsError}<button class="btn" type="button" @click=${this.handleRetry_}>${t.retry}</button>`}
+            ${
+              list.error?.kind === 'auth'
+                ? t.clientsSignedOut
+                : html`${t.clientsError}<button class="btn" type="button" @click=${this.handleRetry_}>${t.retry}</button>`
+            }
           </div>`
         : nothing;
     if (!list.clients.length) {
@@ -265,9 +273,16 @@ export class DmClientList extends DmElement {
     const rows = clients.slice(slice.start, slice.end);
     const isRendered = (key: string | null) => !!key && rows.some((c) => c.id === key);
     // Roving tab stop: the last focused client, else the selected one, else the first row in view.
-    const firstInView = Math.min(Math.max(this.window_.firstVisibleIndex(), slice.start), slice.end - 1);
+    const firstInView = Math.min(
+      Math.max(this.window_.firstVisibleIndex(), slice.start),
+      slice.end - 1,
+    );
     const active = this.focus_.key;
-    const tabKey = isRendered(active) ? active : isRendered(this.selected ?? null) ? this.selected : (clients[firstInView]?.id ?? null);
+    const tabKey = isRendered(active)
+      ? active
+      : isRendered(this.selected ?? null)
+        ? this.selected
+        : (clients[firstInView]?.id ?? null);
     const ctx: ClientRowContext = {
       t: this.t,
       locale: this.locale,
@@ -291,19 +306,20 @@ export class DmClientList extends DmElement {
         @click=${this.handleListClick_}
         @focusin=${this.handleListFocusin_}
       >
-        <div aria-hidden="true" .style=${`block-size:${slice.before}px`}></div>
+        <div aria-hidden="true" .style=${inlineStyle(`block-size:${slice.before}px`)}></div>
         ${repeat(
           rows,
           (c) => c.id,
           (c, i) => renderClientRow(c, slice.start + i, c.id === tabKey, ctx),
         )}
-        <div aria-hidden="true" .style=${`block-size:${slice.after}px`}></div>
+        <div aria-hidden="true" .style=${inlineStyle(`block-size:${slice.after}px`)}></div>
       </div>
     `;
   }
 
   private renderListEnd_(list: ClientListState) {
-    if (list.loadingMore) return html`<div part="loading-more" class="more" role="status">${this.t.loadingMore}</div>`;
+    if (list.loadingMore)
+      return html`<div part="loading-more" class="more" role="status">${this.t.loadingMore}</div>`;
     if (list.error && list.status === 'ready') {
       return html`<div part="error" class="more" role="alert">
         ${this.t.clientsError}<button class="btn" type="button" @click=${this.handleRetryMore_}>${this.t.retry}</button>
@@ -316,8 +332,10 @@ export class DmClientList extends DmElement {
 
   private maybeLoadMore_(list: ClientListState | undefined): void {
     // `error` on a ready list is a failed next page: wait for Retry instead of looping.
-    if (!list || list.status !== 'ready' || list.loadingMore || list.error || !list.nextCursor) return;
-    if (this.lastSlice_.end >= list.clients.length - LOAD_MORE_WITHIN_ROWS) void this.store?.loadMoreClients();
+    if (!list || list.status !== 'ready' || list.loadingMore || list.error || !list.nextCursor)
+      return;
+    if (this.lastSlice_.end >= list.clients.length - LOAD_MORE_WITHIN_ROWS)
+      void this.store?.loadMoreClients();
   }
 
   private select_(clientId: string): void {

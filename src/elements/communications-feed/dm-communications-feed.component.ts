@@ -1,3 +1,4 @@
+import { inlineStyle } from '../base/inline-style.js';
 import { type PropertyValues, html, nothing, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { RovingFocus } from '../../controllers/roving-focus.js';
@@ -121,7 +122,11 @@ export class DmCommunicationsFeed extends DmElement {
     // Showing the past, the bottom is not the newest: the page after is appended with the view kept still.
     canStick: () => !this.feed_?.newerCursor,
   });
-  private readonly focus_ = new RovingFocus<FeedEntry>(this, this.vw_, { rows: () => this.rows_, key: entryKey, page: () => 5 });
+  private readonly focus_ = new RovingFocus<FeedEntry>(this, this.vw_, {
+    rows: () => this.rows_,
+    key: entryKey,
+    page: () => 5,
+  });
   private readonly divider_ = new UnreadDivider(this.vw_);
   private readonly details_ = new OrderDetails(this);
   private readonly search_ = new SearchController(this);
@@ -160,7 +165,15 @@ export class DmCommunicationsFeed extends DmElement {
   /** Updates for this client's feed, its summary, the open order's details, how far the client read and whether they type, and its search. */
   protected override select(s: DmStore): unknown {
     const id = this.clientId;
-    return [s.feed(id, this.filter), s.client(id), this.details_.id && s.order(this.details_.id), s.signals.readAt(id), s.signals.isTyping(id), s.searchState(id), s.searchSupported];
+    return [
+      s.feed(id, this.filter),
+      s.client(id),
+      this.details_.id && s.order(this.details_.id),
+      s.signals.readAt(id),
+      s.signals.isTyping(id),
+      s.searchState(id),
+      s.searchSupported,
+    ];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -175,7 +188,8 @@ export class DmCommunicationsFeed extends DmElement {
     }
     // Whether the client has unread is in its summary: wait for it (it is fetched on open).
     const client = this.store?.client(this.clientId);
-    if (feed && (client || !this.session_.clientPending)) this.divider_.position(feed, !!client?.hasUnread);
+    if (feed && (client || !this.session_.clientPending))
+      this.divider_.position(feed, !!client?.hasUnread);
   }
 
   /** New items: follow the advisor's own, announce the client's (or offer the pill when scrolled up). */
@@ -210,14 +224,21 @@ export class DmCommunicationsFeed extends DmElement {
     if (s && this.vw_.atEdge && this.showPill_) this.showPill_ = false;
     // Ahead of either edge, the page beyond it (the anchor keeps the view still when it arrives).
     this.twoWay_.page_(feed, s, this.divider_.positioned);
-    if (s) this.read_.check(this.clientId, this.session_.openedAt, () => this.feed_?.items ?? feed.items, () => this.clientId);
+    if (s)
+      this.read_.check(
+        this.clientId,
+        this.session_.openedAt,
+        () => this.feed_?.items ?? feed.items,
+        () => this.clientId,
+      );
   }
 
   /** Whether the client has unread and its newest item is on screen. */
   private seesNewest_(): boolean {
     if (this.session_.hidden) return false;
     const client = this.store?.client(this.clientId);
-    if (!client?.hasUnread || document.visibilityState === 'hidden' || this.filter === 'orders') return false;
+    if (!client?.hasUnread || document.visibilityState === 'hidden' || this.filter === 'orders')
+      return false;
     return this.vw_.lastVisibleIndex() >= this.rows_.length - 1;
   }
 
@@ -308,7 +329,9 @@ export class DmCommunicationsFeed extends DmElement {
   private farFromNewest_(): boolean {
     const s = this.scroller_;
     if (this.feed_?.newerCursor) return true;
-    return !!s && !this.vw_.atEdge && s.scrollHeight - s.scrollTop - s.clientHeight > 2 * s.clientHeight;
+    return (
+      !!s && !this.vw_.atEdge && s.scrollHeight - s.scrollTop - s.clientHeight > 2 * s.clientHeight
+    );
   }
 
   // The pill, Retry and Discard go away once used: keyboard focus moves to the row they concern
@@ -348,7 +371,9 @@ export class DmCommunicationsFeed extends DmElement {
       <div class="toolbar">
         <div part="filter" role="group" aria-label=${t.filterLabel}>
           ${FILTERS.map(
-            (f) => html`<button type="button" aria-pressed=${f === this.filter ? 'true' : 'false'} @click=${() => this.handleFilter_(f)}>
+            (
+              f,
+            ) => html`<button type="button" aria-pressed=${f === this.filter ? 'true' : 'false'} @click=${() => this.handleFilter_(f)}>
               ${f === 'all' ? t.filterAll : f === 'orders' ? t.filterOrders : t.filterMessages}
             </button>`,
           )}
@@ -357,19 +382,23 @@ export class DmCommunicationsFeed extends DmElement {
       </div>
       ${this.twoWay_.renderNote_(t)}
       ${feed?.loadingOlder ? html`<div class="older" part="loading loading-older" role="status">${t.loadingOlder}</div>` : nothing}
-      ${feed?.olderError
-        ? html`<div class="older" part="error older-error">
+      ${
+        feed?.olderError
+          ? html`<div class="older" part="error older-error">
             ${t.olderError} <button class="btn" @click=${() => this.store?.loadOlder(this.clientId, this.filter)}>${t.retry}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this.renderBody_(feed)}
       ${feed ? this.twoWay_.renderNewer_(feed, t) : nothing}
       ${renderTyping(t, this.store?.client(this.clientId)?.displayName ?? t.aClient, !!this.store?.signals.isTyping(this.clientId))}
-      ${this.showPill_
-        ? html`<button part="new-messages" type="button" @click=${this.handlePill_}>${t.newMessagesPill}</button>`
-        : this.farFromNewest_()
-          ? html`<button part="jump-latest" class="jump" type="button" aria-label=${t.jumpLatest} title=${t.jumpLatest} @click=${this.handlePill_}>↓</button>`
-          : nothing}
+      ${
+        this.showPill_
+          ? html`<button part="new-messages" type="button" @click=${this.handlePill_}>${t.newMessagesPill}</button>`
+          : this.farFromNewest_()
+            ? html`<button part="jump-latest" class="jump" type="button" aria-label=${t.jumpLatest} title=${t.jumpLatest} @click=${this.handlePill_}>↓</button>`
+            : nothing
+      }
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement_}</div>
       ${this.details_.render(t, this.locale)}
     </div>`;
@@ -380,7 +409,10 @@ export class DmCommunicationsFeed extends DmElement {
     if (!feed || feed.status === 'idle' || (feed.status === 'loading' && !feed.items.length)) {
       return html`<div class="state" part="loading" role="status">${this.clientId ? t.loadingFeed : t.chooseClient}</div>`;
     }
-    if (feed.status === 'error' && (feed.error?.kind === 'not-found' || feed.error?.kind === 'auth')) {
+    if (
+      feed.status === 'error' &&
+      (feed.error?.kind === 'not-found' || feed.error?.kind === 'auth')
+    ) {
       // No such client (a deep link to a removed one), or the session ended (the provider fired
       // dm-auth-required; `start()` after signing in reloads): nothing to retry here.
       return html`<div class="state" part=${feed.error.kind === 'auth' ? 'error signed-out' : 'error'} role="alert"><p>${feed.error.kind === 'auth' ? t.feedSignedOut : t.clientNotFound}</p></div>`;
@@ -400,7 +432,12 @@ export class DmCommunicationsFeed extends DmElement {
       return html`<div class="state" part="loading" role="status">${t.loadingFeed}</div>`;
     }
     if (!feed.items.length) {
-      const text = this.filter === 'orders' ? t.feedEmptyOrders : this.filter === 'messages' ? t.feedEmptyMessages : t.feedEmpty;
+      const text =
+        this.filter === 'orders'
+          ? t.feedEmptyOrders
+          : this.filter === 'messages'
+            ? t.feedEmptyMessages
+            : t.feedEmpty;
       return html`<div class="state" part="empty">${text}</div>`;
     }
     const rows = this.rows_;
@@ -431,9 +468,9 @@ export class DmCommunicationsFeed extends DmElement {
       @pointerdown=${this.divider_.handInput}
     >
       <div class="content" role="feed" aria-label=${t.feedLabel(name)} aria-busy=${feed.loadingOlder ? 'true' : 'false'}>
-        <div .style=${`block-size:${slice.before}px`} aria-hidden="true"></div>
+        <div .style=${inlineStyle(`block-size:${slice.before}px`)} aria-hidden="true"></div>
         ${repeat(rows.slice(slice.start, slice.end), entryKey, (e, i) => renderEntry(e, slice.start + i, ctx))}
-        <div .style=${`block-size:${slice.after}px`} aria-hidden="true"></div>
+        <div .style=${inlineStyle(`block-size:${slice.after}px`)} aria-hidden="true"></div>
       </div>
     </div>`;
   }

@@ -32,7 +32,8 @@ export class OrderDetails implements ReactiveController {
 
   hostUpdated(): void {
     const id = this.id_;
-    if (id && this.dialog_ && !this.dialog_.open && this.host_.isConnected) this.dialog_.showModal();
+    if (id && this.dialog_ && !this.dialog_.open && this.host_.isConnected)
+      this.dialog_.showModal();
     // The order changed while its details are shown: fetch them again.
     if (id && this.host_.store?.order(id).status === 'idle') void this.host_.store.loadOrder(id);
   }
@@ -57,7 +58,8 @@ export class OrderDetails implements ReactiveController {
     this.id_ = null;
     this.host_.requestUpdate();
     // Give focus back to the order that opened the dialog.
-    const row = id && this.host_.renderRoot.querySelector<HTMLElement>(`[data-order-id="${CSS.escape(id)}"]`);
+    const row =
+      id && this.host_.renderRoot.querySelector<HTMLElement>(`[data-order-id="${CSS.escape(id)}"]`);
     if (row) row.focus();
   };
 
@@ -74,34 +76,40 @@ export class OrderDetails implements ReactiveController {
           <h2 id="order-title">${o ? o.title : t.orderDetails}</h2>
           <button class="close" type="button" aria-label=${t.close} @click=${() => this.close()}>×</button>
         </header>
-        ${!o && (!state || state.status === 'loading' || state.status === 'idle')
-          ? html`<p role="status">${t.loadingOrder}</p>`
-          : !o
-            ? html`<div part="error" role="alert">
+        ${
+          !o && (!state || state.status === 'loading' || state.status === 'idle')
+            ? html`<p role="status">${t.loadingOrder}</p>`
+            : !o
+              ? html`<div part="error" role="alert">
                 <p>${t.orderError}</p>
                 ${retry}
               </div>`
-            : html`${state!.status === 'error' ? html`<p class="stale" role="alert">${t.orderStale} ${retry}</p>` : nothing}<dl>
+              : html`${state!.status === 'error' ? html`<p class="stale" role="alert">${t.orderStale} ${retry}</p>` : nothing}<dl>
                 <dt>${t.typeAndStatus}</dt>
                 <dd>${t.orderTypes[o.orderType] ?? o.orderType} · <span class="status ${o.status}">${t.orderStatuses[o.status] ?? o.status}</span></dd>
                 <dt>${t.price}</dt>
                 <dd>${formatPrice(o.price, locale)}${o.durationMinutes ? ` · ${t.duration(o.durationMinutes)}` : ''}</dd>
                 <dt>${t.ordered}</dt>
                 <dd><time datetime=${o.at}>${formatDateTime(o.at, locale)}</time></dd>
-                ${o.deliveredAt
-                  ? html`<dt>${t.delivered}</dt><dd><time datetime=${o.deliveredAt}>${formatDateTime(o.deliveredAt, locale)}</time></dd>`
-                  : o.status === 'pending' || o.status === 'in_progress'
-                    ? html`<dt>${t.delivered}</dt><dd>${t.notDelivered}</dd>`
-                    : nothing /* ended without a delivery (cancelled, refunded, a live session): nothing is due */}
+                ${
+                  o.deliveredAt
+                    ? html`<dt>${t.delivered}</dt><dd><time datetime=${o.deliveredAt}>${formatDateTime(o.deliveredAt, locale)}</time></dd>`
+                    : o.status === 'pending' || o.status === 'in_progress'
+                      ? html`<dt>${t.delivered}</dt><dd>${t.notDelivered}</dd>`
+                      : nothing /* ended without a delivery (cancelled, refunded, a live session): nothing is due */
+                }
                 <dt>${t.question}</dt>
                 <dd class="text" dir="auto">${o.question || t.noQuestion}</dd>
                 <dt>${t.review}</dt>
                 <dd dir="auto">
-                  ${o.review
-                    ? html`<strong>${o.review.rating === 'positive' ? t.reviewPositive : t.reviewNegative}</strong>${o.review.comment ? html`${' — '}<span class="text">${o.review.comment}</span>` : nothing}`
-                    : t.noReview}
+                  ${
+                    o.review
+                      ? html`<strong>${o.review.rating === 'positive' ? t.reviewPositive : t.reviewNegative}</strong>${o.review.comment ? html`${' — '}<span class="text">${o.review.comment}</span>` : nothing}`
+                      : t.noReview
+                  }
                 </dd>
-              </dl>`}
+              </dl>`
+        }
       </div>
     </dialog>`;
   }

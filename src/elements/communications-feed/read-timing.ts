@@ -20,7 +20,12 @@ export class ReadTiming {
   ) {}
 
   /** After an update: starts the wait when the newest item is in view. */
-  check(clientId: string, openedAt: number, items: () => readonly FeedEntry[], current: () => string): void {
+  check(
+    clientId: string,
+    openedAt: number,
+    items: () => readonly FeedEntry[],
+    current: () => string,
+  ): void {
     if (this.timer_ || !this.seesNewest_()) return;
     const read = () => {
       this.timer_ = undefined;

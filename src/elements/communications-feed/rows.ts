@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { entryKey } from '../../core/feed-merge.js';
 import { linkify } from '../../core/links.js';
 import type { Delivery, FeedEntry, MessageItem, OrderItem } from '../../core/types.js';
@@ -44,16 +45,18 @@ export interface RowContext {
 /** The day separator and "New" divider that go above an entry, when they do. */
 function dividers(e: FeedEntry, index: number, key: string, c: RowContext) {
   const prev = c.rows[index - 1];
-  return html`${!prev || !isSameDay(prev.at, e.at)
-    ? html`<div class="day" part="day" aria-hidden="true">${formatDay(e.at, c.locale, c.t)}</div>`
-    : nothing}${key === c.newKey ? html`<div class="new-divider" part="new-divider">${c.t.newDivider}</div>` : nothing}`;
+  return html`${
+    !prev || !isSameDay(prev.at, e.at)
+      ? html`<div class="day" part="day" aria-hidden="true">${formatDay(e.at, c.locale, c.t)}</div>`
+      : nothing
+  }${key === c.newKey ? html`<div class="new-divider" part="new-divider">${c.t.newDivider}</div>` : nothing}`;
 }
 
 /** One feed row: an order card or a message bubble, with the dividers above it. */
 export function renderEntry(e: FeedEntry, index: number, c: RowContext) {
   const t = c.t;
   const key = entryKey(e);
-  const tabindex = key === c.tabKey ? '0' : '-1';
+  const tabindex = key === c.tabKey ? 0 : -1;
   const q = key === c.target?.key ? c.target.query : null;
   const target = q !== null ? ' search-target' : '';
   if (e.kind === 'order') {
@@ -61,7 +64,7 @@ export function renderEntry(e: FeedEntry, index: number, c: RowContext) {
       class="row${target}"
       part="item order${target}"
       role="article"
-      aria-current=${target ? 'true' : nothing}
+      aria-current=${ifDefined(target ? 'true' : undefined)}
       data-vkey=${key}
       data-order-id=${e.id}
       aria-posinset=${index + 1}
@@ -94,7 +97,14 @@ export function renderEntry(e: FeedEntry, index: number, c: RowContext) {
   return renderMessage(e, index, key, tabindex, c, q);
 }
 
-function renderMessage(e: MessageItem & { delivery?: Delivery }, index: number, key: string, tabindex: string, c: RowContext, q: string | null) {
+function renderMessage(
+  e: MessageItem & { delivery?: Delivery },
+  index: number,
+  key: string,
+  tabindex: number,
+  c: RowContext,
+  q: string | null,
+) {
   const t = c.t;
   const side = e.sender === 'advisor' ? 'advisor' : 'client';
   const who = side === 'advisor' ? t.you : c.clientName;
@@ -103,7 +113,7 @@ function renderMessage(e: MessageItem & { delivery?: Delivery }, index: number, 
     class="row${target}"
     part="item message message-${side}${target}"
     role="article"
-    aria-current=${target ? 'true' : nothing}
+    aria-current=${ifDefined(target ? 'true' : undefined)}
     data-vkey=${key}
     aria-posinset=${index + 1}
     aria-setsize=${c.setSize}
@@ -113,16 +123,22 @@ function renderMessage(e: MessageItem & { delivery?: Delivery }, index: number, 
     <div class="msg ${side} ${e.delivery ?? ''}">
     <span class="visually-hidden">${who}:</span>
     <div class="bubble" part="bubble" dir="auto">${linkify(e.body).map((s) =>
-      s.href ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.text}</a>` : q ? marked(s.text, q, Infinity) : s.text,
+      s.href
+        ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.text}</a>`
+        : q
+          ? marked(s.text, q, Infinity)
+          : s.text,
     )}</div>
     <div class="meta">
-      ${e.delivery === 'pending'
-        ? html`<span>${t.sending}</span>`
-        : e.delivery === 'failed'
-          ? html`<span class="fail">${t.notSent}</span>
+      ${
+        e.delivery === 'pending'
+          ? html`<span>${t.sending}</span>`
+          : e.delivery === 'failed'
+            ? html`<span class="fail">${t.notSent}</span>
               <button class="btn" type="button" @click=${() => c.retrySend(e.clientMessageId!)}>${t.retrySend}</button>
               <button class="btn" type="button" @click=${() => c.discard(e.clientMessageId!)}>${t.discard}</button>`
-          : html`<time datetime=${e.at}>${formatTime(e.at, c.locale)}</time>${c.seen?.id === e.id ? renderSeen(t, c.seen.readAt, c.locale) : nothing}`}
+            : html`<time datetime=${e.at}>${formatTime(e.at, c.locale)}</time>${c.seen?.id === e.id ? renderSeen(t, c.seen.readAt, c.locale) : nothing}`
+      }
     </div>
     </div>
   </div>`;

@@ -55,7 +55,10 @@ export class SearchController implements ReactiveController {
 
   hostUpdated(): void {
     // The active hit stays in view in the list as the arrows move through it.
-    if (this.open_ && this.active_ >= 0) this.host_.renderRoot.querySelector('#hit' + this.active_)?.scrollIntoView({ block: 'nearest' });
+    if (this.open_ && this.active_ >= 0)
+      this.host_.renderRoot
+        .querySelector('#hit' + this.active_)
+        ?.scrollIntoView({ block: 'nearest' });
   }
 
   /** Whether the search box is offered (not by a 1.0 server, nor by an adapter without search). */
@@ -100,7 +103,10 @@ export class SearchController implements ReactiveController {
           this.open_ = true;
           this.active_ = e.key === 'ArrowDown' ? Math.min(0, n - 1) : n - 1;
         } else if (n) {
-          this.active_ = e.key === 'ArrowDown' ? Math.min(n - 1, this.active_ + 1) : Math.max(0, this.active_ - 1);
+          this.active_ =
+            e.key === 'ArrowDown'
+              ? Math.min(n - 1, this.active_ + 1)
+              : Math.max(0, this.active_ - 1);
         }
         if (this.active_ >= n - 1) this.search_()?.more();
         break;

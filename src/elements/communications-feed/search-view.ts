@@ -63,4 +63,9 @@ export function renderSearch(c: SearchController, t: FeedStrings, locale: string
   </div>`;
 }
 
-const from = (h: FeedItem, t: FeedStrings, who: string) => (h.kind === 'order' ? (t.orderTypes[h.orderType] ?? h.orderType) : h.sender === 'advisor' ? t.you : who);
+const from = (h: FeedItem, t: FeedStrings, who: string) =>
+  h.kind === 'order'
+    ? (t.orderTypes[h.orderType] ?? h.orderType)
+    : h.sender === 'advisor'
+      ? t.you
+      : who;

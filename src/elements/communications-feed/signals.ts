@@ -5,7 +5,10 @@ import { formatDateTime, formatTime, isSameDay } from '../../i18n/format.js';
 import type { FeedStrings } from '../../i18n/strings.js';
 
 /** Finds the message that carries "Seen" again only when the items or the read time change. */
-export function seenFinder(): (items: readonly FeedEntry[], upTo: number | null) => { id: string; readAt: number } | null {
+export function seenFinder(): (
+  items: readonly FeedEntry[],
+  upTo: number | null,
+) => { id: string; readAt: number } | null {
   let last: [readonly FeedEntry[] | null, number | null, string | null] = [null, null, null];
   return (items, upTo) => {
     if (last[0] !== items || last[1] !== upTo) last = [items, upTo, seenMessageId(items, upTo)];
@@ -16,7 +19,11 @@ export function seenFinder(): (items: readonly FeedEntry[], upTo: number | null)
 /** "Seen" beside the time of the newest advisor message the client has read; its accessible name holds the time read. */
 export function renderSeen(t: FeedStrings, readAt: number, locale: string) {
   const iso = new Date(readAt).toISOString();
-  const label = t.seenAt(isSameDay(iso, new Date().toISOString()) ? formatTime(iso, locale) : formatDateTime(iso, locale));
+  const label = t.seenAt(
+    isSameDay(iso, new Date().toISOString())
+      ? formatTime(iso, locale)
+      : formatDateTime(iso, locale),
+  );
   return html`<time part="seen" class="seen" datetime=${iso} aria-label=${label} title=${label}>${t.seen}</time>`;
 }
 

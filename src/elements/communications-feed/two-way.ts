@@ -83,7 +83,9 @@ export class TwoWayFeed {
     if (!store) return;
     const { clientId, filter } = this.host_;
     const v = this.speed_();
-    const up = s ? pagingPlan(s.scrollTop, -v, s.clientHeight, BASE) : { fetch: !feed.items.length, limit: BASE };
+    const up = s
+      ? pagingPlan(s.scrollTop, -v, s.clientHeight, BASE)
+      : { fetch: !feed.items.length, limit: BASE };
     const ready = !s || (positioned && !this.hold_);
     if (ready && up.fetch && feed.olderCursor && !feed.loadingOlder && !feed.olderError) {
       void store.loadOlder(clientId, filter, up.limit > BASE ? up.limit : undefined);
@@ -140,13 +142,16 @@ export class TwoWayFeed {
 
   /** The note of a jump that did not land. */
   renderNote_(t: FeedStrings) {
-    return this.note_ ? html`<div class="older" part="jump-note" role="alert">${this.note_ === 'gone' ? t.messageUnavailable : t.jumpError}</div>` : nothing;
+    return this.note_
+      ? html`<div class="older" part="jump-note" role="alert">${this.note_ === 'gone' ? t.messageUnavailable : t.jumpError}</div>`
+      : nothing;
   }
 
   /** "Loading newer items…" at the bottom while the page after loads, or its error with Retry. */
   renderNewer_(feed: FeedState, t: FeedStrings) {
     const { store, clientId, filter } = this.host_;
-    if (feed.loadingNewer) return html`<div class="older newer" part="loading loading-newer" role="status">${t.loadingNewer}</div>`;
+    if (feed.loadingNewer)
+      return html`<div class="older newer" part="loading loading-newer" role="status">${t.loadingNewer}</div>`;
     return feed.newerError
       ? html`<div class="older newer" part="error newer-error">
           ${t.newerError} <button class="btn" @click=${() => store?.loadNewer(clientId, filter)}>${t.retry}</button>

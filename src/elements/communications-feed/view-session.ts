@@ -38,7 +38,9 @@ export class ViewSession implements ReactiveController {
   }
 
   hostConnected(): void {
-    (this.observer_ ??= new ResizeObserver(([e]) => this.shown_(!!(e!.contentRect.width || e!.contentRect.height)))).observe(this.host_);
+    (this.observer_ ??= new ResizeObserver(([e]) =>
+      this.shown_(!!(e!.contentRect.width || e!.contentRect.height)),
+    )).observe(this.host_);
   }
 
   hostDisconnected(): void {
@@ -50,7 +52,13 @@ export class ViewSession implements ReactiveController {
   sync(): void {
     const { store, clientId, filter } = this.host_;
     const v = this.viewing_;
-    if (store && clientId && this.host_.isConnected && !this.hidden && (!v || v.store !== store || v.clientId !== clientId || v.filter !== filter)) {
+    if (
+      store &&
+      clientId &&
+      this.host_.isConnected &&
+      !this.hidden &&
+      (!v || v.store !== store || v.clientId !== clientId || v.filter !== filter)
+    ) {
       this.enter_(store, v?.clientId !== clientId || v?.store !== store);
     } else if (!clientId && v) {
       this.leave_();

@@ -11,7 +11,8 @@ import '../composer/dm-composer.js';
 import { type CommunicationsStrings, enCommunications } from '../../i18n/strings.js';
 import './dm-communications.events.js';
 
-const LIST_PARTS = 'base, search, list, scroller, client, client-selected, unread-badge, avatar, name, preview, typing, time, loading, loading-more, empty, error';
+const LIST_PARTS =
+  'base, search, list, scroller, client, client-selected, unread-badge, avatar, name, preview, typing, time, loading, loading-more, empty, error';
 const FEED_PARTS =
   'filter, scroller, item, message, message-advisor, message-client, order, order-card, bubble, day, new-divider, seen, typing, new-messages, jump-latest, order-details, empty, error, loading, loading-older, conversation-search, search-hit, search-target, search-empty, search-error, jump-note, loading-newer, newer-error';
 const COMPOSER_PARTS = 'base, input, send, blocked-reason, warning, counter, status';
@@ -216,7 +217,11 @@ export class DmCommunications extends DmElement {
       if (this.client) void this.store?.ensureClient(this.client);
       // Set by the host (not by a row, a notice or the browser's Back, which keep the URL already):
       // the URL follows, in place, so a reload reopens this card.
-      if (this.hasUpdated && this.syncUrl && (clientIdFromUrl(location.href) ?? '') !== this.client) {
+      if (
+        this.hasUpdated &&
+        this.syncUrl &&
+        (clientIdFromUrl(location.href) ?? '') !== this.client
+      ) {
         const url = new URL(location.href);
         if (this.client) url.searchParams.set(DEEP_LINK_PARAM, this.client);
         else url.searchParams.delete(DEEP_LINK_PARAM);
@@ -234,7 +239,8 @@ export class DmCommunications extends DmElement {
       // Side by side, the advisor goes on typing. On a phone the card replaces the list: focus its
       // heading instead, which says where they are without popping up the on-screen keyboard.
       const back = this.renderRoot.querySelector<HTMLElement>('[part~="back"]');
-      if (back && back.getClientRects().length) this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+      if (back && back.getClientRects().length)
+        this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
       else this.composer_?.focus();
     });
   }
@@ -246,7 +252,9 @@ export class DmCommunications extends DmElement {
   /** The advisor has no clients at all (not a search that matched none). */
   private get noClients_(): boolean {
     const list = this.store?.clientList;
-    return !!list && list.status === 'ready' && !list.query && !list.clients.length && !list.nextCursor;
+    return (
+      !!list && list.status === 'ready' && !list.query && !list.clients.length && !list.nextCursor
+    );
   }
 
   private handleFilter_ = (e: CustomEvent<{ filter: 'all' | 'orders' | 'messages' }>) => {
@@ -282,7 +290,9 @@ export class DmCommunications extends DmElement {
     // Back to the row of the client just left (the list's tab stop), as the keyboard left it.
     const client = this.client;
     if (client) this.emit('dm-card-close', { clientId: client });
-    void this.updateComplete.then(() => (client ? this.list_?.focusClient(client) : this.list_?.focus()));
+    void this.updateComplete.then(() =>
+      client ? this.list_?.focusClient(client) : this.list_?.focus(),
+    );
   }
 
   protected override render() {
@@ -293,22 +303,23 @@ export class DmCommunications extends DmElement {
         <dm-client-list exportparts=${LIST_PARTS} .selected=${this.client} .strings=${this.strings} @dm-client-select=${this.handleSelect_}></dm-client-list>
       </section>
       <section class="card" part="card" aria-label=${name ? t.feedLabel(name) : t.communications}>
-        ${this.client
-          ? html`<header part="card-header">
+        ${
+          this.client
+            ? html`<header part="card-header">
                 <button part="back" type="button" aria-label=${t.back} @click=${this.handleBack_}>${BACK_ICON}</button>
                 <h2 dir="auto" tabindex="-1">${name || t.communications}</h2>
               </header>
               <dm-communications-feed
                 exportparts=${FEED_PARTS}
                 client-id=${this.client}
-                .filter=${this.filter}
+                .filter=${this.filter ?? 'all'}
                 .strings=${this.strings}
                 @dm-filter-change=${this.handleFilter_}
               ></dm-communications-feed>
               <dm-composer exportparts=${COMPOSER_PARTS} client-id=${this.client} .strings=${this.strings}></dm-composer>`
-          : html`<p class="placeholder">${this.noClients_ ? t.noClientsCard : t.chooseClient}</p>`}
+            : html`<p class="placeholder">${this.noClients_ ? t.noClientsCard : t.chooseClient}</p>`
+        }
       </section>
     </div>`;
   }
 }
-

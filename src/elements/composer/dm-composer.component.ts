@@ -1,4 +1,5 @@
 import { type PropertyValues, html, nothing, type PropertyDeclarations } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { isOneMessageLeft } from '../../core/send-block.js';
 import type { MessageItem } from '../../core/types.js';
 import type { DmStore } from '../../data/store.js';
@@ -7,7 +8,6 @@ import { tokens } from '../base/tokens.js';
 import { composerStyles } from './dm-composer.styles.js';
 import './dm-composer.events.js';
 import { type ComposerStrings, enComposer } from '../../i18n/strings.js';
-
 
 /** A stop sign beside the reason sending is blocked (decorative: the words say it). */
 const STOP_ICON = html`<svg aria-hidden="true" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6"><circle cx="8" cy="8" r="6.2"/><path d="M3.8 12.2 12.2 3.8"/></svg>`;
@@ -64,7 +64,10 @@ export class DmComposer extends DmElement {
   }
 
   static override styles = [tokens, composerStyles];
-  static override shadowRootOptions: ShadowRootInit = { ...DmElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions: ShadowRootInit = {
+    ...DmElement.shadowRootOptions,
+    delegatesFocus: true,
+  };
 
   /** The client to write to (`null`, `undefined` or `''`: none). */
   clientId: string | null | undefined = null;
@@ -140,7 +143,8 @@ export class DmComposer extends DmElement {
     if (changed.has('text')) this.fitHeight_();
     // Sending just became blocked under the advisor's fingers: keep focus here, on the reason,
     // rather than letting it fall to <body> with the disabled text box.
-    if (this.hadFocus_ && this.textarea_?.disabled) this.renderRoot.querySelector<HTMLElement>('#reason')?.focus();
+    if (this.hadFocus_ && this.textarea_?.disabled)
+      this.renderRoot.querySelector<HTMLElement>('#reason')?.focus();
     this.hadFocus_ = false;
   }
 
@@ -197,7 +201,8 @@ export class DmComposer extends DmElement {
     this.text = (e.target as HTMLTextAreaElement).value;
     this.scheduleDraft_();
     // Only the advisor's own edits report typing (a send or a restored draft does not); since contract 1.1.
-    if (this.clientId) this.store?.signals.reportTyping(this.clientId, this.text, this.typingClock());
+    if (this.clientId)
+      this.store?.signals.reportTyping(this.clientId, this.text, this.typingClock());
   }
 
   private handleKeydown_(e: KeyboardEvent): void {
@@ -234,7 +239,14 @@ export class DmComposer extends DmElement {
     const store = this.store;
     const clientId = this.clientId;
     const body = this.text.trim();
-    if (!store || !clientId || !body || codePoints(body) > MAX_MESSAGE_LENGTH || this.blockedFor_(store, clientId)) return;
+    if (
+      !store ||
+      !clientId ||
+      !body ||
+      codePoints(body) > MAX_MESSAGE_LENGTH ||
+      this.blockedFor_(store, clientId)
+    )
+      return;
     this.cancelDraft_();
     store.drafts.clear(clientId);
     this.text = '';
@@ -244,14 +256,16 @@ export class DmComposer extends DmElement {
       case 'sent':
         // Stored messages to the client on screen are announced by handleStored_; one to a client
         // the advisor has switched away from meanwhile is announced here.
-        if (result.message.clientId !== this.clientId) this.emit('dm-message-sent', { message: result.message });
+        if (result.message.clientId !== this.clientId)
+          this.emit('dm-message-sent', { message: result.message });
         break;
       case 'blocked':
       case 'auth':
         // The server refused it: nothing typed is lost. The reason comes with the (now blocked)
         // eligibility; that it was not sent is said even if the eligibility asked again disagrees.
         this.restoreText_(store, clientId, result.body);
-        if (this.clientId === clientId) this.problem_ = result.status === 'auth' ? this.t.signInAgain : this.t.sendRefused;
+        if (this.clientId === clientId)
+          this.problem_ = result.status === 'auth' ? this.t.signInAgain : this.t.sendRefused;
         break;
       case 'failed':
         // The feed shows the failed message with Retry and Discard.
@@ -289,7 +303,8 @@ export class DmComposer extends DmElement {
     this.fittedBreaks_ = breaks;
     if (shrunk) ta.style.height = 'auto';
     // scrollHeight leaves out the borders; CSS max-height caps the growth, then the box scrolls.
-    if (shrunk || ta.scrollHeight > ta.clientHeight) ta.style.height = `${ta.scrollHeight + ta.offsetHeight - ta.clientHeight}px`;
+    if (shrunk || ta.scrollHeight > ta.clientHeight)
+      ta.style.height = `${ta.scrollHeight + ta.offsetHeight - ta.clientHeight}px`;
   }
 
   protected override render() {
@@ -299,7 +314,8 @@ export class DmComposer extends DmElement {
     const eligibility = store && clientId ? store.eligibility(clientId).value : null;
     const name = (clientId && store?.client(clientId)?.displayName) || t.aClient;
     const blocked = !!eligibility && !eligibility.canSend;
-    const unknown = !!store && !!clientId && store.eligibility(clientId).error?.kind === 'not-found';
+    const unknown =
+      !!store && !!clientId && store.eligibility(clientId).error?.kind === 'not-found';
     const disabled = !store || !clientId || blocked || unknown;
     const reason = blocked && eligibility.reason ? t.blocked[eligibility.reason](name) : '';
     const warning = !!eligibility && !disabled && isOneMessageLeft(eligibility);
@@ -307,16 +323,23 @@ export class DmComposer extends DmElement {
     const nearLimit = length >= COUNTER_FROM;
     const tooLong = length > MAX_MESSAGE_LENGTH;
     const canSend = !disabled && length > 0 && !tooLong;
-    const describedBy = [reason && 'reason', warning && 'warning', nearLimit && 'counter', tooLong && 'too-long']
+    const describedBy = [
+      reason && 'reason',
+      warning && 'warning',
+      nearLimit && 'counter',
+      tooLong && 'too-long',
+    ]
       .filter(Boolean)
       .join(' ');
     const status = this.problem_ || (unknown ? t.clientNotFound : this.offline_ ? t.offline : '');
 
     return html`
       <div class="composer" part="base" dir=${this.textDir}>
-        ${reason
-          ? html`<p id="reason" class="notice reason" part="blocked-reason" tabindex="-1">${STOP_ICON}<span>${reason}</span></p>`
-          : nothing}
+        ${
+          reason
+            ? html`<p id="reason" class="notice reason" part="blocked-reason" tabindex="-1">${STOP_ICON}<span>${reason}</span></p>`
+            : nothing
+        }
         ${warning ? html`<p id="warning" class="notice warning" part="warning">${t.oneLeft(name)}</p>` : nothing}
         <div class="row">
           <textarea
@@ -325,7 +348,7 @@ export class DmComposer extends DmElement {
             aria-label=${t.messageLabel(name)}
             placeholder=${reason ? t.placeholderBlocked : t.placeholder}
             aria-describedby=${describedBy || nothing}
-            aria-invalid=${tooLong ? 'true' : nothing}
+            aria-invalid=${ifDefined(tooLong ? 'true' : undefined)}
             ?disabled=${disabled}
             @input=${this.handleInput_}
             @keydown=${this.handleKeydown_}

@@ -117,7 +117,8 @@ export class DmNotifier extends DmElement {
     // Past the limit the oldest go for good, rather than popping up later, out of date.
     const ready = this.readyNotices_();
     // Not while the pointer or the keyboard is on the notices: they stay put under the hand.
-    if (this.max > 0 && !this.hovered_ && !this.focused_) for (const n of ready.slice(0, -this.max)) this.dismiss_(n.key);
+    if (this.max > 0 && !this.hovered_ && !this.focused_)
+      for (const n of ready.slice(0, -this.max)) this.dismiss_(n.key);
     this.syncTimers_();
   }
 
@@ -125,7 +126,9 @@ export class DmNotifier extends DmElement {
   private readyNotices_(): readonly StoreNotice[] {
     const store = this.store;
     if (!store) return [];
-    return store.notices.filter((n) => store.client(n.clientId) || this.unknownNames_.has(n.clientId));
+    return store.notices.filter(
+      (n) => store.client(n.clientId) || this.unknownNames_.has(n.clientId),
+    );
   }
 
   /** The newest ready notices, at most `max`. */
@@ -143,7 +146,11 @@ export class DmNotifier extends DmElement {
     }
     if (this.duration <= 0 || this.hovered_ || this.focused_) return;
     for (const key of keys) {
-      if (!this.timers_.has(key)) this.timers_.set(key, setTimeout(() => this.dismiss_(key), this.duration));
+      if (!this.timers_.has(key))
+        this.timers_.set(
+          key,
+          setTimeout(() => this.dismiss_(key), this.duration),
+        );
     }
   }
 
@@ -195,7 +202,12 @@ export class DmNotifier extends DmElement {
     const back = this.cameFrom_;
     if (hadFocus) {
       void this.updateComplete.then(() =>
-        (next ? root.querySelector<HTMLButtonElement>(`[data-key="${CSS.escape(next.key)}"] .open`) : back?.isConnected ? back : null)?.focus(),
+        (next
+          ? root.querySelector<HTMLButtonElement>(`[data-key="${CSS.escape(next.key)}"] .open`)
+          : back?.isConnected
+            ? back
+            : null
+        )?.focus(),
       );
     }
   }

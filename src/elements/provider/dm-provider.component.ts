@@ -23,8 +23,12 @@ function afterPageScripts(): Promise<void> {
   return (pageScripts ??= new Promise((resolve) => {
     const next = () => setTimeout(resolve);
     const state = document.readyState;
-    const nav = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
-    if (state === 'loading' || (state === 'interactive' && nav && !nav.domContentLoadedEventStart)) {
+    const nav = performance.getEntriesByType?.('navigation')[0] as
+      PerformanceNavigationTiming | undefined;
+    if (
+      state === 'loading' ||
+      (state === 'interactive' && nav && !nav.domContentLoadedEventStart)
+    ) {
       document.addEventListener('DOMContentLoaded', next, { once: true });
       setTimeout(resolve, 2000);
     } else next();
@@ -102,7 +106,10 @@ export class DmProvider extends LitElement {
 
   // The elements inside hear of a new store or strings at once, as they are made.
   private storeContext_ = new ContextProvider(this, { context: dmContext });
-  private i18nContext_ = new ContextProvider(this, { context: dmI18nContext, initialValue: this.i18n });
+  private i18nContext_ = new ContextProvider(this, {
+    context: dmI18nContext,
+    initialValue: this.i18n,
+  });
 
   private langObserver_?: MutationObserver;
   private started_ = false;
@@ -114,7 +121,10 @@ export class DmProvider extends LitElement {
     document.addEventListener('visibilitychange', this.handleVisibility_);
     // Follow the page's `lang` when no locale is set, e.g. when a host switches language.
     this.langObserver_ = new MutationObserver(() => this.updateI18n_());
-    this.langObserver_.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    this.langObserver_.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['lang'],
+    });
     if (this.store) this.store.start();
   }
 
@@ -136,7 +146,8 @@ export class DmProvider extends LitElement {
         changed.has('adapter') ||
         changed.has('baseUrl') ||
         changed.has('credentials') ||
-        (changed.has('storeOptions') && !sameOptions(changed.get('storeOptions'), this.storeOptions)));
+        (changed.has('storeOptions') &&
+          !sameOptions(changed.get('storeOptions'), this.storeOptions)));
     if (fresh) this.createStore_();
     else if (changed.has('liveSession')) this.presence_();
     if (!this.hasUpdated || changed.has('locale') || changed.has('strings')) this.updateI18n_();
@@ -154,7 +165,10 @@ export class DmProvider extends LitElement {
   }
 
   private presence_(): void {
-    this.store?.setPresence({ inLiveSession: !!this.liveSession, active: document.visibilityState === 'visible' });
+    this.store?.setPresence({
+      inLiveSession: !!this.liveSession,
+      active: document.visibilityState === 'visible',
+    });
   }
 
   private createStore_(): void {
@@ -169,7 +183,8 @@ export class DmProvider extends LitElement {
     // With `manual-start` the host has said when: no wait.
     const gatedFetch: typeof fetch = (input, init) =>
       (this.manualStart ? Promise.resolve() : afterPageScripts()).then(() => {
-        if (!current || init?.signal?.aborted) throw new DOMException('Replaced or aborted', 'AbortError');
+        if (!current || init?.signal?.aborted)
+          throw new DOMException('Replaced or aborted', 'AbortError');
         return fetch(input, init);
       });
     const adapter =
@@ -182,7 +197,9 @@ export class DmProvider extends LitElement {
       });
     const store = new DmStore(adapter, this.storeOptions);
     store.addEventListener('auth-required', ({ detail: error }) => {
-      this.dispatchEvent(new CustomEvent('dm-auth-required', { detail: { error }, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent('dm-auth-required', { detail: { error }, bubbles: true, composed: true }),
+      );
     });
     this.store = store;
     this.storeContext_.setValue(store);

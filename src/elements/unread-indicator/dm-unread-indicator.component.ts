@@ -48,14 +48,16 @@ export class DmUnreadIndicator extends DmElement {
     // One persistent live region whose content changes, so changes are announced.
     return html`<slot></slot
       ><span role="status"
-        >${count > 0
-          ? html`<span part="bubble" class=${this.showCount ? 'bubble count' : 'bubble'}
+        >${
+          count > 0
+            ? html`<span part="bubble" class=${this.showCount ? 'bubble count' : 'bubble'}
               >${this.showCount ? html`<span aria-hidden="true">${count.toLocaleString(this.locale)}</span>` : ''}<span
                 class="visually-hidden"
                 >${t.unreadClients(count)}</span
               ></span
             >`
-          : html`<span class="visually-hidden">${t.noUnread}</span>`}</span
+            : html`<span class="visually-hidden">${t.noUnread}</span>`
+        }</span
       >`;
   }
 }
