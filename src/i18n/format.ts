@@ -105,6 +105,17 @@ export function formatRelative(iso: string, locale: string, now = Date.now()): s
   ).format(t);
 }
 
+/**
+ * A count in the locale's digits and grouping ("1,234", "1.234", "١٬٢٣٤"). Strings that take counts
+ * receive it as their last argument (`num`), so a host's own strings can format the same way.
+ */
+export function formatNumber(n: number, locale: string): string {
+  return memo('n' + locale, () => new Intl.NumberFormat(locale)).format(n);
+}
+
+/** Formats a count in a locale: the last argument of every string that takes counts. */
+export type NumberFormatter = (n: number) => string;
+
 const fractionDigits = new Map<string, number>();
 
 /** A price in its own currency, e.g. "$25.00" or "25,00 €"; minor units follow the currency. */

@@ -4,7 +4,7 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { dmContext, ensureContextRoot } from '../../data/context.js';
 import type { DmStore } from '../../data/store.js';
 import { type DmI18n, directionOf, dmI18nContext } from '../../i18n/context.js';
-import { resolveLocale } from '../../i18n/format.js';
+import { formatNumber, resolveLocale } from '../../i18n/format.js';
 import type { DmStrings } from '../../i18n/strings.js';
 
 ensureContextRoot();
@@ -76,6 +76,9 @@ export class DmElement extends LitElement {
   protected get locale(): string {
     return this.i18n?.locale ?? resolveLocale();
   }
+
+  /** Formats a count in the locale in force: pass it as the last argument of strings with counts. */
+  protected readonly num = (n: number): string => formatNumber(n, this.locale);
 
   protected get textDir(): 'ltr' | 'rtl' {
     return this.i18n?.dir ?? directionOf(this.locale);
