@@ -122,6 +122,19 @@ describe('touch targets under a coarse pointer', () => {
     target('new-messages pill', part(feed, 'new-messages'));
   });
 
+  it('the conversation search box and its hits in a phone-wide feed, the box not squeezed', async () => {
+    // Dana's history fits one page: no older page is still on its way when the next test starts.
+    const feed = await renderFeed(MOCK_CLIENTS.dana);
+    const box = part<HTMLInputElement>(feed, 'conversation-search')!;
+    target('conversation search box', box);
+    // Beside the filter on a phone the box wraps to a row of its own instead of shrinking to a slit.
+    expect(box.getBoundingClientRect().width, 'search box width').to.be.at.least(160);
+    box.focus();
+    await sendKeys({ type: 'tomorrow' });
+    await waitFor(() => parts(feed, 'search-hit').length > 0, 4000, 'hits');
+    for (const hit of parts(feed, 'search-hit')) target('conversation search hit', hit);
+  });
+
   it('Retry of a feed that failed to load and of older messages', async () => {
     db.failNext('feed', 1, 500);
     const feed = await renderFeed(MOCK_CLIENTS.dana);

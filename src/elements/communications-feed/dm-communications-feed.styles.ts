@@ -28,6 +28,7 @@ export const styles = css`
   }
   .toolbar {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: var(--_space);
     padding: var(--_space) calc(var(--_space) * 1.5);

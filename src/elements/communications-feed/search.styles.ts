@@ -2,9 +2,10 @@ import { css } from 'lit';
 
 /** The conversation search box, its hits, and the entry a hit jumped to (since contract 1.1). */
 export const searchStyles = css`
+  /* At least 12em wide: beside the filter on a phone the box wraps to a row of its own. */
   .cs {
     position: relative;
-    flex: 1;
+    flex: 1 1 12em;
     display: flex;
     justify-content: flex-end;
   }
@@ -52,6 +53,12 @@ export const searchStyles = css`
   .hits small {
     display: block;
     color: var(--_muted);
+  }
+  @media (pointer: coarse) {
+    .cs input,
+    [role='option'] {
+      min-block-size: 44px;
+    }
   }
   mark {
     background: var(--dm-mark-bg, #fff1a8);
