@@ -4,6 +4,7 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ar } from '../src/i18n/ar.js';
 import { MOCK_CLIENTS } from '../src/mocks/index.js';
 import {
   deepQuery,
@@ -66,6 +67,72 @@ export const Several: Story = {
     [MOCK_CLIENTS.rtl, 'مرحبا، هل أنت متاحة اليوم؟'],
     [MOCK_CLIENTS.longName, 'A question about my reading'],
   ]),
+};
+
+const folded = dmStory({ height: '240px' });
+/** Three messages from one client fold into one notice that counts them and shows the newest. */
+export const Folded: Story = {
+  name: 'Several messages from one client (folded, with a count)',
+  ...folded,
+  play: clientsWrite(
+    folded,
+    [
+      [MOCK_CLIENTS.dana, 'Hi Luna!'],
+      [MOCK_CLIENTS.dana, 'Are you free tonight?'],
+      [MOCK_CLIENTS.dana, 'I would love a rush reading about my new job'],
+    ],
+    1,
+  ),
+};
+
+const long = dmStory({ height: '240px' });
+/** A long, several-line message: its first line, cut at 80 characters after a whole word. */
+export const LongMessage: Story = {
+  name: 'Long message (first line, cut with an ellipsis)',
+  ...long,
+  play: clientsWrite(long, [
+    [
+      MOCK_CLIENTS.longName,
+      'I wanted to ask about the reading you did for me last week, and whether the cards said anything more\nSecond line',
+    ],
+  ]),
+};
+
+const arabic = dmStory({ height: '240px', locale: 'ar-EG', strings: ar });
+export const FoldedArabic: Story = {
+  name: 'Folded, Arabic (right to left, Arabic-Indic digits)',
+  ...arabic,
+  play: clientsWrite(
+    arabic,
+    [
+      [MOCK_CLIENTS.rtl, 'مرحبا'],
+      [MOCK_CLIENTS.rtl, 'هل أنت متاحة اليوم؟'],
+      [MOCK_CLIENTS.rtl, 'أود حجز قراءة سريعة'],
+    ],
+    1,
+  ),
+};
+
+const gap = dmStory({ height: '300px' });
+/**
+ * The live stream dropped before any event came (so nothing could be replayed) and two clients
+ * wrote meanwhile: their notices appear once the stream is back.
+ */
+export const MissedInGap: Story = {
+  name: 'Missed while the stream was down (noticed on reconnect)',
+  ...gap,
+  play: async ({ canvasElement }) => {
+    await liveOpen(canvasElement);
+    gap.db.dropConnections();
+    gap.db.clientWrites(MOCK_CLIENTS.dana, 'Did you get my question?');
+    gap.db.clientWrites(MOCK_CLIENTS.dana, 'Written while you were offline');
+    gap.db.clientWrites(MOCK_CLIENTS.emoji, '🌙✨ thank you!');
+    await waitFor(
+      () => deepQueryAll(canvasElement, '[part~="notice"]').length >= 2,
+      10000,
+      'the missed notices',
+    );
+  },
 };
 
 const order = dmStory({ height: '240px' });

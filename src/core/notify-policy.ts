@@ -5,6 +5,12 @@ export interface Notice {
   clientId: string;
   itemId: string;
   at: string;
+  /** The item's kind; absent: a message. */
+  kind?: FeedItem['kind'];
+  /** A message's first line (see `firstLine`). */
+  text?: string;
+  /** How many of the client's messages it stands for (folded); absent: 1. */
+  count?: number;
 }
 
 /**
@@ -40,13 +46,24 @@ export function isPushSuppressed(p: { active: boolean; inLiveSession: boolean })
   return p.active || p.inLiveSession;
 }
 
-/** The notices to show when a live session ends: one per client (its latest), ordered by that item's time ascending. */
+const time = (n: Notice) => Date.parse(n.at) || 0;
+
+/**
+ * Adds a notice to those shown: one per client, about its newest item, last. A client's messages
+ * fold into one notice that counts them (an order's notice replaces, and is replaced, as it is).
+ */
+export function foldNotice<T extends Notice>(shown: readonly T[], n: T): T[] {
+  const prev = shown.find((p) => p.clientId === n.clientId);
+  const newer = !prev || time(n) >= time(prev) ? n : prev;
+  return [
+    ...shown.filter((p) => p !== prev),
+    prev && n.kind !== 'order' && prev.kind !== 'order'
+      ? { ...newer, count: (prev.count ?? 1) + (n.count ?? 1) }
+      : newer,
+  ];
+}
+
+/** The notices to show when a live session ends: one per client (its latest, folded), ordered by that item's time ascending. */
 export function releaseDeferred(deferred: readonly Notice[]): Notice[] {
-  const t = (n: Notice) => Date.parse(n.at) || 0;
-  const latest = new Map<string, Notice>();
-  for (const n of deferred) {
-    const prev = latest.get(n.clientId);
-    if (!prev || t(n) >= t(prev)) latest.set(n.clientId, n);
-  }
-  return [...latest.values()].sort((a, b) => t(a) - t(b));
+  return [...deferred].sort((a, b) => time(a) - time(b)).reduce<Notice[]>(foldNotice, []);
 }

@@ -19,7 +19,8 @@ const EMPTY_LIST: ClientListState = {
  */
 export class Clients {
   list_: ClientListState = EMPTY_LIST;
-  private byId_ = new Map<string, ClientSummary>();
+  /** Every summary known, by id (a summary is replaced, never changed: a copy of the map is a snapshot). */
+  readonly byId_ = new Map<string, ClientSummary>();
   /** Clients fetched one by one (a deep link, an open card): shown in the list even beyond its loaded pages. */
   private pinned_ = new Set<string>();
   /** When each client's summary last changed here (a count), to tell a page older than a change. */

@@ -1,3 +1,4 @@
+import { firstLine } from '../core/notice-text.js';
 import { isClientActivity, noticeDecision } from '../core/notify-policy.js';
 import { eligibilityAfterClientActivity } from '../core/send-block.js';
 import type { Advisor, DmEvent, FeedItem } from '../core/types.js';
@@ -6,6 +7,7 @@ import type { ClientSignals } from './client-signals.js';
 import type { Clients } from './clients.js';
 import type { Eligibilities } from './eligibility.js';
 import type { Feeds } from './feeds.js';
+import { missedMessages } from './gap.js';
 import type { Hub } from './hub.js';
 import type { NoticesPresence } from './notices.js';
 import type { Orders } from './orders.js';
@@ -27,7 +29,7 @@ export interface LiveTargets {
 }
 
 /** Keeps the newest `max` of a set (insertion order). */
-function remember(set: Set<string>, id: string, max = 2000): void {
+export function remember(set: Set<string>, id: string, max = 2000): void {
   set.add(id);
   if (set.size > max) set.delete(set.values().next().value!);
 }
@@ -40,6 +42,8 @@ export class LiveSync {
   status_: LiveStatus = 'closed';
   private unsubscribe_: (() => void) | null = null;
   private wasOpen_ = false;
+  /** When the stream last opened (this page's clock). */
+  private openedAt_ = '';
   private seenEvents_ = new Set<string>();
   /** Orders met in live events (a later event for one of them is a change). */
   private seenOrders_ = new Set<string>();
@@ -65,8 +69,18 @@ export class LiveSync {
   private handleStatus_(status: LiveStatus): void {
     this.status_ = status;
     if (status === 'open') {
-      // After a drop, refetch what the replay may not cover (another tab, a server restart).
-      if (this.wasOpen_) this.to_.reconnected_();
+      const since = this.openedAt_;
+      this.openedAt_ = new Date().toISOString();
+      if (this.wasOpen_) {
+        // No event (id) ever came, so nothing is replayed: the client messages written since the
+        // stream opened are found by asking, for their notices (before the refetch below moves what the store knew).
+        if (!this.seenEvents_.size)
+          void missedMessages(this.hub_, this.to_.clients_, since).then((missed) =>
+            missed.forEach((m) => this.notice_(m, true)),
+          );
+        // After a drop, refetch what the replay may not cover (another tab, a server restart).
+        this.to_.reconnected_();
+      }
       this.wasOpen_ = true;
     }
     this.hub_.changed_();
@@ -102,7 +116,7 @@ export class LiveSync {
   }
 
   private applyItem_(item: FeedItem): void {
-    const { clients_, feeds_, eligibility_, notices_ } = this.to_;
+    const { clients_, feeds_, eligibility_ } = this.to_;
     this.to_.outbox_.confirmStored_([item]);
     if (item.kind === 'message' && item.sender === 'client')
       this.to_.signals.stopTyping(item.clientId);
@@ -133,18 +147,25 @@ export class LiveSync {
       });
     }
     this.hub_.emit_('live-item', item);
+    this.notice_(item, activity);
+    this.hub_.changed_();
+  }
+
+  /** The notice a client's item deserves (none for the advisor's, none for a change to an order). */
+  private notice_(item: FeedItem, activity: boolean): void {
+    const { notices_ } = this.to_;
     const decision = !activity
       ? 'skip'
       : noticeDecision({
           item,
-          openClientId: open ? item.clientId : null,
+          openClientId: this.hub_.isOpen_(item.clientId) ? item.clientId : null,
           pageVisible: typeof document === 'undefined' || document.visibilityState !== 'hidden',
           inLiveSession: notices_.presence_.inLiveSession,
         });
-    const notice = { clientId: item.clientId, itemId: item.id, at: item.at };
-    if (decision === 'show') notices_.show_([notice]);
-    else if (decision === 'defer') notices_.defer_(notice);
-    if (decision !== 'skip') void clients_.ensure_(item.clientId);
-    this.hub_.changed_();
+    if (decision === 'skip') return;
+    const { clientId, id: itemId, at, kind } = item;
+    const text = kind === 'message' ? firstLine(item.body) : undefined;
+    notices_.add_({ clientId, itemId, at, kind, text }, decision === 'defer');
+    void this.to_.clients_.ensure_(clientId);
   }
 }

@@ -1,7 +1,8 @@
-import { type Notice, releaseDeferred } from '../core/notify-policy.js';
+import { type Notice, foldNotice, releaseDeferred } from '../core/notify-policy.js';
 import type { Presence } from '../core/types.js';
 import { isRetryable } from './adapter.js';
 import type { Hub } from './hub.js';
+import { remember } from './live.js';
 import type { StoreNotice } from './store-types.js';
 
 /** A presence change reaches the server within this long. */
@@ -15,6 +16,8 @@ export class NoticesPresence {
   notices_: readonly StoreNotice[] = [];
   presence_: Presence = { active: true, inLiveSession: false };
   private deferred_: Notice[] = [];
+  /** Items that made a notice (each makes one, once). */
+  private noticed_ = new Set<string>();
   private sent_: string | null = null;
   private attempt_ = 0;
   /** The waiting report is a retry after a failure (a change then goes sooner). */
@@ -22,18 +25,18 @@ export class NoticesPresence {
 
   constructor(private hub_: Hub) {}
 
-  show_(add: readonly Notice[]): void {
-    const ids = new Set(add.map((n) => n.clientId));
-    this.notices_ = [
-      ...this.notices_.filter((n) => !ids.has(n.clientId)),
-      ...add.map((n) => ({ ...n, key: n.clientId + ':' + n.itemId })),
-    ];
-    this.hub_.changed_();
+  /** An item's notice, once: shown, or held back until the live session ends (`defer`). */
+  add_(notice: Notice, defer: boolean): void {
+    if (this.noticed_.has(notice.itemId)) return;
+    remember(this.noticed_, notice.itemId);
+    if (defer) this.deferred_.push(notice);
+    else this.show_([notice]);
   }
 
-  /** Held back until the live session ends. */
-  defer_(notice: Notice): void {
-    this.deferred_.push(notice);
+  private show_(add: readonly Notice[]): void {
+    for (const n of add)
+      this.notices_ = foldNotice(this.notices_, { ...n, key: n.clientId + ':' + n.itemId });
+    this.hub_.changed_();
   }
 
   dismiss_(key: string): void {

@@ -6,6 +6,8 @@ export interface OutboxEntry {
   at: string;
   /** Retries were spent (or an earlier message to the same client failed): waits for Retry. */
   failed?: boolean;
+  /** It failed on a passing fault (network, server) or behind one: sent again when the browser is back online. */
+  transient?: boolean;
 }
 
 /**

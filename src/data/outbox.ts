@@ -18,8 +18,6 @@ export class Outbox implements FeedOutbox {
   private queues_ = new Map<string, Promise<unknown>>();
   /** Messages sent again (Retry, back online): refused, they stay "Not sent" rather than leave. */
   private retried_ = new WeakSet<OutboxEntry>();
-  /** Messages that failed here on a network or server fault (or behind one): sent again when the browser is back online. */
-  private sendAgainOnline_ = new WeakSet<OutboxEntry>();
   /** Messages the live stream confirmed while their send was still retrying (a lost reply), by clientMessageId. */
   private confirmed_ = new Map<string, MessageItem>();
   readonly storage_: OutboxStorage;
@@ -83,18 +81,14 @@ export class Outbox implements FeedOutbox {
     return entry?.body ?? null;
   }
 
-  /** Back online: messages this page gave up on for a passing fault go out again, in the order written. */
+  /** Back online: messages given up on for a passing fault (here, or before a reload) go out again, in the order written. */
   online_(): void {
     const clients = new Set<string>();
     for (const o of this.entries_) {
       if (!o.failed || clients.has(o.clientId)) continue;
       clients.add(o.clientId);
       // A client's failed messages go again together, in order: only if none was refused for good.
-      if (
-        this.entries_.every(
-          (x) => x.clientId !== o.clientId || !x.failed || this.sendAgainOnline_.has(x),
-        )
-      )
+      if (this.entries_.every((x) => x.clientId !== o.clientId || !x.failed || x.transient))
         void this.retry_(o.clientId, o.clientMessageId);
     }
   }
@@ -236,7 +230,7 @@ export class Outbox implements FeedOutbox {
 
   private markFailed_(entry: OutboxEntry, error: DmError): SendResult {
     entry.failed = true;
-    if (isRetryable(error) || error.kind === 'aborted') this.sendAgainOnline_.add(entry);
+    entry.transient = isRetryable(error) || error.kind === 'aborted';
     this.storage_.save_(this.entries_);
     this.feeds_.add_(entry.clientId, [localMessage(entry, 'failed')]);
     return { status: 'failed', error };

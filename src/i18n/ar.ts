@@ -112,6 +112,9 @@ export const ar: DmStrings = {
     n === 1 ? 'عميل واحد لديه رسائل غير مقروءة' : `${n} عملاء لديهم رسائل غير مقروءة`,
   noUnread: 'لا توجد رسائل غير مقروءة',
   newMessageFrom: (name) => `رسالة جديدة من ${name}`,
+  // Arabic counts: 2 is the dual, 3–10 take the plural, 11 and more the singular.
+  newMessagesFrom: (name, n, num) =>
+    `${name} · ${n === 2 ? 'رسالتان جديدتان' : n % 100 >= 3 && n % 100 <= 10 ? `${num(n)} رسائل جديدة` : `${num(n)} رسالة جديدة`}`,
   newOrderFrom: (name) => `طلب جديد من ${name}`,
   notifications: 'الإشعارات',
   dismiss: 'إغلاق',

@@ -115,6 +115,7 @@ export const es: DmStrings = {
     n === 1 ? '1 cliente con mensajes sin leer' : `${n} clientes con mensajes sin leer`,
   noUnread: 'No hay mensajes sin leer',
   newMessageFrom: (name) => `Nuevo mensaje de ${name}`,
+  newMessagesFrom: (name, n, num) => `${name} · ${num(n)} mensajes nuevos`,
   newOrderFrom: (name) => `Nuevo pedido de ${name}`,
   notifications: 'Notificaciones',
   dismiss: 'Descartar',

@@ -1,4 +1,5 @@
 import type { BlockReason, OrderStatus, OrderType } from '../core/types.js';
+import type { NumberFormatter } from './format.js';
 
 /*
  * Every piece of text the elements show, one table per element so that an element imported alone
@@ -134,6 +135,8 @@ export interface UnreadIndicatorStrings {
 export interface NotifierStrings {
   aClient: string;
   newMessageFrom: (name: string) => string;
+  /** Several messages of one client folded into one notice (`count` is 2 or more). */
+  newMessagesFrom: (name: string, count: number, num: NumberFormatter) => string;
   newOrderFrom: (name: string) => string;
   notifications: string;
   dismiss: string;
@@ -294,6 +297,7 @@ export const enNotifier: NotifierStrings = {
   aClient: 'a client',
 
   newMessageFrom: (name) => `New message from ${name}`,
+  newMessagesFrom: (name, n, num) => `${name} · ${num(n)} new messages`,
   newOrderFrom: (name) => `New order from ${name}`,
   notifications: 'Notifications',
   dismiss: 'Dismiss',

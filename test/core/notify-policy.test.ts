@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import {
+  foldNotice,
   isClientActivity,
   isPushSuppressed,
   noticeDecision,
@@ -151,11 +152,54 @@ describe('releaseDeferred', () => {
         );
         expect(out.length).to.equal(new Set(list.map((x) => x.clientId)).size);
         for (const x of out) {
-          expect(list).to.include(x);
-          for (const y of list) if (y.clientId === x.clientId) expect(t(y)).to.be.at.most(t(x));
+          const { count, ...item } = x;
+          expect(list).to.deep.include(item);
+          const mine = list.filter((y) => y.clientId === x.clientId);
+          expect(count ?? 1, 'the client’s notices, counted').to.equal(mine.length);
+          for (const y of mine) expect(t(y)).to.be.at.most(t(x));
         }
         for (let i = 1; i < out.length; i++) expect(t(out[i - 1]!)).to.be.at.most(t(out[i]!));
       }),
     );
+  });
+});
+
+describe('foldNotice', () => {
+  const n = (
+    clientId: string,
+    itemId: string,
+    min: number,
+    more: Partial<Notice> = {},
+  ): Notice => ({
+    clientId,
+    itemId,
+    at: new Date(Date.UTC(2024, 0, 1, 10, min)).toISOString(),
+    ...more,
+  });
+  it('keeps one notice per client, the newest last', () => {
+    const shown = [n('a', 'a1', 0), n('b', 'b1', 1)];
+    expect(foldNotice(shown, n('c', 'c1', 2)).map((x) => x.itemId)).to.deep.equal([
+      'a1',
+      'b1',
+      'c1',
+    ]);
+    expect(foldNotice(shown, n('a', 'a2', 3)).map((x) => x.itemId)).to.deep.equal(['b1', 'a2']);
+  });
+  it('folds a client’s messages into one notice that counts them and shows the newest', () => {
+    let shown = [n('a', 'a1', 0, { text: 'one' })];
+    shown = foldNotice(shown, n('a', 'a2', 1, { text: 'two' }));
+    shown = foldNotice(shown, n('a', 'a3', 2, { text: 'three' }));
+    expect(shown).to.deep.equal([n('a', 'a3', 2, { text: 'three', count: 3 })]);
+    // A folded notice folds into another (held back during a live session, then released).
+    expect(foldNotice(shown, n('a', 'a5', 5, { count: 2 }))[0]!.count).to.equal(5);
+    // An older message arriving late counts, but the newest stays shown.
+    expect(foldNotice(shown, n('a', 'a0', -5, { text: 'zero' }))).to.deep.equal([
+      n('a', 'a3', 2, { text: 'three', count: 4 }),
+    ]);
+  });
+  it('does not fold an order: its notice replaces, and is replaced by, the client’s newest', () => {
+    const order = n('a', 'o1', 1, { kind: 'order' });
+    expect(foldNotice([n('a', 'a1', 0, { count: 2 })], order)).to.deep.equal([order]);
+    expect(foldNotice([order], n('a', 'a2', 2))).to.deep.equal([n('a', 'a2', 2)]);
   });
 });

@@ -2,6 +2,7 @@ import { aTimeout, expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/elements/notifier/dm-notifier.js';
 import type { DmNotifier } from '../../src/elements/notifier/dm-notifier.js';
+import { ar } from '../../src/i18n/ar.js';
 import { en } from '../../src/i18n/strings.js';
 import { MOCK_CLIENTS } from '../../src/mocks/index.js';
 import {
@@ -18,6 +19,8 @@ import {
 const { db } = await startMock();
 
 const notices = (el: DmNotifier) => parts(el, 'notice');
+/** What a message's notice says: the line naming the client, then the message's first line. */
+const said = (title: string, line: string) => `${title} ${line}`;
 const nameOf = (id: string) => db.client(id)!.displayName;
 const dismissButton = (notice: HTMLElement) =>
   [...notice.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === en.dismiss)!;
@@ -53,7 +56,7 @@ describe('<dm-notifier>', () => {
     db.clientWrites(MOCK_CLIENTS.dana, 'Hello!');
     await waitFor(() => notices(el).length === 1, 4000, 'notice');
     expect(textOf(notices(el)[0]!.querySelector('button'))).to.equal(
-      en.newMessageFrom(nameOf(MOCK_CLIENTS.dana)),
+      said(en.newMessageFrom(nameOf(MOCK_CLIENTS.dana)), 'Hello!'),
     );
     expect(document.activeElement).to.equal(before);
     expect(part(el, 'base')!.contains(notices(el)[0]!)).to.be.true;
@@ -103,7 +106,9 @@ describe('<dm-notifier>', () => {
     const el = await render();
     db.clientWrites(MOCK_CLIENTS.longName, 'Hi');
     await waitFor(() => notices(el).length === 1, 4000, 'notice');
-    expect(textOf(notices(el)[0]!)).to.equal(en.newMessageFrom(nameOf(MOCK_CLIENTS.longName)));
+    expect(textOf(notices(el)[0]!)).to.equal(
+      said(en.newMessageFrom(nameOf(MOCK_CLIENTS.longName)), 'Hi'),
+    );
   });
 
   it('keeps one notice per client', async () => {
@@ -115,6 +120,66 @@ describe('<dm-notifier>', () => {
     await waitFor(() => notices(el).length === 2, 4000, 'second client');
     await aTimeout(200);
     expect(notices(el)).to.have.length(2);
+  });
+
+  it('shows the first line of the message under the name, as text, cut at 80 characters', async () => {
+    const el = await render();
+    db.clientWrites(MOCK_CLIENTS.dana, '<b>Are you free</b> tonight?\nSecond line');
+    await waitFor(() => notices(el).length === 1, 4000, 'notice');
+    const notice = notices(el)[0]!;
+    const open = notice.querySelector('[part~="notice-open"]')!;
+    expect(textOf(open.querySelector('[part~="notice-title"]'))).to.equal(
+      en.newMessageFrom(nameOf(MOCK_CLIENTS.dana)),
+    );
+    const preview = open.querySelector('[part~="notice-preview"]')!;
+    expect(textOf(preview)).to.equal('<b>Are you free</b> tonight?');
+    expect(preview.querySelector('b'), 'no markup rendered').to.equal(null);
+    await expect(el).to.be.accessible();
+    const long =
+      'I wanted to ask about the reading you did for me last week, and whether the cards said anything more';
+    db.clientWrites(MOCK_CLIENTS.emoji, long);
+    await waitFor(() => notices(el).length === 2, 4000, 'second notice');
+    expect(textOf(notices(el)[1]!.querySelector('[part~="notice-preview"]'))).to.equal(
+      'I wanted to ask about the reading you did for me last week, and whether the…',
+    );
+  });
+
+  it('folds several messages from one client into one notice that counts them and shows the newest', async () => {
+    const el = await render();
+    const name = nameOf(MOCK_CLIENTS.dana);
+    db.clientWrites(MOCK_CLIENTS.dana, 'One');
+    await waitFor(() => notices(el).length === 1, 4000, 'first');
+    db.clientWrites(MOCK_CLIENTS.dana, 'Two');
+    db.clientWrites(MOCK_CLIENTS.dana, 'Three\nand more');
+    await waitFor(
+      () => textOf(notices(el)[0]) === said(en.newMessagesFrom(name, 3, String), 'Three'),
+      4000,
+      'the folded notice',
+    );
+    expect(notices(el)).to.have.length(1);
+    expect(textOf(part(el, 'notice-title'))).to.equal(`${name} · 3 new messages`);
+    await expect(el).to.be.accessible();
+    // Dismissed, the count starts again.
+    dismissButton(notices(el)[0]!).click();
+    await waitFor(() => notices(el).length === 0, 2000, 'dismissed');
+    db.clientWrites(MOCK_CLIENTS.dana, 'Four');
+    await waitFor(() => notices(el).length === 1, 4000, 'a new notice');
+    expect(textOf(notices(el)[0])).to.equal(said(en.newMessageFrom(name), 'Four'));
+  });
+
+  it('counts in the locale’s digits (Arabic, Egypt)', async () => {
+    const el = await render();
+    const provider = providerOf(el);
+    provider.strings = ar;
+    provider.locale = 'ar-EG'; // Arabic-Indic digits ('ar' alone writes 0-9 in current ICU)
+    db.clientWrites(MOCK_CLIENTS.dana, 'One');
+    db.clientWrites(MOCK_CLIENTS.dana, 'Two');
+    db.clientWrites(MOCK_CLIENTS.dana, 'مرحبا');
+    await waitFor(() => textOf(part(el, 'notice-title')).includes('٣'), 4000, 'the folded notice');
+    expect(textOf(part(el, 'notice-title'))).to.equal(
+      ar.newMessagesFrom(nameOf(MOCK_CLIENTS.dana), 3, (n) => n.toLocaleString('ar-EG')),
+    );
+    expect(textOf(part(el, 'notice-preview'))).to.equal('مرحبا');
   });
 
   it('shows at most `max` notices (5 by default): a newer one replaces the oldest, which does not come back', async () => {
@@ -130,7 +195,9 @@ describe('<dm-notifier>', () => {
     );
     await aTimeout(200);
     expect(notices(el).map((n) => textOf(n))).to.deep.equal(
-      writers.slice(-3).map((c) => en.newMessageFrom(c.displayName)),
+      writers
+        .slice(-3)
+        .map((c) => said(en.newMessageFrom(c.displayName), `Hello from ${c.displayName}`)),
     );
     // Dismissing one shows no older notice in its place.
     dismissButton(notices(el)[0]).click();
@@ -169,7 +236,9 @@ describe('<dm-notifier>', () => {
       const shown = notices(el)
         .filter((n) => n.getClientRects().length > 0)
         .map((n) => textOf(n));
-      expect(shown).to.deep.equal(writers.slice(-2).map((c) => en.newMessageFrom(c.displayName)));
+      expect(shown).to.deep.equal(
+        writers.slice(-2).map((c) => said(en.newMessageFrom(c.displayName), 'Hi')),
+      );
     } finally {
       await setViewport({ width: 800, height: 600 });
     }
@@ -183,7 +252,9 @@ describe('<dm-notifier>', () => {
     expect(notices(el)).to.have.length(0);
     db.clientWrites(MOCK_CLIENTS.emoji, 'But not this');
     await waitFor(() => notices(el).length === 1, 4000, 'notice for the other client');
-    expect(textOf(notices(el)[0]!)).to.equal(en.newMessageFrom(nameOf(MOCK_CLIENTS.emoji)));
+    expect(textOf(notices(el)[0]!)).to.equal(
+      said(en.newMessageFrom(nameOf(MOCK_CLIENTS.emoji)), 'But not this'),
+    );
     stopViewing();
   });
 
@@ -194,7 +265,9 @@ describe('<dm-notifier>', () => {
     expect(notices(el)).to.have.length(0);
     providerOf(el).removeAttribute('live-session');
     await waitFor(() => notices(el).length === 1, 4000, 'notice after the session');
-    expect(textOf(notices(el)[0]!)).to.equal(en.newMessageFrom(nameOf(MOCK_CLIENTS.dana)));
+    expect(textOf(notices(el)[0]!)).to.equal(
+      said(en.newMessageFrom(nameOf(MOCK_CLIENTS.dana)), 'During the session'),
+    );
   });
 
   it('drops a notice held back by a live session when the client is read elsewhere meanwhile', async () => {
@@ -210,6 +283,35 @@ describe('<dm-notifier>', () => {
     providerOf(el).removeAttribute('live-session');
     await aTimeout(600);
     expect(notices(el)).to.have.length(0);
+  });
+
+  it('after the stream drops before any event id, notices the client messages written meanwhile, once', async () => {
+    const el = await render({ duration: 0 });
+    // No event came, so no Last-Event-ID: the reopened stream replays nothing. Dana's seeded
+    // unread messages are older than the gap and make no notice.
+    db.dropConnections();
+    db.clientWrites(MOCK_CLIENTS.dana, 'Missed one');
+    db.clientWrites(MOCK_CLIENTS.dana, 'Missed two\nsecond line');
+    db.clientWrites(MOCK_CLIENTS.emoji, 'Missed three');
+    // The advisor's own reply (from the phone) makes none.
+    db.send(MOCK_CLIENTS.emoji, 'My own reply', 'gap-reply-0001');
+    await waitFor(() => notices(el).length === 2, 8000, 'the missed messages noticed');
+    await aTimeout(300);
+    expect(notices(el).map((n) => textOf(n))).to.deep.equal([
+      said(en.newMessagesFrom(nameOf(MOCK_CLIENTS.dana), 2, String), 'Missed two'),
+      said(en.newMessageFrom(nameOf(MOCK_CLIENTS.emoji)), 'Missed three'),
+    ]);
+    for (const n of notices(el)) dismissButton(n).click();
+    await waitFor(() => notices(el).length === 0, 2000, 'dismissed');
+    // Another drop: only what came in this gap makes a notice, not the messages noticed before.
+    await liveOpen(el);
+    db.dropConnections();
+    db.clientWrites(MOCK_CLIENTS.rtl, 'Missed in the second gap');
+    await waitFor(() => notices(el).length === 1, 8000, 'the second gap’s notice');
+    await aTimeout(300);
+    expect(notices(el).map((n) => textOf(n))).to.deep.equal([
+      said(en.newMessageFrom(nameOf(MOCK_CLIENTS.rtl)), 'Missed in the second gap'),
+    ]);
   });
 
   it('fires dm-notice-open when clicked, and goes away', async () => {

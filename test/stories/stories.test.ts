@@ -105,6 +105,8 @@ const MODULES: Array<{ module: Record<string, unknown>; min: number; required: s
     min: 7,
     required: [
       'New message notice',
+      'Several messages from one client (folded, with a count)',
+      'Missed while the stream was down (noticed on reconnect)',
       'During a live session (held)',
       'After a live session (released)',
     ],

@@ -1,6 +1,5 @@
-import { type PropertyValues, html, svg, type PropertyDeclarations } from 'lit';
+import { type PropertyValues, html, nothing, svg, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { FeedItem } from '../../core/types.js';
 import type { DmStore, StoreNotice } from '../../data/store.js';
 import { DmElement } from '../base/dm-element.js';
 import { tokens } from '../base/tokens.js';
@@ -14,6 +13,8 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="fal
  * Fixed at the top-end corner of the viewport; style `dm-notifier { position: static }` to place
  * it in the flow instead. Notices never take focus. The store decides which items make a notice:
  * none for the client whose card is open, and none during a live session (those are shown when it ends).
+ * A message's notice shows its first line (at most 80 characters) under the client's name; several
+ * messages of one client fold into one notice that counts them and shows the newest.
  *
  * @summary In-app notices ("New message from Dana") when a client writes while the advisor uses the site.
  * @tag dm-notifier
@@ -27,6 +28,8 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="fal
  * @csspart base - The polite live region that holds the notices.
  * @csspart notice - Each notice.
  * @csspart notice-open - The notice's main button (its text).
+ * @csspart notice-title - The line that names the client (and, for folded messages, counts them).
+ * @csspart notice-preview - The first line of the message (the newest, when folded), under the title.
  * @csspart notice-dismiss - The notice's dismiss button.
  *
  * @cssproperty [--dm-notifier-inset=16px] - Distance from the viewport's top and end edges (notices stay clear of the composer at the bottom).
@@ -70,28 +73,12 @@ export class DmNotifier extends DmElement {
   private focused_ = false;
   /** What had focus before it came into the notices (given back when the last one is dismissed). */
   private cameFrom_?: HTMLElement;
-  /** Item kinds seen on the live stream, so an order's notice can say "order". */
-  private kinds_ = new Map<string, FeedItem['kind']>();
   private unknownNames_ = new Set<string>();
-  private liveItemStore_?: DmStore;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.liveItemStore_?.removeEventListener('live-item', this.handleLiveItem_);
-    this.liveItemStore_ = undefined;
     this.clearTimers_();
   }
-
-  protected override storeConnected(store: DmStore): void {
-    this.liveItemStore_?.removeEventListener('live-item', this.handleLiveItem_);
-    this.liveItemStore_ = store;
-    store.addEventListener('live-item', this.handleLiveItem_);
-  }
-
-  private handleLiveItem_ = ({ detail: item }: CustomEvent<FeedItem>) => {
-    this.kinds_.set(item.id, item.kind);
-    if (this.kinds_.size > 500) this.kinds_.delete(this.kinds_.keys().next().value!);
-  };
 
   /** Updates for the notices and their clients' summaries only. */
   protected override select(s: DmStore): unknown {
@@ -177,13 +164,6 @@ export class DmNotifier extends DmElement {
     this.store?.dismissNotice(key);
   }
 
-  private kindOf_(n: StoreNotice): FeedItem['kind'] {
-    const known = this.kinds_.get(n.itemId);
-    if (known) return known;
-    const inFeed = this.store?.feed(n.clientId, 'all').items.find((i) => i.id === n.itemId);
-    return inFeed?.kind ?? 'message';
-  }
-
   private handleOpen_(n: StoreNotice): void {
     this.emit('dm-notice-open', { clientId: n.clientId });
     this.dismiss_(n.key);
@@ -254,9 +234,18 @@ export class DmNotifier extends DmElement {
         (n) => n.key,
         (n) => {
           const name = store?.client(n.clientId)?.displayName || t.aClient;
-          const text = this.kindOf_(n) === 'order' ? t.newOrderFrom(name) : t.newMessageFrom(name);
+          const count = n.count ?? 1;
+          const title =
+            n.kind === 'order'
+              ? t.newOrderFrom(name)
+              : count > 1
+                ? t.newMessagesFrom(name, count, this.num)
+                : t.newMessageFrom(name);
           return html`<div class="notice" part="notice" data-key=${n.key} @click=${() => this.handleOpen_(n)}>
-            <button type="button" class="open" part="notice-open">${text}</button>
+            <button type="button" class="open" part="notice-open">
+              <span part="notice-title">${title}</span>
+              ${n.text ? html`<span class="preview" part="notice-preview" dir="auto">${n.text}</span>` : nothing}
+            </button>
             <button
               type="button"
               class="dismiss"

@@ -45,6 +45,11 @@ export const notifierStyles = css`
     cursor: pointer;
     overflow-wrap: anywhere;
   }
+  .preview {
+    display: block;
+    font-weight: 400;
+    color: var(--_muted);
+  }
   .dismiss {
     flex: none;
     display: grid;
