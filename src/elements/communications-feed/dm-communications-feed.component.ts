@@ -341,7 +341,7 @@ export class DmCommunicationsFeed extends DmElement {
     return html`<div class="frame">
       <div class="toolbar">
         ${renderFilter(t, this.filter, this.handleFilter_)}
-        ${renderSearch(this.search_, t, this.locale, this.store?.client(this.clientId)?.displayName ?? t.aClient)}
+        ${renderSearch(this.search_, t, this.locale, this.store?.client(this.clientId)?.displayName ?? t.aClient, this.num)}
       </div>
       ${this.twoWay_.renderNote_(t)}
       ${renderOlder(this, feed, t)}
@@ -349,7 +349,7 @@ export class DmCommunicationsFeed extends DmElement {
       ${feed ? this.twoWay_.renderNewer_(feed, t) : nothing}
       ${renderTyping(t, this.store?.client(this.clientId)?.displayName ?? t.aClient, !!this.store?.signals.isTyping(this.clientId))}
       ${this.tail_.render_(t, this.scroller_, !!feed?.newerCursor, this.handlePill_)}
-      ${this.details_.render(t, this.locale)}
+      ${this.details_.render(t, this.locale, this.num)}
     </div>`;
   }
 
@@ -364,6 +364,7 @@ export class DmCommunicationsFeed extends DmElement {
     const ctx: RowContext = {
       t,
       locale: this.locale,
+      num: this.num,
       rows,
       setSize: feed.olderCursor ? -1 : feed.items.length,
       tabKey: this.focus_.key ?? (last && entryKey(last)),
