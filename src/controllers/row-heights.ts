@@ -15,7 +15,7 @@ export class RowHeights<T extends object> {
   // Rows that are replaced by a new object (a pending message confirmed) are simply measured again.
   private heights_ = new WeakMap<T, number>();
   private elRow_ = new WeakMap<Element, T>();
-  private offsetsFor_: readonly T[] | null = null;
+  private offsetsFor_?: readonly T[];
 
   constructor(
     /** A stable key per row. */

@@ -45,13 +45,13 @@ export interface AnchorHost {
  */
 export class ViewAnchor<T extends object> {
   /** The row being read as the last render placed it (held when the width changes). */
-  reading_: Reading | null = null;
+  reading_?: Reading | undefined;
   /** Where this update puts `scrollTop`, if anywhere. */
-  top_: number | null = null;
-  private anchor_: Anchor | null = null;
-  private pending_: Target | null = null;
+  top_?: number | undefined;
+  private anchor_?: Anchor | undefined;
+  private pending_?: Target | undefined;
   /** The target placed by this update: placed again while the rows it lands among are measured. */
-  private placed_: Target | null = null;
+  private placed_?: Target | undefined;
 
   constructor(
     private readonly w_: AnchorHost,
@@ -60,9 +60,9 @@ export class ViewAnchor<T extends object> {
     private readonly bottom_: boolean,
   ) {}
 
-  /** Brings a row into view on the next update (`null`: none). */
-  target_(key: string | null, align: Align = 'nearest'): void {
-    this.pending_ = key === null ? null : { key, align };
+  /** Brings a row into view on the next update (none without a `key`). */
+  target_(key?: string, align: Align = 'nearest'): void {
+    this.pending_ = key === undefined ? key : { key, align };
   }
 
   /**
@@ -79,7 +79,7 @@ export class ViewAnchor<T extends object> {
       this.anchor_ = { ...r, bottom: false, count: n };
       return true;
     }
-    this.anchor_ = null;
+    this.anchor_ = undefined;
     if (!s || !n || !h.current_) return false;
     const index = h.findRow_(s.scrollTop);
     const row = h.rows_[index];
@@ -121,7 +121,7 @@ export class ViewAnchor<T extends object> {
         w.atEdge = w.canStick_() && (this.bottom_ ? top >= maxTop - 1 : top <= 1);
         this.placed_ = t;
       }
-      this.pending_ = null;
+      this.pending_ = undefined;
     } else if (w.atEdge) {
       this.top_ = top = this.bottom_ ? maxTop : 0;
     } else if (this.anchor_) {
@@ -134,7 +134,7 @@ export class ViewAnchor<T extends object> {
     let index = h.findRow_(top);
     if (o[index] < top - 0.5 && o[index + 1] < top + viewport) index++;
     const row = h.rows_[index];
-    this.reading_ = row === undefined ? null : { key: h.key_(row), index, delta: o[index] - top };
+    this.reading_ = row && { key: h.key_(row), index, delta: o[index] - top };
     return top;
   }
 
@@ -145,7 +145,7 @@ export class ViewAnchor<T extends object> {
    */
   settle_(changed: boolean): void {
     const p = this.placed_;
-    this.placed_ = null;
+    this.placed_ = undefined;
     if (changed && p && (p.passes ?? 0) < 3 && !this.pending_)
       this.pending_ = { ...p, passes: (p.passes ?? 0) + 1 };
   }

@@ -108,8 +108,8 @@ export class VirtualWindow<T extends object> implements ReactiveController {
       this.observer_.observe(scroller);
     }
     const top = this.a_.top_;
-    if (top !== null) {
-      this.a_.top_ = null;
+    if (top !== undefined) {
+      this.a_.top_ = undefined;
       this.setTop_(
         scroller,
         this.opts_.stick === 'bottom' && this.atEdge ? scroller.scrollHeight : top,
@@ -229,7 +229,7 @@ export class VirtualWindow<T extends object> implements ReactiveController {
   /** Goes to the sticky edge (e.g. the newest message) and stays there. */
   scrollToEdge(): void {
     this.atEdge = true;
-    this.a_.target_(null);
+    this.a_.target_();
     this.host_.requestUpdate();
   }
 

@@ -189,7 +189,10 @@ export class DmCommunicationsFeed extends DmElement {
       this.rows_ = feed.items;
     }
     // Live items that came while the feed shows the past are not in it: the pill says so.
-    if (feed && this.twoWay_.arrived_(feed)) this.tail_.offer_(this.t.newMessagesPill);
+    if (feed && this.twoWay_.arrived_(feed)) {
+      this.tail_.pill_ = true;
+      this.tail_.said_ = this.t.newMessagesPill;
+    }
     // Whether the client has unread is in its summary: wait for it (it is fetched on open).
     const client = this.store?.client(this.clientId);
     if (feed && (client || !this.session_.clientPending))
@@ -338,29 +341,29 @@ export class DmCommunicationsFeed extends DmElement {
   protected override render() {
     const t = this.t;
     const feed = this.feed_;
+    const name = this.store?.client(this.clientId)?.displayName ?? t.aClient;
     return html`<div class="frame">
       <div class="toolbar">
         ${renderFilter(t, this.filter, this.handleFilter_)}
-        ${renderSearch(this.search_, t, this.locale, this.store?.client(this.clientId)?.displayName ?? t.aClient, this.num)}
+        ${renderSearch(this.search_, t, this.locale, name, this.num)}
       </div>
       ${this.twoWay_.renderNote_(t)}
       ${renderOlder(this, feed, t)}
-      ${this.renderBody_(feed)}
+      ${this.renderBody_(feed, name)}
       ${feed ? this.twoWay_.renderNewer_(feed, t) : nothing}
-      ${renderTyping(t, this.store?.client(this.clientId)?.displayName ?? t.aClient, !!this.store?.signals.isTyping(this.clientId))}
+      ${renderTyping(t, name, !!this.store?.signals.isTyping(this.clientId))}
       ${this.tail_.render_(t, this.scroller_, !!feed?.newerCursor, this.handlePill_)}
       ${this.details_.render(t, this.locale, this.num)}
     </div>`;
   }
 
-  private renderBody_(feed: FeedState | null) {
+  private renderBody_(feed: FeedState | null, name: string) {
     const t = this.t;
     const state = renderFeedState(this, feed, t);
     if (state || !feed) return state;
     const rows = this.rows_;
     const slice = this.vw_.slice(rows);
     const last = rows[rows.length - 1];
-    const name = this.store?.client(this.clientId)?.displayName ?? t.aClient;
     const ctx: RowContext = {
       t,
       locale: this.locale,

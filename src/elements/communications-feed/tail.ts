@@ -28,12 +28,6 @@ export class FeedTail {
     }
   }
 
-  /** Shows the pill, announcing `said`. */
-  offer_(said: string): void {
-    this.pill_ = true;
-    this.said_ = said;
-  }
-
   /**
    * New items (`live`: the view was placed, there were items, and this is not a page of the past): follow the advisor's own, announce the client's
    * (or offer the pill when scrolled up).
