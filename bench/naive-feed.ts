@@ -58,7 +58,7 @@ export class BenchNaiveFeed extends LitElement {
         <span class="price">${formatPrice(e.price, this.locale)}</span>
         <span class="title">${e.title}</span>
         <span class="sub"><span class="status ${e.status}">${t.orderStatuses[e.status] ?? e.status}</span>
-          ${e.durationMinutes ? html` · ${t.duration(e.durationMinutes)}` : nothing}</span>
+          ${e.durationMinutes ? html` · ${t.duration(e.durationMinutes, String)}` : nothing}</span>
         <time class="sub" datetime=${e.at}>${formatTime(e.at, this.locale)}</time>
       </button>
     </div>`;

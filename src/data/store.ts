@@ -8,7 +8,7 @@
  * it reads), keep its state in its own fields, call `hub.changed_()` after every change, and
  * expose what elements need as a method or getter of `DmStore` that forwards to it. Live events
  * reach modules through `LiveSync` (live.ts); lifecycle (start, stop, reload after a fault)
- * through `start()`, `stop()` and `reloadFailed_()` here.
+ * through `start()`, `stop()` here and `reloadFailed()` (recovery.ts).
  */
 import type {
   Advisor,
@@ -19,7 +19,7 @@ import type {
   OrderDetail,
   Presence,
 } from '../core/types.js';
-import { type DmAdapter, type DmError, type LiveStatus, isRetryable } from './adapter.js';
+import type { DmAdapter, LiveStatus } from './adapter.js';
 import { ClientSignals } from './client-signals.js';
 import { Clients } from './clients.js';
 import { ConversationSearch, IDLE_SEARCH, type SearchState } from './conversation-search.js';
@@ -32,6 +32,7 @@ import { LiveSync } from './live.js';
 import { NoticesPresence } from './notices.js';
 import { Orders } from './orders.js';
 import { Outbox } from './outbox.js';
+import { refreshAfterReconnect, reloadFailed } from './recovery.js';
 import type {
   ClientListState,
   DmStoreEventMap,
@@ -116,7 +117,7 @@ export class DmStore extends StoreTarget {
     this.m_ = modules(this.hub_, this.storage_, {
       advisorId: () => this.advisor_?.id,
       advisor: (a) => (this.advisor_ = a),
-      reconnected: () => this.refreshAfterReconnect_(),
+      reconnected: () => refreshAfterReconnect(this.hub_, this.m_, this),
     });
   }
 
@@ -163,7 +164,7 @@ export class DmStore extends StoreTarget {
     hub.signedOut_ = false;
     if (hub.started_) {
       if (this.liveStatus === 'closed') this.m_.live.open_();
-      this.reloadFailed_();
+      reloadFailed(this.hub_, this.m_, this);
       return;
     }
     hub.started_ = true;
@@ -190,44 +191,10 @@ export class DmStore extends StoreTarget {
   }
 
   private handleOnline_ = () => {
-    this.reloadFailed_(true);
+    reloadFailed(this.hub_, this.m_, this, true);
     if (!this.hub_.signedOut_) this.m_.outbox.online_();
     this.hub_.changed_();
   };
-
-  /**
-   * Loads again what failed, and reports presence: after signing in again (everything), or when
-   * the network or the live stream comes back (`transient`: only what a network or server fault left).
-   */
-  private reloadFailed_(transient = false): void {
-    // Signed out: nothing is asked again until the host signs the advisor in and calls start().
-    if (transient && this.hub_.signedOut_) return;
-    const { clients, feeds, eligibility, unread } = this.m_;
-    // When the network comes back, what is on screen (open cards) reloads now; the rest when shown.
-    const again = (s: { status: LoadStatus; error: DmError | null }, clientId?: string) =>
-      s.status === 'error' &&
-      (!transient || (isRetryable(s.error) && (!clientId || this.hub_.isOpen_(clientId))));
-    if (this.advisorStatus_ === 'error') void this.loadAdvisor();
-    this.setPresence({});
-    unread.resetRetries_();
-    void this.refreshUnread();
-    if (again(clients.list_)) void clients.load_(clients.list_.query, true);
-    for (const f of feeds.all_())
-      if (again(f, f.clientId)) void feeds.load_(f.clientId, f.filter, true);
-    for (const id of eligibility.ids_())
-      if (again(eligibility.get_(id), id)) void eligibility.load_(id, true);
-  }
-
-  /** The live stream is open again after a drop: what the replay may not cover is fetched again. */
-  private refreshAfterReconnect_(): void {
-    this.reloadFailed_(true);
-    const { clients, feeds, eligibility } = this.m_;
-    for (const f of [...feeds.all_()])
-      if (f.status === 'ready') void feeds.refreshNewest_(f.clientId, f.filter);
-    for (const id of this.hub_.openClients_())
-      if (eligibility.get_(id).status === 'ready') void eligibility.load_(id, true);
-    if (clients.list_.status === 'ready') void clients.refreshFirstPage_();
-  }
 
   async loadAdvisor(): Promise<void> {
     this.advisorStatus_ = 'loading';

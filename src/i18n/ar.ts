@@ -55,7 +55,7 @@ export const ar: DmStrings = {
     cancelled: 'ملغى',
     refunded: 'مُسترد',
   },
-  duration: (m) => `${m} دقيقة`,
+  duration: (m, num) => `${num(m)} دقيقة`,
   openOrder: (title) => `فتح تفاصيل الطلب: ${title}`,
   orderDetails: 'تفاصيل الطلب',
   typeAndStatus: 'النوع والحالة',
@@ -77,8 +77,8 @@ export const ar: DmStrings = {
   conversationSearchPlaceholder: 'ابحث في الرسائل والطلبات',
   searchHitsLabel: 'الرسائل والطلبات المطابقة',
   searching: 'جارٍ البحث…',
-  searchCount: (n, more) =>
-    more ? `${n}+ نتيجة مطابقة` : n === 1 ? 'نتيجة مطابقة واحدة' : `${n} نتائج مطابقة`,
+  searchCount: (n, more, num) =>
+    more ? `${num(n)}+ نتيجة مطابقة` : n === 1 ? 'نتيجة مطابقة واحدة' : `${num(n)} نتائج مطابقة`,
   noHits: (q) => `لا شيء يطابق «${q}».`,
   searchError: 'تعذّر البحث.',
   messageUnavailable: 'هذه الرسالة لم تعد متاحة',
@@ -92,8 +92,8 @@ export const ar: DmStrings = {
   placeholder: 'اكتب رسالة…',
   placeholderBlocked: 'لا يمكنك إرسال رسائل الآن',
   send: 'إرسال',
-  characters: (n, max) => `${n} / ${max}`,
-  tooLong: (max) => `يمكن أن تحتوي الرسالة على ${max} حرف كحد أقصى.`,
+  characters: (n, max, num) => `${num(n)} / ${num(max)}`,
+  tooLong: (max, num) => `يمكن أن تحتوي الرسالة على ${num(max)} حرف كحد أقصى.`,
   blocked: {
     advisor_suspended: () => 'لا يمكنك إرسال الرسائل أثناء تعليق حسابك.',
     advisor_rejected: () => 'لا يمكنك إرسال الرسائل لأن طلبك لتصبح مستشارًا قد رُفض.',
@@ -108,8 +108,8 @@ export const ar: DmStrings = {
   signInAgain: 'انتهت جلستك. سجّل الدخول مجددًا للإرسال؛ نصّك محفوظ.',
   sendRefused: 'لم تُرسَل رسالتك؛ نصّك محفوظ.',
   offline: 'أنت غير متصل. ستُرسل الرسائل عند عودة الاتصال.',
-  unreadClients: (n) =>
-    n === 1 ? 'عميل واحد لديه رسائل غير مقروءة' : `${n} عملاء لديهم رسائل غير مقروءة`,
+  unreadClients: (n, num) =>
+    n === 1 ? 'عميل واحد لديه رسائل غير مقروءة' : `${num(n)} عملاء لديهم رسائل غير مقروءة`,
   noUnread: 'لا توجد رسائل غير مقروءة',
   newMessageFrom: (name) => `رسالة جديدة من ${name}`,
   // Arabic counts: 2 is the dual, 3–10 take the plural, 11 and more the singular.

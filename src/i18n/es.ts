@@ -56,7 +56,7 @@ export const es: DmStrings = {
     cancelled: 'Cancelado',
     refunded: 'Reembolsado',
   },
-  duration: (m) => `${m} min`,
+  duration: (m, num) => `${num(m)} min`,
   openOrder: (title) => `Abrir los detalles del pedido: ${title}`,
   orderDetails: 'Detalles del pedido',
   typeAndStatus: 'Tipo y estado',
@@ -78,8 +78,8 @@ export const es: DmStrings = {
   conversationSearchPlaceholder: 'Buscar mensajes y pedidos',
   searchHitsLabel: 'Mensajes y pedidos que coinciden',
   searching: 'Buscando…',
-  searchCount: (n, more) =>
-    more ? `${n}+ coincidencias` : n === 1 ? '1 coincidencia' : `${n} coincidencias`,
+  searchCount: (n, more, num) =>
+    more ? `${num(n)}+ coincidencias` : n === 1 ? '1 coincidencia' : `${num(n)} coincidencias`,
   noHits: (q) => `Nada coincide con «${q}».`,
   searchError: 'La búsqueda falló.',
   messageUnavailable: 'Este mensaje ya no está disponible',
@@ -93,8 +93,8 @@ export const es: DmStrings = {
   placeholder: 'Escribe un mensaje…',
   placeholderBlocked: 'No puedes enviar mensajes ahora',
   send: 'Enviar',
-  characters: (n, max) => `${n} / ${max}`,
-  tooLong: (max) => `Los mensajes pueden tener como máximo ${max} caracteres.`,
+  characters: (n, max, num) => `${num(n)} / ${num(max)}`,
+  tooLong: (max, num) => `Los mensajes pueden tener como máximo ${num(max)} caracteres.`,
   blocked: {
     advisor_suspended: () => 'No puedes enviar mensajes mientras tu cuenta esté suspendida.',
     advisor_rejected: () =>
@@ -111,8 +111,8 @@ export const es: DmStrings = {
   signInAgain: 'Tu sesión ha terminado. Vuelve a iniciar sesión para enviar; tu texto se conserva.',
   sendRefused: 'Tu mensaje no se envió; tu texto se conserva.',
   offline: 'Estás sin conexión. Los mensajes se enviarán cuando vuelvas a estar en línea.',
-  unreadClients: (n) =>
-    n === 1 ? '1 cliente con mensajes sin leer' : `${n} clientes con mensajes sin leer`,
+  unreadClients: (n, num) =>
+    n === 1 ? '1 cliente con mensajes sin leer' : `${num(n)} clientes con mensajes sin leer`,
   noUnread: 'No hay mensajes sin leer',
   newMessageFrom: (name) => `Nuevo mensaje de ${name}`,
   newMessagesFrom: (name, n, num) => `${name} · ${num(n)} mensajes nuevos`,

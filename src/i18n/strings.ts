@@ -5,7 +5,9 @@ import type { NumberFormatter } from './format.js';
  * Every piece of text the elements show, one table per element so that an element imported alone
  * carries only its own words. `DmStrings` is all of them: a host replaces the whole table or single
  * entries (`<dm-provider>.strings = { send: 'Enviar' }`, or `strings` on one element). Texts that
- * take values are functions.
+ * take values are functions; those that take counts get, as their last argument, `num`: the
+ * provider locale's number formatter (`num(1234)` is "1,234", "1.234" or "١٬٢٣٤"). A host's own
+ * function may ignore it.
  */
 
 /** The words of `<dm-client-list>`. */
@@ -60,7 +62,7 @@ export interface FeedStrings {
   yesterday: string;
   orderTypes: Record<OrderType, string>;
   orderStatuses: Record<OrderStatus, string>;
-  duration: (minutes: number) => string;
+  duration: (minutes: number, num: NumberFormatter) => string;
   openOrder: (title: string) => string;
   orderDetails: string;
   /** The label of an order's type and status in its details. */
@@ -88,7 +90,7 @@ export interface FeedStrings {
   searchHitsLabel: string;
   searching: string;
   /** Announced politely: how many hits (`more`: more can be loaded). */
-  searchCount: (count: number, more: boolean) => string;
+  searchCount: (count: number, more: boolean, num: NumberFormatter) => string;
   noHits: (query: string) => string;
   searchError: string;
   /** A hit whose message is gone (the feed stays where it was). */
@@ -113,8 +115,8 @@ export interface ComposerStrings {
   /** The text box's placeholder while sending is blocked. */
   placeholderBlocked: string;
   send: string;
-  characters: (count: number, max: number) => string;
-  tooLong: (max: number) => string;
+  characters: (count: number, max: number, num: NumberFormatter) => string;
+  tooLong: (max: number, num: NumberFormatter) => string;
   blocked: Record<BlockReason, (name: string) => string>;
   oneLeft: (name: string) => string;
   sendFailed: string;
@@ -127,7 +129,7 @@ export interface ComposerStrings {
 
 /** The words of `<dm-unread-indicator>`. */
 export interface UnreadIndicatorStrings {
-  unreadClients: (count: number) => string;
+  unreadClients: (count: number, num: NumberFormatter) => string;
   noUnread: string;
 }
 
@@ -223,7 +225,7 @@ export const enFeed: FeedStrings = {
     cancelled: 'Cancelled',
     refunded: 'Refunded',
   },
-  duration: (m) => `${m} min`,
+  duration: (m, num) => `${num(m)} min`,
   openOrder: (title) => `Open order details: ${title}`,
   orderDetails: 'Order details',
   typeAndStatus: 'Type and status',
@@ -245,7 +247,8 @@ export const enFeed: FeedStrings = {
   conversationSearchPlaceholder: 'Search messages and orders',
   searchHitsLabel: 'Matching messages and orders',
   searching: 'Searching…',
-  searchCount: (n, more) => (more ? `${n}+ matches` : n === 1 ? '1 match' : `${n} matches`),
+  searchCount: (n, more, num) =>
+    more ? `${num(n)}+ matches` : n === 1 ? '1 match' : `${num(n)} matches`,
   noHits: (q) => `Nothing matches “${q}”.`,
   searchError: 'The search failed.',
   messageUnavailable: 'This message is no longer available',
@@ -265,8 +268,8 @@ export const enComposer: ComposerStrings = {
   placeholder: 'Write a message…',
   placeholderBlocked: 'Sending is blocked',
   send: 'Send',
-  characters: (n, max) => `${n} / ${max}`,
-  tooLong: (max) => `Messages can be at most ${max} characters.`,
+  characters: (n, max, num) => `${num(n)} / ${num(max)}`,
+  tooLong: (max, num) => `Messages can be at most ${num(max)} characters.`,
   blocked: {
     advisor_suspended: () => 'You can’t send messages while your account is suspended.',
     advisor_rejected: () =>
@@ -287,8 +290,8 @@ export const enComposer: ComposerStrings = {
 
 /** English for `<dm-unread-indicator>`. */
 export const enUnreadIndicator: UnreadIndicatorStrings = {
-  unreadClients: (n) =>
-    n === 1 ? '1 client with unread messages' : `${n} clients with unread messages`,
+  unreadClients: (n, num) =>
+    n === 1 ? '1 client with unread messages' : `${num(n)} clients with unread messages`,
   noUnread: 'No unread messages',
 };
 

@@ -24,6 +24,9 @@ const input = (el: DmComposer) => part<HTMLTextAreaElement>(el, 'input')!;
 const sendButton = (el: DmComposer) => part<HTMLButtonElement>(el, 'send')!;
 const reasonOf = (el: DmComposer) => part(el, 'blocked-reason');
 const nameOf = (id: string) => db.client(id)!.displayName;
+/** Counts as the composer formats them: in the locale it resolves (no provider locale: the page's). */
+const num = (n: number) =>
+  new Intl.NumberFormat(document.documentElement.lang || navigator.language).format(n);
 
 let current: DmComposer | undefined;
 
@@ -323,7 +326,7 @@ describe('<dm-composer>', () => {
       expect(counter().getAttribute('aria-live')).to.equal('off');
 
       await paste(el, 'a'.repeat(1800));
-      expect(textOf(counter())).to.equal(en.characters(1800, 2000));
+      expect(textOf(counter())).to.equal(en.characters(1800, 2000, num));
       expect(counter().getAttribute('aria-live')).to.equal('polite');
 
       await paste(el, 'a'.repeat(2000));
@@ -333,7 +336,7 @@ describe('<dm-composer>', () => {
       await paste(el, 'a'.repeat(2001));
       expect(sendButton(el).disabled, '2,001 is not').to.be.true;
       expect(input(el).getAttribute('aria-invalid')).to.equal('true');
-      expect(textOf(el.shadowRoot!.querySelector('.meta'))).to.contain(en.tooLong(2000));
+      expect(textOf(el.shadowRoot!.querySelector('.meta'))).to.contain(en.tooLong(2000, num));
       expect(input(el).getAttribute('aria-describedby')).to.contain(counter().id);
       await press(el, 'Enter');
       expect(input(el).value).to.have.length(2001);

@@ -17,6 +17,9 @@ const { db } = await startMock();
 
 const bubble = (el: DmUnreadIndicator) => part(el, 'bubble');
 const status = (el: DmUnreadIndicator) => shadowQuery(el, '[role="status"]')!;
+/** Counts as the indicator formats them: in the locale it resolves (no provider locale: the page's). */
+const num = (n: number) =>
+  new Intl.NumberFormat(document.documentElement.lang || navigator.language).format(n);
 
 /** Marks every seeded client read on the server. */
 function readEverything(): void {
@@ -33,7 +36,7 @@ describe('<dm-unread-indicator>', () => {
     const n = db.unreadCount();
     expect(n).to.be.greaterThan(0);
     await waitFor(() => bubble(el), 4000, 'bubble');
-    expect(textOf(status(el))).to.equal(en.unreadClients(n));
+    expect(textOf(status(el))).to.equal(en.unreadClients(n, num));
     // A dot: no number unless asked.
     expect(bubble(el)!.querySelector('[aria-hidden="true"]')).to.be.null;
     await expect(el).to.be.accessible();
@@ -45,7 +48,7 @@ describe('<dm-unread-indicator>', () => {
       html`<dm-unread-indicator>Messages</dm-unread-indicator>`,
     );
     await waitFor(() => bubble(el), 5000, 'bubble after the count was asked again');
-    expect(textOf(status(el))).to.equal(en.unreadClients(db.unreadCount()));
+    expect(textOf(status(el))).to.equal(en.unreadClients(db.unreadCount(), num));
   });
 
   it('shows the number with show-count', async () => {
@@ -81,7 +84,7 @@ describe('<dm-unread-indicator>', () => {
 
     const message = db.clientWrites(MOCK_CLIENTS.dana, 'Are you free tonight?');
     await waitFor(() => bubble(el), 4000, 'bubble after a client wrote');
-    expect(textOf(status(el))).to.equal(en.unreadClients(1));
+    expect(textOf(status(el))).to.equal(en.unreadClients(1, num));
 
     await el.store!.markRead(MOCK_CLIENTS.dana, message.id);
     await waitFor(() => !bubble(el), 4000, 'bubble gone after reading');

@@ -19,12 +19,13 @@ import { OrderDetails } from './order-details.js';
 import { ReadTiming } from './read-timing.js';
 import { type RowContext, estimateEntry, renderEntry } from './rows.js';
 import { renderTyping, seenFinder } from './signals.js';
+import { renderFeedState, renderOlder } from './states.js';
+import { FILTERS, renderFilter } from './filter-view.js';
+import { FeedTail } from './tail.js';
 import { UnreadDivider } from './unread-divider.js';
 import { ViewSession } from './view-session.js';
 
 export type { DmFilterChangeEvent, DmOrderOpenEvent } from './dm-communications-feed.events.js';
-
-const FILTERS: FeedFilter[] = ['all', 'orders', 'messages'];
 
 /**
  * One client's orders and messages in one chronological feed, newest at the bottom, with an All /
@@ -76,8 +77,6 @@ export class DmCommunicationsFeed extends DmElement {
   static override properties: PropertyDeclarations = {
     clientId: { attribute: 'client-id' },
     filter: { reflect: true },
-    showPill_: { attribute: false },
-    announcement_: { attribute: false },
   };
 
   /** The words in force (see `FeedStrings`). */
@@ -104,8 +103,6 @@ export class DmCommunicationsFeed extends DmElement {
   private clientId_ = '';
   private filter_: FeedFilter = 'all';
 
-  private showPill_ = false;
-  private announcement_ = '';
   /** The entries shown: the feed state's items as last seen (each entry is one virtual row). */
   private rows_: readonly FeedEntry[] = [];
 
@@ -128,6 +125,7 @@ export class DmCommunicationsFeed extends DmElement {
     page: () => 5,
   });
   private readonly divider_ = new UnreadDivider(this.vw_);
+  private readonly tail_ = new FeedTail(this, this.vw_);
   private readonly details_ = new OrderDetails(this);
   private readonly search_ = new SearchController(this);
   private readonly twoWay_ = new TwoWayFeed(this);
@@ -141,11 +139,11 @@ export class DmCommunicationsFeed extends DmElement {
       if (newClient) {
         this.details_.reset();
         this.focus_.key = null;
-        this.announcement_ = '';
+        this.tail_.said_ = '';
       }
       this.divider_.reset();
       if (this.store) this.twoWay_.enter_(this.store, this.clientId, this.filter);
-      this.showPill_ = false;
+      this.tail_.pill_ = false;
       this.rows_ = [];
       this.vw_.scrollToEdge();
     },
@@ -180,11 +178,20 @@ export class DmCommunicationsFeed extends DmElement {
     super.willUpdate(changed);
     this.session_.sync();
     const feed = this.feed_;
-    if (feed && feed.items !== this.rows_) this.itemsChanged_(feed);
+    if (feed && feed.items !== this.rows_) {
+      const prev = this.rows_;
+      this.divider_.itemsChanged(feed, prev);
+      this.tail_.itemsChanged_(
+        feed.items,
+        prev,
+        this.divider_.positioned && !!prev.length && !this.twoWay_.paging_(feed),
+      );
+      this.rows_ = feed.items;
+    }
     // Live items that came while the feed shows the past are not in it: the pill says so.
     if (feed && this.twoWay_.arrived_(feed)) {
-      this.showPill_ = true;
-      this.announcement_ = this.t.newMessagesPill;
+      this.tail_.pill_ = true;
+      this.tail_.said_ = this.t.newMessagesPill;
     }
     // Whether the client has unread is in its summary: wait for it (it is fetched on open).
     const client = this.store?.client(this.clientId);
@@ -192,36 +199,12 @@ export class DmCommunicationsFeed extends DmElement {
       this.divider_.position(feed, !!client?.hasUnread);
   }
 
-  /** New items: follow the advisor's own, announce the client's (or offer the pill when scrolled up). */
-  private itemsChanged_(feed: FeedState): void {
-    const items = feed.items;
-    const prev = this.rows_;
-    this.divider_.itemsChanged(feed, prev);
-    if (this.divider_.positioned && prev.length && !this.twoWay_.paging_(feed)) {
-      // The advisor just wrote (or retried): messages not stored yet go at the very end.
-      const last = items[items.length - 1];
-      if (last?.delivery && last !== prev[prev.length - 1]) this.vw_.scrollToEdge();
-      // A new stored item after the ones there were (not an older page, not a re-load), above any
-      // message still on its way: follow it when it is the advisor's, else announce it or offer the pill.
-      const n = storedLength(prev);
-      const newest = items[storedLength(items) - 1];
-      if (n && newest && newest !== prev[n - 1] && items[n - 1] === prev[n - 1]) {
-        if (newest.kind === 'message' && newest.sender === 'advisor') this.vw_.scrollToEdge();
-        else {
-          if (!this.vw_.atEdge) this.showPill_ = true;
-          this.announcement_ = newest.kind === 'message' ? newest.body.slice(0, 200) : newest.title;
-        }
-      }
-    }
-    this.rows_ = items;
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const feed = this.feed_;
     if (!feed || feed.status !== 'ready') return;
     const s = this.scroller_;
-    if (s && this.vw_.atEdge && this.showPill_) this.showPill_ = false;
+    if (s && this.vw_.atEdge) this.tail_.hide_();
     // Ahead of either edge, the page beyond it (the anchor keeps the view still when it arrives).
     this.twoWay_.page_(feed, s, this.divider_.positioned);
     if (s)
@@ -274,7 +257,7 @@ export class DmCommunicationsFeed extends DmElement {
    */
   jumpToItem(itemId: string, query = ''): Promise<boolean> {
     this.divider_.stopFollowing();
-    this.showPill_ = false;
+    this.tail_.hide_();
     return this.twoWay_.jump_(itemId, query);
   }
 
@@ -292,7 +275,7 @@ export class DmCommunicationsFeed extends DmElement {
   /** Jumps to the newest item and stays there as new ones arrive. */
   scrollToBottom(): void {
     this.divider_.stopFollowing();
-    this.showPill_ = false;
+    this.tail_.hide_();
     this.vw_.scrollToEdge();
   }
 
@@ -308,11 +291,11 @@ export class DmCommunicationsFeed extends DmElement {
 
   // ---- events -------------------------------------------------------------------------------
 
-  private handleFilter_(filter: FeedFilter): void {
+  private handleFilter_ = (filter: FeedFilter): void => {
     if (filter === this.filter) return;
     this.filter = filter;
     this.emit('dm-filter-change', { filter });
-  }
+  };
 
   private handleOrderClick_ = (order: OrderItem): void => {
     if (this.emit('dm-order-open', { orderId: order.id }, true)) this.openOrder(order.id);
@@ -323,15 +306,6 @@ export class DmCommunicationsFeed extends DmElement {
     if (!(e.target as HTMLElement).closest('[data-vkey]')) return;
     const next = this.focus_.handleKeydown(e);
     if (next === 0 && e.key !== 'End') void this.store?.loadOlder(this.clientId, this.filter);
-  }
-
-  /** Scrolled up more than two screens from the newest item. */
-  private farFromNewest_(): boolean {
-    const s = this.scroller_;
-    if (this.feed_?.newerCursor) return true;
-    return (
-      !!s && !this.vw_.atEdge && s.scrollHeight - s.scrollTop - s.clientHeight > 2 * s.clientHeight
-    );
   }
 
   // The pill, Retry and Discard go away once used: keyboard focus moves to the row they concern
@@ -367,86 +341,33 @@ export class DmCommunicationsFeed extends DmElement {
   protected override render() {
     const t = this.t;
     const feed = this.feed_;
+    const name = this.store?.client(this.clientId)?.displayName ?? t.aClient;
     return html`<div class="frame">
       <div class="toolbar">
-        <div part="filter" role="group" aria-label=${t.filterLabel}>
-          ${FILTERS.map(
-            (
-              f,
-            ) => html`<button type="button" aria-pressed=${f === this.filter ? 'true' : 'false'} @click=${() => this.handleFilter_(f)}>
-              ${f === 'all' ? t.filterAll : f === 'orders' ? t.filterOrders : t.filterMessages}
-            </button>`,
-          )}
-        </div>
-        ${renderSearch(this.search_, t, this.locale, this.store?.client(this.clientId)?.displayName ?? t.aClient)}
+        ${renderFilter(t, this.filter, this.handleFilter_)}
+        ${renderSearch(this.search_, t, this.locale, name, this.num)}
       </div>
       ${this.twoWay_.renderNote_(t)}
-      ${feed?.loadingOlder ? html`<div class="older" part="loading loading-older" role="status">${t.loadingOlder}</div>` : nothing}
-      ${
-        feed?.olderError
-          ? html`<div class="older" part="error older-error">
-            ${t.olderError} <button class="btn" @click=${() => this.store?.loadOlder(this.clientId, this.filter)}>${t.retry}</button>
-          </div>`
-          : nothing
-      }
-      ${this.renderBody_(feed)}
+      ${renderOlder(this, feed, t)}
+      ${this.renderBody_(feed, name)}
       ${feed ? this.twoWay_.renderNewer_(feed, t) : nothing}
-      ${renderTyping(t, this.store?.client(this.clientId)?.displayName ?? t.aClient, !!this.store?.signals.isTyping(this.clientId))}
-      ${
-        this.showPill_
-          ? html`<button part="new-messages" type="button" @click=${this.handlePill_}>${t.newMessagesPill}</button>`
-          : this.farFromNewest_()
-            ? html`<button part="jump-latest" class="jump" type="button" aria-label=${t.jumpLatest} title=${t.jumpLatest} @click=${this.handlePill_}>↓</button>`
-            : nothing
-      }
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement_}</div>
-      ${this.details_.render(t, this.locale)}
+      ${renderTyping(t, name, !!this.store?.signals.isTyping(this.clientId))}
+      ${this.tail_.render_(t, this.scroller_, !!feed?.newerCursor, this.handlePill_)}
+      ${this.details_.render(t, this.locale, this.num)}
     </div>`;
   }
 
-  private renderBody_(feed: FeedState | null) {
+  private renderBody_(feed: FeedState | null, name: string) {
     const t = this.t;
-    if (!feed || feed.status === 'idle' || (feed.status === 'loading' && !feed.items.length)) {
-      return html`<div class="state" part="loading" role="status">${this.clientId ? t.loadingFeed : t.chooseClient}</div>`;
-    }
-    if (
-      feed.status === 'error' &&
-      (feed.error?.kind === 'not-found' || feed.error?.kind === 'auth')
-    ) {
-      // No such client (a deep link to a removed one), or the session ended (the provider fired
-      // dm-auth-required; `start()` after signing in reloads): nothing to retry here.
-      return html`<div class="state" part=${feed.error.kind === 'auth' ? 'error signed-out' : 'error'} role="alert"><p>${feed.error.kind === 'auth' ? t.feedSignedOut : t.clientNotFound}</p></div>`;
-    }
-    // No items yet: the newest page failed, or was empty with older pages before it (loaded next).
-    const retry =
-      feed.status === 'error'
-        ? () => this.store?.loadFeed(this.clientId, this.filter, true)
-        : feed.olderError && (() => this.store?.loadOlder(this.clientId, this.filter));
-    if (!feed.items.length && retry) {
-      return html`<div class="state" part="error" role="alert">
-        <p>${t.feedError}</p>
-        <button class="btn" @click=${retry}>${t.retry}</button>
-      </div>`;
-    }
-    if (!feed.items.length && feed.olderCursor) {
-      return html`<div class="state" part="loading" role="status">${t.loadingFeed}</div>`;
-    }
-    if (!feed.items.length) {
-      const text =
-        this.filter === 'orders'
-          ? t.feedEmptyOrders
-          : this.filter === 'messages'
-            ? t.feedEmptyMessages
-            : t.feedEmpty;
-      return html`<div class="state" part="empty">${text}</div>`;
-    }
+    const state = renderFeedState(this, feed, t);
+    if (state || !feed) return state;
     const rows = this.rows_;
     const slice = this.vw_.slice(rows);
     const last = rows[rows.length - 1];
-    const name = this.store?.client(this.clientId)?.displayName ?? t.aClient;
     const ctx: RowContext = {
       t,
       locale: this.locale,
+      num: this.num,
       rows,
       setSize: feed.olderCursor ? -1 : feed.items.length,
       tabKey: this.focus_.key ?? (last && entryKey(last)),

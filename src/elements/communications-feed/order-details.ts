@@ -1,6 +1,6 @@
 import { type ReactiveController, type ReactiveControllerHost, html, nothing } from 'lit';
 import type { DmStore } from '../../data/store.js';
-import { formatDateTime, formatPrice } from '../../i18n/format.js';
+import { type NumberFormatter, formatDateTime, formatPrice } from '../../i18n/format.js';
 import type { FeedStrings } from '../../i18n/strings.js';
 
 /** What the order details need from the feed. */
@@ -63,7 +63,7 @@ export class OrderDetails implements ReactiveController {
     if (row) row.focus();
   };
 
-  render(t: FeedStrings, locale: string) {
+  render(t: FeedStrings, locale: string, num: NumberFormatter) {
     const orderId = this.id_;
     if (!orderId) return nothing;
     const store = this.host_.store;
@@ -88,7 +88,7 @@ export class OrderDetails implements ReactiveController {
                 <dt>${t.typeAndStatus}</dt>
                 <dd>${t.orderTypes[o.orderType] ?? o.orderType} · <span class="status ${o.status}">${t.orderStatuses[o.status] ?? o.status}</span></dd>
                 <dt>${t.price}</dt>
-                <dd>${formatPrice(o.price, locale)}${o.durationMinutes ? ` · ${t.duration(o.durationMinutes)}` : ''}</dd>
+                <dd>${formatPrice(o.price, locale)}${o.durationMinutes ? ` · ${t.duration(o.durationMinutes, num)}` : ''}</dd>
                 <dt>${t.ordered}</dt>
                 <dd><time datetime=${o.at}>${formatDateTime(o.at, locale)}</time></dd>
                 ${

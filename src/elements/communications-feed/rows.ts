@@ -3,7 +3,13 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { entryKey } from '../../core/feed-merge.js';
 import { linkify } from '../../core/links.js';
 import type { Delivery, FeedEntry, MessageItem, OrderItem } from '../../core/types.js';
-import { formatDay, formatPrice, formatTime, isSameDay } from '../../i18n/format.js';
+import {
+  type NumberFormatter,
+  formatDay,
+  formatPrice,
+  formatTime,
+  isSameDay,
+} from '../../i18n/format.js';
 import type { FeedStrings } from '../../i18n/strings.js';
 import { marked } from './search-view.js';
 import { renderSeen } from './signals.js';
@@ -23,6 +29,8 @@ export function estimateEntry(entry: FeedEntry): number {
 export interface RowContext {
   t: FeedStrings;
   locale: string;
+  /** Formats counts in the locale. */
+  num: NumberFormatter;
   /** Every row shown (a row's day separator compares it with the one before). */
   rows: readonly FeedEntry[];
   /** `aria-setsize`: -1 while older pages remain. */
@@ -88,7 +96,7 @@ export function renderEntry(e: FeedEntry, index: number, c: RowContext) {
         <span class="title">${q ? marked(e.title, q, Infinity) : e.title}</span>
         <span class="sub"
           ><span class="status ${e.status}">${t.orderStatuses[e.status] ?? e.status}</span>
-          ${e.durationMinutes ? ` · ${t.duration(e.durationMinutes)}` : nothing}</span
+          ${e.durationMinutes ? ` · ${t.duration(e.durationMinutes, c.num)}` : nothing}</span
         >
         <time class="sub" datetime=${e.at}>${formatTime(e.at, c.locale)}</time>
       </button>

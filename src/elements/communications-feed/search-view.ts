@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { highlight } from '../../core/search-match.js';
 import type { FeedItem } from '../../core/types.js';
-import { formatDateTime } from '../../i18n/format.js';
+import { type NumberFormatter, formatDateTime } from '../../i18n/format.js';
 import type { FeedStrings } from '../../i18n/strings.js';
 import type { SearchController } from './search-controller.js';
 
@@ -14,7 +14,13 @@ export function marked(text: string, query: string, max?: number) {
  * The conversation search: the box (`part="conversation-search"`), its list of hits
  * (`part="search-hit"` each, newest first), and a polite status with the number of hits.
  */
-export function renderSearch(c: SearchController, t: FeedStrings, locale: string, who: string) {
+export function renderSearch(
+  c: SearchController,
+  t: FeedStrings,
+  locale: string,
+  who: string,
+  num: NumberFormatter,
+) {
   if (!c.available_) return nothing;
   const s = c.state;
   const shown = c.open_ && s.status !== 'idle';
@@ -59,7 +65,7 @@ export function renderSearch(c: SearchController, t: FeedStrings, locale: string
       ${busy ? html`<p part="loading">${t.searching}</p>` : nothing}
       ${failed ? html`<p part="error search-error" role="alert">${t.searchError} <button class="btn" type="button" @click=${c.retry_}>${t.retry}</button></p>` : nothing}
     </div>
-    <div class="visually-hidden" role="status">${busy ? t.searching : shown && n ? t.searchCount(n, !!s.nextCursor) : none ? t.noHits(s.query) : ''}</div>
+    <div class="visually-hidden" role="status">${busy ? t.searching : shown && n ? t.searchCount(n, !!s.nextCursor, num) : none ? t.noHits(s.query) : ''}</div>
   </div>`;
 }
 

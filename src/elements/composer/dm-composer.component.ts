@@ -358,13 +358,13 @@ export class DmComposer extends DmElement {
           </button>
         </div>
         <div class="meta">
-          ${tooLong ? html`<span id="too-long" class="too-long">${t.tooLong(MAX_MESSAGE_LENGTH)}</span>` : nothing}
+          ${tooLong ? html`<span id="too-long" class="too-long">${t.tooLong(MAX_MESSAGE_LENGTH, this.num)}</span>` : nothing}
           <span
             id="counter"
             part="counter"
             class=${tooLong ? 'counter over' : 'counter'}
             aria-live=${nearLimit ? 'polite' : 'off'}
-            >${nearLimit ? t.characters(length, MAX_MESSAGE_LENGTH) : ''}</span
+            >${nearLimit ? t.characters(length, MAX_MESSAGE_LENGTH, this.num) : ''}</span
           >
         </div>
         <div class="status" part="status" role="status">${status}</div>

@@ -51,9 +51,9 @@ export class DmUnreadIndicator extends DmElement {
         >${
           count > 0
             ? html`<span part="bubble" class=${this.showCount ? 'bubble count' : 'bubble'}
-              >${this.showCount ? html`<span aria-hidden="true">${count.toLocaleString(this.locale)}</span>` : ''}<span
+              >${this.showCount ? html`<span aria-hidden="true">${this.num(count)}</span>` : ''}<span
                 class="visually-hidden"
-                >${t.unreadClients(count)}</span
+                >${t.unreadClients(count, this.num)}</span
               ></span
             >`
             : html`<span class="visually-hidden">${t.noUnread}</span>`
