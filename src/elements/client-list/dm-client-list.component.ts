@@ -1,5 +1,5 @@
 import { inlineStyle } from '../base/inline-style.js';
-import { type PropertyValues, html, nothing, type PropertyDeclarations } from 'lit';
+import { type PropertyValues, html, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { RovingFocus } from '../../controllers/roving-focus.js';
 import { VirtualWindow, type WindowSlice } from '../../controllers/virtual-window.js';
@@ -11,7 +11,9 @@ import { tokens } from '../base/tokens.js';
 import { type ClientRowContext, renderClientRow } from './client-row.js';
 import { clientListStyles } from './dm-client-list.styles.js';
 import './dm-client-list.events.js';
+import { OpenClient } from './open-client.js';
 import { SearchBox } from './search.js';
+import { renderListEnd, renderListError, renderListState } from './states.js';
 
 /** A row's height before any row has been measured (the styles' minimum). */
 const ROW_ESTIMATE_PX = 64;
@@ -122,9 +124,7 @@ export class DmClientList extends DmElement {
   private clientsChanged_ = false;
   private lastQuery_: string | null = null;
   private lastSlice_: WindowSlice = NO_SLICE;
-  private revealSelected_ = false;
-  private revealed_ = false;
-  private selectingFromUi_ = false;
+  private readonly open_ = new OpenClient(this.window_);
   private rowEstimate_ = ROW_ESTIMATE_PX;
   /** Avatar URLs that failed to load: their rows show initials. */
   private failedAvatars_ = new Set<string>();
@@ -171,30 +171,13 @@ export class DmClientList extends DmElement {
       // A new search is a new list: start at its top.
       if (this.lastQuery_ !== null) {
         this.window_.scrollToEdge();
-        this.revealSelected_ = false;
+        this.open_.newQuery();
       }
       this.lastQuery_ = list.query;
       this.search_.follow(list.query);
     }
-    if (changed.has('selected')) {
-      if (this.selected) this.focus_.key = this.selected;
-      this.revealSelected_ = !this.selectingFromUi_ && !!this.selected;
-      this.revealed_ = false;
-      this.selectingFromUi_ = false;
-    }
-    if (this.revealSelected_ && list?.status === 'ready') {
-      // A selection made from outside (a deep link) is brought into view when its row is there. Its
-      // client may be fetched on its own and placed after the first page; the next pages then move
-      // it down, so it is followed until the list settles or the advisor touches it.
-      if (this.clientsChanged_ || !this.revealed_) {
-        if (list.clients.some((c) => c.id === this.selected)) {
-          this.revealed_ = true;
-          this.window_.scrollToKey(this.selected!, 'center');
-        }
-      } else if (this.revealed_ && !list.loadingMore) {
-        this.revealSelected_ = false;
-      }
-    }
+    if (changed.has('selected') && this.selected) this.focus_.key = this.selected;
+    this.open_.sync(this.selected || null, changed.has('selected'), list, this.clientsChanged_);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -232,40 +215,20 @@ export class DmClientList extends DmElement {
           part="scroller"
           class="scroller"
           @scroll=${this.handleScroll_}
-          @pointerdown=${this.stopRevealing_}
-          @wheel=${this.stopRevealing_}
-          @touchstart=${this.stopRevealing_}
-          @keydown=${this.stopRevealing_}
+          @pointerdown=${this.open_.stop}
+          @wheel=${this.open_.stop}
+          @touchstart=${this.open_.stop}
+          @keydown=${this.open_.stop}
         >${this.renderBody_(list, slice)}</div>
       </div>
     `;
   }
 
   private renderBody_(list: ClientListState | undefined, slice: WindowSlice) {
-    const t = this.t;
-    // An empty page with a cursor is not the end: the next one is on its way (see maybeLoadMore_).
-    if (
-      !list ||
-      list.status === 'idle' ||
-      (!list.clients.length && (list.status === 'loading' || (list.nextCursor && !list.error)))
-    ) {
-      return html`<div part="loading" class="state" role="status">${t.loadingClients}</div>`;
-    }
-    const error =
-      list.status === 'error'
-        ? html`<div part="error" class="state" role="alert">
-            ${
-              list.error?.kind === 'auth'
-                ? t.clientsSignedOut
-                : html`${t.clientsError}<button class="btn" type="button" @click=${this.handleRetry_}>${t.retry}</button>`
-            }
-          </div>`
-        : nothing;
-    if (!list.clients.length) {
-      if (list.status === 'error') return error;
-      return html`<div part="empty" class="state" role="status">${list.query ? t.noMatches(list.query) : t.noClients}</div>`;
-    }
-    return html`${error}${this.renderList_(list, slice)}${this.renderListEnd_(list)}`;
+    return (
+      renderListState(list, this.t, this.handleRetry_) ??
+      html`${renderListError(list!, this.t, this.handleRetry_)}${this.renderList_(list!, slice)}${renderListEnd(list!, this.t, this.handleRetryMore_)}`
+    );
   }
 
   private renderList_(list: ClientListState, slice: WindowSlice) {
@@ -317,17 +280,6 @@ export class DmClientList extends DmElement {
     `;
   }
 
-  private renderListEnd_(list: ClientListState) {
-    if (list.loadingMore)
-      return html`<div part="loading-more" class="more" role="status">${this.t.loadingMore}</div>`;
-    if (list.error && list.status === 'ready') {
-      return html`<div part="error" class="more" role="alert">
-        ${this.t.clientsError}<button class="btn" type="button" @click=${this.handleRetryMore_}>${this.t.retry}</button>
-      </div>`;
-    }
-    return nothing;
-  }
-
   // ---- data -------------------------------------------------------------------------------
 
   private maybeLoadMore_(list: ClientListState | undefined): void {
@@ -341,21 +293,13 @@ export class DmClientList extends DmElement {
   private select_(clientId: string): void {
     this.focus_.key = clientId;
     if (this.selected !== clientId) {
-      this.selectingFromUi_ = true;
+      this.open_.picked();
       this.selected = clientId;
     }
     this.emit('dm-client-select', { clientId });
   }
 
   // ---- handlers ---------------------------------------------------------------------------
-
-  /** The advisor scrolls or moves in the list: stop following a selection made from outside. */
-  private stopRevealing_ = {
-    handleEvent: (): void => {
-      this.revealSelected_ = false;
-    },
-    passive: true,
-  };
 
   private handleScroll_ = () => this.window_.handleScroll();
 
