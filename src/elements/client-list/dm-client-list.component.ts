@@ -85,8 +85,9 @@ export class DmClientList extends DmElement {
   private get listbox_(): HTMLElement | null {
     return this.renderRoot?.querySelector<HTMLElement>('[role="listbox"]') ?? null;
   }
+  /** The rows shown: the store's order, the open client holding its place. */
   private get clients_(): readonly ClientSummary[] {
-    return this.store?.clientList.clients ?? [];
+    return this.open_.rows(this.store?.clientList.clients ?? []);
   }
 
   private readonly window_ = new VirtualWindow<ClientSummary>(this, {
@@ -177,7 +178,9 @@ export class DmClientList extends DmElement {
       this.search_.follow(list.query);
     }
     if (changed.has('selected') && this.selected) this.focus_.key = this.selected;
-    this.open_.sync(this.selected || null, changed.has('selected'), list, this.clientsChanged_);
+    const selected = this.selected || null;
+    const summary = selected ? this.store?.client(selected) : undefined;
+    this.open_.sync(selected, changed.has('selected'), summary, list, this.clientsChanged_);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -194,7 +197,7 @@ export class DmClientList extends DmElement {
     const t = this.t;
     const list = this.store?.clientList;
     // Always slice, even while a state replaces the rows, so the window knows the current rows.
-    const slice = (this.lastSlice_ = this.window_.slice(list?.clients ?? []));
+    const slice = (this.lastSlice_ = this.window_.slice(this.clients_));
     return html`
       <div part="base" class="base">
         <div class="search">
@@ -232,7 +235,7 @@ export class DmClientList extends DmElement {
   }
 
   private renderList_(list: ClientListState, slice: WindowSlice) {
-    const { clients } = list;
+    const clients = this.clients_;
     const rows = clients.slice(slice.start, slice.end);
     const isRendered = (key: string | null) => !!key && rows.some((c) => c.id === key);
     // Roving tab stop: the last focused client, else the selected one, else the first row in view.

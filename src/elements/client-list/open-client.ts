@@ -1,15 +1,25 @@
 import type { VirtualWindow } from '../../controllers/virtual-window.js';
+import { heldPlace, holdPlace } from '../../core/client-order.js';
 import type { ClientSummary } from '../../core/types.js';
 import type { ClientListState } from '../../data/store.js';
 
 /**
  * What the selected (open) client does to the list: a selection made from outside (a deep link)
- * is brought into view, and followed while the pages that load move it down.
+ * is brought into view, and followed while the pages that load move it down; and the open
+ * client's row holds its place while it is open (see `heldPlace`): opening reads it, and its row
+ * does not then move down from under the pointer. It takes its sorted place once another client
+ * is opened (or none is).
  */
 export class OpenClient {
   private reveal_ = false;
   private revealed_ = false;
   private fromUi_ = false;
+  private place_: ClientSummary | undefined;
+  private rows_: [readonly ClientSummary[], ClientSummary | undefined, readonly ClientSummary[]] = [
+    [],
+    undefined,
+    [],
+  ];
 
   constructor(private window_: VirtualWindow<ClientSummary>) {}
 
@@ -23,10 +33,19 @@ export class OpenClient {
     this.reveal_ = false;
   }
 
-  /** Call in `willUpdate`. */
+  /** The rows to show: the store's, with the open client in the place it holds. */
+  rows(clients: readonly ClientSummary[]): readonly ClientSummary[] {
+    const r = this.rows_;
+    if (r[0] !== clients || r[1] !== this.place_)
+      this.rows_ = [clients, this.place_, this.place_ ? holdPlace(clients, this.place_) : clients];
+    return this.rows_[2];
+  }
+
+  /** Call in `willUpdate`; `summary` is the selected client's as the store has it now. */
   sync(
     selected: string | null,
     selectedChanged: boolean,
+    summary: ClientSummary | undefined,
     list: ClientListState | undefined,
     clientsChanged: boolean,
   ): void {
@@ -34,7 +53,9 @@ export class OpenClient {
       this.reveal_ = !this.fromUi_ && !!selected;
       this.revealed_ = false;
       this.fromUi_ = false;
+      this.place_ = undefined;
     }
+    this.place_ = summary && heldPlace(this.place_, summary);
     if (!this.reveal_ || list?.status !== 'ready') return;
     // Its client may be fetched on its own and placed after the first page; the next pages then
     // move it down, so it is followed until the list settles or the advisor touches it.
