@@ -11,6 +11,7 @@ import { tokens } from '../base/tokens.js';
 import { type ClientRowContext, renderClientRow } from './client-row.js';
 import { clientListStyles } from './dm-client-list.styles.js';
 import './dm-client-list.events.js';
+import { NewClientsCue } from './new-cue.js';
 import { OpenClient } from './open-client.js';
 import { SearchBox } from './search.js';
 import { renderListEnd, renderListError, renderListState } from './states.js';
@@ -30,6 +31,9 @@ const NO_SLICE: WindowSlice = { start: 0, end: 0, before: 0, after: 0 };
  * Keyboard: the rows form a listbox with one tab stop; arrows, Home, End, Page Up and Page Down
  * move focus (to rows not rendered yet too), Enter or Space selects. Focus stays on the same client
  * when the list re-orders. From the search box, Arrow Down moves into the list.
+ * At its top the list stays at its top as clients write; scrolled down, it stays where it is and a
+ * "N new" cue at its top counts the clients who moved up out of view. The open client's row holds
+ * its place while it is open (reading it does not move it from under the pointer).
  *
  * @summary The advisor's clients, unread first then most recent, with search; virtualized for thousands of rows.
  * @tag dm-client-list
@@ -42,6 +46,7 @@ const NO_SLICE: WindowSlice = { start: 0, end: 0, before: 0, after: 0 };
  * @csspart search - The search box (an `<input type="search">`); searches by name on the server.
  * @csspart scroller - The scrolling box around the rows and the states.
  * @csspart list - The `role="listbox"` holding the rows.
+ * @csspart new-clients - The "N new" cue (a button) at the top of a list scrolled down: clients moved up above the view; it goes back to the top.
  * @csspart client - Each client row (`role="option"`).
  * @csspart client-selected - Added to the selected client's row.
  * @csspart avatar - The round avatar: the client's picture, or initials on a colour derived from the id.
@@ -126,6 +131,7 @@ export class DmClientList extends DmElement {
   private lastQuery_: string | null = null;
   private lastSlice_: WindowSlice = NO_SLICE;
   private readonly open_ = new OpenClient(this.window_);
+  private readonly cue_ = new NewClientsCue(this, this.window_, () => this.clients_);
   private rowEstimate_ = ROW_ESTIMATE_PX;
   /** Avatar URLs that failed to load: their rows show initials. */
   private failedAvatars_ = new Set<string>();
@@ -222,7 +228,8 @@ export class DmClientList extends DmElement {
           @wheel=${this.open_.stop}
           @touchstart=${this.open_.stop}
           @keydown=${this.open_.stop}
-        >${this.renderBody_(list, slice)}</div>
+        >${this.cue_.render(this.newClients_, this.handleCue_)}${this.renderBody_(list, slice)}</div>
+        <div class="visually-hidden" role="status">${this.cue_.said(this.newClients_)}</div>
       </div>
     `;
   }
@@ -305,6 +312,15 @@ export class DmClientList extends DmElement {
   // ---- handlers ---------------------------------------------------------------------------
 
   private handleScroll_ = () => this.window_.handleScroll();
+
+  private newClients_ = (n: number) => this.t.newClients(n, this.num);
+
+  /** The "N new" cue: back to the top, the keyboard on the first row. */
+  private handleCue_ = () => {
+    this.cue_.clear();
+    const first = this.clients_[0];
+    if (first) void this.focusClient(first.id);
+  };
 
   private handleSearchKeydown_ = (e: KeyboardEvent) => {
     if (e.key === 'Enter') {
