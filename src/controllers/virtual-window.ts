@@ -47,6 +47,9 @@ interface Anchor {
   index: number;
   /** How many rows there were, to guess where the row is after rows were added above. */
   count: number;
+  /** The row itself, and the next row's key and top minus the viewport's top. */
+  row?: object;
+  next?: [string, number];
 }
 
 interface Reading {
@@ -283,8 +286,15 @@ export class VirtualWindow<T extends object> implements ReactiveController {
     } else if (this.atEdge) {
       this.targetTop_ = top = this.opts_.stick === 'bottom' ? maxTop : 0;
     } else if (this.anchor_) {
-      const a = this.anchor_;
-      const i = this.indexOfKey_(a.key, a.index, a.index + this.rows_.length - a.count);
+      let a = this.anchor_;
+      let i = this.indexOfKey_(a.key, a.index, a.index + this.rows_.length - a.count);
+      // A row that changed and left its neighbour (a client who wrote moved to the top) is not
+      // followed: the next row keeps its place.
+      const r = this.rows_[i + 1];
+      if (a.next && i >= 0 && this.rows_[i] !== a.row && (r && this.opts_.key(r)) !== a.next[0]) {
+        a = { ...a, key: a.next[0], bottom: false, delta: a.next[1] };
+        i = this.indexOfKey_(a.key, a.index + 1);
+      }
       if (i >= 0)
         this.targetTop_ = top = Math.min(
           Math.max(0, this.offsets_[a.bottom ? i + 1 : i] - a.delta),
@@ -367,12 +377,15 @@ export class VirtualWindow<T extends object> implements ReactiveController {
     // entry of the same day when a page is prepended. Its bottom, where the text is, stays still.
     const bottom = this.opts_.stick === 'bottom' && this.remeasured_.has(row);
     const edge = this.offsets_[bottom ? index + 1 : index];
+    const next = this.rows_[index + 1];
     return {
       key: this.opts_.key(row),
       bottom,
       delta: edge - s.scrollTop,
       index,
       count: this.rows_.length,
+      row,
+      next: next && [this.opts_.key(next), this.offsets_[index + 1] - s.scrollTop],
     };
   }
 

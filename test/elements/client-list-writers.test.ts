@@ -72,13 +72,14 @@ describe('<dm-client-list> while many clients write', () => {
     const reading = firstShown()!.dataset.vkey!;
     const readingTop = () => firstShown()!.getBoundingClientRect().top;
     const y = readingTop();
-    // Three clients not loaded yet write, the first twice, and one shown in view writes.
+    // Three clients not loaded yet write (the first twice), one in view and one above the view.
     const far = big.clients().slice(200, 203);
     const box = s.getBoundingClientRect();
     const inView = rows(el)
       .filter((r) => r.getBoundingClientRect().bottom <= box.bottom)
       .at(-1)!.dataset.vkey!;
-    for (const id of [far[0]!.id, far[1]!.id, far[0]!.id, inView, far[2]!.id]) {
+    const above = rows(el)[0]!.dataset.vkey!;
+    for (const id of [far[0]!.id, far[1]!.id, far[0]!.id, inView, above, far[2]!.id]) {
       big.clientWrites(id, 'While you were reading further down');
       await new Promise((r) => setTimeout(r, 30));
     }
@@ -87,7 +88,7 @@ describe('<dm-client-list> while many clients write', () => {
       6000,
       'the newest writer first',
     );
-    await waitFor(() => textOf(cue()) === '↑ ' + en.newClients(4, String), 4000, 'the cue: 4 new');
+    await waitFor(() => textOf(cue()) === '↑ ' + en.newClients(5, String), 4000, 'the cue: 5 new');
     expect(firstShown()!.dataset.vkey, 'the same row at the top of the view').to.equal(reading);
     expect(readingTop(), 'where it was').to.be.closeTo(y, 1);
     expect(status(), 'announced once, when it appeared').to.equal(en.newClients(1, String));
@@ -103,5 +104,32 @@ describe('<dm-client-list> while many clients write', () => {
     await waitFor(() => textOf(cue()) === '↑ ' + en.newClients(1, String), 4000, 'the cue: 1 new');
     s.scrollTop = 0;
     await waitFor(() => !cue(), 4000, 'the cue gone at the top');
+  });
+
+  it('scrolled down, keeps its place when the client at the top of the view writes', async () => {
+    const el = await renderInProvider<DmClientList>(
+      html`<dm-client-list style="height:600px;width:360px"></dm-client-list>`,
+      { baseUrl: '/api/dm-w' },
+    );
+    await waitFor(() => rows(el).length > 5, 5000, 'rows');
+    await liveOpen(el);
+    const s = part(el, 'scroller')!;
+    s.scrollTop = 1500;
+    const top = s.getBoundingClientRect().top;
+    const shown = () => rows(el).filter((r) => r.getBoundingClientRect().bottom > top + 1);
+    await waitFor(() => shown()[0]!.getBoundingClientRect().top < top, 4000, 'scrolled down');
+    const [writer, next] = shown() as [HTMLElement, HTMLElement];
+    const key = next.dataset.vkey!;
+    const y = next.getBoundingClientRect().top;
+    big.clientWrites(writer.dataset.vkey!, 'Written by the row at the top of the view');
+    await waitFor(
+      () => el.store!.clientList.clients[0]?.id === writer.dataset.vkey,
+      4000,
+      'the writer first',
+    );
+    await waitFor(() => part(el, 'new-clients'), 4000, 'the cue');
+    expect(s.scrollTop, 'not taken to the top').to.be.greaterThan(1000);
+    const after = rows(el).find((r) => r.dataset.vkey === key)!;
+    expect(after.getBoundingClientRect().top, 'the next row where it was').to.be.closeTo(y, 1);
   });
 });

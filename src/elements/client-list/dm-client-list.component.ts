@@ -92,7 +92,7 @@ export class DmClientList extends DmElement {
   }
   /** The rows shown: the store's order, the open client holding its place. */
   private get clients_(): readonly ClientSummary[] {
-    return this.open_.rows(this.store?.clientList.clients ?? []);
+    return this.open_.rows_(this.store?.clientList.clients ?? []);
   }
 
   private readonly window_ = new VirtualWindow<ClientSummary>(this, {
@@ -178,7 +178,7 @@ export class DmClientList extends DmElement {
       // A new search is a new list: start at its top.
       if (this.lastQuery_ !== null) {
         this.window_.scrollToEdge();
-        this.open_.newQuery();
+        this.open_.newQuery_();
       }
       this.lastQuery_ = list.query;
       this.search_.follow(list.query);
@@ -186,7 +186,7 @@ export class DmClientList extends DmElement {
     if (changed.has('selected') && this.selected) this.focus_.key = this.selected;
     const selected = this.selected || null;
     const summary = selected ? this.store?.client(selected) : undefined;
-    this.open_.sync(selected, changed.has('selected'), summary, list, this.clientsChanged_);
+    this.open_.sync_(selected, changed.has('selected'), summary, list, this.clientsChanged_);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -224,12 +224,12 @@ export class DmClientList extends DmElement {
           part="scroller"
           class="scroller"
           @scroll=${this.handleScroll_}
-          @pointerdown=${this.open_.stop}
-          @wheel=${this.open_.stop}
-          @touchstart=${this.open_.stop}
-          @keydown=${this.open_.stop}
-        >${this.cue_.render(this.newClients_, this.handleCue_)}${this.renderBody_(list, slice)}</div>
-        <div class="visually-hidden" role="status">${this.cue_.said(this.newClients_)}</div>
+          @pointerdown=${this.open_.stop_}
+          @wheel=${this.open_.stop_}
+          @touchstart=${this.open_.stop_}
+          @keydown=${this.open_.stop_}
+        >${this.cue_.render_(this.newClients_, this.handleCue_)}${this.renderBody_(list, slice)}</div>
+        <div class="visually-hidden" role="status">${this.cue_.said_(this.newClients_)}</div>
       </div>
     `;
   }
@@ -303,7 +303,7 @@ export class DmClientList extends DmElement {
   private select_(clientId: string): void {
     this.focus_.key = clientId;
     if (this.selected !== clientId) {
-      this.open_.picked();
+      this.open_.picked_();
       this.selected = clientId;
     }
     this.emit('dm-client-select', { clientId });
@@ -317,7 +317,7 @@ export class DmClientList extends DmElement {
 
   /** The "N new" cue: back to the top, the keyboard on the first row. */
   private handleCue_ = () => {
-    this.cue_.clear();
+    this.cue_.clear_();
     const first = this.clients_[0];
     if (first) void this.focusClient(first.id);
   };

@@ -15,7 +15,7 @@ export class OpenClient {
   private revealed_ = false;
   private fromUi_ = false;
   private place_: ClientSummary | undefined;
-  private rows_: [readonly ClientSummary[], ClientSummary | undefined, readonly ClientSummary[]] = [
+  private memo_: [readonly ClientSummary[], ClientSummary | undefined, readonly ClientSummary[]] = [
     [],
     undefined,
     [],
@@ -24,25 +24,25 @@ export class OpenClient {
   constructor(private window_: VirtualWindow<ClientSummary>) {}
 
   /** The advisor picked the client in the list: it is in view already. */
-  picked(): void {
+  picked_(): void {
     this.fromUi_ = true;
   }
 
   /** A new search: its list starts at its top. */
-  newQuery(): void {
+  newQuery_(): void {
     this.reveal_ = false;
   }
 
   /** The rows to show: the store's, with the open client in the place it holds. */
-  rows(clients: readonly ClientSummary[]): readonly ClientSummary[] {
-    const r = this.rows_;
+  rows_(clients: readonly ClientSummary[]): readonly ClientSummary[] {
+    const r = this.memo_;
     if (r[0] !== clients || r[1] !== this.place_)
-      this.rows_ = [clients, this.place_, this.place_ ? holdPlace(clients, this.place_) : clients];
-    return this.rows_[2];
+      this.memo_ = [clients, this.place_, this.place_ ? holdPlace(clients, this.place_) : clients];
+    return this.memo_[2];
   }
 
   /** Call in `willUpdate`; `summary` is the selected client's as the store has it now. */
-  sync(
+  sync_(
     selected: string | null,
     selectedChanged: boolean,
     summary: ClientSummary | undefined,
@@ -68,7 +68,7 @@ export class OpenClient {
   }
 
   /** The advisor scrolls or moves in the list: stop following a selection made from outside. */
-  readonly stop = {
+  readonly stop_ = {
     handleEvent: (): void => {
       this.reveal_ = false;
     },
