@@ -131,6 +131,24 @@ export const NewMessageArrives: Story = {
   },
 };
 
+const scrolledDown = dmStory({ width: W, height: '480px' });
+/** Scrolled down the list, three clients write: their rows move above the view, the list stays put, and "↑ 3 new" offers the way back up. */
+export const NewClientsCue: Story = {
+  name: 'Scrolled down: "3 new" cue (live)',
+  ...scrolledDown,
+  play: async ({ canvasElement }) => {
+    await settled(canvasElement);
+    await liveOpen(canvasElement);
+    const scroller = deepQuery(canvasElement, '[part~="scroller"]')!;
+    scroller.scrollTop = 900;
+    await pause(300);
+    // Three clients far down the list (the least recent).
+    for (const c of scrolledDown.db.clients().slice(-3))
+      scrolledDown.db.clientWrites(c.id, 'Hello! Are you free for a reading today?');
+    await waitFor(() => deepQuery(canvasElement, '[part~="new-clients"]'), 8000, 'the cue');
+  },
+};
+
 const typingRow = dmStory({ width: W });
 /** A client is typing in their app: their row says "typing…" in place of the preview (contract 1.1). */
 export const ClientTyping: Story = {

@@ -222,6 +222,26 @@ export const BlockedWide: Story = {
   ...dmStory({ height: H }),
 };
 
+const opened = dmStory({ height: H });
+/** The advisor opens an unread client: it is read (no bubble), and its row holds its place among the unread while it is open. */
+export const OpenedRowHolds: Story = {
+  name: 'Opened unread client: read, its row holds its place',
+  args: { client: '' },
+  ...opened,
+  play: async ({ canvasElement }) => {
+    await settled(canvasElement);
+    const row = deepQueryAll(canvasElement, '[part~="client"]').find((r) =>
+      r.querySelector('[part~="unread-badge"]'),
+    ) as HTMLElement;
+    row.click();
+    await waitFor(
+      () => deepQuery(canvasElement, '[part~="client-selected"]:not(:has([part~="unread-badge"]))'),
+      8000,
+      'the open client read',
+    );
+  },
+};
+
 // ---- contract 1.1: typing, and a 1.0 server --------------------------------------------------
 
 const typing = dmStory({ height: H });

@@ -19,6 +19,9 @@ interface Anchor {
   index: number;
   /** How many rows there were, to guess where the row is after rows were added above. */
   count: number;
+  /** The row itself, and the next row's key and top minus the viewport's top. */
+  row?: object;
+  next?: [string, number];
 }
 
 /** A row as the last render placed it. */
@@ -88,12 +91,15 @@ export class ViewAnchor<T extends object> {
     // that changes after it was measured changes at its top: its day separator moves to an older
     // entry of the same day when a page is prepended. Its bottom, where the text is, stays still.
     const bottom = this.bottom_ && h.remeasured_.has(row);
+    const next = h.rows_[index + 1];
     this.anchor_ = {
       key: h.key_(row),
       bottom,
       delta: h.offsets_[bottom ? index + 1 : index] - s.scrollTop,
       index,
       count: n,
+      row,
+      next: next && [h.key_(next), h.offsets_[index + 1] - s.scrollTop],
     };
     return false;
   }
@@ -125,8 +131,15 @@ export class ViewAnchor<T extends object> {
     } else if (w.atEdge) {
       this.top_ = top = this.bottom_ ? maxTop : 0;
     } else if (this.anchor_) {
-      const a = this.anchor_;
-      const i = h.indexOfKey_(a.key, a.index, a.index + h.rows_.length - a.count);
+      let a = this.anchor_;
+      let i = h.indexOfKey_(a.key, a.index, a.index + h.rows_.length - a.count);
+      // A row that changed and left its neighbour (a client who wrote moved to the top) is not
+      // followed: the next row keeps its place.
+      const r = h.rows_[i + 1];
+      if (a.next && i >= 0 && h.rows_[i] !== a.row && (r && h.key_(r)) !== a.next[0]) {
+        a = { ...a, key: a.next[0], bottom: false, delta: a.next[1] };
+        i = h.indexOfKey_(a.key, a.index + 1);
+      }
       if (i >= 0)
         this.top_ = top = Math.min(Math.max(0, o[a.bottom ? i + 1 : i] - a.delta), maxTop);
     }

@@ -17,6 +17,12 @@ export const ar: DmStrings = {
   unread: 'غير مقروء',
   loadingMore: 'جارٍ تحميل المزيد…',
   typingPreview: 'يكتب…',
+  newClients: (n, num) =>
+    n === 1
+      ? 'جديد واحد'
+      : n === 2
+        ? 'جديدان'
+        : `${num(n)} ${n % 100 > 10 ? 'جديدًا' : n % 100 > 2 ? 'جدد' : 'جديد'}`,
   feedLabel: (name) => `المراسلات مع ${name}`,
   filterLabel: 'عرض',
   filterAll: 'الكل',

@@ -18,6 +18,7 @@ export const es: DmStrings = {
   unread: 'No leído',
   loadingMore: 'Cargando más…',
   typingPreview: 'escribiendo…',
+  newClients: (n, num) => (n === 1 ? '1 nuevo' : `${num(n)} nuevos`),
   feedLabel: (name) => `Comunicaciones con ${name}`,
   filterLabel: 'Mostrar',
   filterAll: 'Todo',

@@ -26,6 +26,8 @@ export interface ClientListStrings {
   loadingMore: string;
   /** Since 1.1: in a client's row in place of the preview while the client is typing. */
   typingPreview: string;
+  /** The cue at the top of a list scrolled down: how many clients moved up above the view. */
+  newClients: (count: number, num: NumberFormatter) => string;
 }
 
 /** The words of `<dm-communications-feed>` and its order details. */
@@ -179,6 +181,7 @@ export const enClientList: ClientListStrings = {
   unread: 'Unread',
   loadingMore: 'Loading more…',
   typingPreview: 'typing…',
+  newClients: (n, num) => (n === 1 ? '1 new' : `${num(n)} new`),
 };
 
 /** English for `<dm-communications-feed>` and its order details. */

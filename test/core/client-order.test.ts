@@ -1,6 +1,12 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { compareClients, sortClientsForList, upsertClient } from '../../src/core/client-order.js';
+import {
+  compareClients,
+  heldPlace,
+  holdPlace,
+  sortClientsForList,
+  upsertClient,
+} from '../../src/core/client-order.js';
 import type { ClientSummary } from '../../src/core/types.js';
 import { clientArb, describe, it } from './support.js';
 
@@ -194,5 +200,69 @@ describe('upsertClient', () => {
       l = upsertClient(l, c('c' + i * 37, true, new Date(Date.UTC(2025, 0, 1) + i).toISOString()));
     expect(l.length).to.equal(10000);
     expect(l[0]!.id).to.equal('c' + 99 * 37);
+  });
+});
+
+describe('heldPlace and holdPlace (the open client keeps its row)', () => {
+  const list = sortClientsForList([
+    c('a', true, '2024-03-01T00:00:00Z'),
+    c('open', true, '2024-02-01T00:00:00Z'),
+    c('b', true, '2024-01-01T00:00:00Z'),
+    c('r', false, '2024-04-01T00:00:00Z'),
+  ]);
+  const opened = list[1]!;
+  const read = { ...opened, hasUnread: false };
+  const sorted = upsertClient(list, read);
+  it('keeps an open client that was read in the place it had among the unread, with its new summary', () => {
+    expect(ids(sorted), 'sorted, it would move below the unread').to.deep.equal([
+      'a',
+      'b',
+      'r',
+      'open',
+    ]);
+    const place = heldPlace(heldPlace(undefined, opened), read);
+    expect(place).to.equal(opened);
+    const shown = holdPlace(sorted, place);
+    expect(ids(shown)).to.deep.equal(['a', 'open', 'b', 'r']);
+    expect(shown[1], 'the row shows the summary as it is now (no bubble)').to.equal(read);
+  });
+  it('moves an open client up on new activity, and keeps that place once read again', () => {
+    const wrote = { ...read, hasUnread: true, lastActivityAt: '2024-05-01T00:00:00Z' };
+    const place = heldPlace(heldPlace(opened, read), wrote);
+    expect(place).to.equal(wrote);
+    const readAgain = { ...wrote, hasUnread: false };
+    const again = heldPlace(place, readAgain);
+    expect(again).to.equal(wrote);
+    expect(ids(holdPlace(upsertClient(sorted, readAgain), again))).to.deep.equal([
+      'open',
+      'a',
+      'b',
+      'r',
+    ]);
+  });
+  it('returns the list itself when the client is in its place or not listed, and ignores another id', () => {
+    expect(holdPlace(list, opened)).to.equal(list);
+    expect(holdPlace(list, c('zz', true, '2030-01-01T00:00:00Z'))).to.equal(list);
+    expect(heldPlace(opened, list[0]!)).to.equal(list[0]);
+  });
+  it('never puts the open client below its sorted place, and leaves the others in order (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(clientArb(), { minLength: 1 }),
+        clientArb(),
+        fc.nat(),
+        (raw, before, k) => {
+          const sortedList = sortClientsForList(raw);
+          const now = sortedList[k % sortedList.length]!;
+          const place = heldPlace({ ...before, id: now.id }, now);
+          const shown = holdPlace(sortedList, place);
+          expect(shown.length).to.equal(sortedList.length);
+          expect(shown.indexOf(now)).to.be.at.most(sortedList.indexOf(now));
+          const others = (l: readonly ClientSummary[]) => ids(l.filter((x) => x !== now));
+          expect(others(shown)).to.deep.equal(others(sortedList));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,6 +1,8 @@
 import { aTimeout, expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/client-list/dm-client-list.js';
+import '../../src/elements/communications-feed/dm-communications-feed.js';
+import type { DmCommunicationsFeed } from '../../src/elements/communications-feed/dm-communications-feed.js';
 import type { DmClientList } from '../../src/elements/client-list/dm-client-list.js';
 import { en } from '../../src/i18n/strings.js';
 import { MOCK_CLIENTS, MockDb, createHandlers, startMockWorker } from '../../src/mocks/index.js';
@@ -338,6 +340,9 @@ describe('dm-client-list', () => {
       scroller.scrollTop = scroller.scrollHeight;
       await waitFor(() => lastPos() >= 200, 4000, 'rows of the fourth page');
       expect(rows(el).length).to.be.lessThan(60);
+      // Their end is near, so the fifth page is asked for: let it land in this test, not in the
+      // next one's request log.
+      await waitFor(() => pageRequests() >= 4 && !part(el, 'loading-more'), 4000, 'page 5');
       // The rendered rows are a contiguous run of the server's order.
       const first = Number(rows(el)[0]!.getAttribute('aria-posinset'));
       expect(names(el)).to.deep.equal(expected.slice(first - 1, first - 1 + rows(el).length));
@@ -582,6 +587,51 @@ describe('dm-client-list', () => {
       await waitFor(() => names(el)[0] === name, 4000, 'the writer on top');
       await waitFor(() => nameOf(focusedRow(el)) === name, 4000, 'focus kept on the writer');
       expect(focusedRow(el)!.getAttribute('aria-posinset')).to.equal('1');
+    });
+  });
+
+  describe('the open client', () => {
+    it('keeps the row just opened (and read) in its place while it is open; it takes its sorted place once another client opens', async () => {
+      // A host page: the list beside the card, the card opens the client picked.
+      const page = await renderInProvider<HTMLElement>(
+        html`<div style="display:flex;height:420px">
+          <dm-client-list style="height:420px;width:320px"></dm-client-list>
+          <dm-communications-feed style="height:420px;width:400px"></dm-communications-feed>
+        </div>`,
+      );
+      const el = page.querySelector('dm-client-list')!;
+      const card = page.querySelector<DmCommunicationsFeed>('dm-communications-feed')!;
+      el.addEventListener('dm-client-select', (e) => (card.clientId = e.detail.clientId));
+      await loaded(el);
+      const hasBubble = (r: Element | undefined) => !!r?.querySelector('[part~="unread-badge"]');
+      const unread = rows(el).filter(hasBubble);
+      expect(unread.length, 'unread clients to pick among').to.be.at.least(3);
+      const row = unread[0]!;
+      const id = row.dataset.vkey!;
+      const index = rows(el).indexOf(row);
+      const y = row.getBoundingClientRect().top;
+      row.click();
+      const rowOf = (key: string) => rows(el).find((r) => r.dataset.vkey === key);
+      await waitFor(() => rowOf(id) && !hasBubble(rowOf(id)), 5000, 'the client read by opening');
+      await el.updateComplete;
+      expect(
+        el.store!.clientList.clients.findIndex((c) => c.id === id),
+        'sorted, it would be below the unread',
+      ).to.be.greaterThan(index);
+      expect(rows(el).indexOf(rowOf(id)!), 'the same index').to.equal(index);
+      expect(rowOf(id)!.getBoundingClientRect().top, 'the same y').to.be.closeTo(y, 0.5);
+      expect(rowOf(id)!.getAttribute('aria-posinset')).to.equal(String(index + 1));
+      // Another client opens (a read one, which stays where it is): the first takes its place.
+      rows(el)
+        .find((r) => !hasBubble(r) && r.dataset.vkey !== id)!
+        .click();
+      const sorted = () => el.store!.clientList.clients.map((c) => c.id);
+      await waitFor(
+        () => rows(el).findIndex((r) => r.dataset.vkey === id) === sorted().indexOf(id),
+        4000,
+        'the first client in its sorted place',
+      );
+      expect(rows(el).map((r) => r.dataset.vkey)).to.deep.equal(sorted().slice(0, rows(el).length));
     });
   });
 });

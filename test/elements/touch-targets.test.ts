@@ -160,6 +160,25 @@ describe('touch targets under a coarse pointer', () => {
     target('list retry', part(list, 'error')!.querySelector('button'));
   });
 
+  it('the "N new" cue of a client list scrolled down', async () => {
+    const wrapper = await renderInProvider<HTMLElement>(
+      html`<div style="height:500px;width:390px"><dm-client-list></dm-client-list></div>`,
+    );
+    const list = wrapper.querySelector('dm-client-list')!;
+    await waitFor(() => parts(list, 'client').length > 3, 5000, 'rows');
+    await liveOpen(list);
+    const s = part(list, 'scroller')!;
+    s.scrollTop = 640;
+    await waitFor(
+      () => part(list, 'client')!.getBoundingClientRect().bottom < s.getBoundingClientRect().top,
+      4000,
+      'scrolled down',
+    );
+    db.clientWrites(db.clients().at(-1)!.id, 'Hello');
+    await waitFor(() => part(list, 'new-clients'), 4000, 'the cue');
+    target('new clients cue', part(list, 'new-clients'));
+  });
+
   it('the open and dismiss buttons of a notice', async () => {
     const el = await renderInProvider<DmNotifier>(
       html`<dm-notifier duration="8000"></dm-notifier>`,

@@ -1,5 +1,5 @@
 import { inlineStyle } from '../base/inline-style.js';
-import { type PropertyValues, html, nothing, type PropertyDeclarations } from 'lit';
+import { type PropertyValues, html, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { RovingFocus } from '../../controllers/roving-focus.js';
 import { VirtualWindow, type WindowSlice } from '../../controllers/virtual-window.js';
@@ -11,7 +11,10 @@ import { tokens } from '../base/tokens.js';
 import { type ClientRowContext, renderClientRow } from './client-row.js';
 import { clientListStyles } from './dm-client-list.styles.js';
 import './dm-client-list.events.js';
+import { NewClientsCue } from './new-cue.js';
+import { OpenClient } from './open-client.js';
 import { SearchBox } from './search.js';
+import { renderListEnd, renderListError, renderListState } from './states.js';
 
 /** A row's height before any row has been measured (the styles' minimum). */
 const ROW_ESTIMATE_PX = 64;
@@ -28,6 +31,9 @@ const NO_SLICE: WindowSlice = { start: 0, end: 0, before: 0, after: 0 };
  * Keyboard: the rows form a listbox with one tab stop; arrows, Home, End, Page Up and Page Down
  * move focus (to rows not rendered yet too), Enter or Space selects. Focus stays on the same client
  * when the list re-orders. From the search box, Arrow Down moves into the list.
+ * At its top the list stays at its top as clients write; scrolled down, it stays where it is and a
+ * "N new" cue at its top counts the clients who moved up out of view. The open client's row holds
+ * its place while it is open (reading it does not move it from under the pointer).
  *
  * @summary The advisor's clients, unread first then most recent, with search; virtualized for thousands of rows.
  * @tag dm-client-list
@@ -40,6 +46,7 @@ const NO_SLICE: WindowSlice = { start: 0, end: 0, before: 0, after: 0 };
  * @csspart search - The search box (an `<input type="search">`); searches by name on the server.
  * @csspart scroller - The scrolling box around the rows and the states.
  * @csspart list - The `role="listbox"` holding the rows.
+ * @csspart new-clients - The "N new" cue (a button) at the top of a list scrolled down: clients moved up above the view; it goes back to the top.
  * @csspart client - Each client row (`role="option"`).
  * @csspart client-selected - Added to the selected client's row.
  * @csspart avatar - The round avatar: the client's picture, or initials on a colour derived from the id.
@@ -83,8 +90,9 @@ export class DmClientList extends DmElement {
   private get listbox_(): HTMLElement | null {
     return this.renderRoot?.querySelector<HTMLElement>('[role="listbox"]') ?? null;
   }
+  /** The rows shown: the store's order, the open client holding its place. */
   private get clients_(): readonly ClientSummary[] {
-    return this.store?.clientList.clients ?? [];
+    return this.open_.rows_(this.store?.clientList.clients ?? []);
   }
 
   private readonly window_ = new VirtualWindow<ClientSummary>(this, {
@@ -122,9 +130,8 @@ export class DmClientList extends DmElement {
   private clientsChanged_ = false;
   private lastQuery_: string | null = null;
   private lastSlice_: WindowSlice = NO_SLICE;
-  private revealSelected_ = false;
-  private revealed_ = false;
-  private selectingFromUi_ = false;
+  private readonly open_ = new OpenClient(this.window_);
+  private readonly cue_ = new NewClientsCue(this, this.window_, () => this.clients_);
   private rowEstimate_ = ROW_ESTIMATE_PX;
   /** Avatar URLs that failed to load: their rows show initials. */
   private failedAvatars_ = new Set<string>();
@@ -171,30 +178,15 @@ export class DmClientList extends DmElement {
       // A new search is a new list: start at its top.
       if (this.lastQuery_ !== null) {
         this.window_.scrollToEdge();
-        this.revealSelected_ = false;
+        this.open_.newQuery_();
       }
       this.lastQuery_ = list.query;
       this.search_.follow(list.query);
     }
-    if (changed.has('selected')) {
-      if (this.selected) this.focus_.key = this.selected;
-      this.revealSelected_ = !this.selectingFromUi_ && !!this.selected;
-      this.revealed_ = false;
-      this.selectingFromUi_ = false;
-    }
-    if (this.revealSelected_ && list?.status === 'ready') {
-      // A selection made from outside (a deep link) is brought into view when its row is there. Its
-      // client may be fetched on its own and placed after the first page; the next pages then move
-      // it down, so it is followed until the list settles or the advisor touches it.
-      if (this.clientsChanged_ || !this.revealed_) {
-        if (list.clients.some((c) => c.id === this.selected)) {
-          this.revealed_ = true;
-          this.window_.scrollToKey(this.selected!, 'center');
-        }
-      } else if (this.revealed_ && !list.loadingMore) {
-        this.revealSelected_ = false;
-      }
-    }
+    if (changed.has('selected') && this.selected) this.focus_.key = this.selected;
+    const selected = this.selected || null;
+    const summary = selected ? this.store?.client(selected) : undefined;
+    this.open_.sync_(selected, changed.has('selected'), summary, list, this.clientsChanged_);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -211,7 +203,7 @@ export class DmClientList extends DmElement {
     const t = this.t;
     const list = this.store?.clientList;
     // Always slice, even while a state replaces the rows, so the window knows the current rows.
-    const slice = (this.lastSlice_ = this.window_.slice(list?.clients ?? []));
+    const slice = (this.lastSlice_ = this.window_.slice(this.clients_));
     return html`
       <div part="base" class="base">
         <div class="search">
@@ -232,44 +224,25 @@ export class DmClientList extends DmElement {
           part="scroller"
           class="scroller"
           @scroll=${this.handleScroll_}
-          @pointerdown=${this.stopRevealing_}
-          @wheel=${this.stopRevealing_}
-          @touchstart=${this.stopRevealing_}
-          @keydown=${this.stopRevealing_}
-        >${this.renderBody_(list, slice)}</div>
+          @pointerdown=${this.open_.stop_}
+          @wheel=${this.open_.stop_}
+          @touchstart=${this.open_.stop_}
+          @keydown=${this.open_.stop_}
+        >${this.cue_.render_(this.newClients_, this.handleCue_)}${this.renderBody_(list, slice)}</div>
+        <div class="visually-hidden" role="status">${this.cue_.said_(this.newClients_)}</div>
       </div>
     `;
   }
 
   private renderBody_(list: ClientListState | undefined, slice: WindowSlice) {
-    const t = this.t;
-    // An empty page with a cursor is not the end: the next one is on its way (see maybeLoadMore_).
-    if (
-      !list ||
-      list.status === 'idle' ||
-      (!list.clients.length && (list.status === 'loading' || (list.nextCursor && !list.error)))
-    ) {
-      return html`<div part="loading" class="state" role="status">${t.loadingClients}</div>`;
-    }
-    const error =
-      list.status === 'error'
-        ? html`<div part="error" class="state" role="alert">
-            ${
-              list.error?.kind === 'auth'
-                ? t.clientsSignedOut
-                : html`${t.clientsError}<button class="btn" type="button" @click=${this.handleRetry_}>${t.retry}</button>`
-            }
-          </div>`
-        : nothing;
-    if (!list.clients.length) {
-      if (list.status === 'error') return error;
-      return html`<div part="empty" class="state" role="status">${list.query ? t.noMatches(list.query) : t.noClients}</div>`;
-    }
-    return html`${error}${this.renderList_(list, slice)}${this.renderListEnd_(list)}`;
+    return (
+      renderListState(list, this.t, this.handleRetry_) ??
+      html`${renderListError(list!, this.t, this.handleRetry_)}${this.renderList_(list!, slice)}${renderListEnd(list!, this.t, this.handleRetryMore_)}`
+    );
   }
 
   private renderList_(list: ClientListState, slice: WindowSlice) {
-    const { clients } = list;
+    const clients = this.clients_;
     const rows = clients.slice(slice.start, slice.end);
     const isRendered = (key: string | null) => !!key && rows.some((c) => c.id === key);
     // Roving tab stop: the last focused client, else the selected one, else the first row in view.
@@ -317,17 +290,6 @@ export class DmClientList extends DmElement {
     `;
   }
 
-  private renderListEnd_(list: ClientListState) {
-    if (list.loadingMore)
-      return html`<div part="loading-more" class="more" role="status">${this.t.loadingMore}</div>`;
-    if (list.error && list.status === 'ready') {
-      return html`<div part="error" class="more" role="alert">
-        ${this.t.clientsError}<button class="btn" type="button" @click=${this.handleRetryMore_}>${this.t.retry}</button>
-      </div>`;
-    }
-    return nothing;
-  }
-
   // ---- data -------------------------------------------------------------------------------
 
   private maybeLoadMore_(list: ClientListState | undefined): void {
@@ -341,7 +303,7 @@ export class DmClientList extends DmElement {
   private select_(clientId: string): void {
     this.focus_.key = clientId;
     if (this.selected !== clientId) {
-      this.selectingFromUi_ = true;
+      this.open_.picked_();
       this.selected = clientId;
     }
     this.emit('dm-client-select', { clientId });
@@ -349,15 +311,16 @@ export class DmClientList extends DmElement {
 
   // ---- handlers ---------------------------------------------------------------------------
 
-  /** The advisor scrolls or moves in the list: stop following a selection made from outside. */
-  private stopRevealing_ = {
-    handleEvent: (): void => {
-      this.revealSelected_ = false;
-    },
-    passive: true,
-  };
-
   private handleScroll_ = () => this.window_.handleScroll();
+
+  private newClients_ = (n: number) => this.t.newClients(n, this.num);
+
+  /** The "N new" cue: back to the top, the keyboard on the first row. */
+  private handleCue_ = () => {
+    this.cue_.clear_();
+    const first = this.clients_[0];
+    if (first) void this.focusClient(first.id);
+  };
 
   private handleSearchKeydown_ = (e: KeyboardEvent) => {
     if (e.key === 'Enter') {

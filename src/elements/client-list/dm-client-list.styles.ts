@@ -62,6 +62,26 @@ export const clientListStyles = css`
     overflow-anchor: none;
     overscroll-behavior: contain;
   }
+  /* The "N new" cue: stuck to the top of the scroller, taking no room among the rows. */
+  .cue {
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 1;
+    block-size: 0;
+    display: flex;
+    align-items: flex-start;
+    justify-content: center;
+  }
+  [part~='new-clients'] {
+    margin-block-start: var(--_space);
+    border: 0;
+    border-radius: 999px;
+    padding: 6px 16px;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    cursor: pointer;
+    box-shadow: 0 2px 6px rgb(0 0 0 / 0.2);
+  }
   .list:focus-visible {
     outline-offset: -2px;
   }
@@ -194,7 +214,8 @@ export const clientListStyles = css`
   }
 
   @media (pointer: coarse) {
-    .search input {
+    .search input,
+    [part~='new-clients'] {
       min-block-size: 44px;
     }
   }
@@ -206,6 +227,9 @@ export const clientListStyles = css`
     }
     .row[aria-selected='true'] {
       border-inline-start-color: Highlight;
+    }
+    [part~='new-clients'] {
+      border: 1px solid;
     }
     .badge {
       forced-color-adjust: none;
