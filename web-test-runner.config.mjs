@@ -3,7 +3,10 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
-import { mswWorkerMiddleware } from './scripts/msw-worker-middleware.mjs';
+import {
+  mswWorkerMiddleware,
+  strayMockRequestMiddleware,
+} from './scripts/msw-worker-middleware.mjs';
 import { reactEsmPlugin } from './scripts/wtr-react-esm.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { timingReporter } from './scripts/timing-reporter.mjs';
@@ -31,9 +34,11 @@ export default {
   concurrentBrowsers: 1,
   browserStartTimeout: 60000,
   testsStartTimeout: 60000,
-  testsFinishTimeout: 300000,
+  // No file takes a minute even on a busy machine; one that runs 3 minutes waits for something
+  // that does not come (a frame, an event, the mock's service worker): fail it, name it, go on.
+  testsFinishTimeout: 180000,
   reporters: [defaultReporter(), summaryReporter(), timingReporter()],
-  middleware: [mswWorkerMiddleware, cspMiddleware],
+  middleware: [mswWorkerMiddleware, strayMockRequestMiddleware, cspMiddleware],
   plugins: [
     // React is CommonJS: test/react/ gets it as ES modules (bundled once by esbuild).
     reactEsmPlugin(),
