@@ -1,4 +1,5 @@
 // @web/test-runner: every browser test in headless Chromium (Debian's, or $CHROME_PATH).
+import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -23,7 +24,22 @@ try {
   process.exit(1);
 }
 
+// The test server listens on 127.0.0.1 on a port the system picks free, never the default
+// "localhost:8000 or the next free one": two runs starting together (other checkouts on one
+// machine) could both take 8000, one on ::1 and one on 127.0.0.1, and a page then loaded the other
+// run's files and reported to the other run's server, so its own file never finished.
+const port = await new Promise((resolve, reject) => {
+  const probe = createServer();
+  probe.on('error', reject);
+  probe.listen(0, '127.0.0.1', () => {
+    const { port: free } = probe.address();
+    probe.close(() => resolve(free));
+  });
+});
+
 export default {
+  hostname: '127.0.0.1',
+  port,
   // test/html/ runs against the built dist/dm-widgets.js: `npm run test:dist` (after `npm run build`).
   files: ['test/**/*.test.ts', '!test/html/**'],
   nodeResolve: true,
