@@ -1,4 +1,4 @@
-import { aTimeout, expect, html, oneEvent } from '@open-wc/testing';
+import { aTimeout, expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/communications-feed/dm-communications-feed.js';
 import type { DmCommunicationsFeed } from '../../src/elements/communications-feed/dm-communications-feed.js';
@@ -7,6 +7,7 @@ import { MOCK_CLIENTS } from '../../src/mocks/index.js';
 import {
   frames,
   liveOpen,
+  nextEvent,
   part,
   parts,
   providerOf,
@@ -81,7 +82,7 @@ describe('<dm-communications-feed>', () => {
       (b) => textOf(b) === 'Orders',
     )!;
     setTimeout(() => ordersButton.click());
-    const ev = await oneEvent(feed, 'dm-filter-change');
+    const ev = await nextEvent(feed, 'dm-filter-change');
     expect(ev.detail.filter).to.equal('orders');
     expect(feed.getAttribute('filter')).to.equal('orders');
     await waitFor(
@@ -233,7 +234,7 @@ describe('<dm-communications-feed>', () => {
     const order = parts(feed, 'order').at(-1)!;
     const orderId = order.dataset.orderId!;
     setTimeout(() => order.querySelector('button')!.click());
-    const ev = await oneEvent(feed, 'dm-order-open');
+    const ev = await nextEvent(feed, 'dm-order-open');
     expect(ev.detail.orderId).to.equal(orderId);
     expect(ev.cancelable).to.equal(true);
     await waitFor(

@@ -184,3 +184,26 @@ export function parts<E extends Element = HTMLElement>(el: Element, name: string
 export function textOf(el: Element | null | undefined): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Resolves with the next `type` event on `target`; rejects after `timeoutMs` naming the event
+ * (open-wc's `oneEvent` waits without a limit: a missing event held the test until mocha's
+ * timeout, with a message that does not say what was awaited).
+ */
+export function nextEvent<K extends keyof HTMLElementEventMap>(
+  target: EventTarget,
+  type: K,
+  timeoutMs = 4000,
+): Promise<HTMLElementEventMap[K]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      target.removeEventListener(type, on);
+      reject(new Error(`nextEvent: no "${type}" event within ${timeoutMs} ms`));
+    }, timeoutMs);
+    function on(e: Event) {
+      clearTimeout(timer);
+      resolve(e as HTMLElementEventMap[K]);
+    }
+    target.addEventListener(type, on, { once: true });
+  });
+}
