@@ -214,12 +214,6 @@ export class VirtualWindow<T extends object> implements ReactiveController {
     return this.correcting_;
   }
 
-  /** Total height of all rows as currently known. */
-  get totalHeight(): number {
-    const o = this.h_.offsets_;
-    return o[o.length - 1];
-  }
-
   /** Brings a row into view (rendered or not) on the next update. */
   scrollToKey(key: string, align: Align = 'nearest'): void {
     this.a_.target_(key, align);
@@ -245,17 +239,6 @@ export class VirtualWindow<T extends object> implements ReactiveController {
     const h = this.h_;
     const last = h.rows_.length - 1;
     return s ? Math.min(last, h.findRow_(s.scrollTop + s.clientHeight - 1)) : last;
-  }
-
-  /** The index of the row with this key, or -1. */
-  indexOf(key: string): number {
-    return this.h_.indexOfKey_(key, this.lastStart_);
-  }
-
-  /** Forgets measured heights (e.g. after a width change that re-wraps every row). */
-  invalidate(): void {
-    this.h_.invalidate_();
-    this.host_.requestUpdate();
   }
 
   private handleResize_(entries: ResizeObserverEntry[]): void {
