@@ -262,9 +262,9 @@ export class DmClientList extends DmElement {
       dir: this.textDir,
       now: Date.now(),
       selected: this.selected ?? null,
-      setSize: list.nextCursor ? -1 : clients.length,
-      failedAvatars: this.failedAvatars_,
-      avatarFailed: this.handleAvatarError_,
+      setSize_: list.nextCursor ? -1 : clients.length,
+      failedAvatars_: this.failedAvatars_,
+      avatarFailed_: this.handleAvatarError_,
       typing: (id) => !!this.store?.signals.isTyping(id),
     };
     return html`
