@@ -84,7 +84,7 @@ export class DmElement extends LitElement {
       while (n && n.nodeName !== 'DM-PROVIDER') n = n.parentNode ?? (n as ShadowRoot).host ?? null;
       if (!n)
         console.warn(
-          `<${this.localName}> is outside any <dm-provider>, so it has no data. Place it inside <dm-provider> (at any depth), or set its store property.`,
+          `<${this.localName}> has no data: place it inside <dm-provider> (at any depth) or set its store property.`,
         );
     }
     if (changed.has('store')) this.storeData_.follow();
