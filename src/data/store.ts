@@ -55,7 +55,7 @@ interface FacadeHooks {
   /** The advisor changed (a live event). */
   advisor(advisor: Advisor): void;
   /** The live stream is open again after a drop. */
-  reconnected(): void;
+  reconnected_(): void;
 }
 
 /** Builds the modules, each after those it reads. */
@@ -84,7 +84,7 @@ function modules(hub: Hub, storage: Storage | null, facade: FacadeHooks) {
     orders_: orders,
     notices_: notices,
     advisor_: facade.advisor,
-    reconnected_: facade.reconnected,
+    reconnected_: facade.reconnected_,
   });
   return {
     unread_: unread,
@@ -127,7 +127,7 @@ export class DmStore extends StoreTarget {
     this.m_ = modules(this.hub_, this.storage_, {
       advisorId: () => this.advisor_?.id,
       advisor: (a) => (this.advisor_ = a),
-      reconnected: () => refreshAfterReconnect(this.hub_, this.m_, this),
+      reconnected_: () => refreshAfterReconnect(this.hub_, this.m_, this),
     });
   }
 
@@ -310,7 +310,7 @@ export class DmStore extends StoreTarget {
           adapter: this.adapter,
           failed: (e) => hub.failed_(e),
           changed: () => hub.changed_(),
-          unsupported: (e) => this.m_.signals_.capabilities.learn('search', e),
+          unsupported_: (e) => this.m_.signals_.capabilities.learn('search', e),
         },
         clientId,
       );
