@@ -42,35 +42,35 @@ export class RovingFocus<T extends object> implements ReactiveController {
   }
 
   hostUpdate(): void {
-    this.before_ = this.focusedKey();
+    this.before_ = this.focusedKey_();
   }
 
   hostUpdated(): void {
     const had = this.before_;
     this.before_ = null;
-    if (this.pending_) this.applyPending();
-    else if (had && this.focusedKey() !== had) this.restore_(had);
+    if (this.pending_) this.applyPending_();
+    else if (had && this.focusedKey_() !== had) this.restore_(had);
   }
 
   /** Moves focus to a row, scrolling it into the window first; resolves after the next update. */
   async focus(key: string): Promise<void> {
     this.key = this.pending_ = key;
-    this.window_.scrollToKey(key, 'nearest');
+    this.window_.scrollToKey_(key, 'nearest');
     this.host_.requestUpdate();
     await this.host_.updateComplete;
-    this.applyPending();
+    this.applyPending_();
   }
 
   /** Whether a focus asked for is still waiting for its row (then forgets it, when `cancel`). */
-  isPending(key: string, cancel = false): boolean {
+  isPending_(key: string, cancel = false): boolean {
     const waiting = this.pending_ === key;
     if (waiting && cancel) this.pending_ = null;
     return waiting;
   }
 
   /** Focuses the row asked for, if it is rendered now. */
-  applyPending(): void {
-    const row = this.pending_ && this.rowFor(this.pending_);
+  applyPending_(): void {
+    const row = this.pending_ && this.rowFor_(this.pending_);
     if (!row) return;
     this.pending_ = null;
     row.focus({ preventScroll: true });
@@ -81,7 +81,7 @@ export class RovingFocus<T extends object> implements ReactiveController {
    * Handles a navigation key on a row (or, with no row focused, from the tab stop); returns the
    * index it moved to, or -1 when the key is not one of ours.
    */
-  handleKeydown(e: KeyboardEvent): number {
+  handleKeydown_(e: KeyboardEvent): number {
     if (e.altKey || e.ctrlKey || e.metaKey) return -1;
     const rows = this.opts_.rows();
     const current =
@@ -95,12 +95,12 @@ export class RovingFocus<T extends object> implements ReactiveController {
   }
 
   /** The rendered row of a key. */
-  rowFor(key: string): HTMLElement | null {
+  rowFor_(key: string): HTMLElement | null {
     return this.host_.renderRoot.querySelector<HTMLElement>(`[data-vkey="${CSS.escape(key)}"]`);
   }
 
   /** The key of the row that has focus, if one has. */
-  focusedKey(): string | null {
+  focusedKey_(): string | null {
     const active = this.host_.shadowRoot?.activeElement as HTMLElement | null | undefined;
     return active?.dataset?.vkey ?? null;
   }
@@ -112,7 +112,7 @@ export class RovingFocus<T extends object> implements ReactiveController {
       (document.activeElement && document.activeElement !== document.body)
     )
       return;
-    const row = this.rowFor(key);
+    const row = this.rowFor_(key);
     if (row) row.focus({ preventScroll: true });
     else this.opts_.lost?.(key);
   }

@@ -51,13 +51,6 @@ export class RowHeights<T extends object> {
     return true;
   }
 
-  /** Forgets measured heights. */
-  invalidate_(): void {
-    this.heights_ = new WeakMap();
-    this.remeasured_ = new WeakSet();
-    this.dirtyFrom_ = 0;
-  }
-
   /** Brings the offsets up to date for `rows`. */
   rebuild_(rows: readonly T[] = this.rows_): void {
     this.rows_ = rows;

@@ -35,7 +35,7 @@ export interface Reading {
 /** What the anchor needs from its {@link VirtualWindow}. */
 export interface AnchorHost {
   /** Whether the view is at its sticky edge. */
-  atEdge: boolean;
+  atEdge_: boolean;
   /** Whether the sticky edge may hold the view now. */
   canStick_(): boolean;
 }
@@ -124,11 +124,11 @@ export class ViewAnchor<T extends object> {
         this.top_ = top = Math.min(Math.max(0, top), maxTop);
         // A target that leaves the view at its sticky edge (the top of a list, the bottom of a
         // chat) keeps it there: rows that arrive at that edge are then shown, not scrolled away.
-        w.atEdge = w.canStick_() && (this.bottom_ ? top >= maxTop - 1 : top <= 1);
+        w.atEdge_ = w.canStick_() && (this.bottom_ ? top >= maxTop - 1 : top <= 1);
         this.placed_ = t;
       }
       this.pending_ = undefined;
-    } else if (w.atEdge) {
+    } else if (w.atEdge_) {
       this.top_ = top = this.bottom_ ? maxTop : 0;
     } else if (this.anchor_) {
       let a = this.anchor_;

@@ -9,18 +9,18 @@ export interface VirtualWindowOptions<T extends object> {
   /** A stable key per row; rendered rows carry it as `data-vkey`. */
   key: (row: T) => string;
   /** A first guess of a row's height in px, used until the row has been measured. */
-  estimate: (row: T) => number;
+  estimate_: (row: T) => number;
   /** Which edge the view sticks to when it is there: a chat sticks to the bottom, a list to the top. */
   stick: 'top' | 'bottom';
   /** Extra px rendered above and below the viewport; default 400. */
-  overscan?: number;
+  overscan_?: number;
   /**
    * A row kept rendered though out of view (the focused one: a re-order that carries it away must
    * neither take its focus nor scroll the view after it), if it is within 100 rows of the window.
    */
   keep?: () => string | null;
   /** Whether the sticky edge may hold the view now (a chat showing the past has newer items past its bottom: no). */
-  canStick?: () => boolean;
+  canStick_?: () => boolean;
 }
 
 /** The slice of rows to render and the spacer heights around it. */
@@ -46,7 +46,7 @@ export interface WindowSlice {
  */
 export class VirtualWindow<T extends object> implements ReactiveController {
   /** Whether the view is at its sticky edge (kept there as rows arrive or grow). */
-  atEdge = true;
+  atEdge_ = true;
 
   private readonly h_: RowHeights<T>;
   private readonly a_: ViewAnchor<T>;
@@ -66,7 +66,7 @@ export class VirtualWindow<T extends object> implements ReactiveController {
     private opts_: VirtualWindowOptions<T>,
   ) {
     host_.addController(this);
-    this.h_ = new RowHeights(opts_.key, opts_.estimate);
+    this.h_ = new RowHeights(opts_.key, opts_.estimate_);
     this.a_ = new ViewAnchor(this, this.h_, opts_.stick === 'bottom');
   }
 
@@ -91,11 +91,11 @@ export class VirtualWindow<T extends object> implements ReactiveController {
     const s = this.opts_.scroller();
     if (s && Math.abs(s.scrollTop - this.seenTop_) >= 1) {
       this.seenTop_ = s.scrollTop;
-      this.atEdge = this.isAtEdge(s);
+      this.atEdge_ = this.isAtEdge_(s);
     }
     // The width changed since the last render (rows re-wrap): the row being read is held.
     const w = this.lastKnownWidth_;
-    if (this.a_.capture_(s, !!s && !!w && s.clientWidth !== w && !this.atEdge))
+    if (this.a_.capture_(s, !!s && !!w && s.clientWidth !== w && !this.atEdge_))
       this.lastKnownWidth_ = s!.clientWidth;
   }
 
@@ -112,7 +112,7 @@ export class VirtualWindow<T extends object> implements ReactiveController {
       this.a_.top_ = undefined;
       this.setTop_(
         scroller,
-        this.opts_.stick === 'bottom' && this.atEdge ? scroller.scrollHeight : top,
+        this.opts_.stick === 'bottom' && this.atEdge_ ? scroller.scrollHeight : top,
       );
     }
     // Rows are measured here, synchronously, rather than only in the ResizeObserver: one more
@@ -158,17 +158,17 @@ export class VirtualWindow<T extends object> implements ReactiveController {
   }
 
   /** Call from the scroller's `scroll` listener. */
-  handleScroll(): void {
+  handleScroll_(): void {
     const s = this.opts_.scroller();
     if (!s) return;
     if (Math.abs(s.scrollTop - this.seenTop_) < 1) return;
     this.seenTop_ = s.scrollTop;
-    this.atEdge = this.isAtEdge(s);
+    this.atEdge_ = this.isAtEdge_(s);
     this.host_.requestUpdate();
   }
 
   /** Whether the scroller is at its sticky edge, within a few px. */
-  isAtEdge(s: HTMLElement): boolean {
+  isAtEdge_(s: HTMLElement): boolean {
     if (!this.canStick_()) return false;
     return this.opts_.stick === 'bottom'
       ? s.scrollHeight - s.scrollTop - s.clientHeight < 4
@@ -177,7 +177,7 @@ export class VirtualWindow<T extends object> implements ReactiveController {
 
   /** Whether the sticky edge may hold the view now. */
   canStick_(): boolean {
-    return this.opts_.canStick?.() !== false;
+    return this.opts_.canStick_?.() !== false;
   }
 
   /**
@@ -194,9 +194,9 @@ export class VirtualWindow<T extends object> implements ReactiveController {
     const viewport = (s?.clientHeight || this.lastKnownViewport_) ?? 600;
     if (s?.clientHeight) this.lastKnownViewport_ = s.clientHeight;
     const top = this.a_.place_(s ? s.scrollTop : 0, viewport, Math.max(0, total - viewport));
-    const overscan = this.opts_.overscan ?? 400;
-    const to = top + viewport + overscan;
-    let start = Math.max(0, h.findRow_(top - overscan));
+    const overscan_ = this.opts_.overscan_ ?? 400;
+    const to = top + viewport + overscan_;
+    let start = Math.max(0, h.findRow_(top - overscan_));
     let end = start;
     while (end < n && o[end] < to) end++;
     const kept = this.opts_.keep?.();
@@ -210,59 +210,42 @@ export class VirtualWindow<T extends object> implements ReactiveController {
   }
 
   /** Whether a render with the rows' real heights is on its way (what is known now is a guess). */
-  get settling(): boolean {
+  get settling_(): boolean {
     return this.correcting_;
   }
 
-  /** Total height of all rows as currently known. */
-  get totalHeight(): number {
-    const o = this.h_.offsets_;
-    return o[o.length - 1];
-  }
-
   /** Brings a row into view (rendered or not) on the next update. */
-  scrollToKey(key: string, align: Align = 'nearest'): void {
+  scrollToKey_(key: string, align: Align = 'nearest'): void {
     this.a_.target_(key, align);
     this.host_.requestUpdate();
   }
 
   /** Goes to the sticky edge (e.g. the newest message) and stays there. */
-  scrollToEdge(): void {
-    this.atEdge = true;
+  scrollToEdge_(): void {
+    this.atEdge_ = true;
     this.a_.target_();
     this.host_.requestUpdate();
   }
 
   /** The index of the first row whose bottom is below the viewport's top. */
-  firstVisibleIndex(): number {
+  firstVisibleIndex_(): number {
     const s = this.opts_.scroller();
     return s ? this.h_.findRow_(s.scrollTop) : 0;
   }
 
   /** The index of the last row whose top is above the viewport's bottom. */
-  lastVisibleIndex(): number {
+  lastVisibleIndex_(): number {
     const s = this.opts_.scroller();
     const h = this.h_;
     const last = h.rows_.length - 1;
     return s ? Math.min(last, h.findRow_(s.scrollTop + s.clientHeight - 1)) : last;
   }
 
-  /** The index of the row with this key, or -1. */
-  indexOf(key: string): number {
-    return this.h_.indexOfKey_(key, this.lastStart_);
-  }
-
-  /** Forgets measured heights (e.g. after a width change that re-wraps every row). */
-  invalidate(): void {
-    this.h_.invalidate_();
-    this.host_.requestUpdate();
-  }
-
   private handleResize_(entries: ResizeObserverEntry[]): void {
     const s = this.opts_.scroller();
     // Where the advisor was reading, from the layout as it was before this resize (offsets are
     // only rebuilt below): the first row whose top is in view, else the row across the top.
-    const hold = s && !this.atEdge ? this.a_.reading_ : null;
+    const hold = s && !this.atEdge_ ? this.a_.reading_ : null;
     const h = this.h_;
     let changed = false;
     let rewrapped = false;

@@ -37,7 +37,7 @@ export interface SearchHost {
   failed(e: unknown): DmError;
   changed(): void;
   /** The server has no search (a 1.0 server: 404, or an adapter without `search`). */
-  unsupported(error: DmError): void;
+  unsupported_(error: DmError): void;
 }
 
 const PAGE = 20;
@@ -117,7 +117,7 @@ export class ConversationSearch {
     }
     const search = this.host_.adapter.search;
     if (!search)
-      return this.host_.unsupported(new DmError('not-found', 'No search in this adapter'));
+      return this.host_.unsupported_(new DmError('not-found', 'No search in this adapter'));
     const abort = (this.abort_ = new AbortController());
     search
       .call(this.host_.adapter, this.clientId, { q, cursor, limit: PAGE }, { signal: abort.signal })
@@ -146,7 +146,7 @@ export class ConversationSearch {
           if (seq !== this.seq_) return;
           const error = this.host_.failed(e);
           if (error.kind === 'aborted') return;
-          if (error.kind === 'not-found') return this.host_.unsupported(error);
+          if (error.kind === 'not-found') return this.host_.unsupported_(error);
           const retryAt =
             error.retryAfterMs !== null ? Date.now() + Math.min(error.retryAfterMs, 60_000) : 0;
           const s = this.state;

@@ -11,7 +11,7 @@ export interface WindowFeeds {
   /** Messages written here and not stored yet, for this feed. */
   local(clientId: string, filter: FeedFilter): FeedEntry[];
   /** A page came (stored copies of messages sent here, the client's read time). */
-  received(clientId: string, page: FeedPage): void;
+  received_(clientId: string, page: FeedPage): void;
 }
 
 /** What became of a jump to an item. */
@@ -45,7 +45,7 @@ export class FeedWindow {
     if (!got) return 'failed';
     if (!got.ok) return got.error.kind === 'not-found' ? 'gone' : 'failed';
     const page = got.value;
-    feeds.received(clientId, page);
+    feeds.received_(clientId, page);
     if (!page.items.some((e) => e.id === itemId)) return 'gone';
     // Paging that was on its way belongs to the stretch left behind.
     hub.loads_.releaseAll_(['older:' + key, 'newer:' + key]);
@@ -82,7 +82,7 @@ export class FeedWindow {
     const now = feeds.get(clientId, filter);
     if (!got.ok) return feeds.put({ ...now, loadingNewer: false, newerError: got.error });
     const page = got.value;
-    feeds.received(clientId, page);
+    feeds.received_(clientId, page);
     // A page that is empty and hands back its own cursor would be asked for forever: the window has reached the newest.
     const newerCursor =
       page.newerCursor && (page.items.length || page.newerCursor !== cur.newerCursor)

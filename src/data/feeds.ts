@@ -37,7 +37,7 @@ export class Feeds {
       get: (id, f) => this.get_(id, f),
       put: (s) => this.set_(s),
       local: (id, f) => this.outbox_.localEntries_(id, f),
-      received: (id, page) => {
+      received_: (id, page) => {
         this.outbox_.confirmStored_(page.items);
         this.signals?.read(id, page.clientReadAt);
       },

@@ -9,10 +9,10 @@ import type { Unread } from './unread.js';
 
 /** The modules that reload after a fault. */
 export interface Reloaded {
-  clients: Clients;
-  feeds: Feeds;
-  eligibility: Eligibilities;
-  unread: Unread;
+  clients_: Clients;
+  feeds_: Feeds;
+  eligibility_: Eligibilities;
+  unread_: Unread;
 }
 
 /** What reloading asks of the facade (its public API). */
@@ -25,7 +25,7 @@ type Facade = Pick<DmStore, 'advisorStatus' | 'loadAdvisor' | 'setPresence' | 'r
 export function reloadFailed(hub: Hub, m: Reloaded, store: Facade, transient = false): void {
   // Signed out: nothing is asked again until the host signs the advisor in and calls start().
   if (transient && hub.signedOut_) return;
-  const { clients, feeds, eligibility, unread } = m;
+  const { clients_: clients, feeds_: feeds, eligibility_: eligibility, unread_: unread } = m;
   // When the network comes back, what is on screen (open cards) reloads now; the rest when shown.
   const again = (s: { status: LoadStatus; error: DmError | null }, clientId?: string) =>
     s.status === 'error' &&
@@ -44,7 +44,7 @@ export function reloadFailed(hub: Hub, m: Reloaded, store: Facade, transient = f
 /** The live stream is open again after a drop: what the replay may not cover is fetched again. */
 export function refreshAfterReconnect(hub: Hub, m: Reloaded, store: Facade): void {
   reloadFailed(hub, m, store, true);
-  const { clients, feeds, eligibility } = m;
+  const { clients_: clients, feeds_: feeds, eligibility_: eligibility } = m;
   for (const f of [...feeds.all_()])
     if (f.status === 'ready') void feeds.refreshNewest_(f.clientId, f.filter);
   for (const id of hub.openClients_())

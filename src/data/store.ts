@@ -55,7 +55,7 @@ interface FacadeHooks {
   /** The advisor changed (a live event). */
   advisor(advisor: Advisor): void;
   /** The live stream is open again after a drop. */
-  reconnected(): void;
+  reconnected_(): void;
 }
 
 /** Builds the modules, each after those it reads. */
@@ -84,9 +84,19 @@ function modules(hub: Hub, storage: Storage | null, facade: FacadeHooks) {
     orders_: orders,
     notices_: notices,
     advisor_: facade.advisor,
-    reconnected_: facade.reconnected,
+    reconnected_: facade.reconnected_,
   });
-  return { unread, clients, feeds, eligibility, outbox, orders, notices, live, signals };
+  return {
+    unread_: unread,
+    clients_: clients,
+    feeds_: feeds,
+    eligibility_: eligibility,
+    outbox_: outbox,
+    orders_: orders,
+    notices_: notices,
+    live_: live,
+    signals_: signals,
+  };
 }
 
 // An EventTarget whose addEventListener knows the store's events (no runtime cost).
@@ -117,7 +127,7 @@ export class DmStore extends StoreTarget {
     this.m_ = modules(this.hub_, this.storage_, {
       advisorId: () => this.advisor_?.id,
       advisor: (a) => (this.advisor_ = a),
-      reconnected: () => refreshAfterReconnect(this.hub_, this.m_, this),
+      reconnected_: () => refreshAfterReconnect(this.hub_, this.m_, this),
     });
   }
 
@@ -128,23 +138,23 @@ export class DmStore extends StoreTarget {
     return this.advisorStatus_;
   }
   get clientList(): ClientListState {
-    return this.m_.clients.list_;
+    return this.m_.clients_.list_;
   }
   get unreadCount(): number {
-    return this.m_.unread.count_;
+    return this.m_.unread_.count_;
   }
   get liveStatus(): LiveStatus {
-    return this.m_.live.status_;
+    return this.m_.live_.status_;
   }
   get notices(): readonly StoreNotice[] {
-    return this.m_.notices.notices_;
+    return this.m_.notices_.notices_;
   }
   get presence(): Presence {
-    return this.m_.notices.presence_;
+    return this.m_.notices_.presence_;
   }
   /** Since 1.1: how far each client has read, who is typing, the advisor's typing reports, what the server supports. */
   get signals(): ClientSignals {
-    return this.m_.signals;
+    return this.m_.signals_;
   }
 
   /** Calls `listener` (batched to a microtask) whenever any state changes. Returns the unsubscribe. */
@@ -163,36 +173,36 @@ export class DmStore extends StoreTarget {
     const hub = this.hub_;
     hub.signedOut_ = false;
     if (hub.started_) {
-      if (this.liveStatus === 'closed') this.m_.live.open_();
+      if (this.liveStatus === 'closed') this.m_.live_.open_();
       reloadFailed(this.hub_, this.m_, this);
       return;
     }
     hub.started_ = true;
     void this.loadAdvisor();
     void this.refreshUnread();
-    this.m_.live.open_();
+    this.m_.live_.open_();
     if (typeof window !== 'undefined') {
       window.addEventListener('online', this.handleOnline_);
-      if (this.storage_) window.addEventListener('storage', this.m_.outbox.handleStorage_);
+      if (this.storage_) window.addEventListener('storage', this.m_.outbox_.handleStorage_);
     }
   }
 
   /** Closes the live stream and cancels pending work. */
   stop(): void {
     this.hub_.started_ = false;
-    this.m_.live.close_();
-    this.m_.signals.stop();
+    this.m_.live_.close_();
+    this.m_.signals_.stop();
     this.hub_.loads_.releaseAll_(['feed:', 'older:', 'clients']);
     this.hub_.timers_.clear_();
     if (typeof window !== 'undefined') {
       window.removeEventListener('online', this.handleOnline_);
-      window.removeEventListener('storage', this.m_.outbox.handleStorage_);
+      window.removeEventListener('storage', this.m_.outbox_.handleStorage_);
     }
   }
 
   private handleOnline_ = () => {
     reloadFailed(this.hub_, this.m_, this, true);
-    if (!this.hub_.signedOut_) this.m_.outbox.online_();
+    if (!this.hub_.signedOut_) this.m_.outbox_.online_();
     this.hub_.changed_();
   };
 
@@ -205,7 +215,7 @@ export class DmStore extends StoreTarget {
       this.advisor_ = got.value;
       this.drafts.setAdvisor(got.value.id);
       this.advisorStatus_ = 'ready';
-      this.m_.outbox.restore_();
+      this.m_.outbox_.restore_();
     } else this.advisorStatus_ = 'error';
     this.hub_.changed_();
   }
@@ -214,27 +224,27 @@ export class DmStore extends StoreTarget {
 
   /** A client's summary, from the list or an earlier fetch. */
   client(clientId: string): ClientSummary | undefined {
-    return this.m_.clients.get_(clientId);
+    return this.m_.clients_.get_(clientId);
   }
 
   /** Loads the first page of clients for `query` (a new query replaces the list). */
   loadClients(query = this.clientList.query, force = false): Promise<void> {
-    return this.m_.clients.load_(query, force);
+    return this.m_.clients_.load_(query, force);
   }
 
   /** Loads the next page of the current list, if there is one. */
   loadMoreClients(): Promise<void> {
-    return this.m_.clients.loadMore_();
+    return this.m_.clients_.loadMore_();
   }
 
   /** Makes sure a client's summary is known (a deep link may name one not on the first page). */
   ensureClient(clientId: string): Promise<ClientSummary | null> {
-    return this.m_.clients.ensure_(clientId);
+    return this.m_.clients_.ensure_(clientId);
   }
 
   /** Fetches how many clients have unread messages (the menu's bubble). */
   refreshUnread(): Promise<void> {
-    return this.m_.unread.refresh_();
+    return this.m_.unread_.refresh_();
   }
 
   /**
@@ -242,24 +252,24 @@ export class DmStore extends StoreTarget {
    * if the server refuses, it comes back and the next attempt waits a few seconds.
    */
   markRead(clientId: string, upTo: string): Promise<void> {
-    return this.m_.unread.markRead_(clientId, upTo);
+    return this.m_.unread_.markRead_(clientId, upTo);
   }
 
   // ---- feeds --------------------------------------------------------------------------------
 
   /** The feed state for a client and filter (an idle state until loaded). */
   feed(clientId: string, filter: FeedFilter = 'all'): FeedState {
-    return this.m_.feeds.get_(clientId, filter);
+    return this.m_.feeds_.get_(clientId, filter);
   }
 
   /** Loads the newest page of a feed unless it is loaded or loading (or `force`). */
   loadFeed(clientId: string, filter: FeedFilter = 'all', force = false): Promise<void> {
-    return this.m_.feeds.load_(clientId, filter, force);
+    return this.m_.feeds_.load_(clientId, filter, force);
   }
 
   /** Loads the page before the oldest loaded item. */
   loadOlder(clientId: string, filter: FeedFilter = 'all', limit?: number): Promise<void> {
-    return this.m_.feeds.loadOlder_(clientId, filter, limit);
+    return this.m_.feeds_.loadOlder_(clientId, filter, limit);
   }
 
   // ---- the two-way window and search (since 1.1) --------------------------------------------
@@ -270,24 +280,24 @@ export class DmStore extends StoreTarget {
    * longer in this feed (the feed is left as it was).
    */
   jumpTo(clientId: string, filter: FeedFilter, itemId: string): Promise<JumpResult> {
-    return this.m_.feeds.window.jump(clientId, filter, itemId);
+    return this.m_.feeds_.window.jump(clientId, filter, itemId);
   }
 
   /** Loads the page after the newest item of a feed that shows the past (`limit` items; default the page size). */
   loadNewer(clientId: string, filter: FeedFilter = 'all', limit?: number): Promise<void> {
-    return this.m_.feeds.window.loadNewer(clientId, filter, limit);
+    return this.m_.feeds_.window.loadNewer(clientId, filter, limit);
   }
 
   /** Takes a feed that shows the past straight back to the live tail: its newest page replaces the past. */
   toLatest(clientId: string, filter: FeedFilter = 'all'): void {
-    this.m_.feeds.toLatest(clientId, filter);
+    this.m_.feeds_.toLatest(clientId, filter);
   }
 
   private searches_ = new Map<string, ConversationSearch>();
 
   /** Whether the conversation search is offered: the adapter has it and the server is not a 1.0 one. */
   get searchSupported(): boolean {
-    return this.m_.signals.capabilities.has('search');
+    return this.m_.signals_.capabilities.has('search');
   }
 
   /** One client's conversation search (created on first use). */
@@ -300,7 +310,7 @@ export class DmStore extends StoreTarget {
           adapter: this.adapter,
           failed: (e) => hub.failed_(e),
           changed: () => hub.changed_(),
-          unsupported: (e) => this.m_.signals.capabilities.learn('search', e),
+          unsupported_: (e) => this.m_.signals_.capabilities.learn('search', e),
         },
         clientId,
       );
@@ -316,13 +326,13 @@ export class DmStore extends StoreTarget {
 
   /** Abandons in-flight loads of a feed nobody shows any more (a quick switch of client or filter). */
   releaseFeed(clientId: string, filter: FeedFilter = 'all'): void {
-    this.m_.feeds.release_(clientId, filter);
+    this.m_.feeds_.release_(clientId, filter);
   }
 
   /** Marks that a client's card is on screen (no notice for it); returns the undo. */
   viewing(clientId: string): () => void {
     const end = this.hub_.view_(clientId);
-    this.m_.notices.forget_(clientId);
+    this.m_.notices_.forget_(clientId);
     this.hub_.changed_();
     return end;
   }
@@ -331,20 +341,20 @@ export class DmStore extends StoreTarget {
 
   /** Whether the advisor may send to a client (idle until loaded). */
   eligibility(clientId: string): Loadable<Eligibility> {
-    return this.m_.eligibility.get_(clientId);
+    return this.m_.eligibility_.get_(clientId);
   }
 
   loadEligibility(clientId: string, force = false): Promise<void> {
-    return this.m_.eligibility.load_(clientId, force);
+    return this.m_.eligibility_.load_(clientId, force);
   }
 
   /** An order's details (idle until loaded). */
   order(orderId: string): Loadable<OrderDetail> {
-    return this.m_.orders.get_(orderId);
+    return this.m_.orders_.get_(orderId);
   }
 
   loadOrder(orderId: string, force = false): Promise<void> {
-    return this.m_.orders.load_(orderId, force);
+    return this.m_.orders_.load_(orderId, force);
   }
 
   // ---- sending ------------------------------------------------------------------------------
@@ -354,7 +364,7 @@ export class DmStore extends StoreTarget {
    * 5th send blocks without a refetch), and delivery retries with the same `clientMessageId`.
    */
   send(clientId: string, body: string): Promise<SendResult> {
-    return this.m_.outbox.send_(clientId, body);
+    return this.m_.outbox_.send_(clientId, body);
   }
 
   /**
@@ -362,33 +372,33 @@ export class DmStore extends StoreTarget {
    * before it to the same client go first, so the client receives them in the order written.
    */
   retrySend(clientId: string, clientMessageId: string): Promise<SendResult> | null {
-    return this.m_.outbox.retry_(clientId, clientMessageId);
+    return this.m_.outbox_.retry_(clientId, clientMessageId);
   }
 
   /** Drops a failed message; returns its text so it can go back into the box. */
   discardSend(clientId: string, clientMessageId: string): string | null {
-    return this.m_.outbox.discard_(clientId, clientMessageId);
+    return this.m_.outbox_.discard_(clientId, clientMessageId);
   }
 
   /** Messages still waiting for the server (pending or failed). */
   outboxFor(clientId: string): readonly { clientMessageId: string; body: string }[] {
-    return this.m_.outbox.for_(clientId);
+    return this.m_.outbox_.for_(clientId);
   }
 
   // ---- live events, notices, presence -------------------------------------------------------
 
   /** Applies one live event (also usable by custom adapters' tests). Replays are ignored. */
   applyEvent(event: DmEvent): void {
-    this.m_.live.apply_(event);
+    this.m_.live_.apply_(event);
   }
 
   /** Removes a notice (dismissed or opened). */
   dismissNotice(key: string): void {
-    this.m_.notices.dismiss_(key);
+    this.m_.notices_.dismiss_(key);
   }
 
   /** Updates presence; the server hears of a change within about half a second. */
   setPresence(change: Partial<Presence>): void {
-    this.m_.notices.set_(change);
+    this.m_.notices_.set_(change);
   }
 }

@@ -1,7 +1,6 @@
-import { ContextConsumer } from '@lit/context';
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { StoreController } from '../../controllers/store-controller.js';
-import { dmContext, ensureContextRoot } from '../../data/context.js';
+import { consume, dmContext, ensureContextRoot } from '../../data/context.js';
 import type { DmStore } from '../../data/store.js';
 import { type DmI18n, directionOf, dmI18nContext } from '../../i18n/context.js';
 import { formatNumber, resolveLocale } from '../../i18n/format.js';
@@ -36,16 +35,8 @@ export class DmElement extends LitElement {
     super();
     // The nearest provider's store and strings, followed as they change (the controllers register
     // themselves with this element).
-    new ContextConsumer(this, {
-      context: dmContext,
-      subscribe: true,
-      callback: (v) => (this.store = v),
-    });
-    new ContextConsumer(this, {
-      context: dmI18nContext,
-      subscribe: true,
-      callback: (v) => (this.i18n = v),
-    });
+    consume(this, dmContext, (v) => (this.store = v));
+    consume(this, dmI18nContext, (v) => (this.i18n = v));
   }
 
   /** Follows the store through {@link select}; tells {@link storeConnected} of a new store. */
@@ -93,7 +84,7 @@ export class DmElement extends LitElement {
       while (n && n.nodeName !== 'DM-PROVIDER') n = n.parentNode ?? (n as ShadowRoot).host ?? null;
       if (!n)
         console.warn(
-          `<${this.localName}> is outside any <dm-provider>, so it has no data. Place it inside <dm-provider> (at any depth), or set its store property.`,
+          `<${this.localName}> has no data: place it inside <dm-provider> (at any depth) or set its store property.`,
         );
     }
     if (changed.has('store')) this.storeData_.follow();

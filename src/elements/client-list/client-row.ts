@@ -14,10 +14,10 @@ export interface ClientRowContext {
   now: number;
   selected: string | null;
   /** `aria-setsize`: -1 while more pages remain. */
-  setSize: number;
+  setSize_: number;
   /** Avatar URLs that failed to load: their rows show initials. */
-  failedAvatars: ReadonlySet<string>;
-  avatarFailed: (src: string) => void;
+  failedAvatars_: ReadonlySet<string>;
+  avatarFailed_: (src: string) => void;
   /** Whether the client is typing: "typing…" replaces the preview (since contract 1.1). */
   typing: (clientId: string) => boolean;
 }
@@ -35,7 +35,7 @@ export function renderClientRow(
 ) {
   const isSelected = c.id === x.selected;
   const src = safeImageUrl(c.avatarUrl);
-  const showImage = src !== null && !x.failedAvatars.has(src);
+  const showImage = src !== null && !x.failedAvatars_.has(src);
   return html`
     <div
       part=${isSelected ? 'client client-selected' : 'client'}
@@ -43,7 +43,7 @@ export function renderClientRow(
       role="option"
       data-vkey=${c.id}
       aria-selected=${isSelected ? 'true' : 'false'}
-      aria-setsize=${x.setSize}
+      aria-setsize=${x.setSize_}
       aria-posinset=${index + 1}
       tabindex=${isTabStop ? '0' : '-1'}
     >
@@ -57,7 +57,7 @@ export function renderClientRow(
               referrerpolicy="no-referrer"
               loading="lazy"
               decoding="async"
-              @error=${() => x.avatarFailed(src)}
+              @error=${() => x.avatarFailed_(src)}
             />`
             : nothing
         }

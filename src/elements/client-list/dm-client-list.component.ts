@@ -100,17 +100,17 @@ export class DmClientList extends DmElement {
     key: (c) => c.id,
     // Every row has the same structure, so one measured row is a near-exact guess for the others:
     // rows reached by End or Page Down then land where they are expected.
-    estimate: () => this.rowEstimate_,
+    estimate_: () => this.rowEstimate_,
     stick: 'top',
     // Clients who write move up above the focused row: it stays rendered (and focused) where the
     // re-order puts it, and the list stays where it is (at its top, the writers come into view).
-    keep: (): string | null => this.focus_.focusedKey(),
+    keep: (): string | null => this.focus_.focusedKey_(),
   });
   private readonly search_ = new SearchBox(this, (q) => void this.store?.loadClients(q));
   private readonly focus_ = new RovingFocus<ClientSummary>(this, this.window_, {
     rows: () => this.clients_,
     key: (c) => c.id,
-    page: () => Math.max(1, this.window_.lastVisibleIndex() - this.window_.firstVisibleIndex()),
+    page: () => Math.max(1, this.window_.lastVisibleIndex_() - this.window_.firstVisibleIndex_()),
     lost: (key) => {
       // A live re-order carried the focused client out of the window: follow it. Scrolled away
       // (or the client left the list): keep focus in the list rather than on <body>.
@@ -121,7 +121,7 @@ export class DmClientList extends DmElement {
     focused: () => {
       // A scroll to a target clears the window's top-edge flag even when the view stayed at the top.
       const s = this.scroller_;
-      if (s) this.window_.atEdge = this.window_.isAtEdge(s);
+      if (s) this.window_.atEdge_ = this.window_.isAtEdge_(s);
     },
   });
 
@@ -159,10 +159,10 @@ export class DmClientList extends DmElement {
   /** Moves keyboard focus to a client's row, scrolling it into view first when it is not rendered (or to the list, when the client is not in it). */
   async focusClient(clientId: string): Promise<void> {
     await this.focus_.focus(clientId);
-    if (this.focus_.isPending(clientId) && !this.clients_.some((c) => c.id === clientId)) {
+    if (this.focus_.isPending_(clientId) && !this.clients_.some((c) => c.id === clientId)) {
       // Not in the list (another search is showing, or no such client): focus the list itself,
       // rather than leaving focus nowhere and taking it later, when that row turns up.
-      this.focus_.isPending(clientId, true);
+      this.focus_.isPending_(clientId, true);
       (this.listbox_ ?? this.renderRoot.querySelector<HTMLElement>('input'))?.focus();
     }
   }
@@ -177,7 +177,7 @@ export class DmClientList extends DmElement {
     if (list && list.query !== this.lastQuery_) {
       // A new search is a new list: start at its top.
       if (this.lastQuery_ !== null) {
-        this.window_.scrollToEdge();
+        this.window_.scrollToEdge_();
         this.open_.newQuery_();
       }
       this.lastQuery_ = list.query;
@@ -194,7 +194,7 @@ export class DmClientList extends DmElement {
     const row = this.renderRoot.querySelector<HTMLElement>('[data-vkey]');
     if (row?.offsetHeight) this.rowEstimate_ = row.offsetHeight;
     // Rows measured just now render again at once: judge what is in view then, not on guesses.
-    if (!this.window_.settling) this.maybeLoadMore_(this.store?.clientList);
+    if (!this.window_.settling_) this.maybeLoadMore_(this.store?.clientList);
   }
 
   // ---- rendering ------------------------------------------------------------------------------
@@ -247,7 +247,7 @@ export class DmClientList extends DmElement {
     const isRendered = (key: string | null) => !!key && rows.some((c) => c.id === key);
     // Roving tab stop: the last focused client, else the selected one, else the first row in view.
     const firstInView = Math.min(
-      Math.max(this.window_.firstVisibleIndex(), slice.start),
+      Math.max(this.window_.firstVisibleIndex_(), slice.start),
       slice.end - 1,
     );
     const active = this.focus_.key;
@@ -262,9 +262,9 @@ export class DmClientList extends DmElement {
       dir: this.textDir,
       now: Date.now(),
       selected: this.selected ?? null,
-      setSize: list.nextCursor ? -1 : clients.length,
-      failedAvatars: this.failedAvatars_,
-      avatarFailed: this.handleAvatarError_,
+      setSize_: list.nextCursor ? -1 : clients.length,
+      failedAvatars_: this.failedAvatars_,
+      avatarFailed_: this.handleAvatarError_,
       typing: (id) => !!this.store?.signals.isTyping(id),
     };
     return html`
@@ -311,7 +311,7 @@ export class DmClientList extends DmElement {
 
   // ---- handlers ---------------------------------------------------------------------------
 
-  private handleScroll_ = () => this.window_.handleScroll();
+  private handleScroll_ = () => this.window_.handleScroll_();
 
   private newClients_ = (n: number) => this.t.newClients(n, this.num);
 
@@ -373,6 +373,6 @@ export class DmClientList extends DmElement {
       }
       return;
     }
-    this.focus_.handleKeydown(e);
+    this.focus_.handleKeydown_(e);
   };
 }

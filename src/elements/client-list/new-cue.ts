@@ -28,11 +28,11 @@ export class NewClientsCue implements ReactiveController {
     const rows = this.rows_();
     const prev = this.prev_;
     this.prev_ = rows;
-    if (this.window_.atEdge) return this.clear_();
+    if (this.window_.atEdge_) return this.clear_();
     if (rows === prev) return;
     // The window keeps the row at the top of the view where it is: rows now before it that were
     // not before it moved up out of view, and those that were have news if their activity moved.
-    const first = this.window_.firstVisibleIndex();
+    const first = this.window_.firstVisibleIndex_();
     const at = (k: number) => rows.findIndex((c) => c.id === prev[k]?.id);
     let end = at(first);
     // As in the window: a top row that changed and left its neighbour is not followed.

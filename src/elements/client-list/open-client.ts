@@ -62,7 +62,7 @@ export class OpenClient {
     if (clientsChanged || !this.revealed_) {
       if (list.clients.some((c) => c.id === selected)) {
         this.revealed_ = true;
-        this.window_.scrollToKey(selected!, 'center');
+        this.window_.scrollToKey_(selected!, 'center');
       }
     } else if (this.revealed_ && !list.loadingMore) this.reveal_ = false;
   }

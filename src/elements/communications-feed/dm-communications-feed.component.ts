@@ -114,10 +114,10 @@ export class DmCommunicationsFeed extends DmElement {
   private readonly vw_ = new VirtualWindow<FeedEntry>(this, {
     scroller: () => this.scroller_,
     key: entryKey,
-    estimate: estimateEntry,
+    estimate_: estimateEntry,
     stick: 'bottom',
     // Showing the past, the bottom is not the newest: the page after is appended with the view kept still.
-    canStick: () => !this.feed_?.newerCursor,
+    canStick_: () => !this.feed_?.newerCursor,
   });
   private readonly focus_ = new RovingFocus<FeedEntry>(this, this.vw_, {
     rows: () => this.rows_,
@@ -145,7 +145,7 @@ export class DmCommunicationsFeed extends DmElement {
       if (this.store) this.twoWay_.enter_(this.store, this.clientId, this.filter);
       this.tail_.pill_ = false;
       this.rows_ = [];
-      this.vw_.scrollToEdge();
+      this.vw_.scrollToEdge_();
     },
     () => this.read_.cancel(),
   );
@@ -180,11 +180,11 @@ export class DmCommunicationsFeed extends DmElement {
     const feed = this.feed_;
     if (feed && feed.items !== this.rows_) {
       const prev = this.rows_;
-      this.divider_.itemsChanged(feed, prev);
+      this.divider_.itemsChanged_(feed, prev);
       this.tail_.itemsChanged_(
         feed.items,
         prev,
-        this.divider_.positioned && !!prev.length && !this.twoWay_.paging_(feed),
+        this.divider_.positioned_ && !!prev.length && !this.twoWay_.paging_(feed),
       );
       this.rows_ = feed.items;
     }
@@ -195,7 +195,7 @@ export class DmCommunicationsFeed extends DmElement {
     }
     // Whether the client has unread is in its summary: wait for it (it is fetched on open).
     const client = this.store?.client(this.clientId);
-    if (feed && (client || !this.session_.clientPending))
+    if (feed && (client || !this.session_.clientPending_))
       this.divider_.position(feed, !!client?.hasUnread);
   }
 
@@ -204,13 +204,13 @@ export class DmCommunicationsFeed extends DmElement {
     const feed = this.feed_;
     if (!feed || feed.status !== 'ready') return;
     const s = this.scroller_;
-    if (s && this.vw_.atEdge) this.tail_.hide_();
+    if (s && this.vw_.atEdge_) this.tail_.hide_();
     // Ahead of either edge, the page beyond it (the anchor keeps the view still when it arrives).
-    this.twoWay_.page_(feed, s, this.divider_.positioned);
+    this.twoWay_.page_(feed, s, this.divider_.positioned_);
     if (s)
       this.read_.check(
         this.clientId,
-        this.session_.openedAt,
+        this.session_.openedAt_,
         () => this.feed_?.items ?? feed.items,
         () => this.clientId,
       );
@@ -222,21 +222,21 @@ export class DmCommunicationsFeed extends DmElement {
     const client = this.store?.client(this.clientId);
     if (!client?.hasUnread || document.visibilityState === 'hidden' || this.filter === 'orders')
       return false;
-    return this.vw_.lastVisibleIndex() >= this.rows_.length - 1;
+    return this.vw_.lastVisibleIndex_() >= this.rows_.length - 1;
   }
 
   // ---- public API ---------------------------------------------------------------------------
 
   /** Scrolls to an item by id, loading older pages until it is found; resolves whether it was. */
   async scrollToItem(itemId: string): Promise<boolean> {
-    this.divider_.stopFollowing();
+    this.divider_.stopFollowing_();
     for (let pages = 0; pages < 200 && this.store; pages++) {
       const feed = this.feed_;
       if (!feed) return false;
       const item = feed.items.find((e) => e.id === itemId);
       if (item) {
         const key = entryKey(item);
-        this.vw_.scrollToKey(key, 'center');
+        this.vw_.scrollToKey_(key, 'center');
         this.focus_.key = key;
         this.requestUpdate();
         await this.updateComplete;
@@ -256,7 +256,7 @@ export class DmCommunicationsFeed extends DmElement {
    * false when it is no longer available (the feed stays where it was, with a note).
    */
   jumpToItem(itemId: string, query = ''): Promise<boolean> {
-    this.divider_.stopFollowing();
+    this.divider_.stopFollowing_();
     this.tail_.hide_();
     return this.twoWay_.jump_(itemId, query);
   }
@@ -269,14 +269,14 @@ export class DmCommunicationsFeed extends DmElement {
   /** Brings a row to the middle of the view and focuses it. */
   focusCentered(key: string): void {
     void this.focus_.focus(key);
-    this.vw_.scrollToKey(key, 'center');
+    this.vw_.scrollToKey_(key, 'center');
   }
 
   /** Jumps to the newest item and stays there as new ones arrive. */
   scrollToBottom(): void {
-    this.divider_.stopFollowing();
+    this.divider_.stopFollowing_();
     this.tail_.hide_();
-    this.vw_.scrollToEdge();
+    this.vw_.scrollToEdge_();
   }
 
   /** Shows an order's details (what a click on the order does unless `dm-order-open` is cancelled). */
@@ -302,9 +302,9 @@ export class DmCommunicationsFeed extends DmElement {
   };
 
   private handleKeydown_(e: KeyboardEvent): void {
-    this.divider_.stopFollowing();
+    this.divider_.stopFollowing_();
     if (!(e.target as HTMLElement).closest('[data-vkey]')) return;
-    const next = this.focus_.handleKeydown(e);
+    const next = this.focus_.handleKeydown_(e);
     if (next === 0 && e.key !== 'End') void this.store?.loadOlder(this.clientId, this.filter);
   }
 
@@ -333,7 +333,7 @@ export class DmCommunicationsFeed extends DmElement {
   private handleScroll_ = () => {
     const s = this.scroller_;
     if (s) this.twoWay_.scrolled_(s);
-    this.vw_.handleScroll();
+    this.vw_.handleScroll_();
   };
 
   // ---- render -------------------------------------------------------------------------------
@@ -369,11 +369,11 @@ export class DmCommunicationsFeed extends DmElement {
       locale: this.locale,
       num: this.num,
       rows,
-      setSize: feed.olderCursor ? -1 : feed.items.length,
-      tabKey: this.focus_.key ?? (last && entryKey(last)),
-      newKey: this.divider_.key,
+      setSize_: feed.olderCursor ? -1 : feed.items.length,
+      tabKey_: this.focus_.key ?? (last && entryKey(last)),
+      newKey_: this.divider_.key,
       target: this.twoWay_.target_,
-      clientName: name,
+      clientName_: name,
       seen: this.seen_(feed.items, this.store!.signals.readAt(this.clientId)),
       openOrder: this.handleOrderClick_,
       retrySend: this.handleRetrySend_,
@@ -384,9 +384,9 @@ export class DmCommunicationsFeed extends DmElement {
       part="scroller"
       @scroll=${this.handleScroll_}
       @keydown=${this.handleKeydown_}
-      @wheel=${this.divider_.handInput}
-      @touchstart=${this.divider_.handInput}
-      @pointerdown=${this.divider_.handInput}
+      @wheel=${this.divider_.handInput_}
+      @touchstart=${this.divider_.handInput_}
+      @pointerdown=${this.divider_.handInput_}
     >
       <div class="content" role="feed" aria-label=${t.feedLabel(name)} aria-busy=${feed.loadingOlder ? 'true' : 'false'}>
         <div .style=${inlineStyle(`block-size:${slice.before}px`)} aria-hidden="true"></div>

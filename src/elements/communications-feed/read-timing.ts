@@ -22,7 +22,7 @@ export class ReadTiming {
   /** After an update: starts the wait when the newest item is in view. */
   check(
     clientId: string,
-    openedAt: number,
+    openedAt_: number,
     items: () => readonly FeedEntry[],
     current: () => string,
   ): void {
@@ -35,7 +35,7 @@ export class ReadTiming {
         if (!all[i]!.delivery) return this.markRead_(clientId, all[i]!.id);
       }
     };
-    const wait = openedAt + READ_AFTER_MS - Date.now();
+    const wait = openedAt_ + READ_AFTER_MS - Date.now();
     if (wait <= 0) read();
     else this.timer_ = setTimeout(read, wait);
   }

@@ -34,15 +34,15 @@ export interface RowContext {
   /** Every row shown (a row's day separator compares it with the one before). */
   rows: readonly FeedEntry[];
   /** `aria-setsize`: -1 while older pages remain. */
-  setSize: number;
+  setSize_: number;
   /** The row that is the tab stop. */
-  tabKey: string | undefined;
+  tabKey_: string | undefined;
   /** The row the "New" divider goes above. */
-  newKey: string | null;
+  newKey_: string | null;
   /** The row a search hit jumped to (marked, the query in a `<mark>`). */
   target?: { key: string; query: string } | null;
   /** The client's name, for the screen reader's "who wrote". */
-  clientName: string;
+  clientName_: string;
   /** The message that carries "Seen" and when the client read (since contract 1.1). */
   seen: { id: string; readAt: number } | null;
   openOrder: (order: OrderItem) => void;
@@ -57,14 +57,14 @@ function dividers(e: FeedEntry, index: number, key: string, c: RowContext) {
     !prev || !isSameDay(prev.at, e.at)
       ? html`<div class="day" part="day" aria-hidden="true">${formatDay(e.at, c.locale, c.t)}</div>`
       : nothing
-  }${key === c.newKey ? html`<div class="new-divider" part="new-divider">${c.t.newDivider}</div>` : nothing}`;
+  }${key === c.newKey_ ? html`<div class="new-divider" part="new-divider">${c.t.newDivider}</div>` : nothing}`;
 }
 
 /** One feed row: an order card or a message bubble, with the dividers above it. */
 export function renderEntry(e: FeedEntry, index: number, c: RowContext) {
   const t = c.t;
   const key = entryKey(e);
-  const tabindex = key === c.tabKey ? 0 : -1;
+  const tabindex = key === c.tabKey_ ? 0 : -1;
   const q = key === c.target?.key ? c.target.query : null;
   const target = q !== null ? ' search-target' : '';
   if (e.kind === 'order') {
@@ -76,7 +76,7 @@ export function renderEntry(e: FeedEntry, index: number, c: RowContext) {
       data-vkey=${key}
       data-order-id=${e.id}
       aria-posinset=${index + 1}
-      aria-setsize=${c.setSize}
+      aria-setsize=${c.setSize_}
       aria-label=${`${t.orderTypes[e.orderType] ?? e.orderType}: ${e.title}`}
       tabindex=${tabindex}
       @click=${(ev: Event) => {
@@ -115,7 +115,7 @@ function renderMessage(
 ) {
   const t = c.t;
   const side = e.sender === 'advisor' ? 'advisor' : 'client';
-  const who = side === 'advisor' ? t.you : c.clientName;
+  const who = side === 'advisor' ? t.you : c.clientName_;
   const target = q !== null ? ' search-target' : '';
   return html`<div
     class="row${target}"
@@ -124,7 +124,7 @@ function renderMessage(
     aria-current=${ifDefined(target ? 'true' : undefined)}
     data-vkey=${key}
     aria-posinset=${index + 1}
-    aria-setsize=${c.setSize}
+    aria-setsize=${c.setSize_}
     tabindex=${tabindex}
   >
     ${dividers(e, index, key, c)}

@@ -36,15 +36,15 @@ export class FeedTail {
     if (!live) return;
     // The advisor just wrote (or retried): messages not stored yet go at the very end.
     const last = items[items.length - 1];
-    if (last?.delivery && last !== prev[prev.length - 1]) this.vw_.scrollToEdge();
+    if (last?.delivery && last !== prev[prev.length - 1]) this.vw_.scrollToEdge_();
     // A new stored item after the ones there were (not an older page, not a re-load), above any
     // message still on its way: follow it when it is the advisor's, else announce it or offer the pill.
     const n = storedLength(prev);
     const newest = items[storedLength(items) - 1];
     if (n && newest && newest !== prev[n - 1] && items[n - 1] === prev[n - 1]) {
-      if (newest.kind === 'message' && newest.sender === 'advisor') this.vw_.scrollToEdge();
+      if (newest.kind === 'message' && newest.sender === 'advisor') this.vw_.scrollToEdge_();
       else {
-        if (!this.vw_.atEdge) this.pill_ = true;
+        if (!this.vw_.atEdge_) this.pill_ = true;
         this.said_ = newest.kind === 'message' ? newest.body.slice(0, 200) : newest.title;
       }
     }
@@ -55,7 +55,7 @@ export class FeedTail {
     const far =
       past ||
       (!!s &&
-        !this.vw_.atEdge &&
+        !this.vw_.atEdge_ &&
         s.scrollHeight - s.scrollTop - s.clientHeight > 2 * s.clientHeight);
     return html`${
       this.pill_

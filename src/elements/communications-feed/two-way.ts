@@ -78,7 +78,7 @@ export class TwoWayFeed {
    * Fetches the page beyond either edge once it is within reach (see `pagingPlan`); with no
    * scroller (no items yet: a page held none but older ones remain), fetches on until there are some.
    */
-  page_(feed: FeedState, s: HTMLElement | null, positioned: boolean): void {
+  page_(feed: FeedState, s: HTMLElement | null, positioned_: boolean): void {
     const store = this.host_.store;
     if (!store) return;
     const { clientId, filter } = this.host_;
@@ -86,7 +86,7 @@ export class TwoWayFeed {
     const up = s
       ? pagingPlan(s.scrollTop, -v, s.clientHeight, BASE)
       : { fetch: !feed.items.length, limit: BASE };
-    const ready = !s || (positioned && !this.hold_);
+    const ready = !s || (positioned_ && !this.hold_);
     if (ready && up.fetch && feed.olderCursor && !feed.loadingOlder && !feed.olderError) {
       void store.loadOlder(clientId, filter, up.limit > BASE ? up.limit : undefined);
     }

@@ -18,9 +18,9 @@ export interface Viewed {
  */
 export class ViewSession implements ReactiveController {
   /** The client's summary is being fetched (whether it has unread is not known yet). */
-  clientPending = false;
+  clientPending_ = false;
   /** When the current client was opened (ms). */
-  openedAt = 0;
+  openedAt_ = 0;
   /** The card is hidden: nothing is being viewed. */
   hidden = false;
   private viewing_: { store: DmStore; clientId: string; filter: FeedFilter } | null = null;
@@ -80,13 +80,13 @@ export class ViewSession implements ReactiveController {
     const { clientId: id, filter } = this.host_;
     this.viewing_ = { store, clientId: id, filter };
     this.release_ = store.viewing(id);
-    this.openedAt = Date.now();
+    this.openedAt_ = Date.now();
     void store.loadFeed(id, filter);
-    this.clientPending = !store.client(id);
-    if (this.clientPending) {
+    this.clientPending_ = !store.client(id);
+    if (this.clientPending_) {
       void store.ensureClient(id).then(() => {
         if (this.host_.clientId === id) {
-          this.clientPending = false;
+          this.clientPending_ = false;
           this.host_.requestUpdate();
         }
       });

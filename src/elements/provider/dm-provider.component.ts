@@ -1,7 +1,6 @@
-import { ContextProvider } from '@lit/context';
 import { LitElement, type PropertyDeclarations, type PropertyValues, css, html } from 'lit';
 import type { DmAdapter } from '../../data/adapter.js';
-import { dmContext, ensureContextRoot } from '../../data/context.js';
+import { dmContext, ensureContextRoot, provide } from '../../data/context.js';
 import { type HeadersSource, RestAdapter } from '../../data/rest-adapter.js';
 import { DmStore, type DmStoreOptions } from '../../data/store.js';
 import { type DmI18n, directionOf, dmI18nContext } from '../../i18n/context.js';
@@ -105,11 +104,8 @@ export class DmProvider extends LitElement {
   protected i18n: DmI18n = { strings: {}, locale: 'en', dir: 'ltr' };
 
   // The elements inside hear of a new store or strings at once, as they are made.
-  private storeContext_ = new ContextProvider(this, { context: dmContext });
-  private i18nContext_ = new ContextProvider(this, {
-    context: dmI18nContext,
-    initialValue: this.i18n,
-  });
+  private storeContext_ = provide(this, dmContext, undefined);
+  private i18nContext_ = provide(this, dmI18nContext, this.i18n);
 
   private langObserver_?: MutationObserver;
   private started_ = false;
@@ -202,7 +198,7 @@ export class DmProvider extends LitElement {
       );
     });
     this.store = store;
-    this.storeContext_.setValue(store);
+    this.storeContext_(store);
     if (this.isConnected) store.start();
     this.presence_();
   }
@@ -210,7 +206,7 @@ export class DmProvider extends LitElement {
   private updateI18n_(): void {
     const locale = resolveLocale(this.locale);
     this.i18n = { strings: this.strings ?? {}, locale, dir: directionOf(locale) };
-    this.i18nContext_.setValue(this.i18n);
+    this.i18nContext_(this.i18n);
   }
 
   private handleVisibility_ = () => {
