@@ -162,3 +162,20 @@ export class ConversationSearch {
       );
   }
 }
+
+/** Every client's conversation search, each created on first use. */
+export class ConversationSearches {
+  private readonly byClient_ = new Map<string, ConversationSearch>();
+
+  constructor(private readonly host_: SearchHost) {}
+
+  get_(clientId: string): ConversationSearch {
+    let s = this.byClient_.get(clientId);
+    if (!s) this.byClient_.set(clientId, (s = new ConversationSearch(this.host_, clientId)));
+    return s;
+  }
+
+  state_(clientId: string): SearchState {
+    return this.byClient_.get(clientId)?.state ?? IDLE_SEARCH;
+  }
+}

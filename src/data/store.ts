@@ -22,7 +22,11 @@ import type {
 import type { DmAdapter, LiveStatus } from './adapter.js';
 import { ClientSignals } from './client-signals.js';
 import { Clients } from './clients.js';
-import { ConversationSearch, IDLE_SEARCH, type SearchState } from './conversation-search.js';
+import {
+  type ConversationSearch,
+  ConversationSearches,
+  type SearchState,
+} from './conversation-search.js';
 import type { JumpResult } from './feed-window.js';
 import { DraftStore, safeLocalStorage } from './drafts.js';
 import { Eligibilities } from './eligibility.js';
@@ -96,6 +100,12 @@ function modules(hub: Hub, storage: Storage | null, facade: FacadeHooks) {
     notices_: notices,
     live_: live,
     signals_: signals,
+    searches_: new ConversationSearches({
+      adapter: hub.adapter_,
+      failed: (e) => hub.failed_(e),
+      changed: () => hub.changed_(),
+      unsupported_: (e) => signals.capabilities.learn('search', e),
+    }),
   };
 }
 
@@ -293,8 +303,6 @@ export class DmStore extends StoreTarget {
     this.m_.feeds_.toLatest(clientId, filter);
   }
 
-  private searches_ = new Map<string, ConversationSearch>();
-
   /** Whether the conversation search is offered: the adapter has it and the server is not a 1.0 one. */
   get searchSupported(): boolean {
     return this.m_.signals_.capabilities.has('search');
@@ -302,26 +310,12 @@ export class DmStore extends StoreTarget {
 
   /** One client's conversation search (created on first use). */
   conversationSearch(clientId: string): ConversationSearch {
-    let s = this.searches_.get(clientId);
-    if (!s) {
-      const hub = this.hub_;
-      s = new ConversationSearch(
-        {
-          adapter: this.adapter,
-          failed: (e) => hub.failed_(e),
-          changed: () => hub.changed_(),
-          unsupported_: (e) => this.m_.signals_.capabilities.learn('search', e),
-        },
-        clientId,
-      );
-      this.searches_.set(clientId, s);
-    }
-    return s;
+    return this.m_.searches_.get_(clientId);
   }
 
   /** A client's search state (idle until searched). */
   searchState(clientId: string): SearchState {
-    return this.searches_.get(clientId)?.state ?? IDLE_SEARCH;
+    return this.m_.searches_.state_(clientId);
   }
 
   /** Abandons in-flight loads of a feed nobody shows any more (a quick switch of client or filter). */
