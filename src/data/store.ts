@@ -30,6 +30,7 @@ import {
 import type { JumpResult } from './feed-window.js';
 import { DraftStore, safeLocalStorage } from './drafts.js';
 import { Eligibilities } from './eligibility.js';
+import { GAP_LOAD } from './gap.js';
 import { Feeds } from './feeds.js';
 import { Hub } from './hub.js';
 import { LiveSync } from './live.js';
@@ -202,7 +203,7 @@ export class DmStore extends StoreTarget {
     this.hub_.started_ = false;
     this.m_.live_.close_();
     this.m_.signals_.stop();
-    this.hub_.loads_.releaseAll_(['feed:', 'older:', 'clients']);
+    this.hub_.loads_.releaseAll_(['feed:', 'older:', 'clients', GAP_LOAD]);
     this.hub_.timers_.clear_();
     if (typeof window !== 'undefined') {
       window.removeEventListener('online', this.handleOnline_);

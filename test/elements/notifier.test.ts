@@ -314,6 +314,24 @@ describe('<dm-notifier>', () => {
     ]);
   });
 
+  it('after such a drop, notices nothing when the store stops before the missed messages are found', async () => {
+    const el = await render({ duration: 0 });
+    const store = providerOf(el).store!;
+    // The list's answer (the first request of the search for missed messages) takes 800 ms.
+    db.setLatency(800, 'clients');
+    const asked = db.requestLog.length;
+    db.dropConnections();
+    db.clientWrites(MOCK_CLIENTS.dana, 'Missed, then stopped');
+    await waitFor(
+      () => db.requestLog.slice(asked).some((r) => r.route === 'clients'),
+      8000,
+      'the search for missed messages',
+    );
+    store.stop();
+    await aTimeout(1500);
+    expect(notices(el)).to.have.length(0);
+  });
+
   it('fires dm-notice-open when clicked, and goes away', async () => {
     const el = await render();
     db.clientWrites(MOCK_CLIENTS.dana, 'Click me');
