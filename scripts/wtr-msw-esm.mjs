@@ -44,6 +44,10 @@ function bundle() {
 export function mswEsmPlugin() {
   return {
     name: 'msw-esm',
+    // Bundled while the browser starts, not when the first page asks.
+    serverStart() {
+      void bundle();
+    },
     resolveImport({ source }) {
       return source in ENTRIES ? `${PREFIX}${ENTRIES[source]}.js` : undefined;
     },
