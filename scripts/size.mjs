@@ -47,31 +47,36 @@ const TARGET_ELEMENT_GZIP = 12288;
 // line, folding and gap notices +382 B, numbers in the locale +41 B) and the splits of issue 15
 // (+226 B), less a slimming pass (-713 B, mostly our own context provider/consumer in
 // src/data/context.ts): whole set 45,500 -> 46,200 (measured 46,133). Lower these as sizes drop.
-const BUDGET_WHOLE_GZIP = 46200;
+// Session 8 (2026-12-02) LOWERED every ceiling to just above what it measured (the whole set
+// 46,200 -> 46,190, measured 46,170 after internal members were renamed to be mangled), except two
+// bundler builds RAISED by 20 B (composer + provider 26,950 -> 26,970, notifier + provider 26,700 ->
+// 26,720): the fix that makes stop() abort the search for messages missed in a stream drop (its
+// late answer made notices after stop) costs them 9-12 B gzip, and those builds do not mangle.
+const BUDGET_WHOLE_GZIP = 46190;
 /** Ceilings per element entry (gzip B); the composed tab carries the list, feed and composer. */
 // Where the target is met (composer, unread indicator, notifier), the target itself is the ceiling.
 const BUDGET_ELEMENT_GZIP = {
-  provider: 21500,
-  'client-list': 16250,
-  'communications-feed': 21700,
+  provider: 21490,
+  'client-list': 16200,
+  'communications-feed': 21600,
   composer: TARGET_ELEMENT_GZIP,
   'unread-indicator': TARGET_ELEMENT_GZIP,
   notifier: TARGET_ELEMENT_GZIP,
-  communications: 29950,
+  communications: 29900,
 };
 /**
  * Ceilings for the bundler-side sizes (dist/esm through a bundler, each element with the provider).
  * Set in session 10 just above the first measurement; they only go down.
  */
 const BUDGET_BUNDLER_GZIP = {
-  'import "dm-widgets"': 48300,
-  'provider alone': 22250,
-  'client-list + provider': 32450,
-  'communications-feed + provider': 37950,
-  'composer + provider': 26950,
+  'import "dm-widgets"': 48280,
+  'provider alone': 22240,
+  'client-list + provider': 32430,
+  'communications-feed + provider': 37900,
+  'composer + provider': 26970,
   'unread-indicator + provider': 24400,
-  'notifier + provider': 26700,
-  'communications + provider': 46450,
+  'notifier + provider': 26720,
+  'communications + provider': 46430,
 };
 const args = new Set(process.argv.slice(2));
 const BUNDLE_PATH = resolve(ROOT, 'dist/dm-widgets.js');

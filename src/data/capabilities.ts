@@ -26,7 +26,7 @@ export class Capabilities {
   }
 
   /** Notes a failed call of the feature: `not-found` turns it off. Returns whether the error was that (the caller then shows nothing). */
-  learn(feature: Feature, error: unknown): boolean {
+  learn_(feature: Feature, error: unknown): boolean {
     if (!(error instanceof DmError && error.kind === 'not-found')) return false;
     if (!this.off_.has(feature)) {
       this.off_.add(feature);

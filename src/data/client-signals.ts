@@ -6,8 +6,8 @@ import { Capabilities } from './capabilities.js';
 /** What the store needs from its owner: which clients it knows, and a way to say that something changed. */
 export interface SignalsHost {
   /** Whether a client is one of the advisor's (in the list or fetched one by one). */
-  knows(clientId: string): boolean;
-  changed(): void;
+  knows_(clientId: string): boolean;
+  changed_(): void;
 }
 
 /**
@@ -31,7 +31,7 @@ export class ClientSignals {
     private readonly host_: SignalsHost,
     private readonly now_: () => number = Date.now,
   ) {
-    this.capabilities = new Capabilities(adapter_, () => host_.changed());
+    this.capabilities = new Capabilities(adapter_, () => host_.changed_());
   }
 
   /** The time (ms) up to which the client has read; null when never or unknown (a 1.0 server). */
@@ -45,32 +45,32 @@ export class ClientSignals {
   }
 
   /** A feed page's `clientReadAt` or a `client-read` event's `readAt`. */
-  read(clientId: string, reported: string | null | undefined): void {
+  noteRead_(clientId: string, reported: string | null | undefined): void {
     const known = this.readAt(clientId);
     const next = readUpTo(known, reported, this.now_());
     if (next === known || next === null) return;
     this.readAt_.set(clientId, next);
-    this.host_.changed();
+    this.host_.changed_();
   }
 
   /** A `typing` event: shown until `until`; ignored for a client not the advisor's, or an `until` past. */
-  typing(clientId: string, until: string): void {
+  noteTyping_(clientId: string, until: string): void {
     const now = this.now_();
     const end = typingEnd(until, now);
-    if (end === null || !this.host_.knows(clientId)) return;
+    if (end === null || !this.host_.knows_(clientId)) return;
     const cur = this.typing_.get(clientId);
     if (cur?.end === end) return;
     if (cur) clearTimeout(cur.timer);
     this.typing_.set(clientId, {
       end,
-      timer: setTimeout(() => this.stopTyping(clientId), Math.min(end - now, 2 ** 31 - 1)),
+      timer: setTimeout(() => this.stopTyping_(clientId), Math.min(end - now, 2 ** 31 - 1)),
     });
     // A renewal changes nothing on screen (and nothing is announced again).
     if (!cur) this.typingChanged_();
   }
 
   /** The client's message arrived (or the indication ran out): the client is no longer typing. */
-  stopTyping(clientId: string): void {
+  stopTyping_(clientId: string): void {
     const cur = this.typing_.get(clientId);
     if (!cur) return;
     clearTimeout(cur.timer);
@@ -91,17 +91,17 @@ export class ClientSignals {
     this.reported_.set(clientId, now);
     this.adapter_
       .sendTyping?.(clientId)
-      .catch((e: unknown) => this.capabilities.learn('typing', e));
+      .catch((e: unknown) => this.capabilities.learn_('typing', e));
     return true;
   }
 
   private typingChanged_(): void {
     this.typingVersion++;
-    this.host_.changed();
+    this.host_.changed_();
   }
 
   /** Cancels the timers (the store stopped). */
-  stop(): void {
+  stop_(): void {
     for (const { timer } of this.typing_.values()) clearTimeout(timer);
     this.typing_.clear();
   }

@@ -32,10 +32,10 @@ export const IDLE_SEARCH: SearchState = {
 
 /** What a search needs from the store. */
 export interface SearchHost {
-  readonly adapter: DmAdapter;
+  readonly adapter_: DmAdapter;
   /** Turns a failure into a DmError (a 401 tells the host). */
-  failed(e: unknown): DmError;
-  changed(): void;
+  failed_(e: unknown): DmError;
+  changed_(): void;
   /** The server has no search (a 1.0 server: 404, or an adapter without `search`). */
   unsupported_(error: DmError): void;
 }
@@ -104,7 +104,7 @@ export class ConversationSearch {
 
   private set_(s: SearchState): void {
     this.state = s;
-    this.host_.changed();
+    this.host_.changed_();
   }
 
   private fetch_(q: string, cursor: string | null): void {
@@ -115,12 +115,17 @@ export class ConversationSearch {
       this.timer_ = setTimeout(() => seq === this.seq_ && this.fetch_(q, cursor), wait);
       return;
     }
-    const search = this.host_.adapter.search;
+    const search = this.host_.adapter_.search;
     if (!search)
       return this.host_.unsupported_(new DmError('not-found', 'No search in this adapter'));
     const abort = (this.abort_ = new AbortController());
     search
-      .call(this.host_.adapter, this.clientId, { q, cursor, limit: PAGE }, { signal: abort.signal })
+      .call(
+        this.host_.adapter_,
+        this.clientId,
+        { q, cursor, limit: PAGE },
+        { signal: abort.signal },
+      )
       .then(
         (page) => {
           if (seq !== this.seq_) return;
@@ -144,7 +149,7 @@ export class ConversationSearch {
         },
         (e: unknown) => {
           if (seq !== this.seq_) return;
-          const error = this.host_.failed(e);
+          const error = this.host_.failed_(e);
           if (error.kind === 'aborted') return;
           if (error.kind === 'not-found') return this.host_.unsupported_(error);
           const retryAt =

@@ -28,7 +28,7 @@ export class Feeds {
   /** Set once the outbox exists (they refer to each other). */
   outbox_!: FeedOutbox;
   /** Since 1.1: told each page's `clientReadAt`; a newest page without it is a 1.0 server's (no search). */
-  signals?: Pick<ClientSignals, 'read' | 'capabilities'>;
+  signals_?: Pick<ClientSignals, 'noteRead_' | 'capabilities'>;
   /** Since 1.1: jumps into the past and the pages after (see {@link FeedWindow}). */
   readonly window: FeedWindow;
 
@@ -39,7 +39,7 @@ export class Feeds {
       local: (id, f) => this.outbox_.localEntries_(id, f),
       received_: (id, page) => {
         this.outbox_.confirmStored_(page.items);
-        this.signals?.read(id, page.clientReadAt);
+        this.signals_?.noteRead_(id, page.clientReadAt);
       },
     });
   }
@@ -75,10 +75,10 @@ export class Feeds {
     if (got.ok) {
       const page = got.value;
       this.outbox_.confirmStored_(page.items);
-      this.signals?.read(clientId, page.clientReadAt);
+      this.signals_?.noteRead_(clientId, page.clientReadAt);
       // Every 1.1 page carries clientReadAt: a newest page without it is a 1.0 server's, which has no search.
       if (page.clientReadAt === undefined)
-        this.signals?.capabilities.learn(
+        this.signals_?.capabilities.learn_(
           'search',
           new DmError('not-found', 'A 1.0 server (no clientReadAt)'),
         );
@@ -126,7 +126,7 @@ export class Feeds {
     if (got.ok) {
       const page = got.value;
       this.outbox_.confirmStored_(page.items);
-      this.signals?.read(clientId, page.clientReadAt);
+      this.signals_?.noteRead_(clientId, page.clientReadAt);
       const now = this.get_(clientId, filter);
       const olderCursor = nextCursorAfter(cur.olderCursor, page.items.length, page.olderCursor);
       this.set_({
@@ -169,7 +169,7 @@ export class Feeds {
     );
     if (!got?.ok) return;
     this.outbox_.confirmStored_(got.value.items);
-    this.signals?.read(clientId, got.value.clientReadAt);
+    this.signals_?.noteRead_(clientId, got.value.clientReadAt);
     const cur = this.get_(clientId, filter);
     // Showing the past, the newest page is not put after it (a gap): the pages after bring it.
     if (cur.status === 'ready' && !cur.newerCursor)

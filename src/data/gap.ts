@@ -2,9 +2,6 @@ import type { MessageItem } from '../core/types.js';
 import type { Clients } from './clients.js';
 import type { Hub } from './hub.js';
 
-/** The key of the gap's load (the store's `stop()` releases it with the other loads). */
-export const GAP_LOAD = 'gap';
-
 /**
  * The client messages a dropped stream missed when nothing can be replayed (no event id had come,
  * so none came at all): the newest messages of each unread client on the list's first page written
@@ -19,9 +16,10 @@ export async function missedMessages(
 ): Promise<MessageItem[]> {
   const known = new Map(clients.byId_);
   const adapter = hub.adapter_;
-  // Through the store's one load primitive, as the key `gap`: `stop()` aborts it (its answer, however
-  // late, gives no notices), a newer reconnect's replaces it, and a failure is handled as every load's.
-  const outcome = await hub.loads_.run_(GAP_LOAD, async (signal) => {
+  // Through the store's one load primitive, as a load of the list (`clients:gap`): `stop()` aborts it
+  // with the list's loads (its answer, however late, gives no notices), a newer reconnect's replaces
+  // it, and a failure is handled as every load's.
+  const outcome = await hub.loads_.run_('clients:gap', async (signal) => {
     // The server's default page sizes (50): unread clients come first, and their newest messages.
     const page = await adapter.listClients({}, { signal });
     const found = await Promise.all(

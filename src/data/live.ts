@@ -21,7 +21,7 @@ export interface LiveTargets {
   eligibility_: Eligibilities;
   orders_: Orders;
   notices_: NoticesPresence;
-  signals: ClientSignals;
+  signals_: ClientSignals;
   /** The advisor changed (their status). */
   advisor_(advisor: Advisor): void;
   /** The stream is open again after a drop: what the replay may not cover is fetched again. */
@@ -109,9 +109,9 @@ export class LiveSync {
         eligibility_.advisorStatus_(event.advisor.status);
         return;
       case 'client-read':
-        return this.to_.signals.read(event.clientId, event.readAt);
+        return this.to_.signals_.noteRead_(event.clientId, event.readAt);
       case 'typing':
-        return this.to_.signals.typing(event.clientId, event.until);
+        return this.to_.signals_.noteTyping_(event.clientId, event.until);
     }
   }
 
@@ -119,7 +119,7 @@ export class LiveSync {
     const { clients_, feeds_, eligibility_ } = this.to_;
     this.to_.outbox_.confirmStored_([item]);
     if (item.kind === 'message' && item.sender === 'client')
-      this.to_.signals.stopTyping(item.clientId);
+      this.to_.signals_.stopTyping_(item.clientId);
     const known = clients_.get_(item.clientId);
     // An order met before (in a loaded feed or an earlier event) is a change, not a new order.
     const seen = item.kind === 'order' && (this.seenOrders_.has(item.id) || feeds_.holds_(item));

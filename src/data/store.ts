@@ -30,7 +30,6 @@ import {
 import type { JumpResult } from './feed-window.js';
 import { DraftStore, safeLocalStorage } from './drafts.js';
 import { Eligibilities } from './eligibility.js';
-import { GAP_LOAD } from './gap.js';
 import { Feeds } from './feeds.js';
 import { Hub } from './hub.js';
 import { LiveSync } from './live.js';
@@ -76,12 +75,12 @@ function modules(hub: Hub, storage: Storage | null, facade: FacadeHooks) {
   feeds.outbox_ = outbox;
   const orders = new Orders(hub);
   const notices = new NoticesPresence(hub);
-  const signals = (feeds.signals = new ClientSignals(hub.adapter_, {
-    knows: (id) => !!clients.get_(id),
-    changed: () => hub.changed_(),
+  const signals = (feeds.signals_ = new ClientSignals(hub.adapter_, {
+    knows_: (id) => !!clients.get_(id),
+    changed_: () => hub.changed_(),
   }));
   const live = new LiveSync(hub, {
-    signals,
+    signals_: signals,
     clients_: clients,
     feeds_: feeds,
     outbox_: outbox,
@@ -102,10 +101,10 @@ function modules(hub: Hub, storage: Storage | null, facade: FacadeHooks) {
     live_: live,
     signals_: signals,
     searches_: new ConversationSearches({
-      adapter: hub.adapter_,
-      failed: (e) => hub.failed_(e),
-      changed: () => hub.changed_(),
-      unsupported_: (e) => signals.capabilities.learn('search', e),
+      adapter_: hub.adapter_,
+      failed_: (e) => hub.failed_(e),
+      changed_: () => hub.changed_(),
+      unsupported_: (e) => signals.capabilities.learn_('search', e),
     }),
   };
 }
@@ -202,8 +201,8 @@ export class DmStore extends StoreTarget {
   stop(): void {
     this.hub_.started_ = false;
     this.m_.live_.close_();
-    this.m_.signals_.stop();
-    this.hub_.loads_.releaseAll_(['feed:', 'older:', 'clients', GAP_LOAD]);
+    this.m_.signals_.stop_();
+    this.hub_.loads_.releaseAll_(['feed:', 'older:', 'clients']);
     this.hub_.timers_.clear_();
     if (typeof window !== 'undefined') {
       window.removeEventListener('online', this.handleOnline_);

@@ -17,7 +17,7 @@ function setup(sendTyping?: (id: string) => Promise<void>, start = T) {
   } as unknown as DmAdapter;
   const signals = new ClientSignals(
     adapter,
-    { knows: (id) => id !== 'stranger', changed: () => changes++ },
+    { knows_: (id) => id !== 'stranger', changed_: () => changes++ },
     () => now,
   );
   return {
@@ -33,14 +33,14 @@ describe('ClientSignals', () => {
   it('keeps how far each client read: pages and events move it forward, a future time counts as now', () => {
     const s = setup();
     expect(s.signals.readAt('c1')).to.equal(null);
-    s.signals.read('c1', undefined); // a 1.0 page
-    s.signals.read('c1', null); // never read
+    s.signals.noteRead_('c1', undefined); // a 1.0 page
+    s.signals.noteRead_('c1', null); // never read
     expect([s.signals.readAt('c1'), s.changes()]).to.deep.equal([null, 0]);
-    s.signals.read('c1', iso(T - 5000));
+    s.signals.noteRead_('c1', iso(T - 5000));
     expect([s.signals.readAt('c1'), s.changes()]).to.deep.equal([T - 5000, 1]);
-    s.signals.read('c1', iso(T - 9000));
+    s.signals.noteRead_('c1', iso(T - 9000));
     expect([s.signals.readAt('c1'), s.changes()]).to.deep.equal([T - 5000, 1]);
-    s.signals.read('c1', iso(T + 3600e3));
+    s.signals.noteRead_('c1', iso(T + 3600e3));
     expect(s.signals.readAt('c1')).to.equal(T);
     expect(s.signals.readAt('c2')).to.equal(null);
   });
@@ -48,17 +48,17 @@ describe('ClientSignals', () => {
   it('shows typing until `until`, once per run of renewals, and not for strangers or a past until', async () => {
     const T = Date.now();
     const s = setup(undefined, T);
-    s.signals.typing('stranger', iso(T + 5000));
-    s.signals.typing('c1', iso(T - 1));
-    s.signals.typing('c1', 'soon');
+    s.signals.noteTyping_('stranger', iso(T + 5000));
+    s.signals.noteTyping_('c1', iso(T - 1));
+    s.signals.noteTyping_('c1', 'soon');
     expect([s.signals.isTyping('stranger'), s.signals.isTyping('c1'), s.changes()]).to.deep.equal([
       false,
       false,
       0,
     ]);
-    s.signals.typing('c1', iso(T + 150));
+    s.signals.noteTyping_('c1', iso(T + 150));
     expect([s.signals.isTyping('c1'), s.changes()]).to.deep.equal([true, 1]);
-    s.signals.typing('c1', iso(T + 400)); // a renewal: no change to show
+    s.signals.noteTyping_('c1', iso(T + 400)); // a renewal: no change to show
     expect(s.changes()).to.equal(1);
     await new Promise((r) => setTimeout(r, 200));
     expect(s.signals.isTyping('c1'), 'renewed past its first until').to.equal(true);
@@ -68,19 +68,19 @@ describe('ClientSignals', () => {
 
   it('keeps showing an until far ahead (beyond the range of a timer)', async () => {
     const s = setup(undefined, Date.now());
-    s.signals.typing('c1', iso(Date.now() + 40 * 86400e3));
+    s.signals.noteTyping_('c1', iso(Date.now() + 40 * 86400e3));
     await new Promise((r) => setTimeout(r, 20));
     expect(s.signals.isTyping('c1')).to.equal(true);
-    s.signals.stop();
+    s.signals.stop_();
   });
 
   it('stops typing when the client writes, and on stop()', () => {
     const s = setup();
-    s.signals.typing('c1', iso(T + 60_000));
-    s.signals.typing('c2', iso(T + 60_000));
-    s.signals.stopTyping('c1');
+    s.signals.noteTyping_('c1', iso(T + 60_000));
+    s.signals.noteTyping_('c2', iso(T + 60_000));
+    s.signals.stopTyping_('c1');
     expect([s.signals.isTyping('c1'), s.signals.isTyping('c2')]).to.deep.equal([false, true]);
-    s.signals.stop();
+    s.signals.stop_();
     expect(s.signals.isTyping('c2')).to.equal(false);
   });
 
@@ -117,7 +117,7 @@ describe('ClientSignals', () => {
   });
 
   it('has no typing reports with an adapter that lacks sendTyping', () => {
-    const signals = new ClientSignals({} as DmAdapter, { knows: () => true, changed: () => {} });
+    const signals = new ClientSignals({} as DmAdapter, { knows_: () => true, changed_: () => {} });
     expect(signals.reportTyping('c1', 'hello')).to.equal(false);
   });
 });

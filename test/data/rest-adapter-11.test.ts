@@ -153,18 +153,18 @@ describe('RestAdapter, contract 1.1', () => {
     const caps = new Capabilities(api, () => changes++);
     expect([caps.has('search'), caps.has('typing')]).to.deep.equal([true, true]);
     const err = await failure(api.search('c1', { q: 'ab' }));
-    expect(caps.learn('search', err)).to.equal(true);
-    expect(caps.learn('search', err)).to.equal(true);
+    expect(caps.learn_('search', err)).to.equal(true);
+    expect(caps.learn_('search', err)).to.equal(true);
     expect([caps.has('search'), caps.has('typing'), changes]).to.deep.equal([false, true, 1]);
-    expect(caps.learn('typing', await failure(api.sendTyping('c1')))).to.equal(true);
+    expect(caps.learn_('typing', await failure(api.sendTyping('c1')))).to.equal(true);
     expect([caps.has('typing'), changes]).to.deep.equal([false, 2]);
   });
 
   it('keeps a capability on other failures (they are errors, not a 1.0 server)', async () => {
     const { api } = stub(() => ({ status: 503, body: { error: { code: 'down', message: 'x' } } }));
     const caps = new Capabilities(api);
-    expect(caps.learn('search', await failure(api.search('c1', { q: 'ab' })))).to.equal(false);
-    expect(caps.learn('search', new Error('boom'))).to.equal(false);
+    expect(caps.learn_('search', await failure(api.search('c1', { q: 'ab' })))).to.equal(false);
+    expect(caps.learn_('search', new Error('boom'))).to.equal(false);
     expect(caps.has('search')).to.equal(true);
   });
 
