@@ -141,7 +141,7 @@ export function checkStories(
               deepQueryAll(container, '[part~="loading"]').length,
               'a loading state',
             ).to.be.greaterThan(0);
-          await pause(150);
+          await pause(50);
           // Something of the element is on screen (not an empty shadow root).
           const rendered = [...container.querySelectorAll('*')].filter(
             (el) => el.localName.startsWith('dm-') && el.localName !== 'dm-provider',
