@@ -6,8 +6,8 @@ import type { Hub } from './hub.js';
  * The client messages a dropped stream missed when nothing can be replayed (no event id had come,
  * so none came at all): the newest messages of each unread client on the list's first page written
  * after what the store knew of that client (its last activity, as known when the stream came back),
- * or, for a client it did not know, after the stream opened (`openedAt`). Oldest first; none on a failure, or when the store stopped
- * (or the stream came back again) before the answers did.
+ * or, for a client it did not know, after the stream opened (`openedAt`). Oldest first; none on a
+ * failure, or when the store stopped (or the stream came back again) before the answers did.
  */
 export async function missedMessages(
   hub: Hub,
