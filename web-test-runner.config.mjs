@@ -10,6 +10,7 @@ import {
 } from './scripts/msw-worker-middleware.mjs';
 import { reactEsmPlugin } from './scripts/wtr-react-esm.mjs';
 import { mswEsmPlugin } from './scripts/wtr-msw-esm.mjs';
+import { bundleTestsPlugin } from './scripts/wtr-bundle-tests.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { timingReporter } from './scripts/timing-reporter.mjs';
 import { cspMiddleware } from './scripts/csp-middleware.mjs';
@@ -65,9 +66,13 @@ export default {
   reporters: [defaultReporter(), summaryReporter(), timingReporter()],
   middleware: [mswWorkerMiddleware, strayMockRequestMiddleware, cspMiddleware],
   plugins: [
-    // React is CommonJS: test/react/ gets it as ES modules (bundled once by esbuild).
+    // Each test file bundled (its shared code in chunks the browser caches), unless watching:
+    // a test page loads a handful of files instead of up to 430 modules. DM_BUNDLE=0: unbundled.
+    bundleTestsPlugin(),
+    // For pages served unbundled (watch mode, the CSP page): React is CommonJS, so test/react/
+    // gets it as ES modules (bundled once by esbuild) …
     reactEsmPlugin(),
-    // MSW as three files instead of about 230 modules per page.
+    // … and MSW as three files instead of about 230 modules per page.
     mswEsmPlugin(),
     forcedColorsPlugin(),
     // The mock as a real HTTP server for test/mocks/http-server.test.ts.
